@@ -1,0 +1,37 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Layers (DESIGN.md): each module depends only on the ones below it, and only the
+// module that owns a system library imports it (CGMP -> Pairing, COpenSSL -> Primitives,
+// CNcurses -> TerminalBackend).
+let package = Package(
+    name: "mikey-ibake-lab",
+    products: [
+        .executable(name: "mikey-ibake", targets: ["mikey-ibake"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CGMP", providers: [.apt(["libgmp-dev"])]),
+        .systemLibrary(name: "COpenSSL", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
+
+        .target(name: "Primitives", dependencies: ["COpenSSL"]),
+        .target(name: "Pairing", dependencies: ["CGMP"]),
+        .target(name: "LabAssets", path: "Assets", sources: ["LabAssets.swift"], resources: [.copy("params")]),
+        .target(name: "IBE", dependencies: ["Primitives", "Pairing", "LabAssets"]),
+        .target(name: "TerminalBackend", dependencies: ["CNcurses"]),
+        .executableTarget(
+            name: "mikey-ibake",
+            dependencies: [
+                "Primitives", "Pairing", "IBE", "TerminalBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"]),
+        .testTarget(name: "PairingTests", dependencies: ["Pairing", "Primitives"]),
+        .testTarget(name: "IBETests", dependencies: ["IBE", "Pairing", "Primitives"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// IBE: RFC 5091 Boneh-Franklin and BB1.

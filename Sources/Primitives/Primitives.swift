@@ -1,0 +1,1 @@
+// Primitives: OpenSSL-backed hashes, MACs, AES-CM, NIST curves, randomness.

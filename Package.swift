@@ -30,8 +30,10 @@ let package = Package(
             ]
         ),
 
+        // Reads ../shared/vectors for the tests; not part of any product.
+        .target(name: "TestSupport", dependencies: ["IBE", "Pairing"], path: "Tests/TestSupport"),
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"]),
-        .testTarget(name: "PairingTests", dependencies: ["Pairing", "Primitives"]),
-        .testTarget(name: "IBETests", dependencies: ["IBE", "Pairing", "Primitives"]),
+        .testTarget(name: "PairingTests", dependencies: ["Pairing", "TestSupport"]),
+        .testTarget(name: "IBETests", dependencies: ["IBE", "Pairing", "Primitives", "TestSupport"]),
     ]
 )

@@ -1,1 +1,0 @@
-// IBE: RFC 5091 Boneh-Franklin and BB1.

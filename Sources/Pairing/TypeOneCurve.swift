@@ -1,0 +1,95 @@
+/// The RFC 5091 type-1 curve E: y^2 = x^3 + 1 over F_p, p ≡ 11 (mod 12), with the
+/// subgroup of prime order q | p + 1 in which IBE works (ibe-crypto.md §2).
+///
+/// A value holds p, q and the constants derived from them once: the distortion
+/// constant ζ, the cofactor, and the signed-digit forms of q and of the final
+/// exponent, so each pairing starts with no set-up cost.
+public struct TypeOneCurve: Sendable, Equatable {
+    public let p: BigInt
+    public let q: BigInt
+    /// (p + 1) / q, the cofactor of the order-q subgroup (12·r for RFC 5091 curves).
+    public let cofactor: BigInt
+    /// The primitive cube root of unity of the distortion map φ(x, y) = (ζx, y).
+    public let zeta: Fp2Element
+    public let field: QuadraticField
+
+    /// (2p - 1) / 3: cubing is a bijection on F_p (p ≡ 2 mod 3) and this is its inverse.
+    let cubeRootExponent: BigInt
+    /// q in NAF, least significant digit first: the Miller loop's schedule.
+    let millerDigits: [Int8]
+    /// (p + 1) / (2q) in width-5 NAF: the hard part of the final exponentiation.
+    let finalExponentDigits: [Int8]
+
+    /// Accepts p and q after the checks that are cheap: p ≡ 11 (mod 12), q odd and
+    /// greater than 3, q | p + 1. Primality is checked by `validatePrimality()`,
+    /// which costs more (tens of milliseconds at 3840 bits).
+    public init(p: BigInt, q: BigInt) throws(CurveError) {
+        guard p > BigInt(11), p.remainder(dividingBy: 12) == 11 else {
+            throw .invalidParameters("p must be greater than 11 and p ≡ 11 (mod 12); p mod 12 = \(p.isNegative ? "negative" : String(p.remainder(dividingBy: 12)))")
+        }
+        guard q > BigInt(3), q.isOdd else {
+            throw .invalidParameters("q must be an odd prime greater than 3")
+        }
+        let pPlusOne = p + .one
+        guard pPlusOne.modulo(q).isZero else {
+            throw .invalidParameters("q must divide p + 1")
+        }
+        self.p = p
+        self.q = q
+        cofactor = pPlusOne.dividedExactly(by: q)
+        field = QuadraticField(p: p)
+        cubeRootExponent = (p + p - .one).dividedExactly(by: BigInt(3))
+        // ζ = (p-1)/2 · (1 + 3^((p+1)/4)·i). RFC 5091 §4.5.2 step 1b prints the imaginary
+        // part as 3^((p+1)/4) alone, which is not a cube root of unity (ibe-crypto.md P1).
+        let half = (p - .one).dividedExactly(by: BigInt(2))
+        let squareRootOfThree = BigInt(3).power(pPlusOne.dividedExactly(by: BigInt(4)), modulo: p)
+        zeta = Fp2Element(real: half, imaginary: (half * squareRootOfThree).modulo(p))
+        millerDigits = windowedNAF(q, width: 2)
+        finalExponentDigits = windowedNAF(cofactor.shiftedRight(by: 1), width: UnitaryPower.window)
+    }
+
+    /// Checks that p and q are prime (Baillie-PSW plus Miller-Rabin, via GMP).
+    public func validatePrimality() throws(CurveError) {
+        guard p.isProbablePrime() else { throw .invalidParameters("p is not prime") }
+        guard q.isProbablePrime() else { throw .invalidParameters("q is not prime") }
+    }
+
+    public static func == (lhs: TypeOneCurve, rhs: TypeOneCurve) -> Bool {
+        lhs.p == rhs.p && lhs.q == rhs.q
+    }
+
+    /// Octets of p: the fixed length of every encoded coordinate (RFC 5091 "l").
+    public var coordinateLength: Int { p.byteWidth }
+
+    /// Whether `point` is O or satisfies y^2 = x^3 + 1 with coordinates in [0, p).
+    public func contains(_ point: CurvePoint) -> Bool {
+        (try? validateOnCurve(point)) != nil
+    }
+
+    /// Throws unless `point` is O or a point of E(F_p) with reduced coordinates.
+    public func validateOnCurve(_ point: CurvePoint) throws(CurveError) {
+        if point.isInfinity { return }
+        guard !point.x.isNegative, !point.y.isNegative, point.x < p, point.y < p else {
+            throw .coordinateOutOfRange(point)
+        }
+        let left = (point.y * point.y).modulo(p)
+        let right = (point.x * point.x * point.x + .one).modulo(p)
+        guard left == right else { throw .notOnCurve(point) }
+    }
+
+    /// Throws unless `point` is a finite point of E(F_p) of order q: what every
+    /// pairing input and every received ciphertext point must be (PROFILE D2).
+    public func validateSubgroupPoint(_ point: CurvePoint) throws(CurveError) {
+        guard !point.isInfinity else { throw .pointAtInfinity }
+        try validateOnCurve(point)
+        guard multiply(point, by: q).isInfinity else { throw .notInSubgroup(point) }
+    }
+
+    /// The unique point with this y: x = (y^2 - 1)^((2p-1)/3), the cube root that
+    /// exists because p ≡ 2 (mod 3) (RFC 5091 §4.4.1 step 2).
+    public func point(withY y: BigInt) -> CurvePoint {
+        let reducedY = y.modulo(p)
+        let x = (reducedY * reducedY - .one).modulo(p).power(cubeRootExponent, modulo: p)
+        return CurvePoint(x: x, y: reducedY)
+    }
+}

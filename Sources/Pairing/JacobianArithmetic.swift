@@ -37,7 +37,9 @@ final class JacobianArithmetic {
 
     /// T = 2T (dbl-2009-l for a = 0: 2M + 5S). With `line`, also writes the tangent
     /// at the old T evaluated at Q' = (`lineX`, i·`lineY`), scaled by 2·Y·Z^3:
-    ///   real = 3X^3 - 2Y^2 - 3X^2·Z^2·x',  imaginary = 2YZ·Z^2·y'.
+    ///   real = 3X^2·(X - Z^2·x') - 2Y^2,  imaginary = 2YZ·Z^2·y'.
+    /// Sums and small multiples stay unreduced until the next product's reduction:
+    /// a reduction costs more than the multiplication it follows.
     func double(_ point: JacobianPoint, line: LineValue? = nil, lineX: MPZ? = nil, lineY: MPZ? = nil) {
         if point.isInfinity || Pairing.isZero(point.y) {
             __gmpz_set_ui(point.z, 0)
@@ -46,32 +48,33 @@ final class JacobianArithmetic {
         field.square(a, point.x)                 // A = X^2
         field.square(b, point.y)                 // B = Y^2
         field.square(c, b)                       // C = B^2
-        field.multiply(e, a, small: 3)           // E = 3A (the tangent slope numerator)
-        field.multiply(t2, point.y, point.z)
-        field.double(t2, t2)                     // Z3 = 2YZ
+        __gmpz_mul_ui(e, a, 3)                   // E = 3A, unreduced (< 3p)
+        __gmpz_mul(t2, point.y, point.z)
+        __gmpz_mul_2exp(t2, t2, 1)
+        field.reduce(t2, t2)                     // Z3 = 2YZ
         if let line, let lineX, let lineY {
             field.square(t0, point.z)            // Z^2
             field.multiply(line.imaginary, t2, t0)
             field.multiply(line.imaginary, line.imaginary, lineY)
-            field.multiply(t1, e, t0)
-            field.multiply(t1, t1, lineX)        // E·Z^2·x'
-            field.multiply(line.real, e, point.x)
-            field.subtract(line.real, line.real, b)
-            field.subtract(line.real, line.real, b)
-            field.subtract(line.real, line.real, t1)
+            field.multiply(t1, t0, lineX)
+            __gmpz_sub(t1, point.x, t1)          // X - Z^2·x'
+            __gmpz_mul(line.real, e, t1)
+            __gmpz_submul_ui(line.real, b, 2)
+            field.reduce(line.real, line.real)
         }
-        field.add(d, point.x, b)
-        field.square(d, d)
-        field.subtract(d, d, a)
-        field.subtract(d, d, c)
-        field.double(d, d)                       // D = 2((X + B)^2 - A - C)
-        field.square(t0, e)
-        field.subtract(t0, t0, d)
-        field.subtract(point.x, t0, d)           // X3 = E^2 - 2D
-        field.subtract(t0, d, point.x)
-        field.multiply(t0, t0, e)
-        field.multiply(c, c, small: 8)
-        field.subtract(point.y, t0, c)           // Y3 = E(D - X3) - 8C
+        __gmpz_add(d, point.x, b)
+        __gmpz_mul(d, d, d)
+        __gmpz_sub(d, d, a)
+        __gmpz_sub(d, d, c)
+        __gmpz_mul_2exp(d, d, 1)
+        field.reduce(d, d)                       // D = 2((X + B)^2 - A - C)
+        __gmpz_mul(t0, e, e)
+        __gmpz_submul_ui(t0, d, 2)
+        field.reduce(point.x, t0)                // X3 = E^2 - 2D
+        __gmpz_sub(t0, d, point.x)
+        __gmpz_mul(t0, t0, e)
+        __gmpz_submul_ui(t0, c, 8)
+        field.reduce(point.y, t0)                // Y3 = E(D - X3) - 8C
         __gmpz_set(point.z, t2)
     }
 

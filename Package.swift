@@ -31,9 +31,9 @@ let package = Package(
         ),
 
         // Reads ../shared/vectors for the tests; not part of any product.
-        .target(name: "TestSupport", dependencies: ["IBE", "Pairing"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["IBE", "Pairing", "Primitives"], path: "Tests/TestSupport"),
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"]),
-        .testTarget(name: "PairingTests", dependencies: ["Pairing", "TestSupport"]),
+        .testTarget(name: "PairingTests", dependencies: ["Pairing", "IBE", "Primitives", "TestSupport"]),
         .testTarget(name: "IBETests", dependencies: ["IBE", "Pairing", "Primitives", "TestSupport"]),
     ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import IBE
 import Pairing
+import Primitives
 
 /// A test-vector file from `../shared/vectors` (beside the checkout), read as data so
 /// no published number is copied into test code by hand.
@@ -51,7 +52,7 @@ public struct VectorFile: Sendable {
     /// An `_octets` value: exact bytes.
     public func octets(_ key: String, section: String? = nil) throws -> [UInt8] {
         let text = try string(key, section: section)
-        guard let bytes = [UInt8](hexString: text) else {
+        guard let bytes = Hex.decode(text) else {
             throw MissingValue(description: "\(name): `\(key)` is not an even-length hex octet string")
         }
         return bytes
@@ -66,24 +67,4 @@ public struct VectorFile: Sendable {
         Fp2Element(real: try integer(key + ".a", section: section, radix: radix),
                    imaginary: try integer(key + ".b", section: section, radix: radix))
     }
-}
-
-extension Array where Element == UInt8 {
-    /// Parses an even-length string of hex digits; nil otherwise.
-    public init?(hexString: String) {
-        let digits = Array(hexString.utf8)
-        guard digits.count.isMultiple(of: 2) else { return nil }
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(digits.count / 2)
-        var index = 0
-        while index < digits.count {
-            guard let high = Character(Unicode.Scalar(digits[index])).hexDigitValue,
-                  let low = Character(Unicode.Scalar(digits[index + 1])).hexDigitValue else { return nil }
-            bytes.append(UInt8(high << 4 | low))
-            index += 2
-        }
-        self = bytes
-    }
-
-    public var hexString: String { map { String(format: "%02x", $0) }.joined() }
 }

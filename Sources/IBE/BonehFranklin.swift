@@ -1,0 +1,91 @@
+import Pairing
+import Primitives
+
+/// Boneh-Franklin public parameters (RFC 5091 §5.1): the curve and subgroup, the
+/// generator P, the KMS public key P_pub = [s]P and the hash function.
+///
+/// Encryption and decryption are methods here because both need every parameter.
+/// The scheme is BF "FullIdent" with the Fujisaki-Okamoto check (PROFILE D1).
+public struct BFPublicParameters: Sendable, Equatable {
+    public let curve: TypeOneCurve
+    public let generator: CurvePoint
+    public let publicKey: CurvePoint
+    public let hash: HashFunction
+
+    public init(curve: TypeOneCurve, generator: CurvePoint, publicKey: CurvePoint, hash: HashFunction) {
+        self.curve = curve
+        self.generator = generator
+        self.publicKey = publicKey
+        self.hash = hash
+    }
+
+    /// BFderivePubl (RFC 5091 Algorithm 5.2.1): Q_id = HashToPoint(id).
+    public func publicKey(for identity: [UInt8]) -> CurvePoint {
+        RFC5091.hashToPoint(identity, curve: curve, hash: hash)
+    }
+
+    /// BFencrypt (RFC 5091 Algorithm 5.4.1) with a fresh random rho.
+    public func encrypt(_ message: [UInt8], for identity: [UInt8], using random: RandomSource) -> BFCiphertext {
+        encrypt(message, for: identity, rho: random.bytes(hash.digestLength))
+    }
+
+    /// BFencrypt with a caller-chosen rho of hashlen octets (ibe-crypto.md P11).
+    /// Exposed for known-answer tests; rho must never repeat in real use.
+    public func encrypt(_ message: [UInt8], for identity: [UInt8], rho: [UInt8]) -> BFCiphertext {
+        precondition(rho.count == hash.digestLength, "rho must be hashlen octets")
+        let recipient = publicKey(for: identity)                          // step 1
+        let l = RFC5091.hashToRange(rho + hash.digest(message), curve.q, hash)  // steps 3-4
+        let u = curve.multiply(generator, by: l)                          // step 5
+        let theta = curve.pairing(publicKey, recipient)                   // step 6
+        let w = mask(curve.field.power(theta, l))                         // steps 7-9
+        return BFCiphertext(
+            u: u,
+            v: xor(w, rho),                                               // step 10
+            w: xor(RFC5091.hashBytes(message.count, rho, hash), message)) // step 11
+    }
+
+    /// BFdecrypt (RFC 5091 Algorithm 5.5.1). U is checked to be a point of order q
+    /// before any pairing (PROFILE D2), and the plaintext is released only if U
+    /// re-derives from it (the Fujisaki-Okamoto check), so a modified ciphertext
+    /// fails with an error instead of yielding a wrong plaintext.
+    public func decrypt(_ ciphertext: BFCiphertext, with privateKey: BFPrivateKey) throws(IBEError) -> [UInt8] {
+        do {
+            try curve.validateSubgroupPoint(ciphertext.u)
+        } catch {
+            throw .decryptionFailed("U is not a point of order q: \(error)")
+        }
+        guard ciphertext.v.count == hash.digestLength else {
+            throw .decryptionFailed("V must be \(hash.digestLength) octets, got \(ciphertext.v.count)")
+        }
+        let theta = curve.pairing(ciphertext.u, privateKey.point)                // step 1
+        let rho = xor(mask(theta), ciphertext.v)                                 // steps 2-3
+        let message = xor(RFC5091.hashBytes(ciphertext.w.count, rho, hash), ciphertext.w) // step 4
+        let l = RFC5091.hashToRange(rho + hash.digest(message), curve.q, hash)   // step 5
+        guard curve.multiply(generator, by: l) == ciphertext.u else {            // step 6
+            throw .decryptionFailed("integrity check failed (U != [l]P): the ciphertext was modified or is for another key")
+        }
+        return message
+    }
+
+    /// w = H(Canonical(p, k, 0, theta)): BF orders the real part first.
+    private func mask(_ theta: Fp2Element) -> [UInt8] {
+        hash.digest(RFC5091.canonical(theta, p: curve.p, order: .realFirst))
+    }
+}
+
+/// A user's BF private key S_id = [s]Q_id (RFC 5091 §5.3; 7.5 mislabels it Q_id, P6).
+public struct BFPrivateKey: Sendable, Equatable {
+    public let point: CurvePoint
+    public init(point: CurvePoint) { self.point = point }
+}
+
+/// The KMS master secret s, in [2, q-1] (RFC 5091 §5.1.2).
+public struct BFMasterSecret: Sendable {
+    public let s: BigInt
+    public init(s: BigInt) { self.s = s }
+
+    /// BFextractPriv (RFC 5091 Algorithm 5.3.1): S_id = [s]·HashToPoint(id).
+    public func extractPrivateKey(for identity: [UInt8], parameters: BFPublicParameters) -> BFPrivateKey {
+        BFPrivateKey(point: parameters.curve.multiply(parameters.publicKey(for: identity), by: s))
+    }
+}

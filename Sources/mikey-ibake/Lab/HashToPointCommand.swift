@@ -1,0 +1,27 @@
+import ArgumentParser
+import IBE
+import Primitives
+
+struct HashToPointCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hash-to-point",
+        abstract: "Print HashToPoint1(p, q, id, hash) of RFC 5091 Algorithm 4.4.1 as `X Y`.",
+        discussion: "Coordinates in lowercase hex without 0x or leading zeros."
+    )
+
+    @Option(help: "The field prime p, in hex.") var p: String
+    @Option(help: "The subgroup order q, in hex.") var q: String
+    @Option(help: "The hash function: sha1, sha224, sha256, sha384 or sha512.") var hash: String
+    @Option(name: .customLong("id-hex"), help: "The identity octets, in hex (e.g. 426f62 for \"Bob\").") var idHex: String
+
+    func run() throws {
+        try reportingInputErrors {
+            let curve = try LabInputs.curve(p: p, q: q)
+            let hashFunction = try LabInputs.hash(hash)
+            guard let identity = Hex.decode(idHex) else {
+                throw InputError("--id-hex: \"\(idHex)\" is not an even number of hex digits")
+            }
+            print(RFC5091.hashToPoint(identity, curve: curve, hash: hashFunction))
+        }
+    }
+}

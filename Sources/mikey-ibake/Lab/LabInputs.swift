@@ -1,0 +1,52 @@
+import Pairing
+import Primitives
+
+/// Parsing of the `lab` commands' arguments: hex integers and points "X,Y".
+enum LabInputs {
+    /// A hex integer, with or without `0x`.
+    static func integer(_ text: String, option: String) throws -> BigInt {
+        let digits = text.hasPrefix("0x") || text.hasPrefix("0X") ? String(text.dropFirst(2)) : text
+        guard let value = BigInt(hex: digits) else {
+            throw InputError("\(option): \"\(text)\" is not a hexadecimal integer")
+        }
+        return value
+    }
+
+    /// A point written "X,Y" in hex.
+    static func point(_ text: String, option: String) throws -> CurvePoint {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2 else {
+            throw InputError("\(option): \"\(text)\" is not a point; expected X,Y in hex")
+        }
+        return CurvePoint(x: try integer(String(parts[0]), option: option), y: try integer(String(parts[1]), option: option))
+    }
+
+    /// The curve for --p and --q, with p and q checked to be prime.
+    static func curve(p: String, q: String) throws -> TypeOneCurve {
+        do {
+            let curve = try TypeOneCurve(p: try integer(p, option: "--p"), q: try integer(q, option: "--q"))
+            try curve.validatePrimality()
+            return curve
+        } catch let error as CurveError {
+            throw InputError(error.description)
+        }
+    }
+
+    /// A point that must lie in the order-q subgroup.
+    static func subgroupPoint(_ text: String, option: String, on curve: TypeOneCurve) throws -> CurvePoint {
+        let point = try point(text, option: option)
+        do {
+            try curve.validateSubgroupPoint(point)
+        } catch {
+            throw InputError("\(option): \(error)")
+        }
+        return point
+    }
+
+    static func hash(_ name: String) throws -> HashFunction {
+        guard let hash = HashFunction(rawValue: name.lowercased()) else {
+            throw InputError("--hash: \"\(name)\" is not one of \(HashFunction.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return hash
+    }
+}

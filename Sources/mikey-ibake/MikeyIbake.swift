@@ -1,0 +1,14 @@
+import ArgumentParser
+
+@main
+struct MikeyIbake: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mikey-ibake",
+        abstract: "MIKEY-IBAKE Lab: the identity-based authenticated key exchange of RFC 6267, computed for real.",
+        discussion: """
+            Every value shown is computed by the real protocol: RFC 5091 identity-based \
+            encryption on GMP, NIST-curve Diffie-Hellman and hashes from OpenSSL.
+            """,
+        subcommands: [LabCommand.self, BenchCommand.self]
+    )
+}

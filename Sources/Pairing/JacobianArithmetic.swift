@@ -38,8 +38,9 @@ final class JacobianArithmetic {
     /// T = 2T (dbl-2009-l for a = 0: 2M + 5S). With `line`, also writes the tangent
     /// at the old T evaluated at Q' = (`lineX`, i·`lineY`), scaled by 2·Y·Z^3:
     ///   real = 3X^2·(X - Z^2·x') - 2Y^2,  imaginary = 2YZ·Z^2·y'.
-    /// Sums and small multiples stay unreduced until the next product's reduction:
-    /// a reduction costs more than the multiplication it follows.
+    /// A division by p costs several times the multiplication it follows, so there is
+    /// one per product and none per sum: sums and small multiples come back into
+    /// [0, p) by adding or subtracting p, and a product minus a small term is reduced once.
     func double(_ point: JacobianPoint, line: LineValue? = nil, lineX: MPZ? = nil, lineY: MPZ? = nil) {
         if point.isInfinity || Pairing.isZero(point.y) {
             __gmpz_set_ui(point.z, 0)
@@ -48,7 +49,8 @@ final class JacobianArithmetic {
         field.square(a, point.x)                 // A = X^2
         field.square(b, point.y)                 // B = Y^2
         field.square(c, b)                       // C = B^2
-        __gmpz_mul_ui(e, a, 3)                   // E = 3A, unreduced (< 3p)
+        __gmpz_mul_ui(e, a, 3)
+        field.normalize(e)                       // E = 3A
         __gmpz_mul(t2, point.y, point.z)
         __gmpz_mul_2exp(t2, t2, 1)
         field.reduce(t2, t2)                     // Z3 = 2YZ
@@ -57,12 +59,12 @@ final class JacobianArithmetic {
             field.multiply(line.imaginary, t2, t0)
             field.multiply(line.imaginary, line.imaginary, lineY)
             field.multiply(t1, t0, lineX)
-            __gmpz_sub(t1, point.x, t1)          // X - Z^2·x'
+            field.subtract(t1, point.x, t1)      // X - Z^2·x'
             __gmpz_mul(line.real, e, t1)
             __gmpz_submul_ui(line.real, b, 2)
             field.reduce(line.real, line.real)
         }
-        __gmpz_add(d, point.x, b)
+        field.add(d, point.x, b)
         __gmpz_mul(d, d, d)
         __gmpz_sub(d, d, a)
         __gmpz_sub(d, d, c)
@@ -71,7 +73,7 @@ final class JacobianArithmetic {
         __gmpz_mul(t0, e, e)
         __gmpz_submul_ui(t0, d, 2)
         field.reduce(point.x, t0)                // X3 = E^2 - 2D
-        __gmpz_sub(t0, d, point.x)
+        field.subtract(t0, d, point.x)
         __gmpz_mul(t0, t0, e)
         __gmpz_submul_ui(t0, c, 8)
         field.reduce(point.y, t0)                // Y3 = E(D - X3) - 8C

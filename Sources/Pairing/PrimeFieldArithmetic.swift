@@ -46,6 +46,13 @@ final class PrimeFieldArithmetic {
         if isZero(a) { __gmpz_set_ui(result, 0) } else { __gmpz_sub(result, p, a) }
     }
 
+    /// Brings a value within a few multiples of p into [0, p) by adding or subtracting p:
+    /// far cheaper than a division when the value is known to be near the range.
+    @inline(__always) func normalize(_ value: MPZ) {
+        while isNegative(value) { __gmpz_add(value, value, p) }
+        while __gmpz_cmp(value, p) >= 0 { __gmpz_sub(value, value, p) }
+    }
+
     /// Reduces an arbitrary (possibly negative or oversized) integer into [0, p).
     @inline(__always) func reduce(_ result: MPZ, _ a: MPZ) { __gmpz_mod(result, a, p) }
 

@@ -97,8 +97,8 @@ final class MillerWorkspace {
 
     /// f = f², (a + bi)² = (a + b)(a - b) + 2ab·i.
     private func squareF() {
-        __gmpz_add(t0, f0, f1)
-        __gmpz_sub(t1, f0, f1)
+        field.add(t0, f0, f1)
+        field.subtract(t1, f0, f1)
         __gmpz_mul(f1, f0, f1)
         __gmpz_mul_2exp(f1, f1, 1)
         field.reduce(f1, f1)
@@ -109,8 +109,8 @@ final class MillerWorkspace {
     private func multiplyFByLine() {
         __gmpz_mul(t0, f0, line.real)
         __gmpz_mul(t1, f1, line.imaginary)
-        __gmpz_add(t2, f0, f1)
-        __gmpz_add(f1, line.real, line.imaginary)
+        field.add(t2, f0, f1)
+        field.add(f1, line.real, line.imaginary)
         __gmpz_mul(f1, f1, t2)
         __gmpz_sub(f1, f1, t0)
         __gmpz_sub(f1, f1, t1)

@@ -69,30 +69,30 @@ final class UnitaryPower {
 
     /// (a0 + a1 i) = (a0 + a1 i)^2 for a norm-1 element: two squarings.
     @inline(__always) func square(_ a0: MPZ, _ a1: MPZ) {
-        __gmpz_add(t0, a0, a1)
-        field.square(t0, t0)
-        __gmpz_sub_ui(t0, t0, 1)
-        field.reduce(a1, t0)                     // 2ab = (a + b)^2 - 1
+        field.add(t0, a0, a1)
+        field.square(a1, t0)
+        __gmpz_sub_ui(a1, a1, 1)
+        field.normalize(a1)                      // 2ab = (a + b)^2 - 1
         field.square(t0, a0)
         __gmpz_mul_2exp(t0, t0, 1)
-        __gmpz_sub_ui(t0, t0, 1)
-        field.reduce(a0, t0)                     // a^2 - b^2 = 2a^2 - 1
+        __gmpz_sub_ui(a0, t0, 1)
+        field.normalize(a0)                      // a^2 - b^2 = 2a^2 - 1
     }
 
     /// (a0 + a1 i) *= (b0 ± b1 i), Karatsuba: three products, two reductions.
     @inline(__always) func multiply(_ a0: MPZ, _ a1: MPZ, _ b0: MPZ, _ b1: MPZ, conjugated: Bool) {
         __gmpz_mul(t0, a0, b0)
         __gmpz_mul(t1, a1, b1)
-        __gmpz_add(t2, a0, a1)
+        field.add(t2, a0, a1)
         if conjugated {
             // (a0 + a1 i)(b0 - b1 i) = (a0 b0 + a1 b1) + ((a0 + a1)(b0 - b1) - a0 b0 + a1 b1) i
-            __gmpz_sub(a1, b0, b1)
+            field.subtract(a1, b0, b1)
             __gmpz_mul(a1, a1, t2)
             __gmpz_sub(a1, a1, t0)
             __gmpz_add(a1, a1, t1)
             __gmpz_add(t0, t0, t1)
         } else {
-            __gmpz_add(a1, b0, b1)
+            field.add(a1, b0, b1)
             __gmpz_mul(a1, a1, t2)
             __gmpz_sub(a1, a1, t0)
             __gmpz_sub(a1, a1, t1)

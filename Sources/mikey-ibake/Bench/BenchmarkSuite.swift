@@ -1,0 +1,75 @@
+import IBE
+import Pairing
+import Primitives
+
+/// One line of `mikey-ibake bench`: an operation at a parameter set, its median and
+/// minimum time, and the median in units of one modular multiplication of the same size.
+struct BenchmarkResult: Codable {
+    let name: String
+    let params: String
+    let medianMicroseconds: Double
+    let minimumMicroseconds: Double
+    let mulmods: Double
+
+    enum CodingKeys: String, CodingKey {
+        case name, params, mulmods
+        case medianMicroseconds = "median_us"
+        case minimumMicroseconds = "min_us"
+    }
+}
+
+/// What `bench` measures. Inputs come from a fixed seed, so every run times the same work.
+struct BenchmarkSuite {
+    var sampling = Sampling()
+
+    /// The time of one mpz_mul + mpz_mod at the size of `modulus`: the best of several batches.
+    func mulModTime(_ modulus: BigInt) -> Duration {
+        let count = 20_000
+        let batches = (0..<7).map { _ in MulModProbe.time(modulus: modulus, count: count) }
+        return (batches.min() ?? .zero) / count
+    }
+
+    func run(parameterSet set: ParameterSet) throws -> [BenchmarkResult] {
+        let random = HMACDRBG(seed: 1)
+        let curve = set.curve
+        let kms = KeyManagementService(parameterSet: set, using: random)
+        let parameters = kms.publicParameters
+        let identity = try IdentityWithPeriod(uri: "sip:bob@ims.example", year: 2026, month: 11)
+        let identityOctets = identity.octets
+        let key = kms.extractPrivateKey(for: identity)
+        let message = random.bytes(16)
+        let ciphertext = parameters.encrypt(message, for: identityOctets, using: random)
+        let scalar = BigInt(bytes: random.bytes(curve.q.byteWidth)).modulo(curve.q)
+        let a = curve.multiply(set.generator, by: scalar)
+        let b = parameters.publicKey(for: identityOctets)
+
+        let unit = mulModTime(curve.p)
+        func result(_ name: String, _ operation: () -> Void) -> BenchmarkResult {
+            let timing = sampling.measure(operation)
+            return BenchmarkResult(name: name, params: set.name, medianMicroseconds: timing.median.microseconds,
+                                   minimumMicroseconds: timing.minimum.microseconds,
+                                   mulmods: timing.median.microseconds / unit.microseconds)
+        }
+        return [
+            result("pairing") { _ = curve.pairing(a, b) },
+            result("bf-encrypt") { _ = parameters.encrypt(message, for: identityOctets, using: random) },
+            result("bf-decrypt") { _ = try? parameters.decrypt(ciphertext, with: key) },
+            result("bf-extract") { _ = kms.extractPrivateKey(for: identity) },
+            result("hash-to-point") { _ = parameters.publicKey(for: identityOctets) },
+            result("g1-scalar-multiply") { _ = curve.multiply(a, by: scalar) },
+        ]
+    }
+
+    /// ECDH scalar multiplication of an arbitrary point (decode, multiply, encode).
+    func run(ecdh curve: NISTCurve) -> BenchmarkResult {
+        let random = HMACDRBG(seed: 2)
+        let peer = (try? curve.generator.multiplied(by: curve.randomScalar(using: random))) ?? curve.generator
+        let scalar = curve.randomScalar(using: random)
+        let timing = sampling.measure { _ = try? peer.multiplied(by: scalar) }
+        let unit = mulModTime(BigInt(bytes: curve.fieldPrime))
+        return BenchmarkResult(name: "ecdh-scalar-multiply", params: curve.rawValue,
+                               medianMicroseconds: timing.median.microseconds,
+                               minimumMicroseconds: timing.minimum.microseconds,
+                               mulmods: timing.median.microseconds / unit.microseconds)
+    }
+}

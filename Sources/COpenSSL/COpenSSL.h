@@ -11,4 +11,6 @@
 #include <openssl/obj_mac.h>
 #include <openssl/err.h>
 #include <openssl/opensslv.h>
+#include <openssl/core_names.h>      /* OSSL_MAC_PARAM_DIGEST and friends */
+#include <openssl/params.h>          /* OSSL_PARAM_construct_* */
 #endif

@@ -1,23 +1,24 @@
-/// Hexadecimal text for octet strings: how every vector file, transcript and
-/// command-line argument spells bytes.
+/// Hexadecimal text for octet strings: how vector files, transcripts, error messages and
+/// command-line arguments spell bytes.
 public enum Hex {
     /// Lowercase hex digits, two per octet.
     public static func encode(_ octets: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
-        var text = [UInt8]()
-        text.reserveCapacity(octets.count * 2)
+        var text: [UInt8] = []
+        text.reserveCapacity(2 * octets.count)
         for octet in octets {
             text.append(digits[Int(octet >> 4)])
-            text.append(digits[Int(octet & 0x0f)])
+            text.append(digits[Int(octet & 0x0F)])
         }
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// The octets spelled by an even number of hex digits (either case); nil otherwise.
+    /// The octets an even number of hex digits (either case, no prefix) spell; `nil` for
+    /// anything else.
     public static func decode(_ text: String) -> [UInt8]? {
         let digits = Array(text.utf8)
         guard digits.count.isMultiple(of: 2) else { return nil }
-        var octets = [UInt8]()
+        var octets: [UInt8] = []
         octets.reserveCapacity(digits.count / 2)
         for index in stride(from: 0, to: digits.count, by: 2) {
             guard let high = value(of: digits[index]), let low = value(of: digits[index + 1]) else { return nil }
@@ -26,7 +27,7 @@ public enum Hex {
         return octets
     }
 
-    /// One octet as `0x` and two lowercase digits, e.g. `0x05`, for error messages.
+    /// One octet as `0x` and two lowercase digits, for example `0x05`, for error messages.
     public static func byte(_ value: UInt8) -> String { "0x" + encode([value]) }
 
     private static func value(of digit: UInt8) -> UInt8? {

@@ -1,1 +1,0 @@
-// Primitives: OpenSSL-backed hashes, MACs, AES-CM, NIST curves, randomness.

@@ -24,20 +24,36 @@ public struct BFPublicParameters: Sendable, Equatable {
         RFC5091.hashToPoint(identity, curve: curve, hash: hash)
     }
 
+    /// The recipient's key with e'(P_pub, Q_id) computed once: steps 1 and 6 of
+    /// BFencrypt depend only on the identity, so an endpoint that encrypts to the same
+    /// peer more than once (I_MESSAGE_1 and I_MESSAGE_2 both go to R) prepares it once.
+    public func recipientKey(for identity: [UInt8]) -> BFRecipientKey {
+        let point = publicKey(for: identity)
+        return BFRecipientKey(identity: identity, point: point, theta: curve.pairing(publicKey, point))
+    }
+
     /// BFencrypt (RFC 5091 Algorithm 5.4.1) with a fresh random rho.
     public func encrypt(_ message: [UInt8], for identity: [UInt8], using random: RandomSource) -> BFCiphertext {
-        encrypt(message, for: identity, rho: random.bytes(hash.digestLength))
+        encrypt(message, to: recipientKey(for: identity), using: random)
+    }
+
+    /// BFencrypt to a prepared recipient key with a fresh random rho.
+    public func encrypt(_ message: [UInt8], to recipient: BFRecipientKey, using random: RandomSource) -> BFCiphertext {
+        encrypt(message, to: recipient, rho: random.bytes(hash.digestLength))
     }
 
     /// BFencrypt with a caller-chosen rho of hashlen octets (ibe-crypto.md P11).
     /// Exposed for known-answer tests; rho must never repeat in real use.
     public func encrypt(_ message: [UInt8], for identity: [UInt8], rho: [UInt8]) -> BFCiphertext {
+        encrypt(message, to: recipientKey(for: identity), rho: rho)
+    }
+
+    /// BFencrypt to a prepared recipient key with a caller-chosen rho.
+    public func encrypt(_ message: [UInt8], to recipient: BFRecipientKey, rho: [UInt8]) -> BFCiphertext {
         precondition(rho.count == hash.digestLength, "rho must be hashlen octets")
-        let recipient = publicKey(for: identity)                          // step 1
         let l = RFC5091.hashToRange(rho + hash.digest(message), curve.q, hash)  // steps 3-4
         let u = curve.multiply(generator, by: l)                          // step 5
-        let theta = curve.pairing(publicKey, recipient)                   // step 6
-        let w = mask(curve.field.power(theta, l))                         // steps 7-9
+        let w = mask(curve.field.power(recipient.theta, l))               // steps 6-9 (theta prepared)
         return BFCiphertext(
             u: u,
             v: xor(w, rho),                                               // step 10
@@ -71,6 +87,14 @@ public struct BFPublicParameters: Sendable, Equatable {
     private func mask(_ theta: Fp2Element) -> [UInt8] {
         hash.digest(RFC5091.canonical(theta, p: curve.p, order: .realFirst))
     }
+}
+
+/// A recipient's BF public key Q_id = HashToPoint(id) (RFC 5091 Algorithm 5.2.1)
+/// together with theta = e'(P_pub, Q_id), the pairing every encryption to it needs.
+public struct BFRecipientKey: Sendable, Equatable {
+    public let identity: [UInt8]
+    public let point: CurvePoint
+    public let theta: Fp2Element
 }
 
 /// A user's BF private key S_id = [s]Q_id (RFC 5091 §5.3; 7.5 mislabels it Q_id, P6).

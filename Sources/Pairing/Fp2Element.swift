@@ -58,7 +58,7 @@ public struct QuadraticField: Sendable {
     public func power(_ a: Fp2Element, _ exponent: BigInt) -> Fp2Element {
         precondition(!exponent.isNegative, "negative exponent")
         if norm(a) == .one {
-            return UnitaryPower(field: PrimeFieldArithmetic(modulus: p)).power(a, exponent)
+            return UnitaryPower(field: MontgomeryField(modulus: p)).power(a, exponent)
         }
         var result = Fp2Element.one
         for index in stride(from: exponent.bitWidth - 1, through: 0, by: -1) {

@@ -29,26 +29,29 @@ extension TypeOneCurve {
     }
 }
 
-/// The scratch integers of one pairing computation.
+/// The field elements of one pairing computation.
 final class MillerWorkspace {
     private let curve: TypeOneCurve
-    private let field: PrimeFieldArithmetic
+    private let field: MontgomeryField
     private let arithmetic: JacobianArithmetic
-    private let scratch: GMPScratch
-    private let xQ, yQ, f0, f1, t0, t1, t2, negatedAY: MPZ
+    private let scratch: LimbScratch
+    private let f0, f1, t0, t1, t2, aX, aY, negatedAY, zetaReal, zetaImaginary: Limbs
+    private let q: LineEvaluationPoint
     private let accumulator: JacobianPoint
     private var line: LineValue
 
     init(curve: TypeOneCurve) {
         self.curve = curve
-        let bits = curve.p.bitWidth
-        field = PrimeFieldArithmetic(modulus: curve.p)
-        arithmetic = JacobianArithmetic(field: field, bits: bits)
-        scratch = GMPScratch(count: 13, bits: 2 * bits + 64)
-        (xQ, yQ, f0, f1) = (scratch[0], scratch[1], scratch[2], scratch[3])
-        (t0, t1, t2, negatedAY) = (scratch[4], scratch[5], scratch[6], scratch[7])
-        accumulator = JacobianPoint(x: scratch[8], y: scratch[9], z: scratch[10])
-        line = LineValue(real: scratch[11], imaginary: scratch[12])
+        field = MontgomeryField(modulus: curve.p)
+        arithmetic = JacobianArithmetic(field: field)
+        scratch = LimbScratch(count: 17, limbs: field.limbCount)
+        (f0, f1, t0, t1, t2) = (scratch[0], scratch[1], scratch[2], scratch[3], scratch[4])
+        (aX, aY, negatedAY, zetaReal, zetaImaginary) = (scratch[5], scratch[6], scratch[7], scratch[8], scratch[9])
+        q = LineEvaluationPoint(x: scratch[10], y: scratch[11])
+        accumulator = JacobianPoint(x: scratch[12], y: scratch[13], z: scratch[14])
+        line = LineValue(real: scratch[15], imaginary: scratch[16])
+        field.set(zetaReal, to: curve.zeta.real)
+        field.set(zetaImaginary, to: curve.zeta.imaginary)
     }
 
     func pairing(_ a: CurvePoint, _ b: CurvePoint) -> Fp2Element {
@@ -61,36 +64,39 @@ final class MillerWorkspace {
     /// the chord slope is λ = -i·y/(βx), x' = λ² + x = x - y²/(βx)², and
     /// y' = y·(x' - αx)/(βx).
     private func distortAndProject(_ b: CurvePoint) {
-        let (x, y) = (b.x.mpz, b.y.mpz)
-        field.multiply(t0, curve.zeta.imaginary.mpz, x)
+        let (x, y) = (t2, q.y)
+        field.set(x, to: b.x)
+        field.set(y, to: b.y)
+        field.multiply(t0, zetaImaginary, x)
         field.invert(t0, t0)                     // 1/(βx)
         field.multiply(t1, y, t0)                // y/(βx)
-        field.square(t2, t1)
-        field.subtract(xQ, x, t2)                // x' = x - (y/(βx))²
-        field.multiply(t2, curve.zeta.real.mpz, x)
-        field.subtract(t2, xQ, t2)               // x' - αx
-        field.multiply(yQ, t2, t1)               // y' = (x' - αx)·y/(βx)
+        field.square(q.x, t1)
+        field.subtract(q.x, x, q.x)              // x' = x - (y/(βx))²
+        field.multiply(t0, zetaReal, x)
+        field.subtract(t0, q.x, t0)              // x' - αx
+        field.multiply(q.y, t0, t1)              // y' = (x' - αx)·y/(βx)
     }
 
     /// f = f_{q,A}(Q') up to factors in F_p, walking q's NAF from the top digit down.
     private func millerLoop(_ a: CurvePoint) {
-        __gmpz_set(accumulator.x, a.x.mpz)
-        __gmpz_set(accumulator.y, a.y.mpz)
-        __gmpz_set_ui(accumulator.z, 1)
-        field.negate(negatedAY, a.y.mpz)
-        __gmpz_set_ui(f0, 1)
-        __gmpz_set_ui(f1, 0)
+        field.set(aX, to: a.x)
+        field.set(aY, to: a.y)
+        field.negate(negatedAY, aY)
+        field.copy(accumulator.x, aX)
+        field.copy(accumulator.y, aY)
+        field.setOne(accumulator.z)
+        field.setOne(f0)
+        field.setZero(f1)
         let digits = curve.millerDigits
         for index in stride(from: digits.count - 2, through: 0, by: -1) {
-            arithmetic.double(accumulator, line: line, lineX: xQ, lineY: yQ)
+            arithmetic.double(accumulator, line: line, at: q)
             squareF()
             multiplyFByLine()
             let digit = digits[index]
             guard digit != 0 else { continue }
             // A digit -1 adds -A: f_{i-1} = f_i · l_{T,-A} / (v_{T-A} · v_A), and both
             // verticals lie in F_p at Q', so only the chord remains.
-            arithmetic.addAffine(accumulator, x2: a.x.mpz, y2: digit > 0 ? a.y.mpz : negatedAY,
-                                 line: &line, lineX: xQ, lineY: yQ)
+            arithmetic.addAffine(accumulator, x2: aX, y2: digit > 0 ? aY : negatedAY, line: &line, at: q)
             if !line.isInBaseField { multiplyFByLine() }
         }
     }
@@ -99,24 +105,21 @@ final class MillerWorkspace {
     private func squareF() {
         field.add(t0, f0, f1)
         field.subtract(t1, f0, f1)
-        __gmpz_mul(f1, f0, f1)
-        __gmpz_mul_2exp(f1, f1, 1)
-        field.reduce(f1, f1)
+        field.multiply(f1, f0, f1)
+        field.double(f1, f1)
         field.multiply(f0, t0, t1)
     }
 
-    /// f = f · line, Karatsuba: three products, two reductions.
+    /// f = f · line, Karatsuba: three products.
     private func multiplyFByLine() {
-        __gmpz_mul(t0, f0, line.real)
-        __gmpz_mul(t1, f1, line.imaginary)
+        field.multiply(t0, f0, line.real)
+        field.multiply(t1, f1, line.imaginary)
         field.add(t2, f0, f1)
         field.add(f1, line.real, line.imaginary)
-        __gmpz_mul(f1, f1, t2)
-        __gmpz_sub(f1, f1, t0)
-        __gmpz_sub(f1, f1, t1)
-        field.reduce(f1, f1)
-        __gmpz_sub(f0, t0, t1)
-        field.reduce(f0, f0)
+        field.multiply(f1, f1, t2)
+        field.subtract(f1, f1, t0)
+        field.subtract(f1, f1, t1)
+        field.subtract(f0, t0, t1)
     }
 
     /// ±(conj(f)/f)^((p+1)/(2q)), the sign being the Legendre symbol of N(f) (see `pairing`).
@@ -124,7 +127,7 @@ final class MillerWorkspace {
         field.square(t0, f0)
         field.square(t1, f1)
         field.add(t2, t0, t1)                    // N(f) = f0² + f1²
-        let character = __gmpz_jacobi(t2, field.p)
+        let character = field.value(of: t2).jacobiSymbol(modulo: curve.p)
         field.invert(t2, t2)
         // conj(f)/f = conj(f)²/N(f) = ((f0² - f1²) - 2·f0·f1·i)/N(f)
         field.subtract(t0, t0, t1)
@@ -133,12 +136,11 @@ final class MillerWorkspace {
         field.double(t1, t1)
         field.negate(t1, t1)
         field.multiply(t1, t1, t2)
-        let power = UnitaryPower(field: field)
-        power.power(t0, t1, digits: curve.finalExponentDigits, into: f0, f1)
+        UnitaryPower(field: field).power(t0, t1, digits: curve.finalExponentDigits, into: f0, f1)
         if character < 0 {
             field.negate(f0, f0)
             field.negate(f1, f1)
         }
-        return Fp2Element(real: BigInt(copying: f0), imaginary: BigInt(copying: f1))
+        return Fp2Element(real: field.value(of: f0), imaginary: field.value(of: f1))
     }
 }

@@ -29,6 +29,9 @@ struct BenchCommand: ParsableCommand {
             for name in names {
                 do { sets.append(try ParameterSet.named(name)) } catch { throw InputError("--params: \(error)") }
             }
+            if parameterSets.isEmpty {
+                sets.sort { ($0.isBenchmarkOnly ? 1 : 0, $0.securityBits) < ($1.isBenchmarkOnly ? 1 : 0, $1.securityBits) }
+            }
             let suite = BenchmarkSuite()
             var results = [BenchmarkResult]()
             for set in sets {

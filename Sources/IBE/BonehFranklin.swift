@@ -11,12 +11,19 @@ public struct BFPublicParameters: Sendable, Equatable {
     public let generator: CurvePoint
     public let publicKey: CurvePoint
     public let hash: HashFunction
+    /// P_pub with its Miller lines computed once: every new recipient needs e'(P_pub, Q_id).
+    private let preparedPublicKey: PreparedPairingArgument
 
     public init(curve: TypeOneCurve, generator: CurvePoint, publicKey: CurvePoint, hash: HashFunction) {
         self.curve = curve
         self.generator = generator
         self.publicKey = publicKey
         self.hash = hash
+        preparedPublicKey = PreparedPairingArgument(curve: curve, point: publicKey)
+    }
+
+    public static func == (lhs: BFPublicParameters, rhs: BFPublicParameters) -> Bool {
+        lhs.curve == rhs.curve && lhs.generator == rhs.generator && lhs.publicKey == rhs.publicKey && lhs.hash == rhs.hash
     }
 
     /// BFderivePubl (RFC 5091 Algorithm 5.2.1): Q_id = HashToPoint(id).
@@ -29,7 +36,7 @@ public struct BFPublicParameters: Sendable, Equatable {
     /// peer more than once (I_MESSAGE_1 and I_MESSAGE_2 both go to R) prepares it once.
     public func recipientKey(for identity: [UInt8]) -> BFRecipientKey {
         let point = publicKey(for: identity)
-        return BFRecipientKey(identity: identity, point: point, theta: curve.pairing(publicKey, point))
+        return BFRecipientKey(identity: identity, point: point, theta: curve.pairing(preparedPublicKey, point))
     }
 
     /// BFencrypt (RFC 5091 Algorithm 5.4.1) with a fresh random rho.
@@ -73,7 +80,8 @@ public struct BFPublicParameters: Sendable, Equatable {
         guard ciphertext.v.count == hash.digestLength else {
             throw .decryptionFailed("V must be \(hash.digestLength) octets, got \(ciphertext.v.count)")
         }
-        let theta = curve.pairing(ciphertext.u, privateKey.point)                // step 1
+        // Step 1: theta = e'(U, S_id) = e'(S_id, U) (symmetric), with S_id's lines prepared.
+        let theta = curve.pairing(privateKey.prepared, ciphertext.u)
         let rho = xor(mask(theta), ciphertext.v)                                 // steps 2-3
         let message = xor(RFC5091.hashBytes(ciphertext.w.count, rho, hash), ciphertext.w) // step 4
         let l = RFC5091.hashToRange(rho + hash.digest(message), curve.q, hash)   // step 5
@@ -97,10 +105,18 @@ public struct BFRecipientKey: Sendable, Equatable {
     public let theta: Fp2Element
 }
 
-/// A user's BF private key S_id = [s]Q_id (RFC 5091 §5.3; 7.5 mislabels it Q_id, P6).
+/// A user's BF private key S_id = [s]Q_id (RFC 5091 §5.3; 7.5 mislabels it Q_id, P6),
+/// with its Miller lines prepared: the key is used in every decryption.
 public struct BFPrivateKey: Sendable, Equatable {
     public let point: CurvePoint
-    public init(point: CurvePoint) { self.point = point }
+    let prepared: PreparedPairingArgument
+
+    public init(point: CurvePoint, curve: TypeOneCurve) {
+        self.point = point
+        prepared = PreparedPairingArgument(curve: curve, point: point)
+    }
+
+    public static func == (lhs: BFPrivateKey, rhs: BFPrivateKey) -> Bool { lhs.point == rhs.point }
 }
 
 /// The KMS master secret s, in [2, q-1] (RFC 5091 §5.1.2).
@@ -110,6 +126,6 @@ public struct BFMasterSecret: Sendable {
 
     /// BFextractPriv (RFC 5091 Algorithm 5.3.1): S_id = [s]·HashToPoint(id).
     public func extractPrivateKey(for identity: [UInt8], parameters: BFPublicParameters) -> BFPrivateKey {
-        BFPrivateKey(point: parameters.curve.multiply(parameters.publicKey(for: identity), by: s))
+        BFPrivateKey(point: parameters.curve.multiply(parameters.publicKey(for: identity), by: s), curve: parameters.curve)
     }
 }

@@ -60,6 +60,22 @@ final class MillerWorkspace {
         return finalExponentiation()
     }
 
+    func pairing(_ prepared: PreparedPairingArgument, _ b: CurvePoint) -> Fp2Element {
+        distortAndProject(b)
+        field.setOne(f0)
+        field.setZero(f1)
+        let lines = prepared.coefficients
+        for (index, squaring) in prepared.squaresFirst.enumerated() {
+            if squaring { squareF() }
+            // line = (c0 + c1·x') + (c2·y')·i
+            field.multiply(line.real, lines[3 * index + 1], q.x)
+            field.add(line.real, line.real, lines[3 * index])
+            field.multiply(line.imaginary, lines[3 * index + 2], q.y)
+            multiplyFByLine()
+        }
+        return finalExponentiation()
+    }
+
     /// Q' = φ(B) - π(φ(B)) = (x', i·y'). With φ(B) = (ζx, y) and ζ = α + βi:
     /// the chord slope is λ = -i·y/(βx), x' = λ² + x = x - y²/(βx)², and
     /// y' = y·(x' - αx)/(βx).

@@ -73,7 +73,7 @@ import TestSupport
 
         // Decryption with the official 7.5 private key.
         let official = try VectorFile("rfc5091-bf.txt")
-        let key = BFPrivateKey(point: try official.point("S_id"))
+        let key = BFPrivateKey(point: try official.point("S_id"), curve: curve)
         #expect(curve.pairing(ciphertext.u, key.point) == thetaL)
         #expect(try parameters.decrypt(ciphertext, with: key) == message)
     }
@@ -86,7 +86,7 @@ import TestSupport
         let ciphertext = BFCiphertext(u: try file.point("rfc.U"), v: try file.octets("rfc.V_octets"), w: try file.octets("rfc.W_octets"))
         #expect(!parameters.curve.contains(ciphertext.u))
         #expect(throws: IBEError.self) {
-            try parameters.decrypt(ciphertext, with: BFPrivateKey(point: try file.point("S_id")))
+            try parameters.decrypt(ciphertext, with: BFPrivateKey(point: try file.point("S_id"), curve: parameters.curve))
         }
     }
 

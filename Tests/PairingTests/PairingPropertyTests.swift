@@ -2,6 +2,7 @@ import IBE
 import Pairing
 import Primitives
 import Testing
+import TestSupport
 
 /// Bilinearity, symmetry, non-degeneracy and order q at every shipped level.
 @Suite struct PairingPropertyTests {
@@ -47,5 +48,31 @@ import Testing
         #expect(throws: CurveError.invalidParameters("p is not prime")) {
             try TypeOneCurve(p: BigInt(119), q: BigInt(5)).validatePrimality()   // 119 = 7 · 17
         }
+    }
+}
+
+@Suite struct PreparedPairingTests {
+    @Test(arguments: ["toy", "ibe-80", "ibe-128"]) func preparedAgreesWithDirect(level: String) throws {
+        let set = try ParameterSet.named(level)
+        let curve = set.curve
+        let random = HMACDRBG(seed: 5)
+        func point() -> CurvePoint {
+            curve.multiply(set.generator, by: BigInt(bytes: random.bytes(curve.q.byteWidth)).modulo(curve.q))
+        }
+        let a = point()
+        let prepared = PreparedPairingArgument(curve: curve, point: a)
+        for _ in 0..<3 {
+            let b = point()
+            #expect(curve.pairing(prepared, b) == curve.pairing(a, b))
+        }
+        #expect(curve.pairing(prepared, .infinity).isOne)
+        #expect(curve.pairing(PreparedPairingArgument(curve: curve, point: .infinity), a).isOne)
+    }
+
+    @Test func preparedReproducesRFC5091Section73() throws {
+        let file = try VectorFile("rfc5091-primitives.txt")
+        let curve = try TypeOneCurve(p: file.integer("p", section: "7.3"), q: file.integer("q", section: "7.3"))
+        let prepared = PreparedPairingArgument(curve: curve, point: try file.point("A", section: "7.3"))
+        #expect(curve.pairing(prepared, try file.point("B", section: "7.3")) == (try file.fp2("eAB", section: "7.3")))
     }
 }

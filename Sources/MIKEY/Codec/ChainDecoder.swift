@@ -29,20 +29,24 @@ struct ChainDecoder<Element: Hashable & Sendable> {
         while true {
             var reader = reader(for: type, at: position)
             do throws(MIKEYDecodingError) {
-                let next: PayloadType = type == .sign ? .last : try reader.nextPayload()
+                let next: PayloadType = type == .sign ? .last : try reader.nextPayload()  // SIGN has none
                 if next != .last && !allows(next) {
                     throw reader.failure(.misplacedPayload, at: reader.start, "next payload \(next.inWords): \(refusal(next))")
                 }
                 let value = try decodeBody(type, &reader)
                 elements.append(TracedElement(value: value, description: Self.describe(reader, summary: summary(value))))
                 position = reader.position
-                if next == .last {
-                    try checkEnd(after: reader, type: type)
-                    return (nil, nil)
-                }
                 type = next
             } catch {
                 return (error, Self.partial(reader))
+            }
+            if type == .last {
+                do throws(MIKEYDecodingError) {
+                    try checkEnd(after: reader, type: elements.last?.description.type)
+                } catch {
+                    return (error, nil)  // the element itself decoded completely
+                }
+                return (nil, nil)
             }
         }
     }

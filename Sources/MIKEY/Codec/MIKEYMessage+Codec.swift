@@ -65,13 +65,19 @@ extension MIKEYMessage {
                 throw reader.failure(.misplacedPayload, at: 0,
                                      "next payload \(next.inWords): a sub-payload, allowed only inside encrypted data")
             }
-            chain.elements.append(TracedElement(value: .header(header),
-                                                description: ChainDecoder<MessageElement>.describe(reader, summary: header.summary)))
-            if next == .last { try chain.checkEnd(after: reader, type: nil) }
         } catch {
-            return DecodeTrace(elements: chain.elements, failure: error, partial: ChainDecoder<MessageElement>.partial(reader))
+            return DecodeTrace(elements: [], failure: error, partial: ChainDecoder<MessageElement>.partial(reader))
         }
-        guard next != .last else { return DecodeTrace(elements: chain.elements, failure: nil, partial: nil) }
+        chain.elements.append(TracedElement(value: .header(header),
+                                            description: ChainDecoder<MessageElement>.describe(reader, summary: header.summary)))
+        guard next != .last else {
+            do throws(MIKEYDecodingError) {
+                try chain.checkEnd(after: reader, type: nil)
+            } catch {
+                return DecodeTrace(elements: chain.elements, failure: error, partial: nil)
+            }
+            return DecodeTrace(elements: chain.elements, failure: nil, partial: nil)
+        }
         let (failure, partial) = chain.run(first: next, at: reader.position)
         return DecodeTrace(elements: chain.elements, failure: failure, partial: partial)
     }

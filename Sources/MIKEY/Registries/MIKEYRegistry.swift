@@ -10,6 +10,8 @@ public protocol MIKEYRegistry: RawRepresentable, CaseIterable, Hashable, Sendabl
     var name: String { get }
     /// The RFC (and section, where known) that defines this value.
     var definedIn: SpecReference { get }
+    /// The value in words, for example `22 (I_MESSAGE_1)`; curves read `P-256 (8)`.
+    var inWords: String { get }
 }
 
 extension MIKEYRegistry {

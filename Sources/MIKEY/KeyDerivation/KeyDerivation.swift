@@ -131,6 +131,8 @@ public struct MessageProtectionKeys: Hashable, Sendable {
 
 /// An SRTP crypto session's master key and salt (RFC 3830 §4.1.3, RFC 3711 §8.2).
 public struct SRTPMasterKeys: Hashable, Sendable {
+    /// The SRTP master key: the TEK (constant 0x2AD01C64).
     public let masterKey: [UInt8]
+    /// The SRTP master salt: the salting key (constant 0x39A2C14B).
     public let masterSalt: [UInt8]
 }

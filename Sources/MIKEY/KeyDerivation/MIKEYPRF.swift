@@ -19,8 +19,9 @@ public enum MIKEYPRF {
     /// as zero chunks, whose XOR would be an all-zero key: RFC 3830 does not cover the case.
     public static func derive(_ function: PRFFunction, inkey: [UInt8], label: [UInt8], outputBits: Int) -> [UInt8] {
         guard outputBits > 0 else { return [] }
-        let hash = function.hash
-        let blocks = (outputBits + 8 * hash.digestLength - 1) / (8 * hash.digestLength)  // m
+        let hash = function.hash, hashBits = 8 * hash.digestLength
+        let blocks = outputBits / hashBits + (outputBits % hashBits == 0 ? 0 : 1)  // m = ⌈outkey_len / hash bits⌉
+        let octets = outputBits / 8 + (outputBits % 8 == 0 ? 0 : 1)
         var output = [UInt8](repeating: 0, count: blocks * hash.digestLength)
         var chunkStart = 0
         repeat {
@@ -30,7 +31,7 @@ public enum MIKEYPRF {
             }
             chunkStart += chunkLength
         } while chunkStart < inkey.count
-        output.removeLast(output.count - (outputBits + 7) / 8)
+        output.removeLast(output.count - octets)
         if outputBits % 8 != 0 { output[output.count - 1] &= UInt8(0xFF) << (8 - outputBits % 8) }
         return output
     }

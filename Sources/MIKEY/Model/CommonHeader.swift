@@ -77,6 +77,7 @@ public struct SRTPCryptoSession: Hashable, Sendable {
     /// The rollover counter; 0 before the stream starts.
     public var roc: UInt32
 
+    /// An SRTP-ID entry.
     public init(policyNumber: UInt8, ssrc: UInt32, roc: UInt32) {
         self.policyNumber = policyNumber
         self.ssrc = ssrc
@@ -99,6 +100,7 @@ public struct GenericCryptoSession: Hashable, Sendable {
     /// The SPI or MKI, possibly empty.
     public var spi: [UInt8]
 
+    /// A GENERIC-ID entry.
     public init(csID: UInt8, protocolType: ProtocolType, sFlag: Bool, policyNumbers: [UInt8],
                 sessionData: [UInt8], spi: [UInt8]) {
         self.csID = csID

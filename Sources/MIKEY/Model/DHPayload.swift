@@ -3,11 +3,14 @@
 /// Not used by MIKEY-IBAKE (its DH values travel as ECCPT inside IBAKE); decoded so that
 /// `decode` reads RFC 3830 DH-mode messages.
 public struct DHPayload: Hashable, Sendable {
+    /// The MODP group.
     public var group: DHGroup
     /// Exactly ``DHGroup/valueLength`` octets.
     public var value: [UInt8]
+    /// Key validity data (KV).
     public var keyValidity: KeyValidity
 
+    /// A DH payload.
     public init(group: DHGroup, value: [UInt8], keyValidity: KeyValidity = .null) {
         self.group = group
         self.value = value

@@ -18,8 +18,10 @@ public struct ECCPointSubPayload: Hashable, Sendable {
     public var authAlgorithm: MACAlgorithm
     /// The TGK length field; RFC 6267 §5 says MIKEY-IBAKE ignores it.
     public var tgkLength: UInt16
+    /// Key validity data (KV); MIKEY-IBAKE sends none.
     public var keyValidity: KeyValidity
 
+    /// An ECCPT carrying `point`, uncompressed unless `compressed` (PROFILE D5).
     public init(point: ECPoint, compressed: Bool = false, authAlgorithm: MACAlgorithm, tgkLength: UInt16,
                 keyValidity: KeyValidity = .null) {
         self.point = point

@@ -9,6 +9,7 @@ public struct EncryptedDataPayload: Hashable, Sendable {
     /// At most 65535 octets.
     public var encryptedData: [UInt8]
 
+    /// An IBAKE or ESK body around `encryptedData`.
     public init(encryptedData: [UInt8]) {
         self.encryptedData = encryptedData
     }

@@ -2,9 +2,12 @@
 /// Also a sub-payload: the first item of KEMAC encrypted data in REQUEST_KEY_RESP
 /// (RFC 6267 §4.2.1) and of ESK encrypted data (RFC 6267 §6.1.2).
 public struct IDPayload: Hashable, Sendable {
+    /// The form of the identity data.
     public var type: IDType
+    /// The identity octets, at most 65535.
     public var data: [UInt8]
 
+    /// An identity of any type.
     public init(type: IDType, data: [UInt8]) {
         self.type = type
         self.data = data
@@ -23,10 +26,14 @@ public struct IDPayload: Hashable, Sendable {
 /// ID len (16 bits) || ID data`. MIKEY-IBAKE's IDRi, IDRr (RFC 6267 §4.2.2), IDRkms and
 /// IDRpsk (§4.2.1), in the clear and as the first sub-payload of IBAKE encrypted data.
 public struct IDRPayload: Hashable, Sendable {
+    /// Whose identity it is.
     public var role: IDRole
+    /// The form of the identity data.
     public var type: IDType
+    /// The identity octets, at most 65535.
     public var data: [UInt8]
 
+    /// An identity of any type in `role`.
     public init(role: IDRole, type: IDType, data: [UInt8]) {
         self.role = role
         self.type = type
@@ -45,9 +52,12 @@ public struct IDRPayload: Hashable, Sendable {
 /// CERT: a certificate (RFC 3830 §6.7): `next payload || Cert Type || Cert len (16 bits) ||
 /// Certificate`. REQUEST_KEY_PKE carries the user's chain (RFC 6267 §4.2.1).
 public struct CertificatePayload: Hashable, Sendable {
+    /// The certificate type.
     public var type: CertificateType
+    /// The identity octets, at most 65535.
     public var data: [UInt8]
 
+    /// A certificate payload.
     public init(type: CertificateType, data: [UInt8]) {
         self.type = type
         self.data = data

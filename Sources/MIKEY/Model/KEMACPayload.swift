@@ -3,13 +3,16 @@
 /// (``SubPayloadChain``); in REQUEST_KEY_RESP it is `ID || Key data(K_PR)` under AES-CM
 /// with MAC alg NULL (RFC 6267 §4.2.1, PROFILE D11).
 public struct KEMACPayload: Hashable, Sendable {
+    /// How the data is encrypted (PROFILE D11: AES-CM-128).
     public var encryption: EncryptionAlgorithm
     /// The encrypted sub-payload chain; MIKEY treats it as opaque octets.
     public var encryptedData: [UInt8]
+    /// The MAC over the payload (RFC 6267 §4.2.1: SHOULD be NULL in REQUEST_KEY_RESP, V covers it).
     public var macAlgorithm: MACAlgorithm
     /// The MAC, exactly ``MACAlgorithm/macLength`` octets.
     public var mac: [UInt8]
 
+    /// A KEMAC payload.
     public init(encryption: EncryptionAlgorithm, encryptedData: [UInt8], macAlgorithm: MACAlgorithm, mac: [UInt8]) {
         self.encryption = encryption
         self.encryptedData = encryptedData

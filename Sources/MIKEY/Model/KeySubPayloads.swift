@@ -2,10 +2,14 @@
 /// `next payload || Type (4 bits) || KV (4 bits) || Key data len (16 bits) || Key data ||
 /// KV data`. PROFILE D12: a 16-octet content key for the intended responder.
 public struct SecretKeySubPayload: Hashable, Sendable {
+    /// The SK type (1, Secret Key).
     public var type: SecretKeyType
+    /// The secret key, at most 65535 octets.
     public var key: [UInt8]
+    /// When or for which index the key is valid.
     public var keyValidity: KeyValidity
 
+    /// An SK sub-payload.
     public init(type: SecretKeyType = .secretKey, key: [UInt8], keyValidity: KeyValidity = .null) {
         self.type = type
         self.key = key
@@ -19,12 +23,16 @@ public struct SecretKeySubPayload: Hashable, Sendable {
 /// REQUEST_KEY_RESP delivers the user's private key as type 7, K_PR (RFC 6267 §4.2.1;
 /// PROFILE D11: S_id as 0x04 || x || y, KV = interval holding the key period).
 public struct KeyDataSubPayload: Hashable, Sendable {
+    /// What kind of key this is.
     public var type: KeyDataType
+    /// The key, at most 65535 octets (K_PR: the private key, PROFILE D11).
     public var key: [UInt8]
     /// The salt: present if and only if ``KeyDataType/carriesSalt``.
     public var salt: [UInt8]?
+    /// When or for which index the key is valid.
     public var keyValidity: KeyValidity
 
+    /// A Key data sub-payload; give a salt exactly for the `+SALT` types.
     public init(type: KeyDataType, key: [UInt8], salt: [UInt8]? = nil, keyValidity: KeyValidity = .null) {
         self.type = type
         self.key = key

@@ -4,9 +4,12 @@
 /// ``init(decoding:)`` checks them. Which payloads a data type needs (RFC 6267 §4.2) is
 /// the IBAKE layer's business: this type holds any well-formed message.
 public struct MIKEYMessage: Hashable, Sendable {
+    /// The common header.
     public var header: CommonHeader
+    /// The payloads after the header, in wire order; a SIGN must be last.
     public var payloads: [Payload]
 
+    /// A message of `header` and `payloads`.
     public init(header: CommonHeader, payloads: [Payload]) {
         self.header = header
         self.payloads = payloads

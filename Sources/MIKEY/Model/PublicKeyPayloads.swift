@@ -2,10 +2,12 @@
 /// `next payload || C (2 bits) || Data len (14 bits) || Data`. In REQUEST_KEY_PKE
 /// (RFC 6267 §4.2.1).
 public struct PKEPayload: Hashable, Sendable {
+    /// Whether the envelope key may be cached.
     public var cache: EnvelopeKeyCache
     /// At most 16383 octets (the 14-bit length).
     public var data: [UInt8]
 
+    /// A PKE payload.
     public init(cache: EnvelopeKeyCache, data: [UInt8]) {
         self.cache = cache
         self.data = data
@@ -15,10 +17,12 @@ public struct PKEPayload: Hashable, Sendable {
 /// SIGN: a signature over the message (RFC 3830 §6.5): `S type (4 bits) || Signature len
 /// (12 bits) || Signature`. It has no next-payload octet and is always the last payload.
 public struct SignaturePayload: Hashable, Sendable {
+    /// The signature algorithm.
     public var type: SignatureType
     /// At most 4095 octets (the 12-bit length).
     public var signature: [UInt8]
 
+    /// A SIGN payload.
     public init(type: SignatureType, signature: [UInt8]) {
         self.type = type
         self.signature = signature
@@ -28,10 +32,12 @@ public struct SignaturePayload: Hashable, Sendable {
 /// CHASH: the hash of the certificate whose key was used (RFC 3830 §6.8):
 /// `next payload || Hash func || Hash` (the length follows from the hash function).
 public struct CertificateHashPayload: Hashable, Sendable {
+    /// The hash function.
     public var function: CertificateHashFunction
     /// Exactly ``CertificateHashFunction/hashLength`` octets.
     public var hash: [UInt8]
 
+    /// A CHASH payload.
     public init(function: CertificateHashFunction, hash: [UInt8]) {
         self.function = function
         self.hash = hash

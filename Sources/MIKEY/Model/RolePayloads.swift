@@ -1,9 +1,12 @@
 /// TR: a timestamp with a role (RFC 6043 §6.4): `next payload || TS Role || TS type ||
 /// TS value`. Not used by MIKEY-IBAKE; decoded so that `decode` reads RFC 6043 messages.
 public struct TimestampWithRolePayload: Hashable, Sendable {
+    /// What the timestamp marks.
     public var role: TimestampRole
+    /// The timestamp value.
     public var timestamp: Timestamp
 
+    /// A TR payload.
     public init(role: TimestampRole, timestamp: Timestamp) {
         self.role = role
         self.timestamp = timestamp
@@ -13,10 +16,12 @@ public struct TimestampWithRolePayload: Hashable, Sendable {
 /// RANDR: a random value with a role (RFC 6043 §6.8): `next payload || RAND Role ||
 /// RAND len || RAND`. Not used by MIKEY-IBAKE.
 public struct RANDWithRolePayload: Hashable, Sendable {
+    /// Whose random value it is.
     public var role: RANDRole
     /// At most 255 octets.
     public var value: [UInt8]
 
+    /// A RANDR payload.
     public init(role: RANDRole, value: [UInt8]) {
         self.role = role
         self.value = value
@@ -27,10 +32,14 @@ public struct RANDWithRolePayload: Hashable, Sendable {
 /// ID scheme || SAKKE data length (16 bits) || SAKKE data`. Not used by MIKEY-IBAKE;
 /// decoded so that `decode` reads MIKEY-SAKKE messages (data type 26).
 public struct SAKKEPayload: Hashable, Sendable {
+    /// The SAKKE parameter set.
     public var parameterSet: SAKKEParameterSet
+    /// How identities are formed.
     public var idScheme: SAKKEIDScheme
+    /// The data, at most 65535 octets.
     public var data: [UInt8]
 
+    /// A SAKKE payload.
     public init(parameterSet: SAKKEParameterSet, idScheme: SAKKEIDScheme, data: [UInt8]) {
         self.parameterSet = parameterSet
         self.idScheme = idScheme

@@ -3,10 +3,14 @@
 /// `Type || Length || Value`. PROFILE D9: I_MESSAGE_1 carries one SRTP policy after IDRr
 /// (``srtp(policyNumber:)``), which the SRTP-ID map entry refers to.
 public struct SecurityPolicyPayload: Hashable, Sendable {
+    /// The `Policy no` that CS ID map entries refer to.
     public var policyNumber: UInt8
+    /// The security protocol the policy is for.
     public var protocolType: ProtocolType
+    /// The parameter TLVs, in wire order.
     public var parameters: [PolicyParameter]
 
+    /// A policy with the given parameters.
     public init(policyNumber: UInt8, protocolType: ProtocolType, parameters: [PolicyParameter]) {
         self.policyNumber = policyNumber
         self.protocolType = protocolType
@@ -38,10 +42,12 @@ public struct SecurityPolicyPayload: Hashable, Sendable {
 /// protocol (``SRTPPolicyParameterType`` for SRTP), and unregistered types are still
 /// well-formed TLVs.
 public struct PolicyParameter: Hashable, Sendable {
+    /// The parameter type number.
     public var type: UInt8
     /// At most 255 octets.
     public var value: [UInt8]
 
+    /// A parameter of any type number.
     public init(type: UInt8, value: [UInt8]) {
         self.type = type
         self.value = value

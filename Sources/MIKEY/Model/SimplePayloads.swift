@@ -5,6 +5,7 @@ public struct RANDPayload: Hashable, Sendable {
     /// At most 255 octets; RFC 3830 §6.11 recommends at least 16.
     public var value: [UInt8]
 
+    /// A RAND payload holding `value`.
     public init(_ value: [UInt8]) {
         self.value = value
     }
@@ -12,8 +13,10 @@ public struct RANDPayload: Hashable, Sendable {
 
 /// ERR: an error indication (RFC 3830 §6.12): `next payload || Error no || Reserved (16 bits)`.
 public struct ErrorPayload: Hashable, Sendable {
+    /// What went wrong.
     public var error: ErrorNumber
 
+    /// An ERR payload reporting `error`.
     public init(_ error: ErrorNumber) {
         self.error = error
     }
@@ -21,9 +24,12 @@ public struct ErrorPayload: Hashable, Sendable {
 
 /// General Extension (RFC 3830 §6.15): `next payload || Type || Length (16 bits) || Data`.
 public struct GeneralExtensionPayload: Hashable, Sendable {
+    /// The extension type.
     public var type: GeneralExtensionType
+    /// The data, at most 65535 octets.
     public var data: [UInt8]
 
+    /// A General Extension payload.
     public init(type: GeneralExtensionType, data: [UInt8]) {
         self.type = type
         self.data = data

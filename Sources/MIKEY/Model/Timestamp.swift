@@ -36,7 +36,7 @@ public enum Timestamp: Hashable, Sendable {
     /// An NTP-UTC timestamp for `unixSeconds` since 1970-01-01 UTC plus `fraction`/2^32 s.
     /// Times from 2036-02-07 on wrap into NTP era 1, as RFC 4330 §3 describes.
     public static func ntpUTC(unixSeconds: Int64, fraction: UInt32 = 0) -> Timestamp {
-        let seconds = UInt32(truncatingIfNeeded: unixSeconds + ntpToUnix)
+        let seconds = UInt32(truncatingIfNeeded: unixSeconds &+ ntpToUnix)
         return .ntpUTC(UInt64(seconds) << 32 | UInt64(fraction))
     }
 

@@ -2,8 +2,10 @@
 /// RFC 6267 §4.2: the Initiator sends a fresh T in each of its messages, the Responder
 /// echoes the T of the message it answers.
 public struct TimestampPayload: Hashable, Sendable {
+    /// The timestamp value and its type.
     public var timestamp: Timestamp
 
+    /// A T payload holding `timestamp`.
     public init(_ timestamp: Timestamp) {
         self.timestamp = timestamp
     }

@@ -2,10 +2,12 @@
 /// in R_MESSAGE_2, where the MAC covers the message up to the MAC field (ESK left out) and
 /// the identities (RFC 6267 §5.4, PROFILE D8; see ``VerificationMAC``).
 public struct VerificationPayload: Hashable, Sendable {
+    /// The `Auth alg` (PROFILE D8: HMAC-SHA-256-256 with PRF 1, HMAC-SHA-1-160 with MIKEY-1).
     public var algorithm: MACAlgorithm
     /// The MAC, exactly ``MACAlgorithm/macLength`` octets.
     public var mac: [UInt8]
 
+    /// A V payload with its MAC.
     public init(algorithm: MACAlgorithm, mac: [UInt8]) {
         self.algorithm = algorithm
         self.mac = mac

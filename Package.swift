@@ -21,6 +21,7 @@ let package = Package(
         .target(name: "Pairing", dependencies: ["CGMP"]),
         .target(name: "LabAssets", path: "Assets", sources: ["LabAssets.swift"], resources: [.copy("params")]),
         .target(name: "IBE", dependencies: ["Primitives", "Pairing", "LabAssets"]),
+        .target(name: "MIKEY", dependencies: ["Primitives"]),
         .target(name: "TerminalBackend", dependencies: ["CNcurses"]),
         .executableTarget(
             name: "mikey-ibake",
@@ -36,5 +37,6 @@ let package = Package(
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"], exclude: ["Vectors"]),
         .testTarget(name: "PairingTests", dependencies: ["Pairing", "IBE", "Primitives", "TestSupport"]),
         .testTarget(name: "IBETests", dependencies: ["IBE", "Pairing", "Primitives", "TestSupport"]),
+        .testTarget(name: "MIKEYTests", dependencies: ["MIKEY", "Primitives"], exclude: ["Vectors"]),
     ]
 )

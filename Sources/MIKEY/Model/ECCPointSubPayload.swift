@@ -1,0 +1,124 @@
+import Primitives
+
+/// ECCPT: an elliptic-curve Diffie-Hellman value, only ever inside IBAKE encrypted data
+/// (RFC 6267 §6.1.4): `next payload || ECC Curve || ECC Point || padding || Auth alg ||
+/// TGK len (16 bits) || Reserved (4 bits) || KV (4 bits) || KV data`.
+///
+/// The point is a SEC1 octet string whose length follows from its prefix and the curve;
+/// PROFILE D5 pads it with zero octets so that it ends on a 32-bit boundary counted from
+/// the first octet of the sub-payload, and ignores the pad octets on receipt. The point is
+/// checked on decoding (``ECPoint``): the point at infinity and off-curve points are refused.
+public struct ECCPointSubPayload: Hashable, Sendable {
+    /// The DH value, aP or bP (RFC 6267 writes [x]P, [y]P).
+    public var point: ECPoint
+    /// Whether the point is sent compressed (`0x02`/`0x03 || X`). PROFILE D5 sends
+    /// uncompressed points; compressed ones are accepted.
+    public var compressed: Bool
+    /// The MAC algorithm of the verification message; carried, ignored by MIKEY-IBAKE.
+    public var authAlgorithm: MACAlgorithm
+    /// The TGK length field; RFC 6267 §5 says MIKEY-IBAKE ignores it.
+    public var tgkLength: UInt16
+    /// Key validity data (KV); MIKEY-IBAKE sends none.
+    public var keyValidity: KeyValidity
+
+    /// An ECCPT carrying `point`, uncompressed unless `compressed` (PROFILE D5).
+    public init(point: ECPoint, compressed: Bool = false, authAlgorithm: MACAlgorithm, tgkLength: UInt16,
+                keyValidity: KeyValidity = .null) {
+        self.point = point
+        self.compressed = compressed
+        self.authAlgorithm = authAlgorithm
+        self.tgkLength = tgkLength
+        self.keyValidity = keyValidity
+    }
+
+    /// The ECC Curve registry entry of the point's curve.
+    public var curve: ECCCurve { ECCCurve(point.curve) }
+
+    /// Zero octets after a point of `pointLength` octets so that the sub-payload's first
+    /// `2 + pointLength + padding` octets (next payload, ECC Curve, point, padding) are a
+    /// multiple of 4 (PROFILE D5).
+    public static func paddingLength(pointLength: Int) -> Int {
+        (4 - (2 + pointLength) % 4) % 4
+    }
+}
+
+extension ECCPointSubPayload: PayloadBody {
+    var summary: String {
+        "\(curve.name) point (\(compressed ? "compressed" : "uncompressed")), x = \(Words.hex(point.x))"
+    }
+
+    func encodeBody(into writer: inout ByteWriter) throws(MIKEYEncodingError) {
+        let encoding = point.sec1(compressed: compressed)
+        writer.octet(curve.rawValue)
+        writer.append(encoding)
+        writer.append([UInt8](repeating: 0, count: Self.paddingLength(pointLength: encoding.count)))  // PROFILE D5
+        writer.octet(authAlgorithm.rawValue)
+        writer.uint16(tgkLength)
+        writer.octet(keyValidity.type.rawValue)  // Reserved (0) || KV
+        try keyValidity.encode(into: &writer)
+    }
+
+    static func decodeBody(from reader: inout PayloadReader) throws(MIKEYDecodingError) -> ECCPointSubPayload {
+        let curveAt = reader.position
+        let registered = try reader.registered(ECCCurve.self)
+        guard let curve = registered.nistCurve else {
+            throw reader.failure(.unsupportedCurve, at: curveAt,
+                                 "ECC Curve \(registered.inWords) is not supported (PROFILE D5: P-256 (8), P-384 (11) or P-521 (14) expected)")
+        }
+        let (point, compressed) = try decodePoint(on: curve, from: &reader)
+
+        // PROFILE D5: pad to a 32-bit boundary from the sub-payload's first octet; pad octets ignored.
+        let padAt = reader.position
+        let padCount = (4 - (reader.position - reader.start) % 4) % 4
+        if padCount > 0 {
+            let pad = try reader.take(padCount, for: "padding")
+            let value = pad.allSatisfy { $0 == 0 } ? "\(Words.octets(padCount)), zero"
+                : "\(Words.octets(padCount)), nonzero \(Words.hex(pad)) (ignored)"
+            reader.record("Padding", value, padAt..<reader.position, reference: .profile("D5"))
+        }
+
+        let authAlgorithm = try reader.registered(MACAlgorithm.self, "Auth alg")
+        let tgkLength = try reader.uint16("TGK len") { "\($0) (ignored by MIKEY-IBAKE, RFC 6267 §5)" }
+        let (_, kvType) = try reader.nibbleAndKeyValidityType("Reserved", describeHigh: reservedInWords)
+        return ECCPointSubPayload(point: point, compressed: compressed, authAlgorithm: authAlgorithm,
+                                  tgkLength: tgkLength, keyValidity: try KeyValidity.decode(kvType, from: &reader))
+    }
+
+    /// The SEC1 point: its length from the prefix and the curve (SEC 1 §2.3.4), then the
+    /// curve check by ``ECPoint/init(sec1:curve:)``.
+    private static func decodePoint(on curve: NISTCurve, from reader: inout PayloadReader) throws(MIKEYDecodingError) -> (ECPoint, Bool) {
+        let at = reader.position
+        guard reader.remaining > 0 else {
+            throw reader.failure(.truncated, "truncated: ECC Point needs at least 1 octet, 0 octets remain")
+        }
+        let prefix = reader.bytes[at]
+        let size = curve.coordinateLength
+        let length: Int
+        switch prefix {
+        case 0x04: length = 1 + 2 * size
+        case 0x02, 0x03: length = 1 + size
+        case 0x00:
+            throw reader.failure(.invalidPoint, "ECC Point 0x00 is the point at infinity, which is refused (PROFILE D5)")
+        default:
+            throw reader.failure(.invalidPoint,
+                                 "ECC Point prefix \(Hex.byte(prefix)) is not a SEC1 point prefix (0x04 uncompressed, 0x02 or 0x03 compressed expected)")
+        }
+        let encoding = try reader.take(length, for: "ECC Point (\(length == 1 + size ? "compressed" : "uncompressed") \(curve.displayName))")
+        let point: ECPoint
+        do throws(PrimitivesError) {
+            point = try ECPoint(sec1: encoding, curve: curve)
+        } catch {
+            throw reader.failure(.invalidPoint, at: at, "ECC Point refused: \(error.description)")
+        }
+        var parts = [FieldDescription(name: "prefix", value: prefix == 0x04 ? "0x04 (uncompressed)" : "\(Hex.byte(prefix)) (compressed, y \(prefix == 0x02 ? "even" : "odd"))",
+                                      range: at..<(at + 1), reference: .rfc(6267, "6.1.4"))]
+        parts.append(FieldDescription(name: "x", value: Hex.encode(point.x), range: (at + 1)..<(at + 1 + size), reference: .rfc(6267, "6.1.4")))
+        if prefix == 0x04 {
+            parts.append(FieldDescription(name: "y", value: Hex.encode(point.y), range: (at + 1 + size)..<reader.position,
+                                          reference: .rfc(6267, "6.1.4")))
+        }
+        reader.record("ECC Point", "\(curve.displayName) point, \(prefix == 0x04 ? "uncompressed" : "compressed"), \(Words.octets(length))",
+                      at..<reader.position, children: parts)
+        return (point, prefix != 0x04)
+    }
+}

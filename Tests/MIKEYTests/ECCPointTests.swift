@@ -88,7 +88,7 @@ struct ECCPointTests {
         #expect(error?.description == "ECCPT sub-payload at offset 26: ECC Curve B-283 (9) is not supported (PROFILE D5: P-256 (8), P-384 (11) or P-521 (14) expected)")
         error = try Self.pointError { $0[27] = 17 }
         #expect(error?.kind == .invalidValue)
-        #expect(error?.description == "ECCPT sub-payload at offset 26: ECC Curve 17 is not a registered value (expected 1-16)")
+        #expect(error?.description == "ECCPT sub-payload at offset 26: ECC Curve 17 is not a registered value (expected 1-16, 240)")
         error = try Self.pointError { $0[27] = 11 }  // P-384 announced, P-256 point: 97 octets needed
         #expect(error?.kind == .truncated || error?.kind == .invalidPoint)
     }
@@ -98,5 +98,26 @@ struct ECCPointTests {
         let bytes = try SubPayloadChain.encode([Self.eccpt(.p384, compressed: false)])
         let error = #expect(throws: MIKEYDecodingError.self) { try SubPayloadChain.decode(Array(bytes[0..<50]), first: .eccpt) }
         #expect(error?.description == "ECCPT sub-payload at offset 0: truncated: ECC Point (uncompressed P-384) needs 97 octets, 48 octets remain")
+    }
+}
+
+@Suite("ECCPT on the toy group") struct ToyECCPointTests {
+    /// PROFILE D4: the toy set's points travel on private-use curve 240, uncompressed,
+    /// 4-octet coordinates; MIKEY checks the shape, the IBAKE layer the curve.
+    @Test func roundTripAndShape() throws {
+        let value: [UInt8] = [0x04, 0x4d, 0xa3, 0x70, 0xda, 0x5c, 0x01, 0xfa, 0xe5]
+        let chain: [SubPayload] = [.eccpt(ECCPointSubPayload(value: .labToy(value), authAlgorithm: .hmacSHA256_256, tgkLength: 32))]
+        let bytes = try SubPayloadChain.encode(chain)
+        #expect(bytes.prefix(2) == [0, 240])
+        #expect(bytes.count == 2 + 9 + 1 + 1 + 2 + 1)   // curve, point, 1 pad octet, auth alg, TGK len, KV
+        let decoded = try SubPayloadChain.decode(bytes, first: .eccpt)
+        #expect(decoded == chain)
+        guard case .eccpt(let eccpt) = decoded.first else { Issue.record("not an ECCPT"); return }
+        #expect(eccpt.curve == .labToy && eccpt.point == nil && eccpt.encoding == value)
+
+        var compressed = bytes
+        compressed[2] = 0x02
+        #expect(throws: MIKEYDecodingError.self) { try SubPayloadChain.decode(compressed, first: .eccpt) }
+        #expect(throws: MIKEYDecodingError.self) { try SubPayloadChain.decode(Array(bytes.prefix(8)), first: .eccpt) }
     }
 }

@@ -96,7 +96,7 @@ struct HeaderTests {
         #expect(PayloadType.ibake.inWords == "22 (IBAKE)" && PayloadType.eccpt.definedIn.description == "RFC 6267 §6.1.4")
         #expect(PRFFunction.hmacSHA256.inWords == "1 (PRF-HMAC-SHA-256)")
         #expect(ECCCurve.p256.inWords == "P-256 (8)")
-        #expect(ECCCurve.allCases.map(\.rawValue) == Array(1...16))
+        #expect(ECCCurve.allCases.map(\.rawValue) == Array(1...16) + [240])   // 240: the toy group, private use (PROFILE D4)
         #expect(ECCCurve.allCases.compactMap(\.nistCurve) == [.p256, .p384, .p521])
         for curve in NISTCurve.allCases { #expect(ECCCurve(curve).nistCurve == curve && ECCCurve(curve).rawValue == curve.mikeyIdentifier) }
         #expect(ErrorNumber.allCases.map(\.rawValue) == Array(0...15))

@@ -10,7 +10,7 @@ import Primitives
 /// checked on decoding (``ECPoint``): the point at infinity and off-curve points are refused.
 public struct ECCPointSubPayload: Hashable, Sendable {
     /// The DH value, aP or bP (RFC 6267 writes [x]P, [y]P).
-    public var point: ECPoint
+    public var value: ECCPointValue
     /// Whether the point is sent compressed (`0x02`/`0x03 || X`). PROFILE D5 sends
     /// uncompressed points; compressed ones are accepted.
     public var compressed: Bool
@@ -24,15 +24,41 @@ public struct ECCPointSubPayload: Hashable, Sendable {
     /// An ECCPT carrying `point`, uncompressed unless `compressed` (PROFILE D5).
     public init(point: ECPoint, compressed: Bool = false, authAlgorithm: MACAlgorithm, tgkLength: UInt16,
                 keyValidity: KeyValidity = .null) {
-        self.point = point
+        self.init(value: .nist(point), compressed: compressed, authAlgorithm: authAlgorithm, tgkLength: tgkLength,
+                  keyValidity: keyValidity)
+    }
+
+    /// An ECCPT carrying any supported value.
+    public init(value: ECCPointValue, compressed: Bool = false, authAlgorithm: MACAlgorithm, tgkLength: UInt16,
+                keyValidity: KeyValidity = .null) {
+        self.value = value
         self.compressed = compressed
         self.authAlgorithm = authAlgorithm
         self.tgkLength = tgkLength
         self.keyValidity = keyValidity
     }
 
+    /// The NIST point, when the value is on a NIST curve.
+    public var point: ECPoint? {
+        if case .nist(let point) = value { return point }
+        return nil
+    }
+
     /// The ECC Curve registry entry of the point's curve.
-    public var curve: ECCCurve { ECCCurve(point.curve) }
+    public var curve: ECCCurve {
+        switch value {
+        case .nist(let point): ECCCurve(point.curve)
+        case .labToy: .labToy
+        }
+    }
+
+    /// The point as sent: a SEC1 octet string.
+    public var encoding: [UInt8] {
+        switch value {
+        case .nist(let point): point.sec1(compressed: compressed)
+        case .labToy(let octets): octets
+        }
+    }
 
     /// Zero octets after a point of `pointLength` octets so that the sub-payload's first
     /// `2 + pointLength + padding` octets (next payload, ECC Curve, point, padding) are a
@@ -42,13 +68,24 @@ public struct ECCPointSubPayload: Hashable, Sendable {
     }
 }
 
+/// The DH value an ECCPT carries.
+public enum ECCPointValue: Hashable, Sendable {
+    /// A point on P-256, P-384 or P-521, checked on decoding (PROFILE D5).
+    case nist(ECPoint)
+    /// A point of the toy group (private-use curve 240, PROFILE D4) as uncompressed SEC1
+    /// octets; its curve check needs the pairing curve, so the IBAKE layer does it.
+    case labToy([UInt8])
+}
+
 extension ECCPointSubPayload: PayloadBody {
     var summary: String {
-        "\(curve.name) point (\(compressed ? "compressed" : "uncompressed")), x = \(Words.hex(point.x))"
+        let coordinateLength = compressed ? encoding.count - 1 : (encoding.count - 1) / 2
+        let x = Array(encoding.dropFirst().prefix(coordinateLength))
+        return "\(curve.name) point (\(compressed ? "compressed" : "uncompressed")), x = \(Words.hex(x))"
     }
 
     func encodeBody(into writer: inout ByteWriter) throws(MIKEYEncodingError) {
-        let encoding = point.sec1(compressed: compressed)
+        let encoding = encoding
         writer.octet(curve.rawValue)
         writer.append(encoding)
         writer.append([UInt8](repeating: 0, count: Self.paddingLength(pointLength: encoding.count)))  // PROFILE D5
@@ -61,11 +98,17 @@ extension ECCPointSubPayload: PayloadBody {
     static func decodeBody(from reader: inout PayloadReader) throws(MIKEYDecodingError) -> ECCPointSubPayload {
         let curveAt = reader.position
         let registered = try reader.registered(ECCCurve.self)
-        guard let curve = registered.nistCurve else {
+        let value: ECCPointValue
+        let compressed: Bool
+        if registered == .labToy {
+            (value, compressed) = (try decodeToyPoint(from: &reader), false)
+        } else if let curve = registered.nistCurve {
+            let (point, isCompressed) = try decodePoint(on: curve, from: &reader)
+            (value, compressed) = (.nist(point), isCompressed)
+        } else {
             throw reader.failure(.unsupportedCurve, at: curveAt,
                                  "ECC Curve \(registered.inWords) is not supported (PROFILE D5: P-256 (8), P-384 (11) or P-521 (14) expected)")
         }
-        let (point, compressed) = try decodePoint(on: curve, from: &reader)
 
         // PROFILE D5: pad to a 32-bit boundary from the sub-payload's first octet; pad octets ignored.
         let padAt = reader.position
@@ -80,8 +123,22 @@ extension ECCPointSubPayload: PayloadBody {
         let authAlgorithm = try reader.registered(MACAlgorithm.self, "Auth alg")
         let tgkLength = try reader.uint16("TGK len") { "\($0) (ignored by MIKEY-IBAKE, RFC 6267 §5)" }
         let (_, kvType) = try reader.nibbleAndKeyValidityType("Reserved", describeHigh: reservedInWords)
-        return ECCPointSubPayload(point: point, compressed: compressed, authAlgorithm: authAlgorithm,
+        return ECCPointSubPayload(value: value, compressed: compressed, authAlgorithm: authAlgorithm,
                                   tgkLength: tgkLength, keyValidity: try KeyValidity.decode(kvType, from: &reader))
+    }
+
+    /// A toy-group point (PROFILE D4): uncompressed only, 0x04 || x || y with 4-octet
+    /// coordinates. Its curve check needs the pairing curve, so the IBAKE layer does it.
+    private static func decodeToyPoint(from reader: inout PayloadReader) throws(MIKEYDecodingError) -> ECCPointValue {
+        let at = reader.position
+        let length = 1 + 2 * ECCCurve.labToyCoordinateLength
+        guard reader.remaining > 0, reader.bytes[at] == 0x04 else {
+            throw reader.failure(.invalidPoint, "toy group point must be uncompressed: prefix 0x04 expected")
+        }
+        let encoding = try reader.take(length, for: "ECC Point (uncompressed toy group)")
+        reader.record("ECC Point", "toy group point, uncompressed, \(Words.octets(length)) (checked by the IBAKE layer)",
+                      at..<reader.position, reference: .profile("D4"))
+        return .labToy(encoding)
     }
 
     /// The SEC1 point: its length from the prefix and the curve (SEC 1 §2.3.4), then the

@@ -4,6 +4,8 @@ import Primitives
 ///
 /// PROFILE D5: only P-256 (8), P-384 (11) and P-521 (14) are supported (``nistCurve``);
 /// the decoder refuses an ECCPT on any other curve, since it cannot check the point.
+/// One private-use value (RFC 6267 §8: 240-254) is this lab's: the toy parameter set's
+/// own tiny group (PROFILE D4), whose points the IBAKE layer checks.
 public enum ECCCurve: UInt8, MIKEYRegistry {
     case p192 = 1
     case b163 = 2
@@ -21,6 +23,11 @@ public enum ECCCurve: UInt8, MIKEYRegistry {
     case p521 = 14
     case b571 = 15
     case k571 = 16
+    /// Private use: the toy set's order-q subgroup of its type-1 curve (PROFILE D4). INSECURE.
+    case labToy = 240
+
+    /// Octets per coordinate of a ``labToy`` point (the toy set's p is below 2^32).
+    public static let labToyCoordinateLength = 4
 
     public static let registryName = "ECC Curve"
 
@@ -43,6 +50,7 @@ public enum ECCCurve: UInt8, MIKEYRegistry {
         case .p521: "P-521"
         case .b571: "B-571"
         case .k571: "K-571"
+        case .labToy: "toy group"
         }
     }
 
@@ -65,10 +73,11 @@ public enum ECCCurve: UInt8, MIKEYRegistry {
         case .p521: "ECPRGF521Random / P-521 / secp521r1"
         case .b571: "EC2NGF571Random / B-571 / sect571r1"
         case .k571: "EC2NGF571Koblitz / K-571 / sect571k1"
+        case .labToy: "private use: MIKEY-IBAKE Lab toy type-1 group (INSECURE)"
         }
     }
 
-    public var definedIn: SpecReference { .rfc(6267, "6.1.4") }
+    public var definedIn: SpecReference { self == .labToy ? .profile("D4") : .rfc(6267, "6.1.4") }
 
     /// Curves read name first, for example `P-256 (8)`.
     public var inWords: String { "\(name) (\(rawValue))" }

@@ -22,6 +22,7 @@ let package = Package(
         .target(name: "LabAssets", path: "Assets", sources: ["LabAssets.swift"], resources: [.copy("params")]),
         .target(name: "IBE", dependencies: ["Primitives", "Pairing", "LabAssets"]),
         .target(name: "MIKEY", dependencies: ["Primitives"]),
+        .target(name: "IBAKE", dependencies: ["MIKEY", "IBE", "Pairing", "Primitives"]),
         .target(name: "TerminalBackend", dependencies: ["CNcurses"]),
         .executableTarget(
             name: "mikey-ibake",
@@ -38,5 +39,6 @@ let package = Package(
         .testTarget(name: "PairingTests", dependencies: ["Pairing", "IBE", "Primitives", "TestSupport"]),
         .testTarget(name: "IBETests", dependencies: ["IBE", "Pairing", "Primitives", "TestSupport"]),
         .testTarget(name: "MIKEYTests", dependencies: ["MIKEY", "Primitives"], exclude: ["Vectors"]),
+        .testTarget(name: "IBAKETests", dependencies: ["IBAKE", "MIKEY", "IBE", "Pairing", "Primitives"]),
     ]
 )

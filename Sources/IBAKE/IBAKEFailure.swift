@@ -1,0 +1,59 @@
+/// The check that refused a message. Each names one step of RFC 6267 §4.2 (with
+/// RFC 6539's echo checks), so the demonstrator can say which check caught what.
+public enum IBAKECheck: String, Sendable, CaseIterable {
+    /// The message does not decode as MIKEY (RFC 6267: silently discard and abort).
+    case parse
+    /// The message is not the one this role expects now (data type, order, CSB ID).
+    case messageType
+    /// The timestamp is outside the clock-skew window (PROFILE D10; RFC 3830 §5.4).
+    case timestamp
+    /// The message was seen before (PROFILE D10 replay cache).
+    case replay
+    /// An IBE layer does not decrypt with the receiver's private key.
+    case decryption
+    /// The identities inside the IBE layer differ from the clear IDR payloads.
+    case innerIdentity
+    /// The echo of the initiator's aP differs from the value it sent (RFC 6539 §3.2).
+    case initiatorEcho
+    /// The echo of the responder's bP differs from the value it sent (RFC 6539 §3.2).
+    case responderEcho
+    /// The Diffie-Hellman value is not a valid point (PROFILE D5).
+    case diffieHellmanValue
+    /// R_MESSAGE_2's V MAC does not verify (PROFILE D8).
+    case verificationMAC
+    /// The responder's identity is not the one called and the initiator's policy refuses it (PROFILE D13).
+    case responderPolicy
+    /// The KMS response's KEMAC or V does not verify, or carries no usable key (PROFILE D11).
+    case provisioning
+
+    /// A short name for screens and transcripts.
+    public var title: String {
+        switch self {
+        case .parse: "parse"
+        case .messageType: "message type"
+        case .timestamp: "timestamp freshness"
+        case .replay: "replay cache"
+        case .decryption: "IBE decryption"
+        case .innerIdentity: "inner identities"
+        case .initiatorEcho: "aP echo"
+        case .responderEcho: "bP echo"
+        case .diffieHellmanValue: "Diffie-Hellman value"
+        case .verificationMAC: "V MAC"
+        case .responderPolicy: "initiator policy"
+        case .provisioning: "key provisioning"
+        }
+    }
+}
+
+/// A refused message: which check, and why, in words a user can read.
+public struct IBAKEFailure: Error, Equatable, Sendable, CustomStringConvertible {
+    public let check: IBAKECheck
+    public let reason: String
+
+    public init(_ check: IBAKECheck, _ reason: String) {
+        self.check = check
+        self.reason = reason
+    }
+
+    public var description: String { "\(check.title) check failed: \(reason)" }
+}

@@ -1,0 +1,240 @@
+import IBE
+import MIKEY
+import Primitives
+
+/// The initiator of a MIKEY-IBAKE exchange (RFC 6267 §4.2.2): it sends I_MESSAGE_1
+/// and I_MESSAGE_2 and checks R_MESSAGE_1 and R_MESSAGE_2. Each step returns the
+/// message and a record of what it computed and learned; a failed check throws an
+/// `IBAKEFailure` naming the check.
+public final class Initiator {
+    /// What to do when the call is answered by an identity other than the one called
+    /// (forking, retargeting, a mailbox): a visible choice (PROFILE D13).
+    public enum Policy: String, Sendable, CaseIterable {
+        case `continue`
+        case refuse
+    }
+
+    public let profile: IBAKEProfile
+    /// The identity called (IDRr in I_MESSAGE_1).
+    public let targetURI: String
+    public let policy: Policy
+    private let keys: KeyRing
+    private let layers: IBELayers
+    private let random: RandomSource
+    private let clock: ProtocolClock
+
+    private var header: CommonHeader?
+    private var rand: [UInt8] = []
+    private var firstTime: UInt64 = 0
+    private var secondTime: UInt64 = 0
+    private var secret: [UInt8] = []                 // a
+    private var value: [UInt8] = []                  // aP
+    private var answered: IDRPayload?                // IDRr of R_MESSAGE_1
+    private var responderValue: [UInt8] = []         // bP
+    private var mustResendValue = false              // R_MESSAGE_1 had no ECCPTi
+    private var keysAgreed: SessionKeys?
+
+    public init(profile: IBAKEProfile, keys: KeyRing, kmsParameters: BFPublicParameters, target: String,
+                policy: Policy = .continue, random: RandomSource, clock: ProtocolClock) {
+        self.profile = profile
+        self.keys = keys
+        layers = IBELayers(parameters: kmsParameters, random: random)
+        targetURI = target
+        self.policy = policy
+        self.random = random
+        self.clock = clock
+    }
+
+    deinit { wipe() }
+
+    /// The keys both sides agree on, once R_MESSAGE_1 was accepted.
+    public var sessionKeys: SessionKeys? { keysAgreed }
+
+    /// The identity that answered (IDRr of R_MESSAGE_1).
+    public var answeredURI: String? { answered?.text }
+
+    private var ownIdentity: IDRPayload { IDRPayload(role: .initiator, uri: keys.ownURI) }
+
+    // MARK: I_MESSAGE_1
+
+    /// I_MESSAGE_1 = HDR, T, RAND, IDRi, IDRr, SP, IBAKE(E_R(IDRi || ECCPTi || IDRr)), [ESK]
+    /// (RFC 6267 §4.2.2.1; PROFILE D7, D9 for RAND and SP).
+    public func makeMessage1(deposit: SecretKeyDeposit? = nil) throws(IBAKEFailure) -> StepRecord {
+        let csbID = Wire.uint32(random)
+        let session = SRTPCryptoSession(policyNumber: 0, ssrc: Wire.uint32(random), roc: 0)
+        let header = CommonHeader(dataType: .iMessage1, verificationRequired: true, prf: profile.prf, csbID: csbID,
+                                  cryptoSessions: .srtp([session]))
+        self.header = header
+        rand = random.bytes(IBAKEProfile.randLength)
+        firstTime = clock.now()
+        secret = profile.group.randomSecret(using: random)
+        value = try profile.group.publicValue(for: secret)
+
+        let target = IDRPayload(role: .responder, uri: targetURI)
+        let plaintext = IBAKEPlaintext(initiator: ownIdentity, initiatorValue: value, responder: target, responderValue: nil)
+        let layer = try layers.seal(try plaintext.chain(group: profile.group, mac: profile.macAlgorithm),
+                                    to: try KeyPeriod.identity(targetURI, atNTP: firstTime), payload: "IBAKE")
+        var payloads: [Payload] = [.timestamp(TimestampPayload(.ntpUTC(firstTime))), .rand(RANDPayload(rand)),
+                                   .idr(ownIdentity), .idr(target), .securityPolicy(.srtp(policyNumber: 0)),
+                                   .ibake(EncryptedDataPayload(encryptedData: layer.ciphertext))]
+        var sealed = [layer]
+        if let deposit {
+            let esk = try sealDeposit(deposit)
+            payloads.append(.esk(EncryptedDataPayload(encryptedData: esk.ciphertext)))
+            sealed.append(esk)
+        }
+        let bytes = try Wire.encode(MIKEYMessage(header: header, payloads: payloads))
+        var learned = [LearnedValue(.csbID, Self.octets(csbID), .generated), LearnedValue(.rand, rand, .generated),
+                       LearnedValue(.a, secret, .generated), LearnedValue(.aP, value, .computed)]
+        if let deposit { learned.append(LearnedValue(.secretKey, deposit.secretKey, .generated)) }
+        return StepRecord(messageName: DataType.iMessage1.name, message: bytes, learned: learned, layers: sealed)
+    }
+
+    // MARK: R_MESSAGE_1
+
+    /// Checks R_MESSAGE_1 (RFC 6267 §4.2.2.4): same CSB ID and T, the IBAKE opens with
+    /// I's key, the inner identities repeat the clear ones, and the aP echo, when
+    /// present, is the aP sent (RFC 6539: R's authentication). Then abP and the keys.
+    public func receiveMessage1Response(_ bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {
+        guard let header else { throw IBAKEFailure(.messageType, "R_MESSAGE_1 before I_MESSAGE_1 was sent") }
+        let name = DataType.rMessage1.name
+        let message = try Wire.decode(bytes, expecting: .rMessage1)
+        try checkSession(message, header: header, time: firstTime)
+        let clearInitiator = try Wire.identity(message, .initiator)
+        let clearResponder = try Wire.identity(message, .responder)
+        guard clearInitiator.data == ownIdentity.data else {
+            throw IBAKEFailure(.innerIdentity, "\(name) names IDRi \"\(clearInitiator.text ?? "?")\", not this initiator")
+        }
+        let responderURI = try Wire.uri(clearResponder)
+        var notes = [String]()
+        if responderURI != targetURI {
+            guard policy == .continue else {
+                throw IBAKEFailure(.responderPolicy, "answered by \(responderURI), not \(targetURI); the initiator's policy refuses")
+            }
+            notes.append("answered by \(responderURI), not the identity called (\(targetURI)); policy: continue")
+        }
+        guard let ibake = message.ibake else { throw IBAKEFailure(.parse, "\(name) has no IBAKE payload") }
+        let opened = try layers.open(ibake.encryptedData, with: try ownKey(), first: .idr, payload: "IBAKE")
+        let plaintext = try IBAKEPlaintext(chain: opened.chain, message: name)
+        try Wire.checkInner(plaintext.initiator, matches: clearInitiator, "IDRi", in: name)
+        try Wire.checkInner(plaintext.responder, matches: clearResponder, "IDRr", in: name)
+        if let echo = plaintext.initiatorValue {
+            guard echo == value else {
+                throw IBAKEFailure(.initiatorEcho, "the aP inside R_MESSAGE_1 is not the aP this initiator sent")
+            }
+            notes.append("aP echo matches: \(responderURI) could open I_MESSAGE_1 (responder authenticated)")
+        } else {
+            mustResendValue = true
+            notes.append("no aP echo: \(responderURI) could not open I_MESSAGE_1; I_MESSAGE_2 carries aP again")
+        }
+        guard let bP = plaintext.responderValue else { throw IBAKEFailure(.parse, "\(name): the IBAKE plaintext has no ECCPTr") }
+        try profile.group.validate(bP)
+        responderValue = bP
+        answered = clearResponder
+        let abP = try profile.group.sharedValue(secret: secret, peer: bP)
+        let keys = SessionKeys(abP: abP, rand: rand, csbID: header.csbID, profile: profile)
+        keysAgreed = keys
+        var learned = [LearnedValue(.bP, bP, .message(name)), LearnedValue(.abP, abP, .computed)]
+        learned += keys.learnedValues(.computed)
+        return StepRecord(messageName: name, message: bytes, learned: learned, layers: [opened.record], notes: notes)
+    }
+
+    // MARK: I_MESSAGE_2
+
+    /// I_MESSAGE_2 = HDR, T, RAND, IDRi, IDRr, IBAKE(E_R'(IDRi || {ECCPTi} || IDRr || ECCPTr)), [ESK]
+    /// (RFC 6267 §4.2.2.5): encrypted to the identity that answered; ECCPTi again only
+    /// if R_MESSAGE_1 lacked it; RAND repeated unchanged (PROFILE D7).
+    public func makeMessage2(deposit: SecretKeyDeposit? = nil) throws(IBAKEFailure) -> StepRecord {
+        guard var header, let answered else { throw IBAKEFailure(.messageType, "I_MESSAGE_2 before R_MESSAGE_1 was accepted") }
+        header.dataType = .iMessage2
+        secondTime = clock.now()
+        let responderURI = try Wire.uri(answered)
+        let plaintext = IBAKEPlaintext(initiator: ownIdentity, initiatorValue: mustResendValue ? value : nil,
+                                       responder: answered, responderValue: responderValue)
+        let layer = try layers.seal(try plaintext.chain(group: profile.group, mac: profile.macAlgorithm),
+                                    to: try KeyPeriod.identity(responderURI, atNTP: firstTime), payload: "IBAKE")
+        var payloads: [Payload] = [.timestamp(TimestampPayload(.ntpUTC(secondTime))), .rand(RANDPayload(rand)),
+                                   .idr(ownIdentity), .idr(answered),
+                                   .ibake(EncryptedDataPayload(encryptedData: layer.ciphertext))]
+        var sealed = [layer]
+        if let deposit {
+            let esk = try sealDeposit(deposit)
+            payloads.append(.esk(EncryptedDataPayload(encryptedData: esk.ciphertext)))
+            sealed.append(esk)
+        }
+        let bytes = try Wire.encode(MIKEYMessage(header: header, payloads: payloads))
+        return StepRecord(messageName: DataType.iMessage2.name, message: bytes, layers: sealed,
+                          notes: ["bP echoed back to \(responderURI) (initiator authenticated)"])
+    }
+
+    // MARK: R_MESSAGE_2
+
+    /// Checks R_MESSAGE_2 (RFC 6267 §4.2.2.7): same CSB ID and T, V verifies under
+    /// auth_key from the MPK (key confirmation, PROFILE D8), and an IBAKE, if present,
+    /// echoes aP.
+    public func receiveMessage2Response(_ bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {
+        guard let header, let answered, let keysAgreed else {
+            throw IBAKEFailure(.messageType, "R_MESSAGE_2 before I_MESSAGE_2 was sent")
+        }
+        let name = DataType.rMessage2.name
+        let message = try Wire.decode(bytes, expecting: .rMessage2)
+        try checkSession(message, header: header, time: secondTime)
+        try Wire.verify(bytes, message, authKey: keysAgreed.authKey, mac: profile.macAlgorithm,
+                        initiator: ownIdentity, responder: answered)
+        var notes = ["V verifies: \(answered.text ?? "the responder") holds the same MPK (key confirmation)"]
+        var opened: [IBELayerRecord] = []
+        if let ibake = message.ibake {
+            let layer = try layers.open(ibake.encryptedData, with: try ownKey(), first: .idr, payload: "IBAKE")
+            let plaintext = try IBAKEPlaintext(chain: layer.chain, message: name)
+            try Wire.checkInner(plaintext.initiator, matches: ownIdentity, "IDRi", in: name)
+            guard plaintext.initiatorValue == value else {
+                throw IBAKEFailure(.initiatorEcho, "the aP inside R_MESSAGE_2 is not the aP this initiator sent")
+            }
+            notes.append("aP echo in R_MESSAGE_2 matches")
+            opened.append(layer.record)
+        }
+        wipeEphemeral()
+        return StepRecord(messageName: name, message: bytes, layers: opened, notes: notes)
+    }
+
+    // MARK: Helpers
+
+    /// The CSB ID, PRF and T of a response must be those of the request it answers.
+    private func checkSession(_ message: MIKEYMessage, header: CommonHeader, time: UInt64) throws(IBAKEFailure) {
+        let name = message.header.dataType.name
+        guard message.header.csbID == header.csbID else {
+            throw IBAKEFailure(.messageType, "\(name) has CSB ID \(message.header.csbID), this exchange is \(header.csbID)")
+        }
+        guard message.header.prf == header.prf else {
+            throw IBAKEFailure(.messageType, "\(name) uses \(message.header.prf.name), this exchange \(header.prf.name)")
+        }
+        guard try Wire.ntpTime(message) == time else {
+            throw IBAKEFailure(.timestamp, "\(name) does not repeat the T of the message it answers")
+        }
+    }
+
+    private func ownKey() throws(IBAKEFailure) -> KeyRing.Entry {
+        let wanted = try KeyPeriod.identity(keys.ownURI, atNTP: firstTime)
+        guard let entry = keys.entry(for: keys.ownURI), entry.identity == wanted else {
+            throw IBAKEFailure(.decryption, "no private key for \(wanted)")
+        }
+        return entry
+    }
+
+    private func sealDeposit(_ deposit: SecretKeyDeposit) throws(IBAKEFailure) -> IBELayerRecord {
+        try layers.seal(deposit.chain, to: try KeyPeriod.identity(deposit.intendedURI, atNTP: firstTime), payload: "ESK")
+    }
+
+    static func octets(_ value: UInt32) -> [UInt8] { withUnsafeBytes(of: value.bigEndian, Array.init) }
+
+    /// a is wiped as soon as the exchange no longer needs it (RFC 6539 §3.2).
+    private func wipeEphemeral() {
+        for index in secret.indices { secret[index] = 0 }
+    }
+
+    private func wipe() {
+        wipeEphemeral()
+        for index in rand.indices { rand[index] = 0 }
+        keysAgreed = nil
+    }
+}

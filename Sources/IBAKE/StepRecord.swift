@@ -1,0 +1,34 @@
+/// The plaintext of one IBE layer a party made or opened: what a transcript shows and
+/// what an adversary with the right key could read.
+public struct IBELayerRecord: Sendable, Equatable {
+    /// The payload that carries it: IBAKE, ESK (or KEMAC for provisioning).
+    public let payload: String
+    /// The identity it is encrypted to.
+    public let recipient: String
+    /// The sub-payload chain (or key data) before encryption.
+    public let plaintext: [UInt8]
+    /// The octets on the wire.
+    public let ciphertext: [UInt8]
+}
+
+/// What one role did at one step: the message it sent or read, the values it
+/// computed or learned, the IBE layers it made or opened, and remarks worth showing.
+public struct StepRecord: Sendable {
+    /// I_MESSAGE_1, R_MESSAGE_1, ... REQUEST_KEY_PSK, REQUEST_KEY_RESP.
+    public let messageName: String
+    /// The message's octets (sent or received).
+    public let message: [UInt8]
+    public let learned: [LearnedValue]
+    public let layers: [IBELayerRecord]
+    /// Observations in words, e.g. "answered by sip:bob-phone@ims.example, not the identity called".
+    public let notes: [String]
+
+    public init(messageName: String, message: [UInt8], learned: [LearnedValue] = [], layers: [IBELayerRecord] = [],
+                notes: [String] = []) {
+        self.messageName = messageName
+        self.message = message
+        self.learned = learned
+        self.layers = layers
+        self.notes = notes
+    }
+}

@@ -180,7 +180,7 @@ public final class Initiator {
         let message = try Wire.decode(bytes, expecting: .rMessage2)
         try checkSession(message, header: header, time: secondTime)
         try Wire.verify(bytes, message, authKey: keysAgreed.authKey, mac: profile.macAlgorithm,
-                        initiator: ownIdentity, responder: answered)
+                        suffix: ownIdentity.data + answered.data)
         var notes = ["V verifies: \(answered.text ?? "the responder") holds the same MPK (key confirmation)"]
         var opened: [IBELayerRecord] = []
         if let ibake = message.ibake {

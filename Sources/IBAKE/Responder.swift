@@ -195,7 +195,7 @@ public final class Responder {
             sealed.append(layer)
         }
         let bytes = try Wire.sealed(MIKEYMessage(header: header, payloads: payloads), authKey: keysAgreed.authKey,
-                                    mac: profile.macAlgorithm, initiator: initiator, responder: ownIdentity)
+                                    mac: profile.macAlgorithm, suffix: initiator.data + ownIdentity.data)
         wipeEphemeral()
         return StepRecord(messageName: DataType.rMessage2.name, message: bytes, layers: sealed,
                           notes: ["V: MAC under auth_key from the MPK (key confirmation)"])

@@ -60,14 +60,14 @@ enum Wire {
     }
 
     /// A message with V last, its MAC computed over the message up to the MAC field
-    /// (ESK left out) followed by the ID data of IDRi and IDRr (PROFILE D8).
-    static func sealed(_ message: MIKEYMessage, authKey: [UInt8], mac: MACAlgorithm,
-                       initiator: IDRPayload, responder: IDRPayload) throws(IBAKEFailure) -> [UInt8] {
+    /// (ESK left out) followed by `suffix`: the ID data of IDRi and IDRr in R_MESSAGE_2
+    /// (PROFILE D8), nothing in REQUEST_KEY (RFC 3830 §6.9).
+    static func sealed(_ message: MIKEYMessage, authKey: [UInt8], mac: MACAlgorithm, suffix: [UInt8]) throws(IBAKEFailure) -> [UInt8] {
         var unsigned = message
         unsigned.payloads.append(.verification(.placeholder(mac)))
         let input: [UInt8]
         do {
-            input = try VerificationMAC.input(for: unsigned) + initiator.data + responder.data
+            input = try VerificationMAC.input(for: unsigned) + suffix
         } catch {
             throw IBAKEFailure(.verificationMAC, "cannot form the V MAC input: \(error)")
         }
@@ -76,15 +76,15 @@ enum Wire {
         return try encode(signed)
     }
 
-    /// Checks V of a received message (PROFILE D8).
+    /// Checks V of a received message against the same input (PROFILE D8).
     static func verify(_ bytes: [UInt8], _ message: MIKEYMessage, authKey: [UInt8], mac: MACAlgorithm,
-                       initiator: IDRPayload, responder: IDRPayload) throws(IBAKEFailure) {
+                       suffix: [UInt8], check: IBAKECheck = .verificationMAC) throws(IBAKEFailure) {
         guard let verification = message.verification, verification.algorithm == mac else {
-            throw IBAKEFailure(.verificationMAC, "\(message.header.dataType.name) carries no V payload with \(mac.name)")
+            throw IBAKEFailure(check, "\(message.header.dataType.name) carries no V payload with \(mac.name)")
         }
         let input: [UInt8]
         do {
-            input = try VerificationMAC.input(forMessage: bytes) + initiator.data + responder.data
+            input = try VerificationMAC.input(forMessage: bytes) + suffix
         } catch {
             throw IBAKEFailure(.verificationMAC, "cannot form the V MAC input: \(error)")
         }
@@ -92,7 +92,7 @@ enum Wire {
         // Compare every octet (no early exit), so the time taken does not tell where they differ.
         guard expected.count == verification.mac.count,
               zip(expected, verification.mac).reduce(UInt8(0), { $0 | ($1.0 ^ $1.1) }) == 0 else {
-            throw IBAKEFailure(.verificationMAC, "the MAC does not verify under auth_key: the message was modified or the keys differ")
+            throw IBAKEFailure(check, "the V MAC does not verify under auth_key: the message was modified or the keys differ")
         }
     }
 

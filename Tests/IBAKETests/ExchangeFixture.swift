@@ -38,8 +38,9 @@ struct ExchangeFixture {
                   policy: policy, random: random, clock: clock)
     }
 
-    func responder(_ uri: String = bob, also others: [String] = []) throws -> Responder {
+    /// A responder device; devices share the fixture's replay cache unless given their own.
+    func responder(_ uri: String = bob, also others: [String] = [], replayCache: ReplayCache? = nil) throws -> Responder {
         Responder(profile: profile, keys: try keyRing(uri, also: others), kmsParameters: kms.publicParameters,
-                  replayCache: replayCache, random: random, clock: clock)
+                  replayCache: replayCache ?? self.replayCache, random: random, clock: clock)
     }
 }

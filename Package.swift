@@ -27,7 +27,7 @@ let package = Package(
         .executableTarget(
             name: "mikey-ibake",
             dependencies: [
-                "Primitives", "Pairing", "IBE", "TerminalBackend",
+                "Primitives", "Pairing", "IBE", "MIKEY", "IBAKE", "TerminalBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +39,7 @@ let package = Package(
         .testTarget(name: "PairingTests", dependencies: ["Pairing", "IBE", "Primitives", "TestSupport"]),
         .testTarget(name: "IBETests", dependencies: ["IBE", "Pairing", "Primitives", "TestSupport"]),
         .testTarget(name: "MIKEYTests", dependencies: ["MIKEY", "Primitives"], exclude: ["Vectors"]),
-        .testTarget(name: "IBAKETests", dependencies: ["IBAKE", "MIKEY", "IBE", "Pairing", "Primitives"]),
+        .testTarget(name: "IBAKETests", dependencies: ["IBAKE", "MIKEY", "IBE", "Pairing", "Primitives"], exclude: ["Fixtures"]),
+        .testTarget(name: "CLITests", dependencies: ["mikey-ibake", "MIKEY", "IBAKE", "IBE"]),
     ]
 )

@@ -34,6 +34,17 @@ enum Wire {
         return value
     }
 
+    /// The NTP-UTC T of a message this library encoded.
+    static func ntpTime(ofEncoded bytes: [UInt8]) throws(IBAKEFailure) -> UInt64 {
+        do {
+            return try ntpTime(MIKEYMessage(decoding: bytes))
+        } catch let failure as IBAKEFailure {
+            throw failure
+        } catch {
+            throw IBAKEFailure(.parse, "\(error)")
+        }
+    }
+
     /// The clear IDR payload with `role`; its absence refuses the message.
     static func identity(_ message: MIKEYMessage, _ role: IDRole) throws(IBAKEFailure) -> IDRPayload {
         guard let identity = message.identity(role) else {

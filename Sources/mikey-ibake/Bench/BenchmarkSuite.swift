@@ -1,3 +1,4 @@
+import IBAKE
 import IBE
 import Pairing
 import Primitives
@@ -43,6 +44,8 @@ struct BenchmarkSuite {
         let a = curve.multiply(set.generator, by: scalar)
         let b = parameters.publicKey(for: identityOctets)
 
+        let exchange = try ExchangeBenchmark(parameterSet: set, kms: kms, random: random)
+
         let unit = mulModTime(curve.p)
         func result(_ name: String, _ operation: () -> Void) -> BenchmarkResult {
             let timing = sampling.measure(operation)
@@ -57,6 +60,7 @@ struct BenchmarkSuite {
             result("bf-extract") { _ = kms.extractPrivateKey(for: identity) },
             result("hash-to-point") { _ = parameters.publicKey(for: identityOctets) },
             result("g1-scalar-multiply") { _ = curve.multiply(a, by: scalar) },
+            result("ibake-exchange") { _ = try? exchange.run() },
         ]
     }
 
@@ -71,5 +75,44 @@ struct BenchmarkSuite {
                                medianMicroseconds: timing.median.microseconds,
                                minimumMicroseconds: timing.minimum.microseconds,
                                mulmods: timing.median.microseconds / unit.microseconds)
+    }
+}
+
+/// One MIKEY-IBAKE exchange as `bench` times it: both roles, all four messages, every
+/// check, fresh roles each time (so each side prepares the other's public key anew);
+/// the users' private keys are provisioned once beforehand, as they are for a month.
+struct ExchangeBenchmark {
+    let profile: IBAKEProfile
+    let kms: KeyManagementService
+    let random: RandomSource
+    let initiatorKeys: KeyRing
+    let responderKeys: KeyRing
+    let clock = PinnedClock(unixSeconds: BasicExchange.seededStart)
+
+    init(parameterSet: ParameterSet, kms: KeyManagementService, random: RandomSource) throws {
+        profile = IBAKEProfile(parameterSet: parameterSet)
+        self.kms = kms
+        self.random = random
+        let (year, month) = KeyPeriod.month(ofUnixSeconds: Int64(BasicExchange.seededStart))
+        let cast = BasicExchange.Cast()
+        var initiatorKeys = KeyRing(ownURI: cast.initiator)
+        let alice = try IdentityWithPeriod(uri: cast.initiator, year: year, month: month)
+        initiatorKeys.add(kms.extractPrivateKey(for: alice), for: alice)
+        var responderKeys = KeyRing(ownURI: cast.responder)
+        let bob = try IdentityWithPeriod(uri: cast.responder, year: year, month: month)
+        responderKeys.add(kms.extractPrivateKey(for: bob), for: bob)
+        self.initiatorKeys = initiatorKeys
+        self.responderKeys = responderKeys
+    }
+
+    func run() throws {
+        let initiator = Initiator(profile: profile, keys: initiatorKeys, kmsParameters: kms.publicParameters,
+                                  target: responderKeys.ownURI, random: random, clock: clock)
+        let responder = Responder(profile: profile, keys: responderKeys, kmsParameters: kms.publicParameters,
+                                  replayCache: ReplayCache(), random: random, clock: clock)
+        _ = try responder.receiveMessage1(try initiator.makeMessage1().message)
+        _ = try initiator.receiveMessage1Response(try responder.makeMessage1Response().message)
+        _ = try responder.receiveMessage2(try initiator.makeMessage2().message)
+        _ = try initiator.receiveMessage2Response(try responder.makeMessage2Response().message)
     }
 }

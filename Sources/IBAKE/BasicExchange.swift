@@ -1,0 +1,105 @@
+import IBE
+import MIKEY
+import Primitives
+
+/// The basic exchange, run for real from start to end: both users fetch K_PR from the
+/// KMS (REQUEST_KEY, PROFILE D11), then the four MIKEY-IBAKE messages. What `export`
+/// writes, what `bench` times, and where the scenarios start.
+public struct BasicExchange {
+    /// Who is who in the demonstration.
+    public struct Cast: Sendable {
+        public var initiator = "sip:alice@ims.example"
+        public var responder = "sip:bob@ims.example"
+        public var kms = "kms.ims.example"
+        public init() {}
+    }
+
+    /// One message on the wire with what its sender and receiver recorded.
+    public struct Transfer: Sendable {
+        public let name: String
+        public let sender: String
+        public let receiver: String
+        public let sent: StepRecord
+        public let received: StepRecord
+        /// NTP-UTC time the message was sent (its T, or the sender's clock).
+        public let time: UInt64
+    }
+
+    public let profile: IBAKEProfile
+    public let cast: Cast
+    public let kms: KeyManagementService
+    public let transfers: [Transfer]
+    public let initiatorKey: KeyRing.Entry
+    public let responderKey: KeyRing.Entry
+    public let initiatorKeys: SessionKeys
+    public let responderKeys: SessionKeys
+    /// a, aP, b, bP, abP, RAND, CSB ID as the two sides recorded them.
+    public let values: [ValueName: [UInt8]]
+
+    /// The start of a seeded run's pinned clock: 2026-11-02 09:00:00 UTC.
+    public static let seededStart: UInt64 = 1_793_610_000
+
+    /// Runs the exchange. With a seed every random choice comes from HMAC-DRBG and the
+    /// clock is pinned, so the bytes repeat on every run and machine (PROFILE D10, D15).
+    public static func run(parameterSet: ParameterSet, prf: PRFFunction = .hmacSHA256, seed: UInt64?,
+                           cast: Cast = Cast()) throws(IBAKEFailure) -> BasicExchange {
+        let random: RandomSource = seed.map { HMACDRBG(seed: $0) } ?? SystemRandom()
+        let clock: ProtocolClock = seed == nil ? SystemClock() : PinnedClock(unixSeconds: seededStart)
+        return try run(profile: IBAKEProfile(parameterSet: parameterSet, prf: prf), random: random, clock: clock, cast: cast)
+    }
+
+    public static func run(profile: IBAKEProfile, random: RandomSource, clock: ProtocolClock,
+                           cast: Cast = Cast()) throws(IBAKEFailure) -> BasicExchange {
+        let kms = KeyManagementService(parameterSet: profile.parameterSet, using: random)
+        let psks = [cast.initiator: random.bytes(32), cast.responder: random.bytes(32)]
+        let server = KMSServer(profile: profile, kms: kms, uri: cast.kms, psks: psks, replayCache: ReplayCache(), clock: clock)
+        var transfers = [Transfer]()
+
+        func provision(_ uri: String, _ name: ValueName) throws(IBAKEFailure) -> KeyRing.Entry {
+            let client = ProvisioningClient(profile: profile, uri: uri, kmsURI: cast.kms, psk: psks[uri] ?? [],
+                                            kmsParameters: kms.publicParameters, random: random, clock: clock)
+            let request = try client.makeRequest()
+            let time = try Wire.ntpTime(ofEncoded: request.message)
+            let answer = try server.respond(to: request.message)
+            transfers.append(Transfer(name: request.messageName, sender: uri, receiver: cast.kms, sent: request, received: answer, time: time))
+            let (record, entry) = try client.receiveResponse(answer.message, keyName: name)
+            transfers.append(Transfer(name: answer.messageName, sender: cast.kms, receiver: uri, sent: answer, received: record, time: time))
+            return entry
+        }
+        let initiatorKey = try provision(cast.initiator, .initiatorPrivateKey)
+        let responderKey = try provision(cast.responder, .responderPrivateKey)
+
+        var initiatorRing = KeyRing(ownURI: cast.initiator)
+        initiatorRing.add(initiatorKey.key, for: initiatorKey.identity)
+        var responderRing = KeyRing(ownURI: cast.responder)
+        responderRing.add(responderKey.key, for: responderKey.identity)
+        let initiator = Initiator(profile: profile, keys: initiatorRing, kmsParameters: kms.publicParameters,
+                                  target: cast.responder, random: random, clock: clock)
+        let responder = Responder(profile: profile, keys: responderRing, kmsParameters: kms.publicParameters,
+                                  replayCache: ReplayCache(), random: random, clock: clock)
+
+        func transfer(_ sent: StepRecord, from sender: String, to receiver: String,
+                      _ receive: ([UInt8]) throws(IBAKEFailure) -> StepRecord) throws(IBAKEFailure) {
+            let time = try Wire.ntpTime(ofEncoded: sent.message)
+            transfers.append(Transfer(name: sent.messageName, sender: sender, receiver: receiver, sent: sent,
+                                      received: try receive(sent.message), time: time))
+        }
+        try transfer(try initiator.makeMessage1(), from: cast.initiator, to: cast.responder, responder.receiveMessage1)
+        try transfer(try responder.makeMessage1Response(), from: cast.responder, to: cast.initiator, initiator.receiveMessage1Response)
+        try transfer(try initiator.makeMessage2(), from: cast.initiator, to: cast.responder, responder.receiveMessage2)
+        try transfer(try responder.makeMessage2Response(), from: cast.responder, to: cast.initiator, initiator.receiveMessage2Response)
+
+        guard let initiatorKeys = initiator.sessionKeys, let responderKeys = responder.sessionKeys else {
+            throw IBAKEFailure(.messageType, "the exchange ended without session keys")
+        }
+        var values = [ValueName: [UInt8]]()
+        for transfer in transfers {
+            for value in transfer.sent.learned + transfer.received.learned where values[value.name] == nil {
+                values[value.name] = value.octets
+            }
+        }
+        return BasicExchange(profile: profile, cast: cast, kms: kms, transfers: transfers, initiatorKey: initiatorKey,
+                             responderKey: responderKey, initiatorKeys: initiatorKeys, responderKeys: responderKeys,
+                             values: values)
+    }
+}

@@ -1,0 +1,99 @@
+/// A classic libpcap capture file (`.pcap`) of MIKEY messages, each carried as one
+/// UDP datagram to the MIKEY port 2269 (RFC 3830 §7) in a raw IPv4 packet
+/// (LINKTYPE_RAW), so Wireshark and tshark open it and dissect the messages.
+public struct PacketCapture: Sendable {
+    public static let mikeyPort: UInt16 = 2269
+    private static let linkTypeRaw: UInt32 = 101
+
+    /// One captured datagram.
+    public struct Datagram: Sendable {
+        /// IPv4 addresses, 4 octets each.
+        public let source: [UInt8]
+        public let destination: [UInt8]
+        public let payload: [UInt8]
+        /// Capture time: Unix seconds and microseconds.
+        public let seconds: UInt32
+        public let microseconds: UInt32
+
+        public init(source: [UInt8], destination: [UInt8], payload: [UInt8], seconds: UInt32, microseconds: UInt32) {
+            self.source = source
+            self.destination = destination
+            self.payload = payload
+            self.seconds = seconds
+            self.microseconds = microseconds
+        }
+
+        /// A datagram sent at an NTP-UTC 64-bit time (a MIKEY T value).
+        public init(source: [UInt8], destination: [UInt8], payload: [UInt8], ntpTime: UInt64) {
+            let unixSeconds = (ntpTime >> 32) &- 2_208_988_800
+            self.init(source: source, destination: destination, payload: payload,
+                      seconds: UInt32(truncatingIfNeeded: unixSeconds),
+                      microseconds: UInt32(truncatingIfNeeded: ((ntpTime & 0xffff_ffff) * 1_000_000) >> 32))
+        }
+    }
+
+    public private(set) var datagrams: [Datagram] = []
+
+    public init() {}
+
+    public mutating func append(_ datagram: Datagram) {
+        datagrams.append(datagram)
+    }
+
+    /// The whole file: global header, then one record per datagram (little-endian
+    /// headers, as the magic number 0xa1b2c3d4 declares).
+    public var bytes: [UInt8] {
+        var file = [UInt8]()
+        file += littleEndian(UInt32(0xa1b2_c3d4))
+        file += littleEndian(UInt16(2)) + littleEndian(UInt16(4))   // format version 2.4
+        file += littleEndian(UInt32(0)) + littleEndian(UInt32(0))   // GMT offset, accuracy
+        file += littleEndian(UInt32(65_535))                        // snapshot length
+        file += littleEndian(Self.linkTypeRaw)
+        for (index, datagram) in datagrams.enumerated() {
+            let packet = Self.ipv4Packet(datagram, identification: UInt16(truncatingIfNeeded: index + 1))
+            file += littleEndian(datagram.seconds) + littleEndian(datagram.microseconds)
+            file += littleEndian(UInt32(packet.count)) + littleEndian(UInt32(packet.count))
+            file += packet
+        }
+        return file
+    }
+
+    /// IPv4 header (RFC 791) + UDP header (RFC 768) + payload, with both checksums.
+    static func ipv4Packet(_ datagram: Datagram, identification: UInt16) -> [UInt8] {
+        let udpLength = UInt16(8 + datagram.payload.count)
+        var udp = bigEndian(mikeyPort) + bigEndian(mikeyPort) + bigEndian(udpLength) + [0, 0]
+        udp += datagram.payload
+        let pseudoHeader = datagram.source + datagram.destination + [0, 17] + bigEndian(udpLength)
+        var udpChecksum = internetChecksum(pseudoHeader + udp)
+        if udpChecksum == 0 { udpChecksum = 0xffff }   // RFC 768: zero means "no checksum"
+        udp.replaceSubrange(6..<8, with: bigEndian(udpChecksum))
+
+        var header: [UInt8] = [0x45, 0x00] + bigEndian(UInt16(20 + udp.count)) + bigEndian(identification)
+        header += [0x40, 0x00, 64, 17, 0, 0]     // don't fragment, TTL 64, UDP, checksum placeholder
+        header += datagram.source + datagram.destination
+        header.replaceSubrange(10..<12, with: bigEndian(internetChecksum(header)))
+        return header + udp
+    }
+
+    /// The ones'-complement sum of 16-bit words (RFC 1071).
+    static func internetChecksum(_ bytes: [UInt8]) -> UInt16 {
+        var sum: UInt32 = 0
+        var index = 0
+        while index < bytes.count {
+            let high = UInt32(bytes[index]) << 8
+            let low = index + 1 < bytes.count ? UInt32(bytes[index + 1]) : 0
+            sum += high | low
+            index += 2
+        }
+        while sum > 0xffff { sum = (sum & 0xffff) + (sum >> 16) }
+        return ~UInt16(sum)
+    }
+}
+
+private func littleEndian<T: FixedWidthInteger>(_ value: T) -> [UInt8] {
+    withUnsafeBytes(of: value.littleEndian) { Array($0) }
+}
+
+private func bigEndian<T: FixedWidthInteger>(_ value: T) -> [UInt8] {
+    withUnsafeBytes(of: value.bigEndian) { Array($0) }
+}

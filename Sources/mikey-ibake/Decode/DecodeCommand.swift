@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import MIKEY
+
+struct DecodeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decode",
+        abstract: "Print a MIKEY message (RFC 3830, 6043, 6267) as a tree of payloads and fields.",
+        discussion: """
+            Each payload is shown with its byte offset and defining RFC section, each field with its \
+            value in words and its octets in hex. IBAKE and ESK contents are IBE ciphertexts and stay \
+            opaque. A malformed message prints what was understood, then the error with its offset, \
+            and exits with status 1. Input: a hex argument, --base64, --file (hex, base64 or binary), \
+            or - for standard input.
+            """
+    )
+
+    @Argument(help: "The message in hex, or - to read standard input.") var hex: String?
+    @Option(help: "The message in base64.") var base64: String?
+    @Option(help: "A file holding the message (raw, hex or base64).") var file: String?
+    @Flag(help: "Print the same tree as JSON.") var json = false
+
+    func run() throws {
+        var octets: [UInt8] = []
+        try reportingInputErrors {
+            octets = try input()
+        }
+        let trace = MIKEYMessage.trace(octets)
+        if json {
+            print(try DecodeJSON(octets: octets, trace: trace).text())
+        } else {
+            MessageTree(octets: octets).lines(for: trace).forEach { print($0) }
+        }
+        if !trace.isComplete { throw ExitCode(1) }
+    }
+
+    private func input() throws -> [UInt8] {
+        let given = [hex != nil, base64 != nil, file != nil].filter { $0 }.count
+        guard given == 1 else { throw InputError("give the message once: HEX, --base64 B64, --file PATH or -") }
+        if let base64 { return try MessageInput.base64(base64) }
+        if let file { return try MessageInput.file(file) }
+        if hex == "-" { return try MessageInput.standardInput() }
+        return try MessageInput.hex(hex ?? "", source: "HEX")
+    }
+}
+
+/// The decode tree as JSON: the payload descriptions, and the error if decoding stopped.
+struct DecodeJSON: Encodable {
+    let length: Int
+    let complete: Bool
+    let payloads: [PayloadDescription]
+    let error: Failure?
+
+    struct Failure: Encodable {
+        let payload: String
+        let offset: Int
+        let fieldOffset: Int
+        let message: String
+
+        enum CodingKeys: String, CodingKey {
+            case payload, offset, message
+            case fieldOffset = "field_offset"
+        }
+    }
+
+    init(octets: [UInt8], trace: DecodeTrace<MessageElement>) {
+        length = octets.count
+        complete = trace.isComplete
+        payloads = trace.descriptions
+        error = trace.failure.map {
+            Failure(payload: $0.payloadName, offset: $0.offset, fieldOffset: $0.fieldOffset, message: $0.description)
+        }
+    }
+
+    func text() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import IBAKE
+import IBE
+import MIKEY
+@testable import mikey_ibake
+import Testing
+
+/// `mikey-ibake decode`: the tree for valid messages, and for malformed ones what was
+/// understood followed by the error at its offset.
+@Suite struct DecodeCommandTests {
+    /// Message `index` of a seeded toy exchange (0-3 provisioning, 4-7 the four IBAKE messages).
+    static func message(_ index: Int) throws -> [UInt8] {
+        try BasicExchange.run(parameterSet: try ParameterSet.named("toy"), seed: 21).transfers[index].sent.message
+    }
+
+    @Test func treeNamesEveryPayloadWithOffsetsAndSections() throws {
+        let message = try Self.message(4)        // I_MESSAGE_1
+        let lines = MessageTree(octets: message).lines(for: MIKEYMessage.trace(message))
+        let text = lines.joined(separator: "\n")
+        #expect(lines.first == "MIKEY message, \(message.count) octets")
+        for expected in ["+0000  HDR — Common header  [RFC 3830 §6.1]", "data type                       22 (I_MESSAGE_1)",
+                         "IBAKE", "[RFC 6267 §6.1.1]", "IDRi, URI \"sip:alice@ims.example\"", "SP", "22 (I_MESSAGE_1)  [RFC 3830 §6.1]  | 16"] {
+            #expect(text.contains(expected), "missing: \(expected)")
+        }
+        #expect(!text.contains("error at offset"))
+    }
+
+    @Test func truncatedMessageShowsWhatWasReadThenTheError() throws {
+        let message = try Self.message(4)
+        let cut = Array(message.prefix(40))
+        let trace = MIKEYMessage.trace(cut)
+        let lines = MessageTree(octets: cut).lines(for: trace)
+        #expect(lines.contains { $0.hasPrefix("+0013  T — Timestamp") })
+        let last = try #require(lines.last)
+        #expect(last.hasPrefix("error at offset "))
+        #expect(last.contains("RAND payload at offset 29"))
+    }
+
+    @Test func jsonCarriesTheSameTreeAndTheError() throws {
+        let message = try Self.message(7)        // R_MESSAGE_2
+        let json = try DecodeJSON(octets: message + [0xff], trace: MIKEYMessage.trace(message + [0xff])).text()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["complete"] as? Bool == false)
+        #expect(object["length"] as? Int == message.count + 1)
+        let payloads = try #require(object["payloads"] as? [[String: Any]])
+        #expect(payloads.map { $0["name"] as? String } == ["HDR", "T", "IDR", "IDR", "V"])
+        let error = try #require(object["error"] as? [String: Any])
+        #expect(error["field_offset"] as? Int == message.count)
+    }
+
+    @Test func inputIsReadAsHexBase64OrRawOctets() throws {
+        let octets: [UInt8] = [0x01, 0x16, 0x05]
+        #expect(try MessageInput.octets(fromContent: Array("01 16\n05".utf8), source: "t") == octets)
+        #expect(try MessageInput.octets(fromContent: Array("ARYF".utf8), source: "t") == octets)
+        #expect(try MessageInput.octets(fromContent: [0x01, 0x16, 0x05, 0x00], source: "t") == octets + [0])
+        #expect(throws: InputError.self) { try MessageInput.hex("0g", source: "HEX") }
+        #expect(throws: InputError.self) { try MessageInput.octets(fromContent: [], source: "t") }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import IBAKE
+import IBE
+@testable import MIKEY
+import Testing
+
+/// The pcap of an exchange opens in tshark, which reads each header's data type and
+/// CSB ID as we sent them and marks nothing malformed.
+@Suite struct CaptureTests {
+    static let tshark = ["/usr/bin/tshark", "/usr/local/bin/tshark"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    static func capture(_ run: BasicExchange) -> PacketCapture {
+        var capture = PacketCapture()
+        for (index, transfer) in run.transfers.enumerated() {
+            capture.append(PacketCapture.Datagram(source: [127, 0, 0, 1], destination: [127, 0, 0, UInt8(2 + index % 2)],
+                                                  payload: transfer.sent.message, ntpTime: transfer.time))
+        }
+        return capture
+    }
+
+    @Test func headersCarryValidChecksums() throws {
+        let run = try BasicExchange.run(parameterSet: try ParameterSet.named("toy"), seed: 5)
+        let packet = PacketCapture.ipv4Packet(Self.capture(run).datagrams[0], identification: 1)
+        #expect(PacketCapture.internetChecksum(Array(packet.prefix(20))) == 0)          // header sums to 0xffff
+        let udp = Array(packet.dropFirst(20))
+        let pseudo: [UInt8] = Array(packet[12..<20]) + [0, 17, UInt8(udp.count >> 8), UInt8(udp.count & 0xff)]
+        #expect(PacketCapture.internetChecksum(pseudo + udp) == 0)
+        #expect(Array(udp[0..<4]) == [0x08, 0xdd, 0x08, 0xdd])                             // port 2269 both ways
+    }
+
+    @Test(.enabled(if: tshark != nil, "tshark is not installed (scripts/setup installs it)"))
+    func tsharkReadsDataTypeAndCSBID() throws {
+        let run = try BasicExchange.run(parameterSet: try ParameterSet.named("ibe-80"), seed: 9)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("mikey-ibake-\(UUID().uuidString).pcap")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(Self.capture(run).bytes).write(to: file)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.tshark ?? "")
+        process.arguments = ["-r", file.path, "-T", "fields", "-E", "separator=/t",
+                             "-e", "mikey.type", "-e", "mikey.csb_id", "-e", "_ws.malformed", "-e", "_ws.expert.severity"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = Pipe()
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+
+        let rows = String(decoding: data, as: UTF8.self).split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        let expected = try run.transfers.map { try MIKEYMessage(decoding: $0.sent.message).header }
+        #expect(rows.count == expected.count)
+        for (row, header) in zip(rows, expected) {
+            #expect(row.count >= 3)
+            #expect(row[0] == "\(header.dataType.rawValue)")
+            #expect(row[1] == "0x" + String(format: "%08x", header.csbID))
+            #expect(row[2].isEmpty, "tshark marked a message malformed")
+        }
+    }
+}

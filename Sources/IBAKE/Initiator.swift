@@ -74,16 +74,10 @@ public final class Initiator {
         let plaintext = IBAKEPlaintext(initiator: ownIdentity, initiatorValue: value, responder: target, responderValue: nil)
         let layer = try layers.seal(try plaintext.chain(group: profile.group, mac: profile.macAlgorithm),
                                     to: try KeyPeriod.identity(targetURI, atNTP: firstTime), payload: "IBAKE")
-        var payloads: [Payload] = [.timestamp(TimestampPayload(.ntpUTC(firstTime))), .rand(RANDPayload(rand)),
+        let payloads: [Payload] = [.timestamp(TimestampPayload(.ntpUTC(firstTime))), .rand(RANDPayload(rand)),
                                    .idr(ownIdentity), .idr(target), .securityPolicy(.srtp(policyNumber: 0)),
                                    .ibake(EncryptedDataPayload(encryptedData: layer.ciphertext))]
-        var sealed = [layer]
-        if let deposit {
-            let esk = try sealDeposit(deposit)
-            payloads.append(.esk(EncryptedDataPayload(encryptedData: esk.ciphertext)))
-            sealed.append(esk)
-        }
-        let bytes = try Wire.encode(MIKEYMessage(header: header, payloads: payloads))
+        let (bytes, sealed) = try finish(header, payloads, layer, deposit)
         var learned = [LearnedValue(.csbID, Self.octets(csbID), .generated), LearnedValue(.rand, rand, .generated),
                        LearnedValue(.a, secret, .generated), LearnedValue(.aP, value, .computed)]
         if let deposit { learned.append(LearnedValue(.secretKey, deposit.secretKey, .generated)) }
@@ -153,16 +147,10 @@ public final class Initiator {
                                        responder: answered, responderValue: responderValue)
         let layer = try layers.seal(try plaintext.chain(group: profile.group, mac: profile.macAlgorithm),
                                     to: try KeyPeriod.identity(responderURI, atNTP: firstTime), payload: "IBAKE")
-        var payloads: [Payload] = [.timestamp(TimestampPayload(.ntpUTC(secondTime))), .rand(RANDPayload(rand)),
+        let payloads: [Payload] = [.timestamp(TimestampPayload(.ntpUTC(secondTime))), .rand(RANDPayload(rand)),
                                    .idr(ownIdentity), .idr(answered),
                                    .ibake(EncryptedDataPayload(encryptedData: layer.ciphertext))]
-        var sealed = [layer]
-        if let deposit {
-            let esk = try sealDeposit(deposit)
-            payloads.append(.esk(EncryptedDataPayload(encryptedData: esk.ciphertext)))
-            sealed.append(esk)
-        }
-        let bytes = try Wire.encode(MIKEYMessage(header: header, payloads: payloads))
+        let (bytes, sealed) = try finish(header, payloads, layer, deposit)
         return StepRecord(messageName: DataType.iMessage2.name, message: bytes, layers: sealed,
                           notes: ["bP echoed back to \(responderURI) (initiator authenticated)"])
     }
@@ -221,8 +209,13 @@ public final class Initiator {
         return entry
     }
 
-    private func sealDeposit(_ deposit: SecretKeyDeposit) throws(IBAKEFailure) -> IBELayerRecord {
-        try layers.seal(deposit.chain, to: try KeyPeriod.identity(deposit.intendedURI, atNTP: firstTime), payload: "ESK")
+    /// Appends the ESK for `deposit`, if any, as the last payload (RFC 6267 §4.2.2.1) and encodes.
+    private func finish(_ header: CommonHeader, _ payloads: [Payload], _ layer: IBELayerRecord,
+                        _ deposit: SecretKeyDeposit?) throws(IBAKEFailure) -> (bytes: [UInt8], layers: [IBELayerRecord]) {
+        guard let deposit else { return (try Wire.encode(MIKEYMessage(header: header, payloads: payloads)), [layer]) }
+        let esk = try layers.seal(deposit.chain, to: try KeyPeriod.identity(deposit.intendedURI, atNTP: firstTime), payload: "ESK")
+        let bytes = try Wire.encode(MIKEYMessage(header: header, payloads: payloads + [.esk(EncryptedDataPayload(encryptedData: esk.ciphertext))]))
+        return (bytes, [layer, esk])
     }
 
     static func octets(_ value: UInt32) -> [UInt8] { withUnsafeBytes(of: value.bigEndian, Array.init) }

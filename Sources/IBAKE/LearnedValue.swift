@@ -14,13 +14,13 @@ public enum ValueName: String, Sendable, CaseIterable, Codable {
     case bP
     case abP
     case rand = "RAND"
-    case csbID = "CSB ID"
+    case csbID = "CSB_ID"
     case sessionKey = "K_SESSION"
     case mpk = "MPK"
     case tgk = "TGK"
     case authKey = "auth_key"
-    case srtpMasterKey = "SRTP master key"
-    case srtpMasterSalt = "SRTP master salt"
+    case srtpMasterKey = "SRTP_key"
+    case srtpMasterSalt = "SRTP_salt"
     case secretKey = "SK"
     case content = "content"
 

@@ -23,11 +23,12 @@ let package = Package(
         .target(name: "IBE", dependencies: ["Primitives", "Pairing", "LabAssets"]),
         .target(name: "MIKEY", dependencies: ["Primitives"]),
         .target(name: "IBAKE", dependencies: ["MIKEY", "IBE", "Pairing", "Primitives"]),
+        .target(name: "Scenarios", dependencies: ["IBAKE", "MIKEY", "IBE", "Pairing", "Primitives"]),
         .target(name: "TerminalBackend", dependencies: ["CNcurses"]),
         .executableTarget(
             name: "mikey-ibake",
             dependencies: [
-                "Primitives", "Pairing", "IBE", "MIKEY", "IBAKE", "TerminalBackend",
+                "Primitives", "Pairing", "IBE", "MIKEY", "IBAKE", "Scenarios", "TerminalBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -130,7 +130,11 @@ public final class Initiator {
         keysAgreed = keys
         var learned = [LearnedValue(.bP, bP, .message(name)), LearnedValue(.abP, abP, .computed)]
         learned += keys.learnedValues(.computed)
-        return StepRecord(messageName: name, message: bytes, learned: learned, layers: [opened.record], notes: notes)
+        var passed: [IBAKECheck] = [.parse, .messageType, .timestamp, .decryption, .innerIdentity]
+        if plaintext.initiatorValue != nil { passed.append(.initiatorEcho) }
+        passed.append(.diffieHellmanValue)
+        if responderURI != targetURI { passed.append(.responderPolicy) }
+        return StepRecord(messageName: name, message: bytes, learned: learned, layers: [opened.record], notes: notes, passed: passed)
     }
 
     // MARK: I_MESSAGE_2
@@ -182,7 +186,8 @@ public final class Initiator {
             opened.append(layer.record)
         }
         wipeEphemeral()
-        return StepRecord(messageName: name, message: bytes, layers: opened, notes: notes)
+        let passed: [IBAKECheck] = [.parse, .messageType, .timestamp, .verificationMAC] + (opened.isEmpty ? [] : [.decryption, .initiatorEcho])
+        return StepRecord(messageName: name, message: bytes, layers: opened, notes: notes, passed: passed)
     }
 
     // MARK: Helpers

@@ -23,12 +23,15 @@ public enum ValueName: String, Sendable, CaseIterable, Codable {
     case srtpMasterSalt = "SRTP_salt"
     case secretKey = "SK"
     case content = "content"
+    case initiatorIdentity = "IDRi"
+    case responderIdentity = "IDRr"
+    case groupKey = "group_key"
 
     /// Whether the value is secret to the parties that hold it (shown masked to
     /// adversaries, wiped when a role is done).
     public var isSecret: Bool {
         switch self {
-        case .kmsPublicKey, .aP, .bP, .rand, .csbID: false
+        case .kmsPublicKey, .aP, .bP, .rand, .csbID, .initiatorIdentity, .responderIdentity: false
         default: true
         }
     }
@@ -40,6 +43,8 @@ public enum ValueSource: Sendable, Equatable, Codable, CustomStringConvertible {
     case computed
     /// It chose the value at random.
     case generated
+    /// It wrote the value (media, content to deposit).
+    case created
     /// The KMS issued it (provisioning, or set-up before the demo).
     case provisioned
     /// It came out of the named message (decrypted or read in clear).
@@ -49,6 +54,7 @@ public enum ValueSource: Sendable, Equatable, Codable, CustomStringConvertible {
         switch self {
         case .computed: "computed"
         case .generated: "chosen at random"
+        case .created: "its own"
         case .provisioned: "issued by the KMS"
         case .message(let name): "from \(name)"
         }

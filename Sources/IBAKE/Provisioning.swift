@@ -87,7 +87,8 @@ public final class ProvisioningClient {
         let record = StepRecord(
             messageName: name, message: bytes, learned: [LearnedValue(keyName, keyData.key, .message(name))],
             layers: [IBELayerRecord(payload: "KEMAC", recipient: uri, plaintext: plaintext, ciphertext: kemac.encryptedData)],
-            notes: ["V verifies under the PSK's auth_key", "K_PR for \(identityWithPeriod) checks out: e'(K_PR, P) = e'(Q_id, sP)"])
+            notes: ["V verifies under the PSK's auth_key", "K_PR for \(identityWithPeriod) checks out: e'(K_PR, P) = e'(Q_id, sP)"],
+            passed: [.parse, .messageType, .provisioning])
         return (record, entry)
     }
 
@@ -179,6 +180,7 @@ public final class KMSServer {
         let out = try Wire.sealed(response, authKey: keys.authenticationKey, mac: profile.macAlgorithm, suffix: [])
         return StepRecord(messageName: DataType.requestKeyResponse.name, message: out,
                           layers: [IBELayerRecord(payload: "KEMAC", recipient: userURI, plaintext: plaintext, ciphertext: ciphertext)],
-                          notes: ["request V verifies under \(userURI)'s pre-shared key", "K_PR extracted for \(identity)"])
+                          notes: ["request V verifies under \(userURI)'s pre-shared key", "K_PR extracted for \(identity)"],
+                          passed: [.parse, .timestamp, .replay, .provisioning])
     }
 }

@@ -93,7 +93,9 @@ public final class Responder {
         learned += deposits.learned
         opened += deposits.layers
         notes += deposits.notes
-        return StepRecord(messageName: name, message: bytes, learned: learned, layers: opened, notes: notes)
+        let passed: [IBAKECheck] = [.parse, .messageType, .timestamp, .replay]
+            + (initiatorValue == nil ? [] : [.decryption, .innerIdentity, .diffieHellmanValue])
+        return StepRecord(messageName: name, message: bytes, learned: learned, layers: opened, notes: notes, passed: passed)
     }
 
     // MARK: R_MESSAGE_1
@@ -171,7 +173,8 @@ public final class Responder {
         guard initiatorValue != nil else { throw IBAKEFailure(.parse, "\(name): aP is still unknown (no ECCPTi anywhere)") }
         let deposits = try receiveDeposit(message, name: name)
         return StepRecord(messageName: name, message: bytes, learned: learned + deposits.learned,
-                          layers: [layer.record] + deposits.layers, notes: notes + deposits.notes)
+                          layers: [layer.record] + deposits.layers, notes: notes + deposits.notes,
+                          passed: [.parse, .messageType, .timestamp, .replay, .decryption, .innerIdentity, .responderEcho])
     }
 
     // MARK: R_MESSAGE_2

@@ -22,13 +22,16 @@ public struct StepRecord: Sendable {
     public let layers: [IBELayerRecord]
     /// Observations in words, e.g. "answered by sip:bob-phone@ims.example, not the identity called".
     public let notes: [String]
+    /// The checks a received message passed, in the order they ran.
+    public let passed: [IBAKECheck]
 
     public init(messageName: String, message: [UInt8], learned: [LearnedValue] = [], layers: [IBELayerRecord] = [],
-                notes: [String] = []) {
+                notes: [String] = [], passed: [IBAKECheck] = []) {
         self.messageName = messageName
         self.message = message
         self.learned = learned
         self.layers = layers
         self.notes = notes
+        self.passed = passed
     }
 }

@@ -2,6 +2,7 @@ import IBAKE
 import IBE
 import Pairing
 import Primitives
+import Scenarios
 
 /// One line of `mikey-ibake bench`: an operation at a parameter set, its median and
 /// minimum time, and the median in units of one modular multiplication of the same size.
@@ -61,7 +62,17 @@ struct BenchmarkSuite {
             result("hash-to-point") { _ = parameters.publicKey(for: identityOctets) },
             result("g1-scalar-multiply") { _ = curve.multiply(a, by: scalar) },
             result("ibake-exchange") { _ = try? exchange.run() },
-        ]
+        ] + timelines(set, result)
+    }
+
+    /// timeline-<scenario>: building each available scenario's timeline (not for the
+    /// 192-bit and benchmark-only sets, where a full catalogue would take minutes).
+    private func timelines(_ set: ParameterSet, _ result: (String, () -> Void) -> BenchmarkResult) -> [BenchmarkResult] {
+        guard set.securityBits <= 128, !set.isBenchmarkOnly else { return [] }
+        let options = ScenarioOptions(parameterSet: set, seed: 1)
+        return ScenarioName.allCases.filter { (try? Scenario.build($0, options: options)) != nil }.map { name in
+            result("timeline-\(name.rawValue)") { _ = try? Scenario.build(name, options: options) }
+        }
     }
 
     /// ECDH scalar multiplication of an arbitrary point (decode, multiply, encode).

@@ -1,0 +1,107 @@
+import IBAKE
+import IBE
+
+/// The four-message exchange as steps on a stage, shared by the scenarios built on it.
+struct StagedExchange {
+    let initiator: Initiator
+    let responder: Responder
+    let initiatorParty: Party
+    let responderParty: Party
+
+    init(on stage: Stage, initiatorKey: KeyRing.Entry, responderKeys: [KeyRing.Entry], initiatorParty: Party = .initiator,
+         responderParty: Party = .responder, target: String? = nil, policy: Initiator.Policy = .continue,
+         replayCache: ReplayCache = ReplayCache()) {
+        let initiatorURI = initiatorParty.identity ?? ""
+        let responderURI = responderParty.identity ?? ""
+        initiator = Initiator(profile: stage.profile, keys: stage.keyRing(initiatorURI, entries: [initiatorKey]),
+                              kmsParameters: stage.kms.publicParameters, target: target ?? responderURI, policy: policy,
+                              random: stage.env.random, clock: stage.env.clock)
+        responder = Responder(profile: stage.profile, keys: stage.keyRing(responderURI, entries: responderKeys),
+                              kmsParameters: stage.kms.publicParameters, replayCache: replayCache,
+                              random: stage.env.random, clock: stage.env.clock)
+        self.initiatorParty = initiatorParty
+        self.responderParty = responderParty
+    }
+
+    /// I_MESSAGE_1: I picks a, computes aP, sends. Returns the octets sent.
+    func message1(_ stage: Stage, deposit: SecretKeyDeposit? = nil) throws -> StepRecord {
+        let record = try initiator.makeMessage1(deposit: deposit)
+        let (i, r) = (initiatorParty.tag, responderParty.tag)
+        stage.compute(record, by: initiatorParty, title: "\(i) picks a, computes aP",
+                      narration: "\(i) picks a fresh random a and computes aP on \(stage.profile.group.name), a new CSB ID and RAND. a never leaves \(i).",
+                      references: ["RFC 6267 §4.2.2.1", "RFC 6539 §3.2"])
+        stage.wire(record, from: initiatorParty, to: responderParty, title: "\(i) sends I_MESSAGE_1",
+                   narration: "I_MESSAGE_1 carries IDRi and IDRr in clear and an IBAKE payload: IDRi, aP and IDRr encrypted to \(r)'s public key H(\(responderParty.identity ?? "") for this month). Only the holder of that identity's private key can read aP.",
+                   references: ["RFC 6267 §4.2.2.1", "PROFILE D1", "PROFILE D2"])
+        return record
+    }
+
+    func receive1(_ stage: Stage, _ message: StepRecord) -> StepRecord? {
+        let r = responderParty.tag
+        return stage.deliver(message.message, to: responderParty, name: "I_MESSAGE_1", title: "\(r) opens I_MESSAGE_1",
+                             narration: "\(r) checks the timestamp is fresh and new to its replay cache, decrypts the IBAKE payload with its private key and checks the identities inside match the clear ones.",
+                             references: ["RFC 6267 §4.2.2.2", "PROFILE D10"], responder.receiveMessage1)
+    }
+
+    func message2(_ stage: Stage) throws -> StepRecord {
+        let record = try responder.makeMessage1Response()
+        let (i, r) = (initiatorParty.tag, responderParty.tag)
+        let knowsAbP = record.learned.contains { $0.name == .abP }
+        stage.compute(record, by: responderParty, title: "\(r) picks b, computes bP\(knowsAbP ? " and abP" : "")",
+                      narration: knowsAbP
+                        ? "\(r) picks b and computes bP, and already holds abP = b·aP, from which it derives K_SESSION, MPK, TGK and the SRTP key."
+                        : "\(r) picks b and computes bP. Without aP it cannot compute abP yet.",
+                      references: ["RFC 6267 §4.2.2.3", "RFC 6267 §5", "PROFILE D6", "PROFILE D7"])
+        stage.wire(record, from: responderParty, to: initiatorParty, title: "\(r) sends R_MESSAGE_1",
+                   narration: "R_MESSAGE_1 repeats HDR and T and carries, encrypted to \(i)'s identity, IDRi, the aP echo (if \(r) could read it), \(r)'s own identity and bP.",
+                   references: ["RFC 6267 §4.2.2.3"])
+        return record
+    }
+
+    func receive2(_ stage: Stage, _ message: StepRecord) -> StepRecord? {
+        let (i, r) = (initiatorParty.tag, responderParty.tag)
+        return stage.deliver(message.message, to: initiatorParty, name: "R_MESSAGE_1", title: "\(i) opens R_MESSAGE_1",
+                             narration: "\(i) decrypts with its private key. The aP inside must be the aP it sent: only \(r)'s key could have read it, so \(r) is authenticated. \(i) now computes abP = a·bP and the same keys.",
+                             references: ["RFC 6267 §4.2.2.4", "RFC 6539 §3.2"], initiator.receiveMessage1Response)
+    }
+
+    func message3(_ stage: Stage, deposit: SecretKeyDeposit? = nil) throws -> StepRecord {
+        let record = try initiator.makeMessage2(deposit: deposit)
+        let (i, r) = (initiatorParty.tag, responderParty.tag)
+        stage.wire(record, from: initiatorParty, to: responderParty, title: "\(i) sends I_MESSAGE_2",
+                   narration: "I_MESSAGE_2 returns bP to \(r), encrypted to the identity that answered, with the same RAND and a fresh T\(deposit == nil ? "" : ", and an ESK carrying SK for \(deposit?.intendedURI ?? "")").",
+                   references: ["RFC 6267 §4.2.2.5"])
+        return record
+    }
+
+    func receive3(_ stage: Stage, _ message: StepRecord) -> StepRecord? {
+        let (i, r) = (initiatorParty.tag, responderParty.tag)
+        return stage.deliver(message.message, to: responderParty, name: "I_MESSAGE_2", title: "\(r) opens I_MESSAGE_2",
+                             narration: "\(r) decrypts and finds its own bP: only \(i)'s key could have read R_MESSAGE_1, so \(i) is authenticated.",
+                             references: ["RFC 6267 §4.2.2.6", "RFC 6539 §3.2"], responder.receiveMessage2)
+    }
+
+    func message4(_ stage: Stage) throws -> StepRecord {
+        let record = try responder.makeMessage2Response()
+        stage.wire(record, from: responderParty, to: initiatorParty, title: "\(responderParty.tag) sends R_MESSAGE_2",
+                   narration: "R_MESSAGE_2 ends with V, a MAC over the message and both identities under auth_key, derived from the MPK: proof that \(responderParty.tag) holds the same key.",
+                   references: ["RFC 6267 §4.2.2.7", "RFC 6267 §5.4", "PROFILE D8"])
+        return record
+    }
+
+    func receive4(_ stage: Stage, _ message: StepRecord) -> StepRecord? {
+        stage.deliver(message.message, to: initiatorParty, name: "R_MESSAGE_2", title: "\(initiatorParty.tag) verifies R_MESSAGE_2",
+                      narration: "\(initiatorParty.tag) recomputes the MAC with its own auth_key: they match, so both sides hold the same MPK, TGK and SRTP keys.",
+                      references: ["RFC 6267 §4.2.2.8", "PROFILE D8"], initiator.receiveMessage2Response)
+    }
+
+    /// All four messages; stops at the first refusal. Returns whether the exchange completed.
+    @discardableResult
+    func run(_ stage: Stage) throws -> Bool {
+        guard receive1(stage, try message1(stage)) != nil,
+              receive2(stage, try message2(stage)) != nil,
+              receive3(stage, try message3(stage)) != nil,
+              receive4(stage, try message4(stage)) != nil else { return false }
+        return true
+    }
+}

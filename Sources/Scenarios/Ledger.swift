@@ -1,0 +1,44 @@
+import IBAKE
+
+/// Who knows what after a step: for every party the values it holds (with where they
+/// came from) and, for the parties that matter, what it cannot compute and why.
+/// Screens, transcripts and tutorial claims all read this; none of it is text
+/// written for a screen.
+public struct Ledger: Sendable {
+    /// Parties in scenario order.
+    public let parties: [PartyLedger]
+
+    public subscript(party: String) -> PartyLedger? { parties.first { $0.party == party } }
+
+    /// Whether `party` holds a value called `name` (any value of that name).
+    public func knows(_ party: String, _ name: ValueName) -> Bool { self[party]?.value(name) != nil }
+}
+
+/// One party's knowledge.
+public struct PartyLedger: Sendable {
+    public let party: String
+    /// Values in the order learned.
+    public let knows: [KnownValue]
+    /// Values it cannot compute, with the reason.
+    public let cannot: [Impossibility]
+    /// Messages it holds the octets of without being their recipient (an eavesdropper's recording).
+    public let recorded: [String]
+
+    /// The most recent value called `name`.
+    public func value(_ name: ValueName) -> KnownValue? { knows.last { $0.name == name } }
+}
+
+/// A value a party holds.
+public struct KnownValue: Sendable, Equatable {
+    public let name: ValueName
+    public let octets: [UInt8]
+    public let source: ValueSource
+    /// The step at which it was learned (1-based).
+    public let step: Int
+}
+
+/// A value a party cannot compute, and the hard problem or missing secret that stops it.
+public struct Impossibility: Sendable, Equatable {
+    public let name: ValueName
+    public let why: String
+}

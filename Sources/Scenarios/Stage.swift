@@ -1,0 +1,150 @@
+import IBAKE
+import IBE
+import MIKEY
+import Primitives
+
+/// Where a scenario plays: the KMS, the run's randomness and clock, the timeline
+/// builder, and the moves every scenario is made of (set-up, provisioning, a message
+/// from one party to another). Every move runs the real protocol code.
+final class Stage {
+    let builder: TimelineBuilder
+    let env: RunEnvironment
+    let profile: IBAKEProfile
+    let kms: KeyManagementService
+    private var psks: [String: [UInt8]] = [:]
+
+    /// Values every adversary's ledger states it cannot compute.
+    static let adversaryWatch: [ValueName] = [.a, .b, .aP, .bP, .abP, .sessionKey]
+
+    init(_ scenario: ScenarioName, _ options: ScenarioOptions, parties: [Party], watch: [String: [ValueName]] = [:]) {
+        var watching = watch
+        for party in parties where party.kind == .eavesdropper && watching[party.id] == nil {
+            watching[party.id] = Self.adversaryWatch
+        }
+        builder = TimelineBuilder(scenario: scenario, options: options, parties: parties, watch: watching)
+        env = RunEnvironment(seed: options.seed)
+        profile = IBAKEProfile(parameterSet: options.parameterSet)
+        kms = KeyManagementService(parameterSet: options.parameterSet, using: env.random)
+    }
+
+    var parties: [Party] { builder.parties }
+    var observers: [String] { parties.filter { $0.kind == .eavesdropper }.map(\.id) }
+
+    /// The letter of the party an identity belongs to (for message notation).
+    func tag(_ uri: String) -> String {
+        parties.first { $0.identity == uri }?.tag ?? uri
+    }
+
+    // MARK: Set-up
+
+    /// The KMS picks s and publishes sP with the curve and P (RFC 6267 §3.2; PROFILE D4).
+    func setUpKMS() {
+        let set = profile.parameterSet
+        let publicKey = kms.publicParameters.publicKey
+        let length = set.curve.coordinateLength
+        // Invariant: coordinates of a curve point fit in the octet length of p.
+        let sP = [0x04] + (publicKey.x.bytes(count: length) ?? []) + (publicKey.y.bytes(count: length) ?? [])
+        var reveal = [(Party.kms.id, LearnedValue(.masterSecret, kms.masterSecret.bytes, .generated)),
+                      (Party.kms.id, LearnedValue(.kmsPublicKey, sP, .computed))]
+        for party in parties where party.id != Party.kms.id {
+            reveal.append((party.id, LearnedValue(.kmsPublicKey, sP, .provisioned)))
+        }
+        builder.step(Party.kms.id, .compute, "KMS picks s, publishes sP", reveal: reveal,
+                     narration: "The KMS picks its master secret s at random and publishes sP with the curve, P and the hash (\(set.name): \(set.summary)). Public keys come from identities alone, so nobody needs a certificate.",
+                     references: ["RFC 6267 §3.2", "RFC 5091 §5.1", "PROFILE D4"])
+    }
+
+    /// `party` fetches K_PR for its identity with REQUEST_KEY (PSK variant, PROFILE D11):
+    /// two messages, and the user's check that the key is genuine.
+    @discardableResult
+    func provision(_ party: Party, keyName: ValueName, uri: String? = nil) throws -> KeyRing.Entry {
+        let identity = uri ?? party.identity ?? party.id
+        let psk = psks[identity] ?? env.random.bytes(32)
+        psks[identity] = psk
+        let server = KMSServer(profile: profile, kms: kms, uri: Party.kms.identity ?? "kms", psks: [identity: psk],
+                               replayCache: ReplayCache(), clock: env.clock)
+        let client = ProvisioningClient(profile: profile, uri: identity, kmsURI: Party.kms.identity ?? "kms", psk: psk,
+                                        kmsParameters: kms.publicParameters, random: env.random, clock: env.clock)
+        let request = try client.makeRequest()
+        let answer = try server.respond(to: request.message)
+        wire(request, from: party, to: .kms, title: "\(party.tag) asks the KMS for its private key",
+             narration: "\(party.tag) sends REQUEST_KEY_PSK for \(identity): the identity, the KMS's identity, and V, a MAC under a key derived from the secret it shares with the KMS.",
+             references: ["RFC 6267 §4.2.1", "PROFILE D11"])
+        let (record, entry) = try client.receiveResponse(answer.message, keyName: keyName)
+        let key = record.learned.first?.octets ?? []
+        wire(answer, from: .kms, to: party, title: "KMS returns \(keyName.rawValue) to \(party.tag)",
+             reveal: [(Party.kms.id, LearnedValue(keyName, key, .computed))],
+             narration: "The KMS checks V, computes the private key [s]·H(\(entry.identity)) for this month and returns it AES-CM-encrypted in a KEMAC under V. Only the KMS can compute it; no one else could.",
+             references: ["RFC 6267 §4.2.1", "RFC 5091 §5.3", "PROFILE D3", "PROFILE D11"])
+        builder.step(party.id, .check, "\(party.tag) checks and keeps \(keyName.rawValue)",
+                     reveal: record.learned.map { (party.id, $0) }, checks: outcomes(record.passed),
+                     narration: "\(party.tag) verifies V, decrypts the KEMAC and checks the key is genuine: e'(K_PR, P) = e'(H(id), sP). It is valid for \(entry.identity.period) only; next month brings a new key.",
+                     references: ["RFC 6267 §4.2.1", "PROFILE D11"])
+        return entry
+    }
+
+    // MARK: Messages
+
+    /// A message on the wire: observers record it and read its clear payloads.
+    @discardableResult
+    func wire(_ record: StepRecord, from sender: Party, to receiver: Party, title: String,
+              reveal: [(String, LearnedValue)] = [], narration: String, references: [String]) -> Int {
+        let message = WireMessage(name: record.messageName, octets: record.message, from: sender.id, to: receiver.id,
+                                  notation: Notation.describe(record.messageName, layers: record.layers, tag: tag))
+        var revealed = reveal
+        for observer in observers { revealed += clearValues(of: record.message).map { (observer, $0) } }
+        return builder.step(sender.id, .send, title, message: message, reveal: revealed, recordedBy: observers,
+                            narration: narration, references: references)
+    }
+
+    /// What anyone on the path reads in clear: RAND, CSB ID, the identities.
+    private func clearValues(of octets: [UInt8]) -> [LearnedValue] {
+        guard let message = try? MIKEYMessage(decoding: octets) else { return [] }
+        let source = ValueSource.message(message.header.dataType.name)
+        var values = [LearnedValue(.csbID, withUnsafeBytes(of: message.header.csbID.bigEndian, Array.init), source)]
+        if let rand = message.rand { values.append(LearnedValue(.rand, rand, source)) }
+        if let initiator = message.identity(.initiator) { values.append(LearnedValue(.initiatorIdentity, initiator.data, source)) }
+        if let responder = message.identity(.responder) { values.append(LearnedValue(.responderIdentity, responder.data, source)) }
+        return values
+    }
+
+    /// The values a sender chose or computed before sending, as their own step.
+    func compute(_ record: StepRecord, by party: Party, title: String, narration: String, references: [String]) {
+        let values = record.learned.filter { $0.source == .generated || $0.source == .computed }
+        guard !values.isEmpty else { return }
+        builder.step(party.id, .compute, title, reveal: values.map { (party.id, $0) }, narration: narration, references: references)
+    }
+
+    /// Delivers a message: the receiver's checks pass and it learns values (a receive
+    /// step), or a check refuses it (a refuse step). Returns the record, or nil if refused.
+    func deliver(_ message: [UInt8], to party: Party, name: String, title: String, narration: String, references: [String],
+                 _ receive: ([UInt8]) throws(IBAKEFailure) -> StepRecord) -> StepRecord? {
+        do {
+            let record = try receive(message)
+            let notes = record.notes.isEmpty ? "" : " " + record.notes.map { sentence($0) }.joined(separator: " ")
+            builder.step(party.id, .receive, title, reveal: record.learned.map { (party.id, $0) }, checks: outcomes(record.passed),
+                         narration: narration + notes, references: references)
+            return record
+        } catch {
+            builder.step(party.id, .refuse, "\(party.tag) refuses \(name)",
+                         checks: [CheckOutcome(check: error.check, passed: false, detail: error.reason)],
+                         narration: "\(party.tag) refuses \(name): the \(error.check.title) check fails (\(error.reason)). The exchange stops here.",
+                         references: references)
+            return nil
+        }
+    }
+
+    func outcomes(_ checks: [IBAKECheck]) -> [CheckOutcome] {
+        checks.map { CheckOutcome(check: $0, passed: true, detail: "") }
+    }
+
+    private func sentence(_ note: String) -> String {
+        note.hasSuffix(".") ? note : note + "."
+    }
+
+    func keyRing(_ uri: String, entries: [KeyRing.Entry]) -> KeyRing {
+        var ring = KeyRing(ownURI: uri)
+        for entry in entries { ring.add(entry.key, for: entry.identity) }
+        return ring
+    }
+}

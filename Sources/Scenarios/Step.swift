@@ -1,0 +1,52 @@
+import IBAKE
+
+/// What a step's actor does.
+public enum StepAction: String, Sendable, Codable {
+    case compute, send, receive, check, refuse, leak
+}
+
+/// A message on the wire, as the demonstrator shows it.
+public struct WireMessage: Sendable {
+    /// I_MESSAGE_1, R_MESSAGE_1, ..., REQUEST_KEY_PSK, SRTP, ...
+    public let name: String
+    public let octets: [UInt8]
+    public let from: String
+    public let to: String
+    /// What it carries in the seed's notation, e.g. "IBE_R(IDRi, aP, IDRr)".
+    public let notation: String
+}
+
+/// The outcome of a check at a step (a receive step runs several; a refuse step names the one that failed).
+public struct CheckOutcome: Sendable, Equatable {
+    public let check: IBAKECheck
+    public let passed: Bool
+    public let detail: String
+}
+
+/// A value revealed to a party at a step.
+public struct Revelation: Sendable, Equatable {
+    public let party: String
+    public let value: LearnedValue
+}
+
+/// One step of a timeline.
+public struct Step: Sendable {
+    /// 1-based position in the timeline.
+    public let index: Int
+    /// The party that acts.
+    public let actor: String
+    public let action: StepAction
+    /// A short headline, e.g. "I sends I_MESSAGE_1".
+    public let title: String
+    public let message: WireMessage?
+    /// Values that became known at this step, to whom.
+    public let revealed: [Revelation]
+    /// Checks run at this step.
+    public let checks: [CheckOutcome]
+    /// What happens and why, citing the RFC section it shows.
+    public let narration: String
+    /// The sections cited, e.g. ["RFC 6267 §4.2.2.1"].
+    public let references: [String]
+    /// Knowledge after this step.
+    public let ledger: Ledger
+}

@@ -1,0 +1,13 @@
+/// A scenario run for real: its parties and its steps in order.
+public struct Timeline: Sendable {
+    public let scenario: ScenarioName
+    public let seed: UInt64?
+    public let parameterSet: String
+    public let parties: [Party]
+    public let steps: [Step]
+
+    /// The ledger after the last step.
+    public var finalLedger: Ledger? { steps.last?.ledger }
+
+    public func party(_ id: String) -> Party? { parties.first { $0.id == id } }
+}

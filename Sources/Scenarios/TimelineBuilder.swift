@@ -1,0 +1,66 @@
+import IBAKE
+
+/// Records a timeline step by step, keeping the ledger up to date: scenarios say what
+/// happened and to whom values were revealed; the builder derives the knowledge.
+final class TimelineBuilder {
+    let scenario: ScenarioName
+    let options: ScenarioOptions
+    private(set) var parties: [Party]
+    private var knowledge: [String: [KnownValue]] = [:]
+    private var recordings: [String: [String]] = [:]
+    /// The values whose absence is stated, per party.
+    private var watched: [String: [ValueName]]
+    private var steps: [Step] = []
+
+    init(scenario: ScenarioName, options: ScenarioOptions, parties: [Party], watch: [String: [ValueName]]) {
+        self.scenario = scenario
+        self.options = options
+        self.parties = parties
+        watched = watch
+    }
+
+    /// Adds a party that joins later (a fifth conference member).
+    func add(_ party: Party, watching: [ValueName] = []) {
+        parties.append(party)
+        if !watching.isEmpty { watched[party.id] = watching }
+    }
+
+    /// The value `party` holds under `name`, if any.
+    func value(_ party: String, _ name: ValueName) -> [UInt8]? { knowledge[party]?.last { $0.name == name }?.octets }
+
+    /// Records one step and the values it reveals; returns its index.
+    @discardableResult
+    func step(_ actor: String, _ action: StepAction, _ title: String, message: WireMessage? = nil,
+              reveal: [(String, LearnedValue)] = [], checks: [CheckOutcome] = [], recordedBy: [String] = [],
+              narration: String, references: [String]) -> Int {
+        let index = steps.count + 1
+        var revealed = [Revelation]()
+        for (party, value) in reveal {
+            let known = knowledge[party, default: []]
+            // A value already known with the same octets is not news.
+            if known.contains(where: { $0.name == value.name && $0.octets == value.octets }) { continue }
+            knowledge[party, default: []].append(KnownValue(name: value.name, octets: value.octets, source: value.source, step: index))
+            revealed.append(Revelation(party: party, value: value))
+        }
+        if let message {
+            for party in recordedBy { recordings[party, default: []].append(message.name) }
+        }
+        steps.append(Step(index: index, actor: actor, action: action, title: title, message: message, revealed: revealed,
+                          checks: checks, narration: narration, references: references, ledger: ledger()))
+        return index
+    }
+
+    private func ledger() -> Ledger {
+        Ledger(parties: parties.map { party in
+            let known = knowledge[party.id] ?? []
+            let missing = (watched[party.id] ?? []).filter { name in !known.contains { $0.name == name } }
+            return PartyLedger(party: party.id, knows: known,
+                               cannot: missing.map { Impossibility(name: $0, why: Impossibilities.reason($0, for: party.kind)) },
+                               recorded: recordings[party.id] ?? [])
+        })
+    }
+
+    var timeline: Timeline {
+        Timeline(scenario: scenario, seed: options.seed, parameterSet: options.parameterSet.name, parties: parties, steps: steps)
+    }
+}

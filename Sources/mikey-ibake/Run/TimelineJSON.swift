@@ -1,0 +1,115 @@
+import Foundation
+import IBAKE
+import Primitives
+import Scenarios
+
+/// The timeline as JSON: the full data (values in full hex), in the shape issue 4 fixes.
+struct TimelineJSON: Encodable {
+    struct PartyJSON: Encodable {
+        let id: String
+        let name: String
+        let tag: String
+        let identity: String?
+        let kind: String
+    }
+
+    struct MessageJSON: Encodable {
+        let name: String
+        let hex: String
+        let octets: Int
+        let from: String
+        let to: String
+        let notation: String
+    }
+
+    struct CheckJSON: Encodable {
+        let check: String
+        let passed: Bool
+        let detail: String
+    }
+
+    struct Cannot: Encodable {
+        let value: String
+        let why: String
+    }
+
+    struct PartyKnowledge: Encodable {
+        let knows: [String]
+        let cannot: [Cannot]
+        let recorded: [String]
+    }
+
+    struct StepJSON: Encodable {
+        let index: Int
+        let actor: String
+        let action: String
+        let title: String
+        let message: MessageJSON?
+        let learned: [String: [String]]
+        let values: [String: String]
+        let checks: [CheckJSON]
+        let narration: String
+        let references: [String]
+        let ledger: [String: PartyKnowledge]
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(index, forKey: .index)
+            try container.encode(actor, forKey: .actor)
+            try container.encode(action, forKey: .action)
+            try container.encode(title, forKey: .title)
+            try container.encode(message, forKey: .message)       // explicit null when there is none
+            try container.encode(learned, forKey: .learned)
+            try container.encode(values, forKey: .values)
+            try container.encode(checks, forKey: .checks)
+            try container.encode(narration, forKey: .narration)
+            try container.encode(references, forKey: .references)
+            try container.encode(ledger, forKey: .ledger)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case index, actor, action, title, message, learned, values, checks, narration, references, ledger
+        }
+    }
+
+    let scenario: String
+    let seed: UInt64?
+    let params: String
+    let parties: [PartyJSON]
+    let steps: [StepJSON]
+
+    init(_ timeline: Timeline) {
+        scenario = timeline.scenario.rawValue
+        seed = timeline.seed
+        params = timeline.parameterSet
+        parties = timeline.parties.map { PartyJSON(id: $0.id, name: $0.name, tag: $0.tag, identity: $0.identity, kind: $0.kind.rawValue) }
+        steps = timeline.steps.map { step in
+            var learned = [String: [String]]()
+            var values = [String: String]()
+            for revelation in step.revealed {
+                learned[revelation.party, default: []].append(revelation.value.name.rawValue)
+                values[revelation.value.name.rawValue] = Hex.encode(revelation.value.octets)
+            }
+            var ledger = [String: PartyKnowledge]()
+            for party in step.ledger.parties {
+                ledger[party.party] = PartyKnowledge(knows: party.knows.map(\.name.rawValue).uniqued(),
+                                                     cannot: party.cannot.map { Cannot(value: $0.name.rawValue, why: $0.why) },
+                                                     recorded: party.recorded)
+            }
+            return StepJSON(index: step.index, actor: step.actor, action: step.action.rawValue, title: step.title,
+                            message: step.message.map {
+                                MessageJSON(name: $0.name, hex: Hex.encode($0.octets), octets: $0.octets.count, from: $0.from,
+                                            to: $0.to, notation: $0.notation)
+                            },
+                            learned: learned, values: values,
+                            checks: step.checks.map { CheckJSON(check: $0.check.rawValue, passed: $0.passed, detail: $0.detail) },
+                            narration: step.narration, references: step.references, ledger: ledger)
+        }
+    }
+
+    func text() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+}

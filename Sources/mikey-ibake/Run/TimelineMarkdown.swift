@@ -1,0 +1,52 @@
+import Scenarios
+
+/// The timeline as Markdown, ready to paste into course notes.
+struct TimelineMarkdown {
+    let timeline: Timeline
+    let parameterSummary: String
+
+    var lines: [String] {
+        var lines = ["# Scenario `\(timeline.scenario.rawValue)`", "", timeline.scenario.summary + ".", "",
+                     "Parameters: `\(timeline.parameterSet)` (\(parameterSummary)). Seed: \(timeline.seed.map { "`\($0)`" } ?? "none").",
+                     "", "| Party | Role | Identity |", "|---|---|---|"]
+        for party in timeline.parties {
+            lines.append("| \(party.tag) | \(party.name) | \(party.identity.map { "`\($0)`" } ?? "—") |")
+        }
+        for step in timeline.steps {
+            let actor = timeline.party(step.actor)?.tag ?? step.actor
+            lines += ["", "## Step \(step.index): \(step.title)", "", "**\(actor)** \(step.action.rawValue)."]
+            if let message = step.message {
+                let from = timeline.party(message.from)?.tag ?? message.from
+                let to = timeline.party(message.to)?.tag ?? message.to
+                lines.append("")
+                lines.append("- Message: `\(message.name)` \(from) → \(to), \(message.octets.count) octets: `\(message.notation)`")
+            }
+            for revelation in step.revealed {
+                let tag = timeline.party(revelation.party)?.tag ?? revelation.party
+                lines.append("- \(tag) learns `\(revelation.value.name.rawValue)` = `\(TimelineText.shortened(revelation.value.octets))` (\(revelation.value.source))")
+            }
+            for check in step.checks where !check.passed {
+                lines.append("- **Refused** by the \(check.check.title) check: \(check.detail)")
+            }
+            lines += ["", "> \(step.narration)", "", "_\(step.references.joined(separator: ", "))_"]
+        }
+        if let ledger = timeline.finalLedger {
+            lines += ["", "## Who knows what at the end", "", "| Party | Knows | Cannot compute |", "|---|---|---|"]
+            for party in ledger.parties {
+                let tag = timeline.party(party.party)?.tag ?? party.party
+                let knows = party.knows.map { "`\($0.name.rawValue)`" }.uniqued().joined(separator: ", ")
+                let cannot = party.cannot.map { "`\($0.name.rawValue)`" }.joined(separator: ", ")
+                lines.append("| \(tag) | \(knows.isEmpty ? "—" : knows) | \(cannot.isEmpty ? "—" : cannot) |")
+            }
+        }
+        return lines
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The elements in order, each kept once.
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}

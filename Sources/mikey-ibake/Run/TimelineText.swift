@@ -1,0 +1,79 @@
+import IBAKE
+import Primitives
+import Scenarios
+
+/// The timeline as plain lines: one step after another, actor and action, the message
+/// (summary and size), the values learned (shortened in the middle), the narration
+/// and the ledger changes. No box drawing, no colour: for screen readers and grep.
+struct TimelineText {
+    let timeline: Timeline
+    let parameterSummary: String
+
+    static func shortened(_ octets: [UInt8], keep: Int = 8) -> String {
+        let hex = Hex.encode(octets)
+        guard hex.count > 2 * keep + 1 else { return hex }
+        return "\(hex.prefix(keep))…\(hex.suffix(keep)) (\(octets.count) octets)"
+    }
+
+    var header: [String] {
+        ["MIKEY-IBAKE Lab: scenario \(timeline.scenario.rawValue): \(timeline.scenario.summary)",
+         "parameters: \(timeline.parameterSet) (\(parameterSummary)); seed: \(timeline.seed.map(String.init) ?? "none (fresh randomness)")"
+            + (timeline.seed == nil ? "" : "; a seeded run is for demonstration, not for use (PROFILE D15)"),
+         "parties: " + timeline.parties.map { "\($0.tag) = \($0.name)\($0.identity.map { " <\($0)>" } ?? "")" }.joined(separator: ", ")]
+    }
+
+    func lines(for step: Step, previous: Ledger?) -> [String] {
+        let total = timeline.steps.count
+        let actor = timeline.party(step.actor)?.tag ?? step.actor
+        var lines = ["", "step \(step.index)/\(total) [\(actor) \(step.action.rawValue)] \(step.title)"]
+        if let message = step.message {
+            let from = timeline.party(message.from)?.tag ?? message.from
+            let to = timeline.party(message.to)?.tag ?? message.to
+            lines.append("  message: \(message.name) \(from) -> \(to), \(message.octets.count) octets: \(message.notation)")
+        }
+        for (party, values) in grouped(step.revealed) {
+            let tag = timeline.party(party)?.tag ?? party
+            lines.append("  \(tag) learns: " + values.map { "\($0.name.rawValue) = \(Self.shortened($0.octets)) (\($0.source))" }.joined(separator: "; "))
+        }
+        for check in step.checks {
+            lines.append("  check \(check.check.title): \(check.passed ? "passed" : "FAILED: \(check.detail)")")
+        }
+        lines.append("  \(step.narration)")
+        lines.append("  references: \(step.references.joined(separator: ", "))")
+        lines += ledgerChanges(step.ledger, previous: previous)
+        return lines
+    }
+
+    var allLines: [String] {
+        var output = header
+        var previous: Ledger?
+        for step in timeline.steps {
+            output += lines(for: step, previous: previous)
+            previous = step.ledger
+        }
+        return output
+    }
+
+    private func grouped(_ revealed: [Revelation]) -> [(String, [LearnedValue])] {
+        var order = [String]()
+        var values = [String: [LearnedValue]]()
+        for revelation in revealed {
+            if values[revelation.party] == nil { order.append(revelation.party) }
+            values[revelation.party, default: []].append(revelation.value)
+        }
+        return order.map { ($0, values[$0] ?? []) }
+    }
+
+    /// "cannot" statements that appear or disappear at this step.
+    private func ledgerChanges(_ ledger: Ledger, previous: Ledger?) -> [String] {
+        var lines = [String]()
+        for party in ledger.parties {
+            let before = Set(previous?[party.party]?.cannot.map(\.name) ?? [])
+            let tag = timeline.party(party.party)?.tag ?? party.party
+            for impossibility in party.cannot where !before.contains(impossibility.name) {
+                lines.append("  ledger: \(tag) cannot compute \(impossibility.name.rawValue): \(impossibility.why)")
+            }
+        }
+        return lines
+    }
+}

@@ -9,17 +9,17 @@ import Primitives
 final class IBELayers {
     let parameters: BFPublicParameters
     private let random: RandomSource
-    private var recipients: [IdentityWithPeriod: BFRecipientKey] = [:]
+    private let publicKeys: RecipientKeyCache
 
-    init(parameters: BFPublicParameters, random: RandomSource) {
+    init(parameters: BFPublicParameters, random: RandomSource, publicKeys: RecipientKeyCache) {
         self.parameters = parameters
         self.random = random
+        self.publicKeys = publicKeys
     }
 
     func seal(_ chain: [SubPayload], to recipient: IdentityWithPeriod, payload: String) throws(IBAKEFailure) -> IBELayerRecord {
         let plaintext = try encode(chain)
-        let key = recipients[recipient] ?? parameters.recipientKey(for: recipient.octets)
-        recipients[recipient] = key
+        let key = publicKeys.key(for: recipient.octets, parameters: parameters)
         let ciphertext = parameters.encrypt(plaintext, to: key, using: random)
             .encoded(coordinateLength: parameters.curve.coordinateLength)
         return IBELayerRecord(payload: payload, recipient: recipient.description, plaintext: plaintext, ciphertext: ciphertext)

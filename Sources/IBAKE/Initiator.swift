@@ -35,10 +35,10 @@ public final class Initiator {
     private var keysAgreed: SessionKeys?
 
     public init(profile: IBAKEProfile, keys: KeyRing, kmsParameters: BFPublicParameters, target: String,
-                policy: Policy = .continue, random: RandomSource, clock: ProtocolClock) {
+                policy: Policy = .continue, random: RandomSource, clock: ProtocolClock, publicKeys: RecipientKeyCache = RecipientKeyCache()) {
         self.profile = profile
         self.keys = keys
-        layers = IBELayers(parameters: kmsParameters, random: random)
+        layers = IBELayers(parameters: kmsParameters, random: random, publicKeys: publicKeys)
         targetURI = target
         self.policy = policy
         self.random = random

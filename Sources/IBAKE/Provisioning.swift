@@ -24,10 +24,12 @@ public final class ProvisioningClient {
     private let parameters: BFPublicParameters
     private let random: RandomSource
     private let clock: ProtocolClock
+    private let publicKeys: RecipientKeyCache
     private var request: (header: CommonHeader, rand: [UInt8], time: UInt64)?
 
     public init(profile: IBAKEProfile, uri: String, kmsURI: String, psk: [UInt8], kmsParameters: BFPublicParameters,
-                random: RandomSource, clock: ProtocolClock) {
+                random: RandomSource, clock: ProtocolClock, publicKeys: RecipientKeyCache = RecipientKeyCache()) {
+        self.publicKeys = publicKeys
         self.profile = profile
         self.uri = uri
         self.kmsURI = kmsURI
@@ -81,9 +83,9 @@ public final class ProvisioningClient {
             throw IBAKEFailure(.provisioning, "the KEMAC plaintext is not ID(\(uri)) || Key data(K_PR)")
         }
         let identityWithPeriod = try KeyPeriod.identity(uri, atNTP: request.time)
-        let point = try Self.point(keyData.key, curve: parameters.curve)
-        try Self.checkGenuine(point, identity: identityWithPeriod, parameters: parameters)
-        let entry = KeyRing.Entry(identity: identityWithPeriod, key: BFPrivateKey(point: point, curve: parameters.curve))
+        let key = BFPrivateKey(point: try Self.point(keyData.key, curve: parameters.curve), curve: parameters.curve)
+        try checkGenuine(key, identity: identityWithPeriod)
+        let entry = KeyRing.Entry(identity: identityWithPeriod, key: key)
         let record = StepRecord(
             messageName: name, message: bytes, learned: [LearnedValue(keyName, keyData.key, .message(name))],
             layers: [IBELayerRecord(payload: "KEMAC", recipient: uri, plaintext: plaintext, ciphertext: kemac.encryptedData)],
@@ -107,10 +109,10 @@ public final class ProvisioningClient {
         return point
     }
 
-    /// A key issued for `identity` satisfies e'(S_id, P) = e'(Q_id, P_pub), since both are e'(Q_id, P)^s.
-    static func checkGenuine(_ key: CurvePoint, identity: IdentityWithPeriod, parameters: BFPublicParameters) throws(IBAKEFailure) {
-        let curve = parameters.curve
-        guard curve.pairing(key, parameters.generator) == curve.pairing(parameters.publicKey(for: identity.octets), parameters.publicKey) else {
+    /// A key issued for `identity` satisfies e'(S_id, P) = e'(P_pub, Q_id), since both are e'(Q_id, P)^s.
+    private func checkGenuine(_ key: BFPrivateKey, identity: IdentityWithPeriod) throws(IBAKEFailure) {
+        let expected = publicKeys.key(for: identity.octets, parameters: parameters).theta
+        guard parameters.curve.pairing(key.prepared, parameters.generator) == expected else {
             throw IBAKEFailure(.provisioning, "K_PR is not the private key of \(identity) under this KMS")
         }
     }
@@ -126,9 +128,11 @@ public final class KMSServer {
     private let psks: [String: [UInt8]]
     private let replayCache: ReplayCache
     private let clock: ProtocolClock
+    private let publicKeys: RecipientKeyCache
 
     public init(profile: IBAKEProfile, kms: KeyManagementService, uri: String, psks: [String: [UInt8]],
-                replayCache: ReplayCache, clock: ProtocolClock) {
+                replayCache: ReplayCache, clock: ProtocolClock, publicKeys: RecipientKeyCache = RecipientKeyCache()) {
+        self.publicKeys = publicKeys
         self.profile = profile
         self.kms = kms
         self.uri = uri
@@ -153,7 +157,7 @@ public final class KMSServer {
         try Wire.verify(bytes, message, authKey: keys.authenticationKey, mac: profile.macAlgorithm, suffix: [], check: .provisioning)
 
         let identity = try KeyPeriod.identity(userURI, atNTP: time)
-        let key = kms.extractPrivateKey(for: identity)
+        let key = kms.extractPrivateKey(for: identity, publicKeys: publicKeys)
         let length = kms.parameterSet.curve.coordinateLength
         // Invariant: a point of this curve has coordinates below p, which fit in `length` octets.
         let keyOctets = [0x04] + (key.point.x.bytes(count: length) ?? []) + (key.point.y.bytes(count: length) ?? [])

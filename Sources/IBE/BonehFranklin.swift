@@ -109,7 +109,8 @@ public struct BFRecipientKey: Sendable, Equatable {
 /// with its Miller lines prepared: the key is used in every decryption.
 public struct BFPrivateKey: Sendable, Equatable {
     public let point: CurvePoint
-    let prepared: PreparedPairingArgument
+    /// S_id with its Miller lines recorded: e'(S_id, X) for any X at the prepared cost.
+    public let prepared: PreparedPairingArgument
 
     public init(point: CurvePoint, curve: TypeOneCurve) {
         self.point = point

@@ -11,6 +11,8 @@ final class Stage {
     let env: RunEnvironment
     let profile: IBAKEProfile
     let kms: KeyManagementService
+    /// Public keys of identities, computed once per run and shared by every party.
+    let publicKeys = RecipientKeyCache()
     private var psks: [String: [UInt8]] = [:]
 
     /// Values every adversary's ledger states it cannot compute.
@@ -62,9 +64,10 @@ final class Stage {
         let psk = psks[identity] ?? env.random.bytes(32)
         psks[identity] = psk
         let server = KMSServer(profile: profile, kms: kms, uri: Party.kms.identity ?? "kms", psks: [identity: psk],
-                               replayCache: ReplayCache(), clock: env.clock)
+                               replayCache: ReplayCache(), clock: env.clock, publicKeys: publicKeys)
         let client = ProvisioningClient(profile: profile, uri: identity, kmsURI: Party.kms.identity ?? "kms", psk: psk,
-                                        kmsParameters: kms.publicParameters, random: env.random, clock: env.clock)
+                                        kmsParameters: kms.publicParameters, random: env.random, clock: env.clock,
+                                        publicKeys: publicKeys)
         let request = try client.makeRequest()
         let answer = try server.respond(to: request.message)
         wire(request, from: party, to: .kms, title: "\(party.tag) asks the KMS for its private key",

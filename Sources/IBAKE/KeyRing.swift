@@ -10,6 +10,11 @@ public struct KeyRing: Sendable {
     public struct Entry: Sendable {
         public let identity: IdentityWithPeriod
         public let key: BFPrivateKey
+
+        public init(identity: IdentityWithPeriod, key: BFPrivateKey) {
+            self.identity = identity
+            self.key = key
+        }
     }
 
     public init(ownURI: String) {

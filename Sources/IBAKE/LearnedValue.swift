@@ -26,6 +26,8 @@ public enum ValueName: String, Sendable, CaseIterable, Codable {
     case initiatorIdentity = "IDRi"
     case responderIdentity = "IDRr"
     case groupKey = "group_key"
+    /// A session key sent by plain IBE key transport (no Diffie-Hellman): the contrast to IBAKE.
+    case plainIBEKey = "K_plainIBE"
 
     /// Whether the value is secret to the parties that hold it (shown masked to
     /// adversaries, wiped when a role is done).

@@ -8,11 +8,13 @@ struct StagedExchange {
     let initiatorParty: Party
     let responderParty: Party
 
+    /// `initiatorURI` and `responderURI` are the identities the roles use, by default
+    /// the parties' own; an impostor uses someone else's.
     init(on stage: Stage, initiatorKey: KeyRing.Entry, responderKeys: [KeyRing.Entry], initiatorParty: Party = .initiator,
-         responderParty: Party = .responder, target: String? = nil, policy: Initiator.Policy = .continue,
-         replayCache: ReplayCache = ReplayCache()) {
-        let initiatorURI = initiatorParty.identity ?? ""
-        let responderURI = responderParty.identity ?? ""
+         responderParty: Party = .responder, initiatorURI: String? = nil, responderURI: String? = nil, target: String? = nil,
+         policy: Initiator.Policy = .continue, replayCache: ReplayCache = ReplayCache()) {
+        let initiatorURI = initiatorURI ?? initiatorParty.identity ?? ""
+        let responderURI = responderURI ?? responderParty.identity ?? ""
         initiator = Initiator(profile: stage.profile, keys: stage.keyRing(initiatorURI, entries: [initiatorKey]),
                               kmsParameters: stage.kms.publicParameters, target: target ?? responderURI, policy: policy,
                               random: stage.env.random, clock: stage.env.clock, publicKeys: stage.publicKeys)

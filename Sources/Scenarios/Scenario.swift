@@ -6,6 +6,15 @@ public enum Scenario {
     public static func build(_ name: ScenarioName, options: ScenarioOptions) throws -> Timeline {
         switch name {
         case .basic: try BasicScenario.build(options)
+        case .forking: try ForkingScenario.build(options)
+        case .retargeting: try RetargetingScenario.build(options)
+        case .deferred: try DeferredScenario.build(options)
+        case .eavesdropper: try EavesdropperScenario.build(options)
+        case .curiousKMS: try CuriousKMSScenario.build(options)
+        case .maliciousKMS: try MaliciousKMSScenario.build(options)
+        case .tamper: try TamperScenario.build(options)
+        case .replay: try ReplayScenario.build(options)
+        case .forwardSecrecy: try ForwardSecrecyScenario.build(options)
         default: throw ScenarioError.notAvailable(name)
         }
     }

@@ -16,16 +16,16 @@ public struct ScenarioOptions: Sendable {
     }
 }
 
-/// The randomness and clock one run uses: seeded and pinned when a seed is given (PROFILE D10, D15).
+/// The randomness and clock one run uses (PROFILE D10, D15). The clock is always a
+/// pinned one, so a scenario can let minutes pass (a stale replay); it starts at a fixed
+/// instant in a seeded run and at the real time otherwise.
 struct RunEnvironment {
     let random: RandomSource
-    let clock: ProtocolClock
-    let pinned: PinnedClock?
+    let clock: PinnedClock
 
     init(seed: UInt64?) {
         random = seed.map { HMACDRBG(seed: $0) } ?? SystemRandom()
-        let pinned = seed == nil ? nil : PinnedClock(unixSeconds: BasicExchange.seededStart)
-        self.pinned = pinned
-        clock = pinned ?? SystemClock()
+        let start = seed == nil ? UInt64(SystemClock().now() >> 32) - 2_208_988_800 : BasicExchange.seededStart
+        clock = PinnedClock(unixSeconds: start)
     }
 }

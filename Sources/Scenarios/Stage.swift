@@ -42,10 +42,7 @@ final class Stage {
     /// The KMS picks s and publishes sP with the curve and P (RFC 6267 §3.2; PROFILE D4).
     func setUpKMS() {
         let set = profile.parameterSet
-        let publicKey = kms.publicParameters.publicKey
-        let length = set.curve.coordinateLength
-        // Invariant: coordinates of a curve point fit in the octet length of p.
-        let sP = [0x04] + (publicKey.x.bytes(count: length) ?? []) + (publicKey.y.bytes(count: length) ?? [])
+        let sP = Stage.octets(kms.publicParameters.publicKey, length: set.curve.coordinateLength)
         var reveal = [(Party.kms.id, LearnedValue(.masterSecret, kms.masterSecret.bytes, .generated)),
                       (Party.kms.id, LearnedValue(.kmsPublicKey, sP, .computed))]
         for party in parties where party.id != Party.kms.id {

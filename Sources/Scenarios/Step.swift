@@ -2,7 +2,7 @@ import IBAKE
 
 /// What a step's actor does.
 public enum StepAction: String, Sendable, Codable {
-    case compute, send, receive, check, refuse, leak
+    case compute, send, receive, check, refuse, leak, tamper
 }
 
 /// A message on the wire, as the demonstrator shows it.

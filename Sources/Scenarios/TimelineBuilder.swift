@@ -25,6 +25,9 @@ final class TimelineBuilder {
         if !watching.isEmpty { watched[party.id] = watching }
     }
 
+    /// The octets of the last message called `name` on the wire.
+    func lastMessage(_ name: String) -> [UInt8]? { steps.last { $0.message?.name == name }?.message?.octets }
+
     /// The value `party` holds under `name`, if any.
     func value(_ party: String, _ name: ValueName) -> [UInt8]? { knowledge[party]?.last { $0.name == name }?.octets }
 

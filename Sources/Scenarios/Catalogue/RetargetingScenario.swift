@@ -1,0 +1,47 @@
+import IBAKE
+import IBE
+
+/// `retargeting`: the call meant for B silently lands at C, who cannot open it and
+/// answers with its own identity and no aP echo; the initiator sees who answered and
+/// decides (RFC 6267 §3.2, §7.4; PROFILE D13).
+enum RetargetingScenario {
+    static let intended = Party(id: "responder", name: "Responder (intended, never reached)",
+                                identity: Party.responder.identity, kind: .bystander, tag: "B")
+    static let target = Party(id: "target-c", name: "Carol (retarget target)", identity: "sip:carol@ims.example",
+                              kind: .responder, tag: "C")
+
+    static func build(_ options: ScenarioOptions) throws -> Timeline {
+        let stage = Stage(.retargeting, options, parties: [.initiator, intended, target, .kms, .eve],
+                          watch: [intended.id: [.aP, .abP, .sessionKey]])
+        stage.setUpKMS()
+        let initiatorKey = try stage.provision(.initiator, keyName: .initiatorPrivateKey)
+        let carolKey = try stage.provision(target, keyName: .responderPrivateKey)
+        let exchange = StagedExchange(on: stage, initiatorKey: initiatorKey, responderKeys: [carolKey], responderParty: target,
+                                      target: intended.identity, policy: options.policy)
+        let m1 = try exchange.initiator.makeMessage1()
+        stage.compute(m1, by: .initiator, title: "I picks a, computes aP",
+                      narration: "I calls \(intended.identity ?? "B"): it picks a, computes aP and encrypts it to B's identity.",
+                      references: ["RFC 6267 §4.2.2.1"])
+        stage.wire(m1, from: .initiator, to: target, title: "I_MESSAGE_1 is retargeted to C",
+                   narration: "I_MESSAGE_1 is addressed to B, but the network silently retargets the call (call forwarding) to C. C receives a message encrypted to B's identity.",
+                   references: ["RFC 6267 §3.2"])
+        guard exchange.receive1(stage, m1) != nil else { return stage.builder.timeline }
+        let m2 = try exchange.message2(stage)
+        guard stage.deliver(m2.message, to: .initiator, name: "R_MESSAGE_1", title: "I opens R_MESSAGE_1",
+                            narration: "I decrypts R_MESSAGE_1: it was answered by \(target.identity ?? "C"), not the identity it called, and there is no aP echo, so C could not read I_MESSAGE_1. The initiator's policy decides (\(options.policy.rawValue)).",
+                            references: ["RFC 6267 §4.2.2.4", "RFC 6267 §7.4", "PROFILE D13"],
+                            exchange.initiator.receiveMessage1Response) != nil else { return stage.builder.timeline }
+        let m3 = try exchange.initiator.makeMessage2()
+        stage.wire(m3, from: .initiator, to: target, title: "I sends I_MESSAGE_2 to C, with aP",
+                   narration: "I continues with C: I_MESSAGE_2 is encrypted to C's identity and carries aP again (ECCPTi), since C never read it, with the bP echo.",
+                   references: ["RFC 6267 §4.2.2.5"])
+        guard stage.deliver(m3.message, to: target, name: "I_MESSAGE_2", title: "C opens I_MESSAGE_2",
+                            narration: "C decrypts with its own key, checks its bP came back and now reads aP: C computes abP.",
+                            references: ["RFC 6267 §4.2.2.6"], exchange.responder.receiveMessage2) != nil,
+              exchange.receive4(stage, try exchange.message4(stage)) != nil else { return stage.builder.timeline }
+        stage.builder.step(Party.initiator.id, .check, "I and C share abP; B never learns it",
+                           narration: "I knows exactly who it shares the key with: C, by C's own identity, authenticated by the bP echo and V. B never received anything and holds neither a nor b.",
+                           references: ["RFC 6267 §7.4"])
+        return stage.builder.timeline
+    }
+}

@@ -1,0 +1,63 @@
+import IBAKE
+import IBE
+import MIKEY
+
+/// `tamper`: an active attacker flips one bit in transit, in each message in turn,
+/// and the check that catches it refuses the message (RFC 6267 §4.2.2; RFC 3830 §5.2).
+enum TamperScenario {
+    static let attacker = Party(id: "eve", name: "Eve (active)", identity: nil, kind: .attacker, tag: "Eve")
+
+    /// Which message is changed, where, and what the narration says of it.
+    struct Attack {
+        let message: Int
+        let payload: PayloadType
+        let field: String
+        let offsetFromEnd: Int
+    }
+
+    static let attacks = [
+        Attack(message: 1, payload: .ibake, field: "a bit of the IBAKE ciphertext", offsetFromEnd: 3),
+        Attack(message: 2, payload: .ibake, field: "a bit of the IBAKE ciphertext", offsetFromEnd: 3),
+        Attack(message: 3, payload: .ibake, field: "a bit of the IBAKE ciphertext", offsetFromEnd: 3),
+        Attack(message: 4, payload: .verification, field: "a bit of the V MAC", offsetFromEnd: 1),
+        Attack(message: 1, payload: .rand, field: "a bit of the clear RAND", offsetFromEnd: 1),
+    ]
+
+    static func build(_ options: ScenarioOptions) throws -> Timeline {
+        let stage = Stage(.tamper, options, parties: [.initiator, .responder, .kms, attacker])
+        stage.setUpKMS()
+        let initiatorKey = try stage.provision(.initiator, keyName: .initiatorPrivateKey)
+        let responderKey = try stage.provision(.responder, keyName: .responderPrivateKey)
+        for attack in attacks {
+            let exchange = StagedExchange(on: stage, initiatorKey: initiatorKey, responderKeys: [responderKey])
+            try run(attack, exchange, on: stage)
+        }
+        return stage.builder.timeline
+    }
+
+    /// One exchange with one bit flipped in message `attack.message`; it stops at the refusal.
+    private static func run(_ attack: Attack, _ exchange: StagedExchange, on stage: Stage) throws {
+        let makers: [(Stage) throws -> StepRecord] = [{ try exchange.message1($0) }, { try exchange.message2($0) },
+                                                       { try exchange.message3($0) }, { try exchange.message4($0) }]
+        let receivers: [(Stage, StepRecord) -> StepRecord?] = [exchange.receive1, exchange.receive2, exchange.receive3, exchange.receive4]
+        for index in 0..<4 {
+            var record = try makers[index](stage)
+            if index + 1 == attack.message {
+                let changed = flip(record.message, payload: attack.payload, offsetFromEnd: attack.offsetFromEnd)
+                stage.builder.step(attacker.id, .tamper, "Eve flips \(attack.field) of \(record.messageName)",
+                                   narration: "In transit, Eve flips \(attack.field) of \(record.messageName). Nothing else changes.",
+                                   references: ["RFC 6267 §4.2.2"])
+                record = StepRecord(messageName: record.messageName, message: changed, learned: record.learned, layers: record.layers)
+            }
+            guard receivers[index](stage, record) != nil else { return }
+        }
+    }
+
+    /// The message with one bit flipped, `offsetFromEnd` octets before the end of the first `payload`.
+    static func flip(_ octets: [UInt8], payload: PayloadType, offsetFromEnd: Int) -> [UInt8] {
+        guard let element = MIKEYMessage.trace(octets).elements.first(where: { $0.description.type == payload }) else { return octets }
+        var changed = octets
+        changed[element.description.range.upperBound - offsetFromEnd] ^= 0x01
+        return changed
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import IBE
+@testable import mikey_ibake
+import Scenarios
+import Testing
+
+/// `mikey-ibake run`: the golden text of `run --scenario basic --seed 1`, and the JSON shape.
+@Suite struct RunCommandTests {
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/run-basic-seed-1.txt")
+
+    static func basic() throws -> (Timeline, ParameterSet) {
+        let set = try ParameterSet.named(ParameterSet.defaultName)
+        return (try Scenario.build(.basic, options: ScenarioOptions(parameterSet: set, seed: 1)), set)
+    }
+
+    @Test func basicSeed1MatchesTheGoldenText() throws {
+        let (timeline, set) = try Self.basic()
+        let text = TimelineText(timeline: timeline, parameterSummary: set.summary).allLines.joined(separator: "\n") + "\n"
+        if ProcessInfo.processInfo.environment["FIXTURE_RECORD"] == "1" || !FileManager.default.fileExists(atPath: Self.fixture.path) {
+            try text.write(to: Self.fixture, atomically: true, encoding: .utf8)
+            Issue.record("recorded \(Self.fixture.lastPathComponent); review it and run again")
+            return
+        }
+        #expect(try String(contentsOf: Self.fixture, encoding: .utf8) == text)
+    }
+
+    @Test func jsonHasTheAgreedShape() throws {
+        let (timeline, _) = try Self.basic()
+        let data = Data(try TimelineJSON(timeline).text().utf8)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["scenario"] as? String == "basic" && object["seed"] as? Int == 1 && object["params"] as? String == "ibe-128")
+        let parties = try #require(object["parties"] as? [[String: Any]])
+        #expect(parties.compactMap { $0["id"] as? String } == ["initiator", "responder", "kms", "eve"])
+        let steps = try #require(object["steps"] as? [[String: Any]])
+        #expect(steps.count == timeline.steps.count)
+        let send = try #require(steps.first { ($0["message"] as? [String: Any])?["name"] as? String == "I_MESSAGE_1" })
+        let message = try #require(send["message"] as? [String: Any])
+        #expect(message["from"] as? String == "initiator" && message["to"] as? String == "responder")
+        #expect((message["hex"] as? String)?.hasPrefix("011605") == true)
+        let receive = try #require(steps.first { ($0["learned"] as? [String: [String]])?["responder"]?.contains("aP") == true })
+        #expect((receive["values"] as? [String: String])?["aP"]?.hasPrefix("04") == true)
+        let ledger = try #require(receive["ledger"] as? [String: [String: Any]])
+        let eve = try #require(ledger["eve"])
+        #expect((eve["cannot"] as? [[String: String]])?.contains { $0["value"] == "abP" && !($0["why"] ?? "").isEmpty } == true)
+        #expect(steps.first?["message"] is NSNull)
+    }
+
+    @Test func unknownScenarioListsTheValidOnes() {
+        do {
+            _ = try ScenarioRequest(scenario: "nope", params: "toy", seed: 1, policy: "continue").build()
+            Issue.record("accepted an unknown scenario")
+        } catch let error as InputError {
+            #expect(error.message.contains("unknown scenario \"nope\"; available: basic, forking"))
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+}

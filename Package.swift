@@ -21,6 +21,8 @@ let package = Package(
         .target(name: "Pairing", dependencies: ["CGMP"]),
         .target(name: "LabAssets", path: "Assets", sources: ["LabAssets.swift"], resources: [.copy("params")]),
         .target(name: "IBE", dependencies: ["Primitives", "Pairing", "LabAssets"]),
+        // Pure screen layer: Canvas, Style, Theme, Event; no C imports.
+        .target(name: "TUI"),
         .target(name: "TerminalBackend", dependencies: ["CNcurses"]),
         .executableTarget(
             name: "mikey-ibake",
@@ -36,5 +38,9 @@ let package = Package(
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"], exclude: ["Vectors"]),
         .testTarget(name: "PairingTests", dependencies: ["Pairing", "IBE", "Primitives", "TestSupport"]),
         .testTarget(name: "IBETests", dependencies: ["IBE", "Pairing", "Primitives", "TestSupport"]),
+        // Golden-file snapshots of canvases, shared by the TUI test targets.
+        .target(name: "TUITestSupport", dependencies: ["TUI"], path: "Tests/TUITestSupport"),
+        // __Snapshots__/ holds reviewed golden screens, read by path from the tests.
+        .testTarget(name: "TUITests", dependencies: ["TUI", "TUITestSupport"], exclude: ["__Snapshots__"]),
     ]
 )

@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "IBE", dependencies: ["Primitives", "Pairing", "LabAssets"]),
         // Pure screen layer: Canvas, Style, Theme, Event; no C imports.
         .target(name: "TUI"),
-        .target(name: "TerminalBackend", dependencies: ["CNcurses"]),
+        .target(name: "TerminalBackend", dependencies: ["CNcurses", "TUI"]),
         .executableTarget(
             name: "mikey-ibake",
             dependencies: [
@@ -42,5 +42,6 @@ let package = Package(
         .target(name: "TUITestSupport", dependencies: ["TUI"], path: "Tests/TUITestSupport"),
         // __Snapshots__/ holds reviewed golden screens, read by path from the tests.
         .testTarget(name: "TUITests", dependencies: ["TUI", "TUITestSupport"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "TUI"]),
     ]
 )

@@ -8,6 +8,8 @@ let package = Package(
     name: "mikey-ibake-lab",
     products: [
         .executable(name: "mikey-ibake", targets: ["mikey-ibake"]),
+        // Developer tool that exercises the terminal backend (see Sources/tui-demo); not a product feature.
+        .executable(name: "tui-demo", targets: ["tui-demo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,6 +26,7 @@ let package = Package(
         // Pure screen layer: Canvas, Style, Theme, Event; no C imports.
         .target(name: "TUI"),
         .target(name: "TerminalBackend", dependencies: ["CNcurses", "TUI"]),
+        .executableTarget(name: "tui-demo", dependencies: ["TUI", "TerminalBackend"]),
         .executableTarget(
             name: "mikey-ibake",
             dependencies: [
@@ -43,5 +46,10 @@ let package = Package(
         // __Snapshots__/ holds reviewed golden screens, read by path from the tests.
         .testTarget(name: "TUITests", dependencies: ["TUI", "TUITestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "TUI"]),
+        // Includes the tmux end-to-end run of scripts/tmux-smoke.sh (skipped without tmux).
+        .testTarget(
+            name: "TUIDemoTests", dependencies: ["tui-demo", "TUI", "TerminalBackend", "TUITestSupport"],
+            exclude: ["__Snapshots__"]
+        ),
     ]
 )

@@ -8,6 +8,8 @@ let package = Package(
     name: "mikey-ibake-lab",
     products: [
         .executable(name: "mikey-ibake", targets: ["mikey-ibake"]),
+        // Developer tool that exercises the terminal backend (see Sources/tui-demo); not a product feature.
+        .executable(name: "tui-demo", targets: ["tui-demo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,7 +26,11 @@ let package = Package(
         .target(name: "MIKEY", dependencies: ["Primitives"]),
         .target(name: "IBAKE", dependencies: ["MIKEY", "IBE", "Pairing", "Primitives"]),
         .target(name: "Scenarios", dependencies: ["IBAKE", "MIKEY", "IBE", "Pairing", "Primitives"]),
-        .target(name: "TerminalBackend", dependencies: ["CNcurses"]),
+        // Pure screen layer: Canvas, Style, Theme, Event; no C imports.
+        .target(name: "TUI"),
+        .target(name: "TerminalBackend", dependencies: ["CNcurses", "TUI"]),
+        // Developer tool: exercises the backend under tmux (scripts/tmux-smoke.sh).
+        .executableTarget(name: "tui-demo", dependencies: ["TUI", "TerminalBackend"]),
         .executableTarget(
             name: "mikey-ibake",
             dependencies: [
@@ -43,5 +49,15 @@ let package = Package(
         .testTarget(name: "IBAKETests", dependencies: ["IBAKE", "MIKEY", "IBE", "Pairing", "Primitives"], exclude: ["Fixtures"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "IBAKE", "IBE", "Primitives"]),
         .testTarget(name: "CLITests", dependencies: ["mikey-ibake", "MIKEY", "IBAKE", "IBE", "Scenarios"], exclude: ["Fixtures"]),
+        // Golden-file snapshots of canvases, shared by the TUI test targets.
+        .target(name: "TUITestSupport", dependencies: ["TUI"], path: "Tests/TUITestSupport"),
+        // __Snapshots__/ holds reviewed golden screens, read by path from the tests.
+        .testTarget(name: "TUITests", dependencies: ["TUI", "TUITestSupport"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "TUI"]),
+        // Includes the tmux end-to-end run of scripts/tmux-smoke.sh (skipped without tmux).
+        .testTarget(
+            name: "TUIDemoTests", dependencies: ["tui-demo", "TUI", "TerminalBackend", "TUITestSupport"],
+            exclude: ["__Snapshots__"]
+        ),
     ]
 )

@@ -3,6 +3,7 @@ import Foundation
 import IBAKE
 import IBE
 import MIKEY
+import Scenarios
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,7 +14,9 @@ struct ExportCommand: ParsableCommand {
             the four MIKEY-IBAKE messages. DIR receives NN-NAME.bin and NN-NAME.b64 for each message, \
             transcript.json (parameters, identities, every derived value, each message with the \
             plaintext of its IBE layers) and capture.pcap (UDP to port 2269, raw IPv4, for Wireshark \
-            or tshark). The same --seed gives byte-identical files on every run and machine.
+            or tshark). With --scenario, every message of that scenario's run is written, with \
+            timeline.json (as `run --format json`) and timeline.md instead of transcript.json. \
+            The same --seed gives byte-identical files on every run and machine.
             """
     )
 
@@ -21,9 +24,16 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Directory to write into (created if missing).") var out: String
     @Option(help: "Parameter set (see `mikey-ibake bench --help` for the names).") var params = ParameterSet.defaultName
     @Flag(name: .customLong("mikey-1"), help: "Use the MIKEY-1 PRF (HMAC-SHA-1) instead of PRF-HMAC-SHA-256.") var mikey1 = false
+    @Option(help: "Export this scenario's run instead of the basic exchange (see `run --list`).") var scenario: String?
 
     func run() throws {
         try reportingInputErrors {
+            if let scenario {
+                let timeline = try ScenarioRequest(scenario: scenario, params: params, seed: seed, policy: "continue").build()
+                try ScenarioExport(timeline: timeline, directory: URL(fileURLWithPath: out),
+                                   parameterSummary: (try? ParameterSet.named(params))?.summary ?? params).write()
+                return
+            }
             let set: ParameterSet
             do { set = try ParameterSet.named(params) } catch { throw InputError("--params: \(error)") }
             let run: BasicExchange

@@ -26,6 +26,10 @@ let package = Package(
         .target(name: "MIKEY", dependencies: ["Primitives"]),
         .target(name: "IBAKE", dependencies: ["MIKEY", "IBE", "Pairing", "Primitives"]),
         .target(name: "Scenarios", dependencies: ["IBAKE", "MIKEY", "IBE", "Pairing", "Primitives"]),
+        // Tutorials/*.md travel as resources of this target (TutorialFiles.swift is its only source).
+        .target(name: "TutorialFiles", path: "Tutorials", exclude: ["README.md"], sources: ["TutorialFiles.swift"],
+                resources: [.copy("tutorials")]),
+        .target(name: "Tutorials", dependencies: ["Scenarios", "IBAKE", "IBE", "TutorialFiles"]),
         // Pure screen layer: Canvas, Style, Theme, Event; no C imports.
         .target(name: "TUI"),
         .target(name: "TerminalBackend", dependencies: ["CNcurses", "TUI"]),
@@ -34,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "mikey-ibake",
             dependencies: [
-                "Primitives", "Pairing", "IBE", "MIKEY", "IBAKE", "Scenarios", "TerminalBackend",
+                "Primitives", "Pairing", "IBE", "MIKEY", "IBAKE", "Scenarios", "Tutorials", "TerminalBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +51,7 @@ let package = Package(
         .testTarget(name: "IBETests", dependencies: ["IBE", "Pairing", "Primitives", "TestSupport"]),
         .testTarget(name: "MIKEYTests", dependencies: ["MIKEY", "Primitives"], exclude: ["Vectors"]),
         .testTarget(name: "IBAKETests", dependencies: ["IBAKE", "MIKEY", "IBE", "Pairing", "Primitives"], exclude: ["Fixtures"]),
+        .testTarget(name: "TutorialsTests", dependencies: ["Tutorials", "Scenarios", "IBAKE", "IBE"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "IBAKE", "IBE", "Primitives"]),
         .testTarget(name: "CLITests", dependencies: ["mikey-ibake", "MIKEY", "IBAKE", "IBE", "Scenarios"], exclude: ["Fixtures"]),
         // Golden-file snapshots of canvases, shared by the TUI test targets.

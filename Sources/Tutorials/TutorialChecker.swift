@@ -1,0 +1,56 @@
+import IBAKE
+import Scenarios
+
+/// `mikey-ibake tutorial --check`: every directive resolves and every claim holds on
+/// the scenario's ledger at the step the section shows.
+public enum TutorialChecker {
+    public static let sectionRange = 5...15
+
+    public static func check(_ document: TutorialDocument, cache: TimelineCache) -> [TutorialIssue] {
+        var issues = [TutorialIssue]()
+        func issue(_ line: Int, _ message: String) { issues.append(TutorialIssue(file: document.file, line: line, message: message)) }
+        if !sectionRange.contains(document.sections.count) {
+            issue(1, "\(document.sections.count) sections; a tutorial has \(sectionRange.lowerBound)-\(sectionRange.upperBound)")
+        }
+        let resolved: [ResolvedSection]
+        do {
+            resolved = try document.resolve(with: cache)
+        } catch {
+            return issues + [error]
+        }
+        for entry in resolved {
+            let section = entry.section
+            if (section.question == nil) != (section.answer == nil) {
+                issue(section.line, "a question needs an answer and an answer a question")
+            }
+            let ledger = entry.step.ledger
+            for focus in section.focus where entry.timeline.party(focus.party) == nil {
+                issue(section.line, "focus on \(focus.party), which is not a party of \(entry.scene.scenario.rawValue)")
+            }
+            for claim in section.claims {
+                guard let party = ledger[claim.party] else {
+                    issue(claim.line, "claim about \(claim.party), which is not a party of \(entry.scene.scenario.rawValue) (\(entry.timeline.parties.map(\.id).joined(separator: ", ")))")
+                    continue
+                }
+                for value in claim.values where !holds(claim.relation, value, party) {
+                    issue(claim.line, "claim \"\(claim.text)\" is false at step \(entry.stepIndex + 1) of \(entry.scene.scenario.rawValue): \(claim.party) \(describe(value, party))")
+                }
+            }
+        }
+        return issues
+    }
+
+    static func holds(_ relation: Claim.Relation, _ value: ValueName, _ party: PartyLedger) -> Bool {
+        switch relation {
+        case .knows: party.value(value) != nil
+        case .lacks: party.value(value) == nil
+        case .cannot: party.cannot.contains { $0.name == value }
+        }
+    }
+
+    private static func describe(_ value: ValueName, _ party: PartyLedger) -> String {
+        if party.value(value) != nil { return "knows \(value.rawValue)" }
+        if party.cannot.contains(where: { $0.name == value }) { return "cannot compute \(value.rawValue)" }
+        return "does not know \(value.rawValue), and the ledger states no reason"
+    }
+}

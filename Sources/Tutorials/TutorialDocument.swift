@@ -1,0 +1,92 @@
+import IBAKE
+import Scenarios
+
+/// A guided tutorial: a Markdown file whose HTML-comment directives drive the
+/// demonstrator (format: Tutorials/README.md).
+public struct TutorialDocument: Sendable {
+    public let id: String
+    public let file: String
+    public let title: String
+    public let minutes: Int
+    public let summary: String
+    public let sections: [TutorialSection]
+}
+
+/// One section: text to read, the scenario and step the demo shows, what to look at,
+/// an optional question with its answer, and claims checked against the ledger.
+public struct TutorialSection: Sendable {
+    public let title: String
+    public let line: Int
+    /// The Markdown between the directives, directives removed.
+    public let body: [String]
+    public let scene: Scene?
+    public let focus: [Focus]
+    public let question: String?
+    public let answer: String?
+    public let claims: [Claim]
+}
+
+/// Where the demo goes: `<!-- at: scenario=basic step=receive:I_MESSAGE_1 params=toy seed=1 -->`.
+public struct Scene: Sendable, Equatable, Hashable {
+    public let scenario: ScenarioName
+    public let step: StepReference
+    public let params: String
+    public let seed: UInt64
+    public let policy: Initiator.Policy
+    public let line: Int
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(scenario)
+        hasher.combine(params)
+        hasher.combine(seed)
+        hasher.combine(policy)
+    }
+
+    public static func == (lhs: Scene, rhs: Scene) -> Bool {
+        lhs.scenario == rhs.scenario && lhs.params == rhs.params && lhs.seed == rhs.seed && lhs.policy == rhs.policy
+    }
+}
+
+/// Which step of a timeline a section shows.
+public enum StepReference: Sendable, Equatable {
+    case number(Int)
+    case first
+    case last
+    /// The n-th step (from 1) that sends the named message.
+    case send(String, occurrence: Int)
+    /// The first receive or refuse step after the n-th send of the named message.
+    case receive(String, occurrence: Int)
+    /// The n-th step with this action (refuse, leak, tamper, check...).
+    case action(StepAction, occurrence: Int)
+}
+
+/// A value a section points at: `<!-- focus: responder aP -->`.
+public struct Focus: Sendable, Equatable {
+    public let party: String
+    public let value: ValueName
+}
+
+/// A checkable statement about the ledger at the section's step:
+/// `<!-- claim: kms knows aP, bP -->`, `lacks` (does not know), `cannot` (listed with a reason).
+public struct Claim: Sendable, Equatable {
+    public enum Relation: String, Sendable {
+        case knows, lacks, cannot
+    }
+
+    public let party: String
+    public let relation: Relation
+    public let values: [ValueName]
+    public let line: Int
+
+    /// "kms knows aP, bP"
+    public var text: String { "\(party) \(relation.rawValue) \(values.map(\.rawValue).joined(separator: ", "))" }
+}
+
+/// A problem in a tutorial file, located to the line.
+public struct TutorialIssue: Error, Sendable, Equatable, CustomStringConvertible {
+    public let file: String
+    public let line: Int
+    public let message: String
+
+    public var description: String { "\(file):\(line): \(message)" }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import IBE
+import Scenarios
+import TutorialFiles
+
+/// The shipped tutorials, parsed; and timelines built once per scene for playing and checking.
+public enum TutorialLibrary {
+    /// Every tutorial in order, and the parse problems of files that did not parse.
+    public static func load() -> (documents: [TutorialDocument], issues: [TutorialIssue]) {
+        var documents = [TutorialDocument]()
+        var issues = [TutorialIssue]()
+        for (name, text) in TutorialFiles.all {
+            do {
+                documents.append(try TutorialParser.parse(text, file: "Tutorials/tutorials/\(name)"))
+            } catch {
+                issues += error.issues
+            }
+        }
+        return (documents, issues)
+    }
+}
+
+/// Builds each scene's timeline once (sections of a tutorial mostly share one).
+public final class TimelineCache {
+    private var timelines: [Scene: Timeline] = [:]
+
+    public init() {}
+
+    public func timeline(for scene: Scene) throws -> Timeline {
+        if let known = timelines[scene] { return known }
+        let options = ScenarioOptions(parameterSet: try ParameterSet.named(scene.params), seed: scene.seed, policy: scene.policy)
+        let timeline = try Scenario.build(scene.scenario, options: options)
+        timelines[scene] = timeline
+        return timeline
+    }
+}
+
+/// A section with the scene it shows resolved: the timeline and the step index.
+public struct ResolvedSection: Sendable {
+    public let section: TutorialSection
+    public let scene: Scene
+    public let timeline: Timeline
+    public let stepIndex: Int
+
+    public var step: Step { timeline.steps[stepIndex] }
+}
+
+extension TutorialDocument {
+    /// Resolves every section's scene; a section without `at` shows the previous one's.
+    public func resolve(with cache: TimelineCache) throws(TutorialIssue) -> [ResolvedSection] {
+        var resolved = [ResolvedSection]()
+        var scene: Scene?
+        for section in sections {
+            scene = section.scene ?? scene
+            guard let scene else {
+                throw TutorialIssue(file: file, line: section.line, message: "the first section needs an `at` directive")
+            }
+            let timeline: Timeline
+            do {
+                timeline = try cache.timeline(for: scene)
+            } catch {
+                throw TutorialIssue(file: file, line: scene.line, message: "scenario \(scene.scenario.rawValue) does not build: \(error)")
+            }
+            guard let index = scene.step.resolve(in: timeline.steps) else {
+                throw TutorialIssue(file: file, line: scene.line,
+                                    message: "step \(scene.step) does not exist in \(scene.scenario.rawValue) (\(timeline.steps.count) steps)")
+            }
+            resolved.append(ResolvedSection(section: section, scene: scene, timeline: timeline, stepIndex: index))
+        }
+        return resolved
+    }
+}

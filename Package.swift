@@ -42,5 +42,6 @@ let package = Package(
         .testTarget(name: "MIKEYTests", dependencies: ["MIKEY", "Primitives"], exclude: ["Vectors"]),
         .testTarget(name: "IBAKETests", dependencies: ["IBAKE", "MIKEY", "IBE", "Pairing", "Primitives"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["mikey-ibake", "MIKEY", "IBAKE", "IBE"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "IBAKE", "IBE", "Primitives"]),
     ]
 )

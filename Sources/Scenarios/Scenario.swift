@@ -6,6 +6,7 @@ public enum Scenario {
     public static func build(_ name: ScenarioName, options: ScenarioOptions) throws -> Timeline {
         switch name {
         case .basic: try BasicScenario.build(options)
+        case .group: try GroupScenario.build(options)
         default: throw ScenarioError.notAvailable(name)
         }
     }

@@ -15,19 +15,17 @@ public enum Scenario {
         case .tamper: try TamperScenario.build(options)
         case .replay: try ReplayScenario.build(options)
         case .forwardSecrecy: try ForwardSecrecyScenario.build(options)
-        default: throw ScenarioError.notAvailable(name)
+        case .group: try GroupScenario.build(options)
         }
     }
 }
 
 /// Why a scenario could not be built.
 public enum ScenarioError: Error, CustomStringConvertible, Equatable {
-    case notAvailable(ScenarioName)
     case unknown(String)
 
     public var description: String {
         switch self {
-        case .notAvailable(let name): "scenario \(name.rawValue) is not available yet"
         case .unknown(let text):
             "unknown scenario \"\(text)\"; available: \(ScenarioName.allCases.map(\.rawValue).joined(separator: ", "))"
         }

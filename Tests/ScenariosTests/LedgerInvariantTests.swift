@@ -39,7 +39,8 @@ import Testing
             }
             let final = try #require(timeline.finalLedger?["eve"])
             if timeline.party("eve")?.kind == .eavesdropper {
-                #expect(final.cannot.contains { $0.name == .abP && !$0.why.isEmpty }, "\(name)")
+                let secret: ValueName = name == .group ? .groupKey : .abP
+                #expect(final.cannot.contains { $0.name == secret && !$0.why.isEmpty }, "\(name)")
             }
         }
     }

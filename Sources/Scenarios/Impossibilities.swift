@@ -31,8 +31,8 @@ enum Impossibilities {
             return "SK travels IBE-encrypted to the intended user's identity"
         case (.content, _):
             return "it travels encrypted under a key this party cannot compute (the SRTP key from abP, or SK)"
-        case (.groupKey, .server):
-            return "every member's contribution reaches the others IBE-encrypted; the server relays ciphertexts only"
+        case (.groupKey, .server), (.groupKey, .eavesdropper):
+            return "every member's contribution reaches the others IBE-encrypted; the server relays ciphertexts only, and even z and X in clear would not give the key without some member's r"
         case (.groupKey, _):
             return "the group key needs a member's secret contribution"
         default:

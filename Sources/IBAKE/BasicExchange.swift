@@ -64,7 +64,9 @@ public struct BasicExchange {
             let request = try client.makeRequest()
             let time = try Wire.ntpTime(ofEncoded: request.message)
             let answer = try server.respond(to: request.message)
-            transfers.append(Transfer(name: request.messageName, sender: uri, receiver: cast.kms, sent: request, received: answer, time: time))
+            // What the KMS recorded on reading the request: its checks and notes (the KEMAC belongs to the answer).
+            let read = StepRecord(messageName: request.messageName, message: request.message, notes: answer.notes, passed: answer.passed)
+            transfers.append(Transfer(name: request.messageName, sender: uri, receiver: cast.kms, sent: request, received: read, time: time))
             let (record, entry) = try client.receiveResponse(answer.message, keyName: name)
             transfers.append(Transfer(name: answer.messageName, sender: cast.kms, receiver: uri, sent: answer, received: record, time: time))
             return entry

@@ -3,8 +3,11 @@
 public enum IBAKECheck: String, Sendable, CaseIterable {
     /// The message does not decode as MIKEY (RFC 6267: silently discard and abort).
     case parse
-    /// The message is not the one this role expects now (data type, order, CSB ID).
+    /// The message is not the one this role expects now (data type, order).
     case messageType
+    /// The message does not belong to this exchange: its CSB ID, PRF or RAND differ
+    /// from the exchange's (RFC 6267 §4.2.2; PROFILE D7).
+    case session
     /// The timestamp is outside the clock-skew window (PROFILE D10; RFC 3830 §5.4).
     case timestamp
     /// The message was seen before (PROFILE D10 replay cache).
@@ -31,6 +34,7 @@ public enum IBAKECheck: String, Sendable, CaseIterable {
         switch self {
         case .parse: "parse"
         case .messageType: "message type"
+        case .session: "same exchange"
         case .timestamp: "timestamp freshness"
         case .replay: "replay cache"
         case .decryption: "IBE decryption"

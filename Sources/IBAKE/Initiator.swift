@@ -130,7 +130,7 @@ public final class Initiator {
         keysAgreed = keys
         var learned = [LearnedValue(.bP, bP, .message(name)), LearnedValue(.abP, abP, .computed)]
         learned += keys.learnedValues(.computed)
-        var passed: [IBAKECheck] = [.parse, .messageType, .timestamp, .decryption, .innerIdentity]
+        var passed: [IBAKECheck] = [.parse, .messageType, .session, .timestamp, .decryption, .innerIdentity]
         if plaintext.initiatorValue != nil { passed.append(.initiatorEcho) }
         passed.append(.diffieHellmanValue)
         if responderURI != targetURI { passed.append(.responderPolicy) }
@@ -186,7 +186,7 @@ public final class Initiator {
             opened.append(layer.record)
         }
         wipeEphemeral()
-        let passed: [IBAKECheck] = [.parse, .messageType, .timestamp, .verificationMAC] + (opened.isEmpty ? [] : [.decryption, .initiatorEcho])
+        let passed: [IBAKECheck] = [.parse, .messageType, .session, .timestamp, .verificationMAC] + (opened.isEmpty ? [] : [.decryption, .initiatorEcho])
         return StepRecord(messageName: name, message: bytes, layers: opened, notes: notes, passed: passed)
     }
 
@@ -196,10 +196,10 @@ public final class Initiator {
     private func checkSession(_ message: MIKEYMessage, header: CommonHeader, time: UInt64) throws(IBAKEFailure) {
         let name = message.header.dataType.name
         guard message.header.csbID == header.csbID else {
-            throw IBAKEFailure(.messageType, "\(name) has CSB ID \(message.header.csbID), this exchange is \(header.csbID)")
+            throw IBAKEFailure(.session, "\(name) has CSB ID \(message.header.csbID), this exchange is \(header.csbID)")
         }
         guard message.header.prf == header.prf else {
-            throw IBAKEFailure(.messageType, "\(name) uses \(message.header.prf.name), this exchange \(header.prf.name)")
+            throw IBAKEFailure(.session, "\(name) uses \(message.header.prf.name), this exchange \(header.prf.name)")
         }
         guard try Wire.ntpTime(message) == time else {
             throw IBAKEFailure(.timestamp, "\(name) does not repeat the T of the message it answers")

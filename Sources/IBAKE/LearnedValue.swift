@@ -7,6 +7,8 @@ public enum ValueName: String, Sendable, CaseIterable, Codable {
     case initiatorPrivateKey = "I_PrK"
     case responderPrivateKey = "R_PrK"
     case commonPrivateKey = "common_PrK"
+    /// An eavesdropper's own private key, for her own identity.
+    case eavesdropperPrivateKey = "Eve_PrK"
     case preSharedKey = "PSK"
     case a
     case aP

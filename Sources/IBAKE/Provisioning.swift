@@ -63,7 +63,7 @@ public final class ProvisioningClient {
         let name = DataType.requestKeyResponse.name
         let message = try Wire.decode(bytes, expecting: .requestKeyResponse)
         guard message.header.csbID == request.header.csbID, try Wire.ntpTime(message) == request.time else {
-            throw IBAKEFailure(.messageType, "\(name) does not answer this request (CSB ID or T differ)")
+            throw IBAKEFailure(.session, "\(name) does not answer this request (CSB ID or T differ)")
         }
         let keys = ProvisioningKeys(psk: psk, csbID: request.header.csbID, rand: request.rand, profile: profile).keys
         try Wire.verify(bytes, message, authKey: keys.authenticationKey, mac: profile.macAlgorithm, suffix: [], check: .provisioning)
@@ -90,7 +90,7 @@ public final class ProvisioningClient {
             messageName: name, message: bytes, learned: [LearnedValue(keyName, keyData.key, .message(name))],
             layers: [IBELayerRecord(payload: "KEMAC", recipient: uri, plaintext: plaintext, ciphertext: kemac.encryptedData)],
             notes: ["V verifies under the PSK's auth_key", "K_PR for \(identityWithPeriod) checks out: e'(K_PR, P) = e'(Q_id, sP)"],
-            passed: [.parse, .messageType, .provisioning])
+            passed: [.parse, .messageType, .session, .provisioning])
         return (record, entry)
     }
 

@@ -132,12 +132,12 @@ public final class Responder {
         let name = DataType.iMessage2.name
         let message = try Wire.decode(bytes, expecting: .iMessage2)
         guard message.header.csbID == header.csbID, message.header.prf == header.prf else {
-            throw IBAKEFailure(.messageType, "\(name) does not belong to this exchange (CSB ID or PRF differ)")
+            throw IBAKEFailure(.session, "\(name) does not belong to this exchange (CSB ID or PRF differ)")
         }
         let time = try Wire.ntpTime(message)
         try replayCache.admit(csbID: header.csbID, timestamp: time, digest: HashFunction.sha256.digest(bytes), now: clock.now())
         guard message.rand == rand else {
-            throw IBAKEFailure(.messageType, "\(name) carries another RAND than I_MESSAGE_1 (PROFILE D7: repeated unchanged)")
+            throw IBAKEFailure(.session, "\(name) carries another RAND than I_MESSAGE_1 (PROFILE D7: repeated unchanged)")
         }
         let clearInitiator = try Wire.identity(message, .initiator)
         let clearResponder = try Wire.identity(message, .responder)
@@ -174,7 +174,7 @@ public final class Responder {
         let deposits = try receiveDeposit(message, name: name)
         return StepRecord(messageName: name, message: bytes, learned: learned + deposits.learned,
                           layers: [layer.record] + deposits.layers, notes: notes + deposits.notes,
-                          passed: [.parse, .messageType, .timestamp, .replay, .decryption, .innerIdentity, .responderEcho])
+                          passed: [.parse, .messageType, .session, .timestamp, .replay, .decryption, .innerIdentity, .responderEcho])
     }
 
     // MARK: R_MESSAGE_2

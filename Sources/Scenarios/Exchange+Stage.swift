@@ -7,6 +7,9 @@ struct StagedExchange {
     let responder: Responder
     let initiatorParty: Party
     let responderParty: Party
+    /// The identities the roles use (an impostor uses someone else's), for the narration.
+    let initiatorURI: String
+    let responderURI: String
 
     /// `initiatorURI` and `responderURI` are the identities the roles use, by default
     /// the parties' own; an impostor uses someone else's.
@@ -23,31 +26,33 @@ struct StagedExchange {
                               random: stage.env.random, clock: stage.env.clock, publicKeys: stage.publicKeys)
         self.initiatorParty = initiatorParty
         self.responderParty = responderParty
+        self.initiatorURI = initiatorURI
+        self.responderURI = responderURI
     }
 
     /// I_MESSAGE_1: I picks a, computes aP, sends. Returns the octets sent.
     func message1(_ stage: Stage, deposit: SecretKeyDeposit? = nil) throws -> StepRecord {
         let record = try initiator.makeMessage1(deposit: deposit)
-        let (i, r) = (initiatorParty.tag, responderParty.tag)
+        let i = initiatorParty.tag
         stage.compute(record, by: initiatorParty, title: "\(i) picks a, computes aP",
                       narration: "\(i) picks a fresh random a and computes aP on \(stage.profile.group.name), a new CSB ID and RAND. a never leaves \(i).",
                       references: ["RFC 6267 §4.2.2.1", "RFC 6539 §3.2"])
         stage.wire(record, from: initiatorParty, to: responderParty, title: "\(i) sends I_MESSAGE_1",
-                   narration: "I_MESSAGE_1 carries IDRi and IDRr in clear and an IBAKE payload: IDRi, aP and IDRr encrypted to \(r)'s public key H(\(responderParty.identity ?? "") for this month). Only the holder of that identity's private key can read aP.",
+                   narration: "I_MESSAGE_1 carries IDRi and IDRr in clear and an IBAKE payload: IDRi, aP and IDRr encrypted to the public key of \(initiator.targetURI) for this month. Only a holder of that identity's private key can read aP.",
                    references: ["RFC 6267 §4.2.2.1", "PROFILE D1", "PROFILE D2"])
         return record
     }
 
-    func receive1(_ stage: Stage, _ message: StepRecord) -> StepRecord? {
+    func receive1(_ stage: Stage, _ message: StepRecord, narration: String? = nil) -> StepRecord? {
         let r = responderParty.tag
         return stage.deliver(message.message, to: responderParty, name: "I_MESSAGE_1", title: "\(r) opens I_MESSAGE_1",
-                             narration: "\(r) checks the timestamp is fresh and new to its replay cache, decrypts the IBAKE payload with its private key and checks the identities inside match the clear ones.",
+                             narration: narration ?? "\(r) checks the timestamp is fresh and new to its replay cache, decrypts the IBAKE payload with the private key of \(initiator.targetURI) and checks the identities inside match the clear ones.",
                              references: ["RFC 6267 §4.2.2.2", "PROFILE D10"], responder.receiveMessage1)
     }
 
     func message2(_ stage: Stage) throws -> StepRecord {
         let record = try responder.makeMessage1Response()
-        let (i, r) = (initiatorParty.tag, responderParty.tag)
+        let r = responderParty.tag
         let knowsAbP = record.learned.contains { $0.name == .abP }
         stage.compute(record, by: responderParty, title: "\(r) picks b, computes bP\(knowsAbP ? " and abP" : "")",
                       narration: knowsAbP
@@ -55,15 +60,15 @@ struct StagedExchange {
                         : "\(r) picks b and computes bP. Without aP it cannot compute abP yet.",
                       references: ["RFC 6267 §4.2.2.3", "RFC 6267 §5", "PROFILE D6", "PROFILE D7"])
         stage.wire(record, from: responderParty, to: initiatorParty, title: "\(r) sends R_MESSAGE_1",
-                   narration: "R_MESSAGE_1 repeats HDR and T and carries, encrypted to \(i)'s identity, IDRi, the aP echo (if \(r) could read it), \(r)'s own identity and bP.",
+                   narration: "R_MESSAGE_1 repeats HDR and T and carries, encrypted to \(initiatorURI), IDRi, the aP echo (if \(r) could read aP), the answering identity \(responderURI) and bP.",
                    references: ["RFC 6267 §4.2.2.3"])
         return record
     }
 
     func receive2(_ stage: Stage, _ message: StepRecord) -> StepRecord? {
-        let (i, r) = (initiatorParty.tag, responderParty.tag)
+        let i = initiatorParty.tag
         return stage.deliver(message.message, to: initiatorParty, name: "R_MESSAGE_1", title: "\(i) opens R_MESSAGE_1",
-                             narration: "\(i) decrypts with its private key. The aP inside must be the aP it sent: only \(r)'s key could have read it, so \(r) is authenticated. \(i) now computes abP = a·bP and the same keys.",
+                             narration: "\(i) decrypts with its private key. The aP inside must be the aP it sent: only a holder of the private key of \(initiator.targetURI) could have read it, so the answering side is authenticated as that identity. \(i) now computes abP = a·bP and the same keys.",
                              references: ["RFC 6267 §4.2.2.4", "RFC 6539 §3.2"], initiator.receiveMessage1Response)
     }
 
@@ -71,29 +76,29 @@ struct StagedExchange {
         let record = try initiator.makeMessage2(deposit: deposit)
         let (i, r) = (initiatorParty.tag, responderParty.tag)
         stage.wire(record, from: initiatorParty, to: responderParty, title: "\(i) sends I_MESSAGE_2",
-                   narration: "I_MESSAGE_2 returns bP to \(r), encrypted to the identity that answered, with the same RAND and a fresh T\(deposit == nil ? "" : ", and an ESK carrying SK for \(deposit?.intendedURI ?? "")").",
+                   narration: "I_MESSAGE_2 returns bP to \(r), encrypted to the identity that answered (\(responderURI)), with the same RAND and a fresh T\(deposit == nil ? "" : ", and an ESK carrying SK for \(deposit?.intendedURI ?? "")").",
                    references: ["RFC 6267 §4.2.2.5"])
         return record
     }
 
     func receive3(_ stage: Stage, _ message: StepRecord) -> StepRecord? {
-        let (i, r) = (initiatorParty.tag, responderParty.tag)
+        let r = responderParty.tag
         return stage.deliver(message.message, to: responderParty, name: "I_MESSAGE_2", title: "\(r) opens I_MESSAGE_2",
-                             narration: "\(r) decrypts and finds its own bP: only \(i)'s key could have read R_MESSAGE_1, so \(i) is authenticated.",
+                             narration: "\(r) decrypts and finds its own bP: only a holder of the private key of \(initiatorURI) could have read R_MESSAGE_1, so the calling side is authenticated as that identity.",
                              references: ["RFC 6267 §4.2.2.6", "RFC 6539 §3.2"], responder.receiveMessage2)
     }
 
     func message4(_ stage: Stage) throws -> StepRecord {
         let record = try responder.makeMessage2Response()
         stage.wire(record, from: responderParty, to: initiatorParty, title: "\(responderParty.tag) sends R_MESSAGE_2",
-                   narration: "R_MESSAGE_2 ends with V, a MAC over the message and both identities under auth_key, derived from the MPK: proof that \(responderParty.tag) holds the same key.",
+                   narration: "R_MESSAGE_2 ends with V, a MAC over the message and both identities under auth_key, derived from the MPK: proof that the sender holds the same key.",
                    references: ["RFC 6267 §4.2.2.7", "RFC 6267 §5.4", "PROFILE D8"])
         return record
     }
 
     func receive4(_ stage: Stage, _ message: StepRecord) -> StepRecord? {
         stage.deliver(message.message, to: initiatorParty, name: "R_MESSAGE_2", title: "\(initiatorParty.tag) verifies R_MESSAGE_2",
-                      narration: "\(initiatorParty.tag) recomputes the MAC with its own auth_key: they match, so both sides hold the same MPK, TGK and SRTP keys.",
+                      narration: "\(initiatorParty.tag) recomputes the MAC with its own auth_key: they match, so both ends of this exchange hold the same MPK, TGK and SRTP keys.",
                       references: ["RFC 6267 §4.2.2.8", "PROFILE D8"], initiator.receiveMessage2Response)
     }
 

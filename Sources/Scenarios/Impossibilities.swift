@@ -21,7 +21,7 @@ enum Impossibilities {
             return "needs a or b, which never leave the initiator and the responder (elliptic-curve Diffie-Hellman problem)"
         case (.mpk, _), (.tgk, _), (.srtpMasterKey, _), (.srtpMasterSalt, _), (.authKey, _):
             return "derived from K_SESSION = abP, which this party cannot compute"
-        case (.initiatorPrivateKey, _), (.responderPrivateKey, _), (.commonPrivateKey, _):
+        case (.initiatorPrivateKey, _), (.responderPrivateKey, _), (.commonPrivateKey, _), (.eavesdropperPrivateKey, _):
             return "only the KMS can derive it: it needs the master secret s, and s from sP is a discrete logarithm problem"
         case (.masterSecret, _):
             return "s never leaves the KMS; recovering it from sP is the discrete logarithm problem"

@@ -32,9 +32,12 @@ final class Stage {
     var parties: [Party] { builder.parties }
     var observers: [String] { parties.filter { $0.kind == .eavesdropper }.map(\.id) }
 
+    /// Letters for identities no party owns (forking's common identity is the user B).
+    var aliases: [String: String] = [:]
+
     /// The letter of the party an identity belongs to (for message notation).
     func tag(_ uri: String) -> String {
-        parties.first { $0.identity == uri }?.tag ?? uri
+        aliases[uri] ?? parties.first { $0.identity == uri }?.tag ?? uri
     }
 
     // MARK: Set-up
@@ -50,7 +53,7 @@ final class Stage {
         }
         builder.step(Party.kms.id, .compute, "KMS picks s, publishes sP", reveal: reveal,
                      narration: "The KMS picks its master secret s at random and publishes sP with the curve, P and the hash (\(set.name): \(set.summary)). Public keys come from identities alone, so nobody needs a certificate.",
-                     references: ["RFC 6267 §3.2", "RFC 5091 §5.1", "PROFILE D4"])
+                     references: ["RFC 6539 §2.3", "RFC 5091 §5.1", "PROFILE D4"])
     }
 
     /// `party` fetches K_PR for its identity with REQUEST_KEY (PSK variant, PROFILE D11):
@@ -121,9 +124,8 @@ final class Stage {
                  _ receive: ([UInt8]) throws(IBAKEFailure) -> StepRecord) -> StepRecord? {
         do {
             let record = try receive(message)
-            let notes = record.notes.isEmpty ? "" : " " + record.notes.map { sentence($0) }.joined(separator: " ")
             builder.step(party.id, .receive, title, reveal: record.learned.map { (party.id, $0) }, checks: outcomes(record.passed),
-                         narration: narration + notes, references: references)
+                         notes: record.notes, narration: narration, references: references)
             return record
         } catch {
             builder.step(party.id, .refuse, "\(party.tag) refuses \(name)",
@@ -136,10 +138,6 @@ final class Stage {
 
     func outcomes(_ checks: [IBAKECheck]) -> [CheckOutcome] {
         checks.map { CheckOutcome(check: $0, passed: true, detail: "") }
-    }
-
-    private func sentence(_ note: String) -> String {
-        note.hasSuffix(".") ? note : note + "."
     }
 
     func keyRing(_ uri: String, entries: [KeyRing.Entry]) -> KeyRing {

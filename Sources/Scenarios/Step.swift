@@ -45,6 +45,8 @@ public struct Step: Sendable {
     public let checks: [CheckOutcome]
     /// What happens and why, citing the RFC section it shows.
     public let narration: String
+    /// What the acting role observed, in its own words (e.g. "no aP echo: ...").
+    public let notes: [String]
     /// The sections cited, e.g. ["RFC 6267 §4.2.2.1"].
     public let references: [String]
     /// Knowledge after this step.

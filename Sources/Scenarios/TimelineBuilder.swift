@@ -34,9 +34,11 @@ final class TimelineBuilder {
     /// Records one step and the values it reveals; returns its index.
     @discardableResult
     func step(_ actor: String, _ action: StepAction, _ title: String, message: WireMessage? = nil,
-              reveal: [(String, LearnedValue)] = [], checks: [CheckOutcome] = [], recordedBy: [String] = [],
-              narration: String, references: [String]) -> Int {
+              reveal: [(String, LearnedValue)] = [], forget: [(String, ValueName)] = [], checks: [CheckOutcome] = [],
+              recordedBy: [String] = [], notes: [String] = [], narration: String, references: [String]) -> Int {
         let index = steps.count + 1
+        // Values wiped at this step (RFC 6539 §3.2: a and b once the exchange is over).
+        for (party, name) in forget { knowledge[party]?.removeAll { $0.name == name } }
         var revealed = [Revelation]()
         for (party, value) in reveal {
             let known = knowledge[party, default: []]
@@ -49,7 +51,7 @@ final class TimelineBuilder {
             for party in recordedBy { recordings[party, default: []].append(message.name) }
         }
         steps.append(Step(index: index, actor: actor, action: action, title: title, message: message, revealed: revealed,
-                          checks: checks, narration: narration, references: references, ledger: ledger()))
+                          checks: checks, narration: narration, notes: notes, references: references, ledger: ledger()))
         return index
     }
 

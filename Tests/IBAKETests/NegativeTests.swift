@@ -135,7 +135,7 @@ import Testing
             return payload
         }
         let m3 = try message.encode()
-        refusal(.messageType) { _ = try run.responder.receiveMessage2(m3) }
+        refusal(.session) { _ = try run.responder.receiveMessage2(m3) }
     }
 
     @Test func garbageIsAParseRefusal() throws {

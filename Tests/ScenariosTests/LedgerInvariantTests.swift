@@ -100,8 +100,8 @@ import Testing
         func refusals(_ name: ScenarioName) throws -> [IBAKECheck] {
             try Self.timeline(name, set, seed).steps.filter { $0.action == .refuse }.compactMap { $0.checks.first?.check }
         }
-        #expect(try refusals(.tamper) == [.decryption, .decryption, .decryption, .verificationMAC, .messageType])
-        #expect(try refusals(.replay) == [.replay, .timestamp, .messageType])
+        #expect(try refusals(.tamper) == [.decryption, .decryption, .decryption, .verificationMAC, .session])
+        #expect(try refusals(.replay) == [.replay, .timestamp, .session])
     }
 
     @Test(arguments: runs) func forwardSecrecyLeakedKeysDoNotYieldABP(set: String, seed: UInt64) throws {

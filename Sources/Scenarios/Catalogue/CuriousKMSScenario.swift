@@ -38,7 +38,7 @@ enum CuriousKMSScenario {
                            message: WireMessage(name: "IBE_KEY", octets: ciphertext, from: Party.initiator.id, to: Party.responder.id,
                                                 notation: "IBE_R(K)"),
                            reveal: [(Party.initiator.id, LearnedValue(.plainIBEKey, key, .generated))], recordedBy: stage.observers,
-                           narration: "For contrast, suppose I simply picked a session key K and sent it IBE-encrypted to B, as plain IBE key transport does.",
+                           narration: "For contrast, suppose I simply picked a session key K and sent it IBE-encrypted to R, as plain IBE key transport does.",
                            references: ["RFC 5091 §5.4"])
         let parameters = stage.kms.publicParameters
         let opened = try parameters.decrypt(try BFCiphertext(decoding: ciphertext, parameters: parameters), with: responderKey.key)

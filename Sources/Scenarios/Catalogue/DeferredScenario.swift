@@ -27,7 +27,7 @@ enum DeferredScenario {
         stage.wire(m1, from: .initiator, to: mailbox, title: "B is offline: the mailbox takes the call",
                    narration: "B does not answer; the call is diverted to B's mailbox, which cannot open a message encrypted to B.",
                    references: ["RFC 6267 §3.3"])
-        guard exchange.receive1(stage, m1) != nil,
+        guard exchange.receive1(stage, m1, narration: "The mailbox checks the timestamp and its replay cache. The IBAKE payload is encrypted to B's identity, for which it holds no key: it cannot read aP.") != nil,
               stage.deliver(try exchange.message2(stage).message, to: .initiator, name: "R_MESSAGE_1", title: "I opens R_MESSAGE_1",
                             narration: "The mailbox answered with its own identity and no aP echo. I continues, to leave a message for B.",
                             references: ["RFC 6267 §4.2.2.4", "PROFILE D13"], exchange.initiator.receiveMessage1Response) != nil
@@ -60,7 +60,7 @@ enum DeferredScenario {
         let bobKey = try stage.provision(absent, keyName: .responderPrivateKey)
         stage.builder.step(mailbox.id, .send, "B comes online and picks up",
                            message: WireMessage(name: "PICKUP", octets: esk + sealed, from: mailbox.id, to: absent.id,
-                                                notation: "ESK_R(ID, SK), AES-CM_SK(content)"),
+                                                notation: "ESK_\(stage.tag(absent.identity ?? ""))(ID, SK), AES-CM_SK(content)"),
                            recordedBy: stage.observers,
                            narration: "Later B connects to its mailbox and receives what was left for it: the ESK and the encrypted content.",
                            references: ["RFC 6267 §3.3"])

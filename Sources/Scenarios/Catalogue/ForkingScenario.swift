@@ -16,6 +16,7 @@ enum ForkingScenario {
         var watch = [String: [ValueName]]()
         for device in devices { watch[device.id] = [.abP, .sessionKey] }
         let stage = Stage(.forking, options, parties: [.initiator] + devices + [.kms, .eve], watch: watch)
+        stage.aliases[common] = "B"
         stage.setUpKMS()
         let initiatorKey = try stage.provision(.initiator, keyName: .initiatorPrivateKey)
         var rings = [KeyRing]()
@@ -76,5 +77,7 @@ extension StagedExchange {
         self.responder = responder
         self.initiatorParty = initiatorParty
         self.responderParty = responderParty
+        initiatorURI = initiatorParty.identity ?? ""
+        responderURI = responderParty.identity ?? ""
     }
 }

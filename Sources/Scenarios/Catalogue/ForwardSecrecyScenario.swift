@@ -19,6 +19,7 @@ enum ForwardSecrecyScenario {
                            reveal: [(Party.eve.id, LearnedValue(.initiatorPrivateKey, Stage.octets(initiatorKey.key.point, length: length), .message("leak"))),
                                     (Party.eve.id, LearnedValue(.responderPrivateKey, Stage.octets(responderKey.key.point, length: length), .message("leak"))),
                                     (Party.eve.id, LearnedValue(.masterSecret, stage.kms.masterSecret.bytes, .message("leak")))],
+                           forget: [(Party.initiator.id, .a), (Party.responder.id, .b)],
                            narration: "After the call, everything long-term leaks to Eve: I_PrK, R_PrK, even the KMS master secret s. Both ends wiped a and b when the exchange ended, as RFC 6539 requires.",
                            references: ["RFC 6539 §3.2", "RFC 6539 §3.3"])
         if let message1 = stage.builder.lastMessage("I_MESSAGE_1") {

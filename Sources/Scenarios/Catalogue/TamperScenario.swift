@@ -39,7 +39,7 @@ enum TamperScenario {
     private static func run(_ attack: Attack, _ exchange: StagedExchange, on stage: Stage) throws {
         let makers: [(Stage) throws -> StepRecord] = [{ try exchange.message1($0) }, { try exchange.message2($0) },
                                                        { try exchange.message3($0) }, { try exchange.message4($0) }]
-        let receivers: [(Stage, StepRecord) -> StepRecord?] = [exchange.receive1, exchange.receive2, exchange.receive3, exchange.receive4]
+        let receivers: [(Stage, StepRecord) -> StepRecord?] = [{ exchange.receive1($0, $1) }, exchange.receive2, exchange.receive3, exchange.receive4]
         for index in 0..<4 {
             var record = try makers[index](stage)
             if index + 1 == attack.message {

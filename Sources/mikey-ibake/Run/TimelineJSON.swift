@@ -49,6 +49,7 @@ struct TimelineJSON: Encodable {
         let values: [String: String]
         let checks: [CheckJSON]
         let narration: String
+        let notes: [String]
         let references: [String]
         let ledger: [String: PartyKnowledge]
 
@@ -63,12 +64,13 @@ struct TimelineJSON: Encodable {
             try container.encode(values, forKey: .values)
             try container.encode(checks, forKey: .checks)
             try container.encode(narration, forKey: .narration)
+            try container.encode(notes, forKey: .notes)
             try container.encode(references, forKey: .references)
             try container.encode(ledger, forKey: .ledger)
         }
 
         enum CodingKeys: String, CodingKey {
-            case index, actor, action, title, message, learned, values, checks, narration, references, ledger
+            case index, actor, action, title, message, learned, values, checks, narration, notes, references, ledger
         }
     }
 
@@ -103,7 +105,7 @@ struct TimelineJSON: Encodable {
                             },
                             learned: learned, values: values,
                             checks: step.checks.map { CheckJSON(check: $0.check.rawValue, passed: $0.passed, detail: $0.detail) },
-                            narration: step.narration, references: step.references, ledger: ledger)
+                            narration: step.narration, notes: step.notes, references: step.references, ledger: ledger)
         }
     }
 

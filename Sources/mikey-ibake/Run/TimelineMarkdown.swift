@@ -28,7 +28,9 @@ struct TimelineMarkdown {
             for check in step.checks where !check.passed {
                 lines.append("- **Refused** by the \(check.check.title) check: \(check.detail)")
             }
-            lines += ["", "> \(step.narration)", "", "_\(step.references.joined(separator: ", "))_"]
+            lines += ["", "> \(step.narration)"]
+            lines += step.notes.map { "> _\($0)_" }
+            lines += ["", "_\(step.references.joined(separator: ", "))_"]
         }
         if let ledger = timeline.finalLedger {
             lines += ["", "## Who knows what at the end", "", "| Party | Knows | Cannot compute |", "|---|---|---|"]

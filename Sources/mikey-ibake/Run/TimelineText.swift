@@ -39,6 +39,7 @@ struct TimelineText {
             lines.append("  check \(check.check.title): \(check.passed ? "passed" : "FAILED: \(check.detail)")")
         }
         lines.append("  \(step.narration)")
+        for note in step.notes { lines.append("  note: \(note)") }
         lines.append("  references: \(step.references.joined(separator: ", "))")
         lines += ledgerChanges(step.ledger, previous: previous)
         return lines

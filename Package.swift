@@ -45,11 +45,13 @@ let package = Package(
 
         // Reads ../shared/vectors for the tests; not part of any product.
         .target(name: "TestSupport", dependencies: ["IBE", "Pairing", "Primitives"], path: "Tests/TestSupport"),
+        // Reads the record files (Vectors/) beside the Primitives and MIKEY tests.
+        .target(name: "TestRecords", dependencies: ["Primitives"], path: "Tests/TestRecords"),
         // Vectors/ holds published known-answer files, read by path from the tests.
-        .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"], exclude: ["Vectors"]),
+        .testTarget(name: "PrimitivesTests", dependencies: ["Primitives", "TestRecords"], exclude: ["Vectors"]),
         .testTarget(name: "PairingTests", dependencies: ["Pairing", "IBE", "Primitives", "TestSupport"]),
         .testTarget(name: "IBETests", dependencies: ["IBE", "Pairing", "Primitives", "TestSupport"]),
-        .testTarget(name: "MIKEYTests", dependencies: ["MIKEY", "Primitives"], exclude: ["Vectors"]),
+        .testTarget(name: "MIKEYTests", dependencies: ["MIKEY", "Primitives", "TestRecords"], exclude: ["Vectors"]),
         .testTarget(name: "IBAKETests", dependencies: ["IBAKE", "MIKEY", "IBE", "Pairing", "Primitives"], exclude: ["Fixtures"]),
         .testTarget(name: "TutorialsTests", dependencies: ["Tutorials", "Scenarios", "IBAKE", "IBE"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "IBAKE", "IBE", "Primitives"]),

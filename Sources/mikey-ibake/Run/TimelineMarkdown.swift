@@ -6,7 +6,8 @@ struct TimelineMarkdown {
     let parameterSummary: String
 
     var lines: [String] {
-        var lines = ["# Scenario `\(timeline.scenario.rawValue)`", "", timeline.scenario.summary + ".", "",
+        let summary = timeline.scenario.summary
+        var lines = ["# Scenario `\(timeline.scenario.rawValue)`", "", summary.prefix(1).uppercased() + summary.dropFirst() + ".", "",
                      "Parameters: `\(timeline.parameterSet)` (\(parameterSummary)). Seed: \(timeline.seed.map { "`\($0)`" } ?? "none").",
                      "", "| Party | Role | Identity |", "|---|---|---|"]
         for party in timeline.parties {
@@ -14,11 +15,10 @@ struct TimelineMarkdown {
         }
         for step in timeline.steps {
             let actor = timeline.party(step.actor)?.tag ?? step.actor
-            lines += ["", "## Step \(step.index): \(step.title)", "", "**\(actor)** \(step.action.rawValue)."]
+            lines += ["", "## Step \(step.index): \(step.title)", "", "**\(actor)** \(step.action.rawValue).", ""]
             if let message = step.message {
                 let from = timeline.party(message.from)?.tag ?? message.from
                 let to = timeline.party(message.to)?.tag ?? message.to
-                lines.append("")
                 lines.append("- Message: `\(message.name)` \(from) → \(to), \(message.octets.count) octets: `\(message.notation)`")
             }
             for revelation in step.revealed {

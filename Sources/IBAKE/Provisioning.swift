@@ -157,7 +157,7 @@ public final class KMSServer {
         try Wire.verify(bytes, message, authKey: keys.authenticationKey, mac: profile.macAlgorithm, suffix: [], check: .provisioning)
 
         let identity = try KeyPeriod.identity(userURI, atNTP: time)
-        let key = kms.extractPrivateKey(for: identity, publicKeys: publicKeys)
+        let key = kms.extractPrivateKey(for: identity)
         let length = kms.parameterSet.curve.coordinateLength
         // Invariant: a point of this curve has coordinates below p, which fit in `length` octets.
         let keyOctets = [0x04] + (key.point.x.bytes(count: length) ?? []) + (key.point.y.bytes(count: length) ?? [])

@@ -31,12 +31,16 @@ public struct BFPublicParameters: Sendable, Equatable {
         RFC5091.hashToPoint(identity, curve: curve, hash: hash)
     }
 
-    /// The recipient's key with e'(P_pub, Q_id) computed once: steps 1 and 6 of
+    /// The recipient's key theta = e'(P_pub, Q_id), computed once: steps 1 and 6 of
     /// BFencrypt depend only on the identity, so an endpoint that encrypts to the same
     /// peer more than once (I_MESSAGE_1 and I_MESSAGE_2 both go to R) prepares it once.
+    ///
+    /// Q_id = [h]Q' with h = (p+1)/q (HashToPoint's last step), and the reduced pairing is
+    /// bilinear in its second argument on all of E(F_p), so theta = e'(P_pub, Q')^h: an
+    /// exponentiation in F_p^2 instead of the 1280-bit scalar multiplication at ibe-128.
     public func recipientKey(for identity: [UInt8]) -> BFRecipientKey {
-        let point = publicKey(for: identity)
-        return BFRecipientKey(identity: identity, point: point, theta: curve.pairing(preparedPublicKey, point))
+        let unhashed = curve.point(withY: RFC5091.hashToRange(identity, curve.p, hash))
+        return BFRecipientKey(identity: identity, theta: curve.field.power(curve.pairing(preparedPublicKey, unhashed), curve.cofactor))
     }
 
     /// BFencrypt (RFC 5091 Algorithm 5.4.1) with a fresh random rho.
@@ -97,11 +101,10 @@ public struct BFPublicParameters: Sendable, Equatable {
     }
 }
 
-/// A recipient's BF public key Q_id = HashToPoint(id) (RFC 5091 Algorithm 5.2.1)
-/// together with theta = e'(P_pub, Q_id), the pairing every encryption to it needs.
+/// What encrypting to an identity needs of its public key Q_id = HashToPoint(id)
+/// (RFC 5091 Algorithm 5.2.1): theta = e'(P_pub, Q_id).
 public struct BFRecipientKey: Sendable, Equatable {
     public let identity: [UInt8]
-    public let point: CurvePoint
     public let theta: Fp2Element
 }
 

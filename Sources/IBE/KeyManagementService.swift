@@ -40,10 +40,4 @@ public struct KeyManagementService: Sendable {
     public func extractPrivateKey(for identity: IdentityWithPeriod) -> BFPrivateKey {
         master.extractPrivateKey(for: identity.octets, parameters: publicParameters)
     }
-
-    /// K_PR for `identity`, taking Q_id from `publicKeys` (computed there once).
-    public func extractPrivateKey(for identity: IdentityWithPeriod, publicKeys: RecipientKeyCache) -> BFPrivateKey {
-        let point = publicKeys.key(for: identity.octets, parameters: publicParameters).point
-        return BFPrivateKey(point: publicParameters.curve.multiply(point, by: master.s), curve: publicParameters.curve)
-    }
 }

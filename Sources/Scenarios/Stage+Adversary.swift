@@ -39,7 +39,7 @@ extension Stage {
     /// A private key issued directly (one step), where provisioning is not the point of the scenario.
     func issueKey(to party: Party, uri: String, keyName: ValueName, narration: String) throws -> KeyRing.Entry {
         let identity = try KeyPeriod.identity(uri, atNTP: env.clock.now())
-        let key = kms.extractPrivateKey(for: identity, publicKeys: publicKeys)
+        let key = kms.extractPrivateKey(for: identity)
         let octets = Stage.octets(key.point, length: profile.parameterSet.curve.coordinateLength)
         builder.step(Party.kms.id, .compute, "KMS issues \(keyName.rawValue) to \(party.tag)",
                      reveal: [(Party.kms.id, LearnedValue(keyName, octets, .computed)), (party.id, LearnedValue(keyName, octets, .provisioned))],

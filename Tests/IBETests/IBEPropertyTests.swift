@@ -100,3 +100,16 @@ import Testing
         }
     }
 }
+
+/// theta = e'(P_pub, Q')^h (the shortcut `recipientKey` takes) equals e'(P_pub, HashToPoint(id)).
+@Suite struct RecipientKeyTests {
+    @Test(arguments: ["toy", "ibe-80", "ibe-128"]) func thetaMatchesThePairingWithQid(level: String) throws {
+        let set = try ParameterSet.named(level)
+        let parameters = KeyManagementService(parameterSet: set, using: HMACDRBG(seed: 8)).publicParameters
+        for name in ["sip:alice@ims.example", "sip:bob@ims.example", "Bob"] {
+            let identity = Array(name.utf8)
+            let direct = set.curve.pairing(parameters.publicKey, parameters.publicKey(for: identity))
+            #expect(parameters.recipientKey(for: identity).theta == direct, "\(level) \(name)")
+        }
+    }
+}

@@ -12,6 +12,20 @@ import Testing
         try Scenario.build(name, options: ScenarioOptions(parameterSet: try ParameterSet.named(set), seed: seed, policy: policy))
     }
 
+    /// Every scenario that builds: one still being written (`group`, on its own branch)
+    /// throws `notAvailable` and is left out until it lands.
+    static let available: [ScenarioName] = ScenarioName.allCases.filter { name in
+        guard let set = try? ParameterSet.named("toy") else { return true }
+        do {
+            _ = try Scenario.build(name, options: ScenarioOptions(parameterSet: set, seed: 1))
+        } catch ScenarioError.notAvailable {
+            return false
+        } catch {
+            return true
+        }
+        return true
+    }
+
     /// The answering responder's id in each honest scenario.
     static let answering: [ScenarioName: String] = [
         .basic: "responder", .forking: "device-2", .retargeting: "target-c", .deferred: "mailbox",
@@ -29,7 +43,7 @@ import Testing
     }
 
     @Test(arguments: runs) func eveNeverKnowsTheSecrets(set: String, seed: UInt64) throws {
-        for name in ScenarioName.allCases {
+        for name in Self.available {
             let timeline = try Self.timeline(name, set, seed)
             guard timeline.party("eve") != nil else { continue }
             for step in timeline.steps {
@@ -117,7 +131,7 @@ import Testing
                 Array(step.title.utf8) + (step.message?.octets ?? []) + step.revealed.flatMap(\.value.octets)
             }
         }
-        for name in ScenarioName.allCases {
+        for name in Self.available {
             let first = fingerprint(try Self.timeline(name, "toy", 5))
             #expect(first == fingerprint(try Self.timeline(name, "toy", 5)), "\(name)")
             #expect(first != fingerprint(try Self.timeline(name, "toy", 6)), "\(name)")

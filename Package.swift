@@ -33,12 +33,15 @@ let package = Package(
         // Pure screen layer: Canvas, Style, Theme, Event; no C imports.
         .target(name: "TUI"),
         .target(name: "TerminalBackend", dependencies: ["CNcurses", "TUI"]),
+        // The interactive demonstrator's pure logic: AppState, update, render. No terminal, no curses.
+        .target(name: "Demonstrator", dependencies: ["TUI", "Scenarios", "MIKEY", "IBAKE", "IBE", "Primitives"]),
         // Developer tool: exercises the backend under tmux (scripts/tmux-smoke.sh).
         .executableTarget(name: "tui-demo", dependencies: ["TUI", "TerminalBackend"]),
         .executableTarget(
             name: "mikey-ibake",
             dependencies: [
-                "Primitives", "Pairing", "IBE", "MIKEY", "IBAKE", "Scenarios", "Tutorials", "TerminalBackend",
+                "Primitives", "Pairing", "IBE", "MIKEY", "IBAKE", "Scenarios", "Tutorials", "TUI", "TerminalBackend",
+                "Demonstrator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +61,13 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["mikey-ibake", "MIKEY", "IBAKE", "IBE", "Scenarios"], exclude: ["Fixtures"]),
         // Golden-file snapshots of canvases, shared by the TUI test targets.
         .target(name: "TUITestSupport", dependencies: ["TUI"], path: "Tests/TUITestSupport"),
+        // Golden screens and update tests of the demonstrator, and the tmux run of the real binary
+        // (scripts/tmux-demonstrator.sh).
+        .testTarget(
+            name: "DemonstratorTests",
+            dependencies: ["Demonstrator", "mikey-ibake", "TUI", "TUITestSupport", "Scenarios", "IBAKE", "IBE"],
+            exclude: ["__Snapshots__"]
+        ),
         // __Snapshots__/ holds reviewed golden screens, read by path from the tests.
         .testTarget(name: "TUITests", dependencies: ["TUI", "TUITestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "TUI"]),

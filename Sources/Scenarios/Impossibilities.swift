@@ -40,3 +40,12 @@ enum Impossibilities {
         }
     }
 }
+
+extension Impossibility {
+    /// Why a party of `kind` cannot compute `name`: the table the ledger itself uses.
+    /// For views that ask about a role the ledger does not track in a scenario, such as
+    /// the demonstrator's "curious KMS" view of a basic run, so they state the same reason.
+    public static func reason(_ name: ValueName, for kind: Party.Kind) -> String {
+        Impossibilities.reason(name, for: kind)
+    }
+}

@@ -1,21 +1,5 @@
 import TUI
 
-/// What `update` returns: the next state, and whether the program should stop.
-public struct Transition<State> {
-    public var state: State
-    public var quit: Bool
-
-    public init(state: State, quit: Bool = false) {
-        self.state = state
-        self.quit = quit
-    }
-
-    /// Carry on with `state`.
-    public static func next(_ state: State) -> Transition { Transition(state: state) }
-    /// Stop after this update; `state` is what `run` returns.
-    public static func quit(_ state: State) -> Transition { Transition(state: state, quit: true) }
-}
-
 extension TerminalScreen {
     /// The Elm-style loop: render the state, wait for an event, turn it into a
     /// message, `update`, render again, until `update` says quit or input closes.

@@ -9,6 +9,11 @@ struct MikeyIbake: ParsableCommand {
             Every value shown is computed by the real protocol: RFC 5091 identity-based \
             encryption on GMP, NIST-curve Diffie-Hellman and hashes from OpenSSL.
             """,
-        subcommands: [RunCommand.self, TutorialCommand.self, DecodeCommand.self, ExportCommand.self, BenchCommand.self, LabCommand.self]
+        subcommands: [
+            InteractiveCommand.self, RunCommand.self, TutorialCommand.self, DecodeCommand.self, ExportCommand.self,
+            BenchCommand.self, LabCommand.self,
+        ],
+        // `mikey-ibake` with no subcommand opens the demonstrator.
+        defaultSubcommand: InteractiveCommand.self
     )
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TUITestSupport
 
 /// Runs scripts/tmux-smoke.sh against the built tui-demo: the real ncurses backend
 /// in a real (tmux) terminal. Skipped, with the reason, when tmux or the binary is missing.

@@ -12,7 +12,9 @@ struct BenchCommand: ParsableCommand {
             G1 scalar multiply; then P-256 and P-384 ECDH scalar multiply. Each figure is the median \
             and the minimum in microseconds, and the median divided by the time of one GMP modular \
             multiplication (mpz_mul + mpz_mod) of the same size measured in the same run: the \
-            "mulmod-equivalents", comparable across machines. Use a release build.
+            "mulmod-equivalents", comparable across machines. Then the demonstrator: ui-frame \
+            (rendering one whole frame at 120x40 and 200x60) and ui-start (process start to the \
+            first frame, on a pseudo-terminal). Use a release build.
             """
     )
 
@@ -21,6 +23,8 @@ struct BenchCommand: ParsableCommand {
 
     @Option(name: .customLong("params"), help: "A parameter set to measure (repeatable; default: every set but toy).")
     var parameterSets: [String] = []
+
+    @Flag(help: "Only the demonstrator's ui-frame and ui-start.") var ui = false
 
     func run() throws {
         try reportingInputErrors {
@@ -34,16 +38,21 @@ struct BenchCommand: ParsableCommand {
             }
             let suite = BenchmarkSuite()
             var results = [BenchmarkResult]()
-            for set in sets {
+            for set in ui ? [] : sets {
                 let measured = try suite.run(parameterSet: set)
                 results += measured
                 if !json { measured.forEach(printRow) }
             }
-            for curve in [NISTCurve.p256, .p384] {
+            for curve in ui ? [] : [NISTCurve.p256, .p384] {
                 let measured = suite.run(ecdh: curve)
                 results.append(measured)
                 if !json { printRow(measured) }
             }
+            let interface = UIBenchmarks()
+            var measured = try interface.frames()
+            if let start = interface.start(executable: Self.executablePath) { measured.append(start) }
+            results += measured
+            if !json { measured.forEach(printRow) }
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys]
@@ -61,6 +70,11 @@ struct BenchCommand: ParsableCommand {
               + result.name.padding(toLength: 26, withPad: " ", startingAt: 0)
               + column(String(format: "%.1f µs", result.medianMicroseconds), 14)
               + column(String(format: "min %.1f µs", result.minimumMicroseconds), 18)
-              + column(String(format: "%.0f mulmods", result.mulmods), 16))
+              + column(result.mulmods.map { String(format: "%.0f mulmods", $0) } ?? "", 16))
+    }
+
+    /// This program, to time its start-up (`/proc/self/exe`, else argv[0]).
+    static var executablePath: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 }

@@ -11,7 +11,8 @@ struct BenchmarkResult: Codable {
     let params: String
     let medianMicroseconds: Double
     let minimumMicroseconds: Double
-    let mulmods: Double
+    /// The median in modular multiplications; nil for measures that do no arithmetic (ui-*).
+    let mulmods: Double?
 
     enum CodingKeys: String, CodingKey {
         case name, params, mulmods

@@ -4,18 +4,20 @@ import Glibc
 #endif
 
 /// Runs a command with posix_spawn, all signals unblocked and at their defaults,
-/// output (stdout and stderr) collected through a temporary file.
+/// output (stdout and stderr) collected through a temporary file, stdin /dev/null.
+/// Shared by the tmux end-to-end tests of tui-demo and of the demonstrator.
 ///
 /// Not Foundation's `Process`: tests run on worker threads that block most
 /// signals, a child inherits that mask, and then neither the tmux panes nor the
 /// demo would see Ctrl-C, SIGTERM or SIGWINCH. (Process's own wait also hung here
 /// when the child had daemons holding on.)
-enum CleanSpawn {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+public enum CleanSpawn {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
     }
 
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    /// Runs `arguments` (the first is the program's path) to completion.
+    public static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
         let outputFile = FileManager.default.temporaryDirectory.appendingPathComponent("clean-spawn-\(UUID().uuidString).txt")
         defer { try? FileManager.default.removeItem(at: outputFile) }
 

@@ -1,0 +1,25 @@
+import IBAKE
+import IBE
+
+/// What every scenario of one session is built with: the parameter set, the seed and
+/// the initiator's policy. Fixed for the session, so a timeline built once stays valid.
+public struct AppConfig: Sendable, Equatable {
+    public var parameterSet: ParameterSet
+    /// nil: fresh randomness for every build (PROFILE D15).
+    public var seed: UInt64?
+    public var policy: Initiator.Policy
+
+    /// The group of aP, bP and abP as the status line names it: `P-256`, or the toy
+    /// set's own tiny group, marked INSECURE (PROFILE D4).
+    public let curveName: String
+
+    public init(parameterSet: ParameterSet, seed: UInt64?, policy: Initiator.Policy = .continue) {
+        self.parameterSet = parameterSet
+        self.seed = seed
+        self.policy = policy
+        curveName = DiffieHellmanGroup(parameterSet: parameterSet).name
+    }
+
+    /// `P-256`, or `toy group` (for a narrow status line).
+    public var shortCurveName: String { parameterSet.ecdhCurve?.displayName ?? "toy group" }
+}

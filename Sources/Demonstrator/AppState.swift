@@ -1,0 +1,140 @@
+import Scenarios
+import TUI
+
+/// Everything the demonstrator's screen is drawn from. A value: `AppUpdate.update`
+/// returns a new one for each event, `AppView.render` draws it, tests build and
+/// compare them without a terminal.
+public struct AppState: Sendable {
+    /// Where keyboard input for Up/Down goes.
+    public enum Focus: Sendable, Hashable {
+        /// A party's pane (the eavesdropper's too), by party id.
+        case party(String)
+        case wire
+        case inspector
+    }
+
+    /// A box drawn over the screen; while one is open it takes the keys.
+    public enum Overlay: Sendable, Equatable {
+        case help
+        /// The scenario catalogue, with the highlighted entry.
+        case scenarioMenu(selected: Int)
+        /// The selected value of the focused pane, in full.
+        case valueDetail
+    }
+
+    public enum InspectorMode: Sendable, Equatable {
+        case fields, hex
+    }
+
+    /// Stepping on a timer (`a`), at one of a few speeds (`+` / `-`).
+    public struct Autoplay: Sendable, Equatable {
+        public var isOn = false
+        /// Index into `intervals`.
+        public var speed = 3
+        /// Time since the last automatic step.
+        public var elapsed: Duration = .zero
+
+        public static let intervals: [Duration] = [
+            .milliseconds(500), .seconds(1), .milliseconds(1500), .seconds(2), .seconds(3), .seconds(5), .seconds(8),
+        ]
+
+        public var interval: Duration { Self.intervals[min(max(speed, 0), Self.intervals.count - 1)] }
+    }
+
+    /// How often the shell sends `.tick` (autoplay, the progress spinner).
+    public static let tickInterval: Duration = .milliseconds(250)
+
+    public var config: AppConfig
+    /// The scenario on screen (while its first build runs, a progress screen).
+    public var scenario: ScenarioName
+    /// Every scenario built so far in this session, or the error that stopped it.
+    public var loads: [ScenarioName: ScenarioLoad] = [:]
+    /// A scenario asked for while another is on screen; shown when its build arrives.
+    public var awaiting: ScenarioName?
+    /// Scenarios to build in the background, so their keys switch at once.
+    public var prefetch: [ScenarioName] = []
+    /// 1-based step of the scenario on screen.
+    public var step: Int
+    /// The meaning of the current step, kept for switching scenarios.
+    public var anchor: StepAnchor?
+    public var focus: Focus = .party(Party.initiator.id)
+    /// Selected line of each party's pane, by party id.
+    public var selection: [String: Int] = [:]
+    /// The selected message (its step), or nil to follow the current step.
+    public var wireSelection: Int?
+    public var inspectorScroll = 0
+    public var inspectorMode: InspectorMode = .fields
+    public var overlay: Overlay?
+    /// The eavesdropper's pane; nil follows the scenario (open when she acts in it).
+    public var eveView: Bool?
+    /// The KMS pane shows what a curious KMS could read.
+    public var kmsView = false
+    /// Presenter zoom: the focused pane or the current message, large.
+    public var zoom = false
+    public var autoplay = Autoplay()
+    /// The screen size, kept current by resize events (clicks are mapped with it).
+    public var size: Size
+    /// A one-line remark about the last key (e.g. a view this scenario has not got).
+    public var notice: String?
+    /// Ticks seen, for the progress spinner.
+    public var ticks = 0
+
+    /// A session that starts on `scenario` at `step` (applied once its timeline is built).
+    public init(config: AppConfig, scenario: ScenarioName = .basic, step: Int = 1, size: Size) {
+        self.config = config
+        self.scenario = scenario
+        self.step = max(1, step)
+        self.size = size
+    }
+
+    /// The built model on screen, if its build succeeded.
+    public var model: ScenarioModel? { loads[scenario]?.model }
+
+    /// The build error of the scenario on screen, if it failed.
+    public var failure: String? {
+        if case .failed(let reason)? = loads[scenario] { return reason }
+        return nil
+    }
+
+    /// Whether the scenario on screen is still being built.
+    public var isLoading: Bool { loads[scenario] == nil }
+
+    /// Scenarios the shell should build now, most wanted first: the one on screen or
+    /// awaited, then the prefetches. Each is built once; results come back as `.built`.
+    public var wantedBuilds: [ScenarioName] {
+        var wanted = [ScenarioName]()
+        for name in [scenario] + (awaiting.map { [$0] } ?? []) + prefetch where loads[name] == nil && !wanted.contains(name) {
+            wanted.append(name)
+        }
+        return wanted
+    }
+
+    /// The current step of the scenario on screen.
+    public var currentStep: Step? { model?.step(step) }
+
+    /// Whether the eavesdropper's pane is open.
+    public var showsEve: Bool {
+        guard let model, model.eve != nil else { return false }
+        return eveView ?? model.eveActs
+    }
+
+    /// The message the inspector shows: the selected one, else the current step's, else
+    /// the latest one so far.
+    public var inspectedStep: Int? {
+        guard let model else { return nil }
+        if let wireSelection, model.messageSteps.contains(wireSelection), wireSelection <= step { return wireSelection }
+        return model.messageSteps.last { $0 <= step }
+    }
+
+    /// The parties whose panes are on screen, left to right.
+    public var visiblePanes: [Party] {
+        guard let model else { return [] }
+        return model.paneParties + (showsEve ? model.eve.map { [$0] } ?? [] : [])
+    }
+}
+
+/// Input to `AppUpdate.update`: an event from the terminal, or a timeline built in the background.
+public enum AppMessage: Sendable {
+    case event(Event)
+    case built(ScenarioName, ScenarioLoad)
+}

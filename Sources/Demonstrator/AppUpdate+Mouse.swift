@@ -1,0 +1,42 @@
+import Scenarios
+import TUI
+
+// Clicks: optional sugar, every action also has a key.
+extension AppUpdate {
+    /// A click selects what it lands on: a pane and its line, a message on the wire,
+    /// the inspector, a scenario in the menu. A click beside an overlay closes it.
+    static func click(_ s: inout AppState, x: Int, y: Int) {
+        if let overlay = s.overlay {
+            if case .scenarioMenu = overlay, ScenarioMenuOverlay.box(size: s.size).contains(x: x, y: y) {
+                if let entry = ScenarioMenuOverlay.entry(atY: y, size: s.size) {
+                    s.overlay = nil
+                    switchScenario(&s, to: ScenarioName.allCases[entry])
+                }
+                return
+            }
+            s.overlay = nil
+            return
+        }
+        let layout = ScreenLayout(state: s, size: s.size)
+        switch layout.hit(x: x, y: y) {
+        case .pane(let id, let row)?:
+            s.focus = .party(id)
+            let lines = layout.paneLines[id] ?? []
+            guard let rect = layout.pane(id) else { return }
+            let start = Viewport.start(count: lines.count, visible: rect.height - 2, keep: s.keptLines(in: lines, party: id))
+            let index = start + row
+            if lines.indices.contains(index), lines[index].isSelectable { s.selection[id] = index }
+        case .wire(let row)?:
+            s.focus = .wire
+            guard let frame = layout.wire else { return }
+            if let step = WireRows(state: s, frame: frame, compact: layout.mode == .compact).message(atRow: row) {
+                s.wireSelection = step
+                s.inspectorScroll = 0
+            }
+        case .inspector?:
+            s.focus = .inspector
+        case nil:
+            break
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Scenarios
+import TUI
+
+/// The demonstrator's pure view: the whole screen from the state, at any size, in
+/// any theme and glyph set. Every frame is drawn whole; the backend sends only changes.
+public enum AppView {
+    public static func render(_ state: AppState, size: Size, theme: Theme, glyphs: Glyphs) -> Canvas {
+        let layout = ScreenLayout(state: state, size: size)
+        guard layout.mode != .tooSmall else {
+            return TooSmallScreen.render(size: size, minimum: ScreenLayout.minimum, theme: theme)
+        }
+        var canvas = Canvas(size: size)
+        let context = ViewContext(state: state, layout: layout, theme: theme, glyphs: glyphs)
+        if state.model == nil {
+            ProgressView.draw(in: layout.main, context, into: &canvas)
+        } else if let zoom = layout.zoom {
+            ZoomView.draw(in: zoom, context, into: &canvas)
+        } else {
+            for (party, rect) in layout.panes {
+                PaneView.draw(party, in: rect, lines: layout.paneLines[party.id] ?? [], context, into: &canvas)
+            }
+            if let wire = layout.wire { WireView.draw(in: wire, context, into: &canvas) }
+            if let inspector = layout.inspector { InspectorView.draw(in: inspector, context, into: &canvas) }
+        }
+        NarrationView.draw(in: layout.narration, context, into: &canvas)
+        StatusLine.draw(in: layout.status, context, into: &canvas)
+        switch state.overlay {
+        case .help?: HelpOverlay.draw(context, into: &canvas)
+        case .scenarioMenu(let selected)?: ScenarioMenuOverlay.draw(selected: selected, context, into: &canvas)
+        case .valueDetail?: ValueDetailOverlay.draw(context, into: &canvas)
+        case nil: break
+        }
+        return glyphs.isASCII ? ASCIIFold.fold(canvas) : canvas
+    }
+}
+
+/// While the scenario on screen is being built (a progress line with a spinner), or
+/// when it could not be built (its error, and the keys that lead elsewhere).
+enum ProgressView {
+    static func draw(in area: Rect, _ context: ViewContext, into canvas: inout Canvas) {
+        let state = context.state, theme = context.theme, glyphs = context.glyphs
+        let set = state.config.parameterSet
+        let width = min(area.width - 4, 84)
+        var lines: [(String, Style)]
+        let title: String
+        if let failure = state.failure {
+            title = "The \(state.scenario.rawValue) scenario could not be built"
+            lines = TextWrap.lines(failure, width: width - 4).map { ($0, theme.error) }
+            lines += [("", theme.text), ("s: choose another scenario   f r d: a special case   q: quit", theme.keyHint)]
+        } else {
+            let spinner = glyphs.spinner[state.ticks % glyphs.spinner.count]
+            title = "Building the \(state.scenario.rawValue) scenario"
+            lines = [("\(spinner) running the real protocol with \(set.name): \(set.summary)", theme.warning)]
+            lines = lines.flatMap { line in TextWrap.lines(line.0, width: width - 4).map { ($0, line.1) } }
+            lines += [("", theme.text), ("keys work meanwhile: s scenarios   ? help   q quit", theme.keyHint)]
+        }
+        let box = area.centered(width: width, height: lines.count + 4)
+        let inner = canvas.frame(box, title: title, style: theme.border, titleStyle: theme.title, glyphs: glyphs)
+        canvas.withRegion(inner.inset(horizontal: 1, vertical: 1)) { region in
+            for (y, line) in lines.enumerated() { region.put(line.0, x: 0, y: y, style: line.1) }
+        }
+    }
+}

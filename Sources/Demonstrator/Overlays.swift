@@ -1,0 +1,157 @@
+import IBAKE
+import Primitives
+import Scenarios
+import TUI
+
+/// A box drawn over the screen, cleared first so the panes do not show through.
+enum OverlayBox {
+    /// Centred, at most `width` x `height`, inside the screen less its status line.
+    static func rect(size: Size, width: Int, height: Int) -> Rect {
+        Rect(x: 0, y: 0, width: size.width, height: max(0, size.height - 1)).centered(width: width, height: height)
+    }
+
+    /// Clears and frames `box`; returns the inside with a one-column margin.
+    static func draw(_ box: Rect, title: String, _ context: ViewContext, into canvas: inout Canvas) -> Rect {
+        canvas.fill(box, style: context.theme.text)
+        let inner = canvas.frame(box, title: title, style: context.theme.focusedBorder, titleStyle: context.theme.title,
+                                 glyphs: context.glyphs)
+        return inner.inset(horizontal: 1, vertical: 0)
+    }
+}
+
+/// `?`: every key, and how to read the screen.
+enum HelpOverlay {
+    static func keys(_ glyphs: Glyphs) -> [(key: String, action: String)] {
+        let (left, right) = (glyphs.arrowLeft, glyphs.arrowRight)
+        return [
+            ("\(right) l n Space Enter", "next step"),
+            ("\(left) h p Backspace", "previous step"),
+            ("g Home    G End", "first step, last step"),
+            ("Tab  Shift-Tab", "focus the next or previous pane"),
+            ("Up Down PgUp PgDn", "select a value or a message, scroll the inspector"),
+            ("v", "the selected value in full (or why it is out of reach)"),
+            ("x", "inspector: decoded fields or hex"),
+            ("e", "eavesdropper view: what Eve holds and cannot compute"),
+            ("k", "KMS view: what a curious KMS can read, and not"),
+            ("f  r  d", "forking, retargeting, deferred delivery (again: basic)"),
+            ("s", "scenario menu"),
+            ("a   +  -", "autoplay on or off, faster, slower"),
+            ("z", "presenter zoom: the focused pane or the message, large"),
+            ("click", "select a pane, a value or a message"),
+            ("?  Esc", "close this help (Esc also leaves the zoom)"),
+            ("q  Ctrl-C", "quit"),
+        ]
+    }
+
+    static func notes(_ glyphs: Glyphs) -> [String] {
+        [
+            "a, b: the ephemeral secrets; aP, bP, abP: the Diffie-Hellman values (RFC 6267 writes x, y).",
+            "IBE_R(...) is encrypted to R's identity. + marks what became known at this step, \(glyphs.failMark) what cannot be computed, \(glyphs.dash) not known yet.",
+        ]
+    }
+
+    static func draw(_ context: ViewContext, into canvas: inout Canvas) {
+        let size = canvas.size, glyphs = context.glyphs, theme = context.theme
+        let keys = keys(glyphs)
+        let width = min(size.width - 2, 88)
+        let noteLines = notes(glyphs).flatMap { TextWrap.lines($0, width: width - 4) }
+        let withNotes = keys.count + noteLines.count + 3 <= size.height - 2
+        let height = keys.count + 2 + (withNotes ? noteLines.count + 1 : 0)
+        let inner = OverlayBox.draw(OverlayBox.rect(size: size, width: width, height: height),
+                                    title: "Help \(glyphs.separator) keys", context, into: &canvas)
+        canvas.withRegion(inner) { region in
+            for (y, entry) in keys.enumerated() {
+                region.put(entry.key, x: 0, y: y, style: theme.keyHint)
+                region.put(TextFit.end(entry.action, width: region.bounds.width - 20, ellipsis: glyphs.ellipsis), x: 20, y: y,
+                           style: theme.text)
+            }
+            guard withNotes else { return }
+            for (i, line) in noteLines.enumerated() {
+                region.put(line, x: 0, y: keys.count + 1 + i, style: theme.narration)
+            }
+        }
+    }
+}
+
+/// `s`: every scenario with its one-line summary; Enter switches.
+enum ScenarioMenuOverlay {
+    static func box(size: Size) -> Rect {
+        OverlayBox.rect(size: size, width: min(size.width - 2, 110), height: ScenarioName.allCases.count + 4)
+    }
+
+    /// The entry on screen row `y`, if any.
+    static func entry(atY y: Int, size: Size) -> Int? {
+        let index = y - box(size: size).y - 1
+        return ScenarioName.allCases.indices.contains(index) ? index : nil
+    }
+
+    static func draw(selected: Int, _ context: ViewContext, into canvas: inout Canvas) {
+        let state = context.state, theme = context.theme, glyphs = context.glyphs
+        let inner = OverlayBox.draw(box(size: canvas.size), title: "Scenarios", context, into: &canvas)
+        canvas.withRegion(inner) { region in
+            let width = region.bounds.width
+            for (y, name) in ScenarioName.allCases.enumerated() {
+                let isSelected = y == selected
+                let mark = name == state.scenario ? "*" : " "
+                region.put(mark, x: 0, y: y, style: theme.keyHint)
+                region.put(name.rawValue, x: 2, y: y, style: isSelected ? theme.selection : theme.title)
+                var summary = name.summary, style = theme.text
+                if case .failed(let reason)? = state.loads[name] {
+                    summary = "unavailable: \(reason)"
+                    style = theme.error
+                }
+                region.put(TextFit.end(summary, width: width - 19, ellipsis: glyphs.ellipsis), x: 19, y: y, style: style)
+            }
+            let hint = "Up/Down choose  Enter switch (same step where it means the same)  Esc close"
+            region.put(TextFit.end(hint, width: width, ellipsis: glyphs.ellipsis), x: 0, y: ScenarioName.allCases.count + 1,
+                       style: theme.label)
+        }
+    }
+}
+
+/// `v`: the selected value in full, with its provenance; or why it is out of reach.
+enum ValueDetailOverlay {
+    static func draw(_ context: ViewContext, into canvas: inout Canvas) {
+        let state = context.state, theme = context.theme, glyphs = context.glyphs
+        guard let (party, line) = AppUpdate.detailTarget(state) else { return }
+        let size = canvas.size
+        let width = min(size.width - 4, 96)
+        let textWidth = width - 4
+        var rows: [(String, Style)] = []
+        let title: String
+        switch line.kind {
+        case .value(let name, let known?, _), .readable(let name, let known?, _, _):
+            title = "\(name.rawValue) \(glyphs.separator) held by \(party.name)"
+            rows.append(("learned at step \(known.step), \(known.source); \(known.octets.count) octets, "
+                         + (name.isSecret ? "secret" : "public"), theme.label))
+            rows.append(("", theme.text))
+            if ValueOrder.isText(name) {
+                rows += TextWrap.lines(ValueText.full(name, known.octets), width: textWidth).map { ($0, theme.value) }
+                rows.append(("", theme.text))
+            }
+            rows += hexLines(known.octets, width: textWidth).map { ($0, name.isSecret ? theme.secret : theme.value) }
+        case .cannot(let name, let why):
+            title = "\(name.rawValue) \(glyphs.separator) out of reach for \(party.name)"
+            rows.append(("\(party.name) cannot compute \(name.rawValue):", theme.warning))
+            rows += TextWrap.lines(why, width: textWidth).map { ($0, theme.text) }
+        default:
+            return
+        }
+        let maxRows = size.height - 5
+        if rows.count > maxRows { rows = Array(rows.prefix(maxRows - 1)) + [(glyphs.ellipsis, theme.label)] }
+        let inner = OverlayBox.draw(OverlayBox.rect(size: size, width: width, height: rows.count + 4), title: title,
+                                    context, into: &canvas)
+        canvas.withRegion(inner.inset(top: 1, left: 0, bottom: 0, right: 0)) { region in
+            for (y, row) in rows.enumerated() { region.put(row.0, x: 0, y: y, style: row.1) }
+        }
+    }
+
+    /// Hex in groups of four octets, as many groups per line as fit.
+    static func hexLines(_ octets: [UInt8], width: Int) -> [String] {
+        let groups = stride(from: 0, to: octets.count, by: 4).map { start in
+            Hex.encode(Array(octets[start..<min(start + 4, octets.count)]))
+        }
+        let perLine = max(1, (width + 1) / 9)
+        return stride(from: 0, to: groups.count, by: perLine).map { groups[$0..<min($0 + perLine, groups.count)].joined(separator: " ") }
+    }
+}

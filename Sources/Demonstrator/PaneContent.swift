@@ -1,0 +1,129 @@
+import IBAKE
+import Scenarios
+
+/// The lines of a party's pane at a step, read from that step's ledger.
+///
+/// - An ordinary party: every value it holds at some point of the run, in display
+///   order; a dash until it learns it, marked new at the step it does; and what its
+///   ledger says it cannot compute, with the reason.
+/// - The eavesdropper: the wire bytes she holds, what she knows, what she cannot compute.
+/// - The KMS in the curious-KMS view: the keys it holds, the IBE layers on the wire,
+///   what it reads inside them and that abP stays out of reach.
+public enum PaneContent {
+    public static func lines(for party: Party, in state: AppState) -> [PaneLine] {
+        guard let model = state.model, let step = model.step(state.step) else { return [] }
+        if party.id == model.eve?.id { return eveLines(party, model, step) }
+        if party.id == model.kms?.id && state.kmsView { return curiousKMSLines(party, model, step) }
+        return valueLines(party.id, names: model.rowNames[party.id] ?? [], step)
+    }
+
+    /// One line per value name: the values held (several when a party holds distinct
+    /// values of one name, as a malicious KMS holds two abP), else the impossibility,
+    /// else a dash.
+    static func valueLines(_ party: String, names: [ValueName], _ step: Step) -> [PaneLine] {
+        let ledger = step.ledger[party]
+        var lines = [PaneLine]()
+        for name in names {
+            let held = ledger?.knows.filter { $0.name == name } ?? []
+            if held.isEmpty {
+                if let cannot = ledger?.cannot.first(where: { $0.name == name }) {
+                    lines.append(PaneLine(.cannot(name: cannot.name, why: cannot.why)))
+                } else {
+                    lines.append(PaneLine(.value(name: name, known: nil, isNew: false)))
+                }
+                continue
+            }
+            // Per-session values (a second RAND, CSB ID) show only the latest; others each.
+            for value in name == .rand || name == .csbID ? [held[held.count - 1]] : held {
+                lines.append(PaneLine(.value(name: name, known: value, isNew: value.step == step.index)))
+            }
+        }
+        return lines
+    }
+
+    /// The wire messages the eavesdropper holds up to a step: those she recorded (her
+    /// ledger's recording grew with them) and those she sent herself.
+    static func heldMessages(_ eve: Party, _ model: ScenarioModel, through index: Int) -> [Int] {
+        model.messageSteps(through: index).filter {
+            model.recordedByEve.contains($0) || model.step($0)?.message?.from == eve.id
+        }
+    }
+
+    /// How many messages and octets the eavesdropper holds at the current step.
+    public static func recording(of eve: Party, in state: AppState) -> (messages: Int, octets: Int)? {
+        guard let model = state.model else { return nil }
+        let messages = heldMessages(eve, model, through: state.step)
+        return (messages.count, messages.compactMap { model.step($0)?.message?.octets.count }.reduce(0, +))
+    }
+
+    static func eveLines(_ eve: Party, _ model: ScenarioModel, _ step: Step) -> [PaneLine] {
+        let ledger = step.ledger[eve.id]
+        let messages = heldMessages(eve, model, through: step.index)
+        let octets = messages.compactMap { model.step($0)?.message?.octets.count }.reduce(0, +)
+        var lines = [PaneLine(.heading(messages.isEmpty ? "wire: nothing yet" : "wire: \(messages.count) messages, \(octets) octets"))]
+        lines += messages.compactMap { index in messageLine(model, index, current: step.index) }
+
+        let actions = model.timeline.steps.prefix(step.index).filter { $0.actor == eve.id }
+        if !actions.isEmpty {
+            lines.append(PaneLine(.heading("what she did")))
+            lines += actions.map { PaneLine(.note($0.title)) }
+        }
+        let cannot = Set(ledger?.cannot.map(\.name) ?? [])
+        let knows = (model.rowNames[eve.id] ?? []).filter { !cannot.contains($0) }
+        if !knows.isEmpty {
+            lines.append(PaneLine(.heading("knows")))
+            lines += valueLines(eve.id, names: knows, step)
+        }
+        if let impossible = ledger?.cannot, !impossible.isEmpty {
+            lines.append(PaneLine(.heading("cannot compute")))
+            lines += impossible.map { PaneLine(.cannot(name: $0.name, why: $0.why)) }
+        }
+        return lines
+    }
+
+    /// The private keys a KMS can hold.
+    static let kmsKeys: [ValueName] = [.masterSecret, .initiatorPrivateKey, .responderPrivateKey, .commonPrivateKey]
+
+    static func curiousKMSLines(_ kms: Party, _ model: ScenarioModel, _ step: Step) -> [PaneLine] {
+        let ledger = step.ledger[kms.id]
+        let names = model.rowNames[kms.id] ?? []
+        var lines = [PaneLine(.heading("holds"))]
+        lines += valueLines(kms.id, names: names.filter(kmsKeys.contains), step)
+
+        let layered = model.messageSteps(through: step.index).filter { index in
+            guard let notation = model.step(index)?.message?.notation else { return false }
+            return !NotationLayers.parse(notation).isEmpty
+        }
+        // s yields the private key of any identity, so every IBE layer is open to it.
+        let opener = ledger?.value(.masterSecret) != nil ? "open with s" : "IBE layers"
+        lines.append(PaneLine(.heading(layered.isEmpty ? "\(opener): none on the wire yet" : "\(opener): every IBE layer")))
+        lines += layered.compactMap { messageLine(model, $0, current: step.index) }
+
+        lines.append(PaneLine(.heading("reads inside")))
+        for name in [ValueName.aP, .bP] {
+            let inside = layered.first { index in
+                NotationLayers.parse(model.step(index)?.message?.notation ?? "").contains { $0.items.contains(name.rawValue) }
+            }
+            let known = ledger?.value(name)
+            lines.append(PaneLine(.readable(name: name, known: known, isNew: known?.step == step.index,
+                                            inside: inside.flatMap { model.step($0)?.message?.name })))
+        }
+        let held = ledger?.knows.filter { $0.name == .abP } ?? []
+        if held.isEmpty {
+            let why = ledger?.cannot.first { $0.name == .abP }?.why ?? Impossibility.reason(.abP, for: .curiousKMS)
+            lines.append(PaneLine(.cannot(name: .abP, why: why)))
+        } else {
+            lines += held.map { PaneLine(.value(name: .abP, known: $0, isNew: $0.step == step.index)) }
+        }
+        for other in ledger?.cannot ?? [] where other.name != .abP {
+            lines.append(PaneLine(.cannot(name: other.name, why: other.why)))
+        }
+        return lines
+    }
+
+    static func messageLine(_ model: ScenarioModel, _ index: Int, current: Int) -> PaneLine? {
+        guard let message = model.step(index)?.message else { return nil }
+        return PaneLine(.message(step: index, name: message.name, octets: message.octets.count, notation: message.notation,
+                                 isNew: index == current))
+    }
+}

@@ -1,0 +1,42 @@
+import IBAKE
+import Scenarios
+
+/// One line of a pane, as data: `PaneContent` decides the lines from the ledger,
+/// `PaneView` draws them, and selection and clicks count them.
+public struct PaneLine: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// A section title inside a pane ("cannot compute").
+        case heading(String)
+        /// A value the party holds (`known`), or will hold later (nil: shown as a dash).
+        case value(name: ValueName, known: KnownValue?, isNew: Bool)
+        /// A value the party cannot compute, with the ledger's reason.
+        case cannot(name: ValueName, why: String)
+        /// A wire message (the eavesdropper's recording, the layers a KMS could open).
+        case message(step: Int, name: String, octets: Int, notation: String, isNew: Bool)
+        /// A value a curious KMS could read inside a layer: what its ledger holds, or
+        /// where the value travels (`inside`) when it did not decrypt it in this run.
+        case readable(name: ValueName, known: KnownValue?, isNew: Bool, inside: String?)
+        /// A sentence derived from ledger facts (what holding s allows).
+        case note(String)
+    }
+
+    public let kind: Kind
+
+    public init(_ kind: Kind) { self.kind = kind }
+
+    /// Up/Down stop on values, impossibilities and messages, not on headings or notes.
+    public var isSelectable: Bool {
+        switch kind {
+        case .heading, .note: false
+        default: true
+        }
+    }
+
+    /// Whether the line shows something that became known at the current step.
+    public var isNew: Bool {
+        switch kind {
+        case .value(_, _, let isNew), .message(_, _, _, _, let isNew), .readable(_, _, let isNew, _): isNew
+        default: false
+        }
+    }
+}

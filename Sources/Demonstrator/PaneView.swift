@@ -1,0 +1,144 @@
+import IBAKE
+import Scenarios
+import TUI
+
+/// Draws one party's pane: a frame titled with the party and its identity, then its
+/// lines (values, impossibilities, messages), scrolled so the selection or the new
+/// values stay visible, with "+N more" in the frame when lines are hidden.
+enum PaneView {
+    static func draw(_ party: Party, in rect: Rect, lines: [PaneLine], _ context: ViewContext, into canvas: inout Canvas) {
+        let state = context.state, theme = context.theme, glyphs = context.glyphs
+        let focused = state.focus == .party(party.id)
+        let inner = canvas.frame(rect, title: title(party, context, focused: focused, width: rect.width),
+                                 style: focused ? theme.focusedBorder : theme.border, titleStyle: theme.title, glyphs: glyphs)
+        let area = inner.inset(horizontal: 1, vertical: 0)
+        guard !area.isEmpty else { return }
+        let start = Viewport.start(count: lines.count, visible: area.height, keep: state.keptLines(in: lines, party: party.id))
+        let selected = focused ? state.selectedLine(in: lines, party: party.id) : nil
+        let nameWidth = Self.nameWidth(lines, width: area.width)
+        canvas.withRegion(area) { region in
+            for row in 0..<min(area.height, lines.count - start) {
+                let index = start + row
+                LineView(line: lines[index], width: area.width, nameWidth: nameWidth, isSelected: index == selected,
+                         context: context).draw(y: row, into: &region)
+            }
+        }
+        // Hidden lines are counted in the bottom edge (the top one holds the title).
+        let below = lines.count - start - area.height
+        let hidden = (start > 0 ? ["+\(start) above"] : []) + (below > 0 ? ["+\(below) more"] : [])
+        if !hidden.isEmpty { canvas.bottomLabel(hidden.joined(separator: ", "), in: rect, style: theme.label) }
+    }
+
+    /// `* Initiator · sip:alice@ims.example` (large) or `I Initiator` (compact); the
+    /// `*` marks focus in text as well as in the frame's style. The separator goes
+    /// first when the whole title does not fit the frame.
+    static func title(_ party: Party, _ context: ViewContext, focused: Bool, width: Int) -> String {
+        let mark = focused ? "* " : ""
+        var view = ""
+        if party.id == context.state.model?.kms?.id && context.state.kmsView {
+            view = party.kind == .curiousKMS ? " view" : " (curious view)"
+        }
+        if context.isCompact {
+            return mark + (party.tag == party.name ? party.name : "\(party.tag) \(party.name)") + view
+        }
+        let sep = context.glyphs.separator
+        // The eavesdropper's title says what she holds: the size of her recording.
+        if party.id == context.state.model?.eve?.id, let recording = PaneContent.recording(of: party, in: context.state) {
+            let full = "\(mark)\(party.tag) \(sep) holds \(recording.messages) messages, \(recording.octets) octets"
+            if recording.messages > 0, full.count <= width - 6 { return full }
+        }
+        guard let identity = party.identity else { return mark + party.name + view }
+        let full = "\(mark)\(party.name)\(view) \(sep) \(identity)"
+        return full.count <= width - 6 ? full : "\(mark)\(party.name)\(view) \(identity)"
+    }
+
+    /// The name column: as wide as the longest name (at most 10), but never more than
+    /// half a narrow pane, so values keep some digits.
+    static func nameWidth(_ lines: [PaneLine], width: Int) -> Int {
+        min(10, lines.compactMap(name).map(\.count).max() ?? 0, max(4, (width - 2) / 2))
+    }
+
+    /// The value name a line shows in its name column, if any.
+    static func name(_ line: PaneLine) -> String? {
+        switch line.kind {
+        case .value(let name, _, _), .readable(let name, _, _, _), .cannot(let name, _): name.rawValue
+        default: nil
+        }
+    }
+}
+
+/// One line of a pane in one row: a mark column (`+` new, `✗` out of reach), the
+/// name (reversed when selected), then the value, reason or message.
+struct LineView {
+    let line: PaneLine
+    let width: Int
+    let nameWidth: Int
+    let isSelected: Bool
+    let context: ViewContext
+
+    func draw(y: Int, into canvas: inout Canvas) {
+        let theme = context.theme, glyphs = context.glyphs
+        switch line.kind {
+        case .heading(let text):
+            canvas.sectionTitle(text, x: 0, y: y, width: width, theme: theme, glyphs: glyphs)
+        case .note(let text):
+            canvas.put(TextFit.end(text, width: width - 2, ellipsis: glyphs.ellipsis), x: 2, y: y, style: theme.narration)
+        case .value(let name, let known, let isNew):
+            let x = prefix(name, mark: isNew ? "+" : " ", markStyle: theme.newValue, y: y, into: &canvas)
+            value(name, known, isNew: isNew, x: x, y: y, into: &canvas)
+        case .readable(let name, let known, let isNew, let inside):
+            let x = prefix(name, mark: isNew ? "+" : " ", markStyle: theme.newValue, y: y, into: &canvas)
+            if known == nil, let inside {
+                // It could open the layer (it holds s) but did not in this run: no value to show.
+                canvas.put(TextFit.end("readable in \(inside)", width: width - x, ellipsis: glyphs.ellipsis),
+                           x: x, y: y, style: theme.unknownValue)
+            } else {
+                value(name, known, isNew: isNew, x: x, y: y, into: &canvas)
+            }
+        case .cannot(let name, let why):
+            // The mark says "cannot compute"; the reason follows (in full with `v`).
+            let x = prefix(name, mark: glyphs.failMark, markStyle: theme.warning, y: y, into: &canvas)
+            canvas.put(TextFit.end(why, width: width - x, ellipsis: glyphs.ellipsis), x: x, y: y, style: theme.narration)
+        case .message(_, let name, let octets, let notation, let isNew):
+            let x = prefix(nil, mark: isNew ? "+" : " ", markStyle: theme.newValue, y: y, into: &canvas)
+            var end = canvas.put(name, x: x, y: y, style: isNew ? theme.newValue : (isSelected ? theme.selection : theme.title),
+                                 maxWidth: width - x)
+            end = canvas.put(" \(octets) B ", x: end, y: y, style: theme.label, maxWidth: max(0, width - end))
+            canvas.put(TextFit.end(notation, width: width - end, ellipsis: glyphs.ellipsis), x: end, y: y, style: theme.text)
+        }
+    }
+
+    /// The mark and the name column; returns where the value starts. The selection
+    /// shows as the name in reverse, so the mark still says new or out of reach.
+    private func prefix(_ name: ValueName?, mark: String, markStyle: Style, y: Int, into canvas: inout Canvas) -> Int {
+        let theme = context.theme
+        if mark != " " { canvas.put(String(mark.prefix(1)), x: 0, y: y, style: markStyle) }
+        guard let name else { return 2 }
+        let label = TextFit.end(name.rawValue, width: nameWidth, ellipsis: context.glyphs.ellipsis)
+        canvas.put(label, x: 2, y: y, style: isSelected ? theme.selection : theme.label)
+        return 2 + nameWidth + 1
+    }
+
+    /// The value (or a dash), and for a new value where it came from.
+    private func value(_ name: ValueName, _ known: KnownValue?, isNew: Bool, x: Int, y: Int, into canvas: inout Canvas) {
+        let theme = context.theme, glyphs = context.glyphs
+        let room = width - x
+        guard room > 0 else { return }
+        guard let known else {
+            canvas.put(glyphs.dash, x: x, y: y, style: theme.unknownValue)
+            return
+        }
+        let full = ValueText.full(name, known.octets)
+        var source = ""
+        if isNew {
+            // The longest form of the source that leaves the value a useful width: where
+            // a value came from matters more than its middle digits (`v` shows them all).
+            let wanted = min(full.count, 8)
+            source = ValueText.sourceForms(known.source, glyphs: glyphs).first { room - $0.count - 1 >= wanted } ?? ""
+        }
+        let valueWidth = source.isEmpty ? room : room - source.count - 1
+        let style = isNew ? theme.newValue : (name.isSecret ? theme.secret : theme.value)
+        let end = canvas.put(ValueText.fitted(name, known.octets, width: valueWidth, glyphs: glyphs), x: x, y: y, style: style)
+        if !source.isEmpty { canvas.put(source, x: end + 1, y: y, style: theme.label) }
+    }
+}

@@ -1,0 +1,145 @@
+import Scenarios
+import TUI
+
+/// Where everything goes for a state at a screen size. The view draws into these
+/// rectangles and `update` maps clicks with the same ones, so both always agree.
+///
+/// - Large (at least 110x34, e.g. 120x40 and 200x60): the party panes side by side
+///   on top, the wire and the inspector side by side below, the narration, the status line.
+/// - Compact (80x24 up to large): the same panes with short titles; below them the
+///   wire, or the inspector when it has focus (both, side by side, from 100 columns).
+/// - Too small (below 80x24): only the notice.
+public struct ScreenLayout: Sendable {
+    public enum Mode: Sendable, Equatable {
+        case tooSmall, compact, large
+    }
+
+    public static let minimum = TooSmallScreen.defaultMinimum
+    public static let large = Size(width: 110, height: 34)
+
+    public let size: Size
+    public let mode: Mode
+    /// The party panes, left to right (empty while no timeline is on screen).
+    public let panes: [(party: Party, rect: Rect)]
+    /// Lines each pane lists (after dropping minor values a small pane cannot fit).
+    public let paneLines: [String: [PaneLine]]
+    public let wire: Rect?
+    public let inspector: Rect?
+    /// The presenter-zoom area (instead of panes, wire and inspector).
+    public let zoom: Rect?
+    /// The area above the narration: panes, wire and inspector, or zoom, or a notice.
+    public let main: Rect
+    public let narration: Rect
+    public let status: Rect
+
+    public init(state: AppState, size: Size) {
+        self.size = size
+        let screen = Rect(size: size)
+        guard size.fits(Self.minimum) else {
+            mode = .tooSmall
+            panes = []
+            paneLines = [:]
+            (wire, inspector, zoom) = (nil, nil, nil)
+            (main, narration, status) = (screen, Rect(x: 0, y: 0, width: 0, height: 0), Rect(x: 0, y: 0, width: 0, height: 0))
+            return
+        }
+        let large = size.fits(Self.large)
+        mode = large ? .large : .compact
+        // Narration: a rule (large only: in compact the frames above separate it), a
+        // title line, the sentence wrapped, and a line for the checks.
+        let narrationHeight = large ? 3 + (size.height >= 55 ? 5 : 3) : 5
+        let rows = screen.rows([.rest, .fixed(narrationHeight), .fixed(1)])
+        (main, narration, status) = (rows[0], rows[1], rows[2])
+
+        let parties = state.visiblePanes
+        guard state.model != nil, !parties.isEmpty else {
+            (panes, paneLines, wire, inspector, zoom) = ([], [:], nil, nil, nil)
+            return
+        }
+        if state.zoom {
+            (panes, paneLines, wire, inspector) = ([], [:], nil, nil)
+            zoom = main
+            return
+        }
+        zoom = nil
+
+        let full = parties.map { PaneContent.lines(for: $0, in: state) }
+        let tallest = full.map(\.count).max() ?? 0
+        let paneHeight: Int
+        if large {
+            paneHeight = min(max(tallest + 2, 12), main.height * 55 / 100)
+        } else {
+            paneHeight = main.height >= 24 ? main.height * 60 / 100 : main.height - 7
+        }
+        let split = main.rows([.fixed(paneHeight), .rest])
+        let eveID = state.model?.eve?.id
+        let columns = split[0].columns(parties.map { $0.id == eveID ? .fill(3) : .fill(2) })
+        panes = Array(zip(parties, columns)).map { (party: $0.0, rect: $0.1) }
+        var lines = [String: [PaneLine]]()
+        for (party, rect) in zip(parties, columns) {
+            let all = full[parties.firstIndex { $0.id == party.id } ?? 0]
+            lines[party.id] = party.id == eveID ? Self.fitRecording(all, rows: rect.height - 2) : Self.fit(all, rows: rect.height - 2)
+        }
+        paneLines = lines
+
+        let bottom = split[1]
+        if large || size.width >= 100 {
+            let halves = bottom.columns([.ratio(52, 100), .rest])
+            (wire, inspector) = (halves[0], halves[1])
+        } else if state.focus == .inspector {
+            (wire, inspector) = (nil, bottom)
+        } else {
+            (wire, inspector) = (bottom, nil)
+        }
+    }
+
+    /// Drops minor values that are neither new nor the only content, oldest-ranked
+    /// last, until the lines fit `rows`; what still does not fit scrolls.
+    static func fit(_ lines: [PaneLine], rows: Int) -> [PaneLine] {
+        guard lines.count > rows else { return lines }
+        var kept = lines
+        for index in lines.indices.reversed() where kept.count > rows {
+            if case .value(let name, _, let isNew) = lines[index].kind, ValueOrder.isMinor(name), !isNew {
+                kept.remove(at: index)
+            }
+        }
+        return kept
+    }
+
+    /// The eavesdropper's pane keeps her ledger and impossibilities whole and shortens
+    /// her recording instead: the oldest messages give way to a "+N earlier" note.
+    static func fitRecording(_ lines: [PaneLine], rows: Int) -> [PaneLine] {
+        let messages = lines.indices.filter {
+            if case .message = lines[$0].kind { return true }
+            return false
+        }
+        let excess = lines.count - rows
+        guard excess > 0, messages.count > 2 else { return lines }
+        // One line goes to the note, so drop one more message than the excess.
+        let dropped = Array(messages.prefix(min(messages.count - 2, excess + 1)))
+        var kept = lines
+        for index in dropped.reversed() { kept.remove(at: index) }
+        kept.insert(PaneLine(.note("+\(dropped.count) earlier messages")), at: dropped[0])
+        return kept
+    }
+
+    /// The rectangle of a party's pane.
+    public func pane(_ id: String) -> Rect? { panes.first { $0.party.id == id }?.rect }
+
+    /// What lies under a screen cell.
+    public enum Hit: Sendable, Equatable {
+        /// A party pane; `row` counts from the first row inside the frame.
+        case pane(String, row: Int)
+        case wire(row: Int)
+        case inspector
+    }
+
+    public func hit(x: Int, y: Int) -> Hit? {
+        for (party, rect) in panes where rect.contains(x: x, y: y) {
+            return .pane(party.id, row: y - rect.y - 1)
+        }
+        if let wire, wire.contains(x: x, y: y) { return .wire(row: y - wire.y - 1) }
+        if let inspector, inspector.contains(x: x, y: y) { return .inspector }
+        return nil
+    }
+}

@@ -1,0 +1,42 @@
+import TUI
+
+/// What every part of the view needs: the state, where things go, and the look.
+struct ViewContext {
+    let state: AppState
+    let layout: ScreenLayout
+    let theme: Theme
+    let glyphs: Glyphs
+
+    var isCompact: Bool { layout.mode == .compact }
+}
+
+extension Glyphs {
+    /// A check that passed.
+    var passMark: String { isASCII ? "ok" : "✓" }
+    /// A check that failed, or a value out of reach.
+    var failMark: String { isASCII ? "x" : "✗" }
+    /// A value not known yet.
+    var dash: String { isASCII ? "-" : "—" }
+    /// Separates items of a title or status line.
+    var separator: String { isASCII ? "|" : "·" }
+    /// Frames of the progress spinner.
+    var spinner: [String] { isASCII ? ["-", "\\", "|", "/"] : ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"] }
+}
+
+extension Canvas {
+    /// A section title across a pane: `─ knows ──────`.
+    mutating func sectionTitle(_ text: String, x: Int, y: Int, width: Int, theme: Theme, glyphs: Glyphs) {
+        guard width > 0 else { return }
+        horizontalRule(x: x, y: y, length: width, style: theme.border, glyphs: glyphs)
+        let label = TextFit.end(text, width: max(0, width - 3), ellipsis: glyphs.ellipsis)
+        guard !label.isEmpty else { return }
+        put(" \(label) ", x: x + 1, y: y, style: theme.title, maxWidth: width - 1)
+    }
+
+    /// A label written into the bottom edge of a frame, right-aligned: `─ +3 more ─┘`.
+    mutating func bottomLabel(_ text: String, in frame: Rect, style: Style) {
+        let label = " \(text) "
+        guard frame.width >= label.count + 4 else { return }
+        put(label, x: frame.maxX - 2 - label.count, y: frame.maxY - 1, style: style)
+    }
+}

@@ -1,0 +1,128 @@
+import Scenarios
+import TUI
+
+/// Which messages the wire shows in a frame, shared by the view and by clicks.
+struct WireRows {
+    /// A header row of party tags above lifelines (large layout), or none (compact).
+    let showsLanes: Bool
+    /// Steps, up to the current one, that put a message on the wire.
+    let messages: [Int]
+    /// Index into `messages` of the first row shown.
+    let start: Int
+    /// Rows available for messages.
+    let visible: Int
+
+    init(state: AppState, frame: Rect, compact: Bool) {
+        let inner = frame.inset(by: 1)
+        showsLanes = !compact && inner.width >= 50 && inner.height >= 4
+        let messages = state.model?.messageSteps(through: state.step) ?? []
+        let visible = max(0, inner.height - (showsLanes ? 1 : 0))
+        let kept = state.inspectedStep.flatMap { messages.firstIndex(of: $0) }.map { $0...$0 }
+        start = Viewport.start(count: messages.count, visible: visible, keep: kept)
+        self.messages = messages
+        self.visible = visible
+    }
+
+    /// The message step shown on `row` (0 = the first row inside the frame).
+    func message(atRow row: Int) -> Int? {
+        let index = start + row - (showsLanes ? 1 : 0)
+        return row >= (showsLanes ? 1 : 0) && messages.indices.contains(index) ? messages[index] : nil
+    }
+}
+
+/// The wire: every message so far as an arrow between the parties' lanes (a sequence
+/// diagram), with its name, size and what it carries in the seed's notation.
+enum WireView {
+    static func draw(in frame: Rect, _ context: ViewContext, into canvas: inout Canvas) {
+        let state = context.state, theme = context.theme, glyphs = context.glyphs
+        guard let model = state.model else { return }
+        let focused = state.focus == .wire
+        let rows = WireRows(state: state, frame: frame, compact: context.isCompact)
+        let title = (focused ? "* " : "") + "Wire \(glyphs.separator) \(rows.messages.count) of \(model.messageSteps.count) messages"
+        let inner = canvas.frame(frame, title: title, style: focused ? theme.focusedBorder : theme.border,
+                                 titleStyle: theme.title, glyphs: glyphs)
+        guard !inner.isEmpty else { return }
+        canvas.withRegion(inner.inset(horizontal: 1, vertical: 0)) { region in
+            if rows.messages.isEmpty {
+                region.put("no message yet", x: 0, y: 0, style: theme.unknownValue)
+                return
+            }
+            let lanes = Lanes(model: model, width: region.bounds.width, numbered: region.bounds.width >= 60)
+            if rows.showsLanes { lanes.drawHeader(into: &region, context) }
+            for row in 0..<min(rows.visible, rows.messages.count - rows.start) {
+                let index = rows.messages[rows.start + row]
+                let y = row + (rows.showsLanes ? 1 : 0)
+                lanes.drawMessage(step: index, y: y, diagram: rows.showsLanes, into: &region, context)
+            }
+        }
+        let later = rows.messages.count - rows.start - rows.visible
+        let hidden = (rows.start > 0 ? ["+\(rows.start) earlier"] : []) + (later > 0 ? ["+\(later) later"] : [])
+        if !hidden.isEmpty { canvas.bottomLabel(hidden.joined(separator: ", "), in: frame, style: theme.label) }
+    }
+}
+
+/// Column positions of the wire: an optional step number, the lanes, the text.
+struct Lanes {
+    let model: ScenarioModel
+    let numberWidth: Int
+    let spacing: Int
+    let width: Int
+
+    init(model: ScenarioModel, width: Int, numbered: Bool) {
+        self.model = model
+        self.width = width
+        numberWidth = numbered ? 3 : 0
+        let gaps = max(1, model.lanes.count - 1)
+        spacing = min(12, max(4, width / 4 / gaps))
+    }
+
+    var lanesWidth: Int { spacing * max(1, model.lanes.count - 1) + 1 }
+    func laneX(_ index: Int) -> Int { numberWidth + 1 + index * spacing }
+    var textX: Int { numberWidth + 1 + lanesWidth + 2 }
+
+    func drawHeader(into canvas: inout Canvas, _ context: ViewContext) {
+        for (index, party) in model.lanes.enumerated() {
+            let x = laneX(index) - (party.tag.count - 1) / 2
+            canvas.put(party.tag, x: x, y: 0, style: context.theme.title)
+        }
+    }
+
+    func drawMessage(step index: Int, y: Int, diagram: Bool, into canvas: inout Canvas, _ context: ViewContext) {
+        guard let message = model.step(index)?.message else { return }
+        let state = context.state, theme = context.theme, glyphs = context.glyphs
+        let isCurrent = index == state.step
+        let isInspected = index == state.inspectedStep
+        if numberWidth > 0 {
+            canvas.put(String(index).leftPadded(to: numberWidth - 1), x: 0, y: y,
+                       style: isInspected && state.focus == .wire ? theme.selection : theme.unknownValue)
+        }
+        var textX = self.textX
+        if diagram {
+            for lane in model.lanes.indices {
+                canvas.set(x: laneX(lane), y: y, glyphs.vertical, style: theme.border)
+            }
+            if let from = model.lanes.firstIndex(where: { $0.id == message.from }),
+               let to = model.lanes.firstIndex(where: { $0.id == message.to }) {
+                // Between the lifelines, so both stay visible: │────→│
+                let step = to > from ? 1 : -1
+                canvas.arrow(fromX: laneX(from) + step, toX: laneX(to) - step, y: y,
+                             style: isCurrent ? theme.newValue : theme.wireArrow, glyphs: glyphs)
+            }
+        } else {
+            let route = "\(model.tag(message.from))\(glyphs.arrowRight)\(model.tag(message.to))"
+            canvas.put(route, x: numberWidth, y: y, style: isCurrent ? theme.newValue : theme.wireArrow)
+            textX = numberWidth + max(route.count, 7) + 1
+        }
+        let nameStyle = isInspected && state.focus == .wire ? theme.selection : (isCurrent ? theme.newValue : theme.title)
+        var end = canvas.put(message.name, x: textX, y: y, style: nameStyle, maxWidth: max(0, width - textX))
+        end = canvas.put(" \(message.octets.count) B  ", x: end, y: y, style: theme.label, maxWidth: max(0, width - end))
+        canvas.put(TextFit.end(message.notation, width: width - end, ellipsis: glyphs.ellipsis), x: end, y: y, style: theme.text)
+    }
+}
+
+extension String {
+    /// Right-aligned in `width` columns (unchanged when longer).
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
+import Demonstrator
+import IBAKE
+import IBE
+import Scenarios
+import TerminalBackend
+
+/// The default command: the interactive demonstrator (Initiator, Responder and KMS
+/// side by side, stepping through every message), or the same timeline as plain lines
+/// when the output is not a terminal.
+struct InteractiveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "interactive",
+        abstract: "Step through a scenario in the terminal: Initiator, Responder and KMS side by side (the default command).",
+        discussion: """
+            Keys: Right/Left step, Tab focus, Up/Down select, x hex, e eavesdropper view, k KMS view, \
+            f/r/d forking/retargeting/deferred, s scenarios, a autoplay, z zoom, ? help, q quit. \
+            Plain mode (also chosen when standard output is not a terminal, or TERM is dumb or unknown) \
+            prints the same lines as `mikey-ibake run`, one step per Enter.
+            """
+    )
+
+    @Option(help: "The scenario to start with (see `mikey-ibake run --list`).") var scenario = ScenarioName.basic.rawValue
+    @Option(help: "Seed for a reproducible run (PROFILE D15); none: fresh randomness.") var seed: UInt64?
+    @Option(help: "Parameter set (PROFILE D4).") var params = ParameterSet.defaultName
+    @Option(help: "The step to start at (1 = the first).") var step = 1
+    @Option(help: "Initiator's policy when another identity answers: continue or refuse (PROFILE D13).")
+    var policy: String = Initiator.Policy.continue.rawValue
+    @Flag(help: "No colour (also when NO_COLOR is set).") var noColor = false
+    @Flag(help: "ASCII only (also when the locale is not UTF-8).") var ascii = false
+    @Flag(help: "Plain lines instead of the full screen, stepping on Enter.") var plain = false
+    @Flag(help: "Bold, projector-friendly colours.") var presenter = false
+    @Flag(help: "Ignore the mouse.") var noMouse = false
+    @Flag(help: "Draw the first frame and exit (measures start-up; see `bench --ui`).") var exitAfterFirstFrame = false
+
+    func validate() throws {
+        guard step >= 1 else { throw ValidationError("--step must be 1 or more") }
+    }
+
+    func run() throws {
+        try reportingInputErrors {
+            let name: ScenarioName
+            do { name = try ScenarioName(parsing: scenario) } catch { throw InputError("--scenario: \(error)") }
+            let set: ParameterSet
+            do { set = try ParameterSet.named(params) } catch { throw InputError("--params: \(error)") }
+            guard let policy = Initiator.Policy(rawValue: policy) else {
+                throw InputError("--policy: \"\(policy)\" is not continue or refuse")
+            }
+            let config = AppConfig(parameterSet: set, seed: seed, policy: policy)
+            let environment = TerminalEnvironment.detect(options: TerminalOptions(noColor: noColor, ascii: ascii, plain: plain))
+            let plainSession = PlainSession(config: config, scenario: name, startStep: step,
+                                            exitAfterFirstStep: exitAfterFirstFrame)
+            if environment.isPlain {
+                try plainSession.run()
+                return
+            }
+            let session = FullScreenSession(config: config, scenario: name, step: step, environment: environment,
+                                            presenter: presenter, mouse: !noMouse, exitAfterFirstFrame: exitAfterFirstFrame)
+            do {
+                try MainActor.assumeIsolated { try session.run() }
+                // The terminal is restored. A timeline may still be building on another
+                // thread; a normal exit would run OpenSSL's and GMP's exit-time cleanup
+                // under it and crash. Nothing is left to save, so leave at once.
+                fflush(nil)
+                _exit(0)
+            } catch let error as CursesTerminal.OpenError {
+                // The terminal refused curses after all: the plain lines still work.
+                var standardError = StandardError()
+                print("mikey-ibake: \(error); using plain mode", to: &standardError)
+                try plainSession.run()
+            }
+        }
+    }
+}

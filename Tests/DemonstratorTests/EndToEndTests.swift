@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+import TUITestSupport
+
+/// The real `mikey-ibake` binary: in tmux (scripts/tmux-demonstrator.sh), and in
+/// plain mode with its output going to a file. Skipped, with the reason, when tmux or
+/// the binary is missing.
+@Suite("Demonstrator: end to end")
+struct EndToEndTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()   // DemonstratorTests
+        .deletingLastPathComponent()   // Tests
+        .deletingLastPathComponent()
+
+    static let tmux: String? = (ProcessInfo.processInfo.environment["PATH"] ?? "")
+        .split(separator: ":")
+        .map { "\($0)/tmux" }
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// mikey-ibake beside the test binary (the same build directory), if built.
+    static let binary: String? = {
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
+        var directory = URL(fileURLWithPath: executable).deletingLastPathComponent()
+        if directory.pathExtension == "xctest" { directory.deleteLastPathComponent() }
+        let candidate = directory.appendingPathComponent("mikey-ibake").path
+        return FileManager.default.isExecutableFile(atPath: candidate) ? candidate : nil
+    }()
+
+    @Test(
+        "scripts/tmux-demonstrator.sh passes (120x40, 80x24, Ctrl-C, | cat)",
+        .enabled(if: tmux != nil, "tmux is not installed; scripts/setup installs it"),
+        .enabled(if: binary != nil, "mikey-ibake is not built next to the tests; run `swift build --build-tests` first")
+    )
+    func tmuxRun() throws {
+        let binary = try #require(Self.binary)
+        let script = Self.packageRoot.appendingPathComponent("scripts/tmux-demonstrator.sh").path
+        let (status, output) = try CleanSpawn.run(["/usr/bin/env", "bash", script, binary])
+        #expect(status == 0, "tmux-demonstrator.sh exited with \(status):\n\(output)")
+        #expect(output.contains(" passed, 0 failed"), "unexpected output:\n\(output)")
+    }
+
+    @Test(
+        "with output to a file, no arguments but the seed give plain mode: the lines of `run`",
+        .enabled(if: binary != nil, "mikey-ibake is not built next to the tests")
+    )
+    func plainMode() throws {
+        let binary = try #require(Self.binary)
+        let arguments = ["--params", "toy", "--seed", "1"]
+        let (status, plain) = try CleanSpawn.run([binary] + arguments)
+        let (_, run) = try CleanSpawn.run([binary, "run"] + arguments)
+        #expect(status == 0)
+        #expect(plain == run && plain.contains("step 19/19"))
+        #expect(!plain.contains("\u{1B}"), "no escape sequences in plain mode")
+
+        let (_, first) = try CleanSpawn.run([binary, "--exit-after-first-frame", "--step", "2"] + arguments)
+        #expect(first.contains("step 2/19") && !first.contains("step 3/19"), "the first frame in plain mode: up to --step")
+    }
+
+    @Test(
+        "bad options are refused with a clear message, a scenario that cannot be built too",
+        .enabled(if: binary != nil, "mikey-ibake is not built next to the tests")
+    )
+    func errors() throws {
+        let binary = try #require(Self.binary)
+        let (status, output) = try CleanSpawn.run([binary, "--scenario", "nope"])
+        #expect(status == 2 && output.contains("unknown scenario \"nope\""))
+        let (stepStatus, _) = try CleanSpawn.run([binary, "--step", "0"])
+        #expect(stepStatus != 0)
+        let (groupStatus, group) = try CleanSpawn.run([binary, "--scenario", "group", "--params", "toy", "--seed", "1"])
+        #expect(groupStatus == 0 && group.contains("group_key"), "plain mode prints the group scenario")
+    }
+}

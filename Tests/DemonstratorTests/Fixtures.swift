@@ -1,0 +1,46 @@
+import Demonstrator
+import Foundation
+import IBAKE
+import IBE
+import Scenarios
+import TUI
+
+/// Timelines for the tests: the toy parameter set with seed 1, so every screen is
+/// the same on every run and builds in milliseconds. Each scenario is built once.
+enum Fixtures {
+    static let config: AppConfig = {
+        // Invariant: the toy set ships with the package.
+        guard let set = try? ParameterSet.named("toy") else { preconditionFailure("the toy parameter set is missing") }
+        return AppConfig(parameterSet: set, seed: 1)
+    }()
+
+    static let loads: [ScenarioName: ScenarioLoad] = Dictionary(
+        uniqueKeysWithValues: ScenarioName.allCases.map { ($0, ScenarioModel.build($0, config: config)) }
+    )
+
+    static func model(_ name: ScenarioName) -> ScenarioModel? { loads[name]?.model }
+
+    /// A state showing `name` at `step`, as the shell would have it once the build arrived.
+    static func state(_ name: ScenarioName = .basic, step: Int = 1, size: Size = Size(width: 120, height: 40)) -> AppState {
+        var state = AppState(config: config, scenario: name, step: step, size: size)
+        if let load = loads[name] { state = AppUpdate.update(state, .built(name, load)).state }
+        return state
+    }
+
+    /// Feeds events in order; returns the final state.
+    static func send(_ state: AppState, _ events: [Event]) -> AppState {
+        events.reduce(state) { AppUpdate.update($0, $1).state }
+    }
+
+    static func keys(_ keys: Key...) -> [Event] { keys.map { .key($0) } }
+
+    /// The first step of `name` where the ledger says `party` holds `value`.
+    static func firstStep(_ name: ScenarioName, where party: String, knows value: ValueName) -> Int? {
+        model(name)?.timeline.steps.first { $0.ledger.knows(party, value) }?.index
+    }
+
+    /// Steps of `name` where a message was refused.
+    static func refusals(_ name: ScenarioName) -> [Int] {
+        model(name)?.timeline.steps.filter { $0.action == .refuse }.map(\.index) ?? []
+    }
+}

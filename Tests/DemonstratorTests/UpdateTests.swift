@@ -1,0 +1,194 @@
+import Demonstrator
+import IBAKE
+import Scenarios
+import Testing
+import TUI
+
+/// `AppUpdate.update` with key events: stepping and its bounds, focus and selection,
+/// overlays, views, triggers, autoplay, resize and clicks. No terminal involved.
+@Suite("Demonstrator: update")
+struct UpdateTests {
+    let basic = Fixtures.state(.basic)
+    var count: Int { basic.model?.stepCount ?? 0 }
+
+    @Test("every next and back key steps by one, within the timeline")
+    func stepping() {
+        for key: Key in [.right, .enter, .character("l"), .character("n"), .character(" ")] {
+            #expect(AppUpdate.update(basic, .key(key)).state.step == 2, "\(key)")
+        }
+        let third = Fixtures.send(basic, Fixtures.keys(.right, .right))
+        for key: Key in [.left, .backspace, .character("h"), .character("p")] {
+            #expect(AppUpdate.update(third, .key(key)).state.step == 2, "\(key)")
+        }
+        #expect(AppUpdate.update(basic, .key(.left)).state.step == 1, "no step before the first")
+        let last = AppUpdate.update(basic, .key(.end)).state
+        #expect(last.step == count)
+        #expect(AppUpdate.update(last, .key(.right)).state.step == count, "no step after the last")
+        #expect(AppUpdate.update(last, .key(.character("g"))).state.step == 1)
+        #expect(AppUpdate.update(last, .key(.home)).state.step == 1)
+        #expect(AppUpdate.update(basic, .key(.character("G"))).state.step == count)
+    }
+
+    @Test("--step is applied when the timeline arrives, clamped to its length")
+    func startStep() {
+        #expect(Fixtures.state(.basic, step: 13).step == 13)
+        #expect(Fixtures.state(.basic, step: 999).step == count)
+        let waiting = AppState(config: Fixtures.config, scenario: .basic, step: 5, size: Size(width: 120, height: 40))
+        #expect(waiting.isLoading && waiting.wantedBuilds == [.basic])
+    }
+
+    @Test("after the first timeline the trigger scenarios are built in the background")
+    func prefetch() {
+        #expect(basic.wantedBuilds == [.forking, .retargeting, .deferred])
+    }
+
+    @Test("f, r, d switch to the special case at the step that means the same, and back")
+    func triggers() throws {
+        // Step 13 of basic: I opens R_MESSAGE_1.
+        let atR1 = Fixtures.state(.basic, step: 13)
+        let asked = AppUpdate.update(atR1, .key(.character("f"))).state
+        #expect(asked.scenario == .basic && asked.awaiting == .forking, "waits for the forking build, basic stays on screen")
+        #expect(asked.wantedBuilds.first == .forking)
+        let forking = try #require(Fixtures.loads[.forking])
+        let arrived = AppUpdate.update(asked, .built(.forking, forking)).state
+        #expect(arrived.scenario == .forking && arrived.awaiting == nil)
+        let step = try #require(arrived.currentStep)
+        #expect(step.title.hasSuffix("opens R_MESSAGE_1") && step.action == .receive)
+
+        let back = AppUpdate.update(arrived, .key(.character("f"))).state
+        #expect(back.scenario == .basic && back.step == 13, "f again: back to basic, same place")
+
+        for (key, name) in [("r", ScenarioName.retargeting), ("d", .deferred)] {
+            var state = atR1
+            state.loads[name] = Fixtures.loads[name]
+            let switched = AppUpdate.update(state, .key(.character(Character(key)))).state
+            #expect(switched.scenario == name, "a built scenario switches at once")
+            #expect(switched.currentStep?.title.contains("R_MESSAGE_1") == true, "\(name): \(switched.currentStep?.title ?? "")")
+        }
+    }
+
+    @Test("a scenario that cannot be built shows its error instead of crashing")
+    func failedBuild() {
+        var state = basic
+        state = AppUpdate.update(state, .key(.character("s"))).state
+        state = Fixtures.send(state, Fixtures.keys(.end, .enter))
+        #expect(state.awaiting == .group)
+        state = AppUpdate.update(state, .built(.group, .failed("invalid curve parameters: q must divide p + 1"))).state
+        #expect(state.scenario == .group && state.failure == "invalid curve parameters: q must divide p + 1")
+        let screen = AppView.render(state, size: state.size, theme: .mono, glyphs: .unicode).plainText()
+        #expect(screen.contains("The group scenario could not be built"))
+        #expect(screen.contains("invalid curve parameters: q must divide p + 1"))
+        // Keys still work: back to a scenario that exists.
+        let recovered = AppUpdate.update(state, .key(.character("d"))).state
+        #expect(recovered.scenario == .deferred || recovered.awaiting == .deferred || recovered.isLoading)
+    }
+
+    @Test("overlays: help, the scenario menu and the value detail take keys; Esc closes them")
+    func overlays() {
+        let help = AppUpdate.update(basic, .key(.character("?"))).state
+        #expect(help.overlay == .help)
+        #expect(AppUpdate.update(help, .key(.escape)).state.overlay == nil)
+        #expect(AppUpdate.update(help, .key(.character("?"))).state.overlay == nil)
+        #expect(AppUpdate.update(help, .key(.right)).state.step == 1, "keys do not step behind an overlay")
+        #expect(AppUpdate.update(help, .key(.character("q"))).quit, "q quits even from an overlay")
+
+        let menu = AppUpdate.update(basic, .key(.character("s"))).state
+        #expect(menu.overlay == .scenarioMenu(selected: 0))
+        let down = Fixtures.send(menu, Fixtures.keys(.down, .down, .up))
+        #expect(down.overlay == .scenarioMenu(selected: 1))
+        #expect(AppUpdate.update(down, .key(.escape)).state.overlay == nil)
+        let chosen = AppUpdate.update(down, .key(.enter)).state
+        #expect(chosen.overlay == nil && chosen.awaiting == .forking)
+
+        let detail = AppUpdate.update(Fixtures.state(.basic, step: 10), .key(.character("v"))).state
+        #expect(detail.overlay == .valueDetail, "the focused pane has a value selected")
+        let nothing = AppUpdate.update(Fixtures.send(basic, Fixtures.keys(.tab, .tab, .tab)), .key(.character("v"))).state
+        #expect(nothing.overlay == nil && nothing.notice != nil, "no value under focus: a notice, no overlay")
+    }
+
+    @Test("Tab visits every pane, the wire and the inspector; Shift-Tab goes back")
+    func focus() {
+        var state = basic
+        var seen: [AppState.Focus] = [state.focus]
+        for _ in 0..<4 {
+            state = AppUpdate.update(state, .key(.tab)).state
+            seen.append(state.focus)
+        }
+        #expect(seen == [.party("initiator"), .party("responder"), .party("kms"), .wire, .inspector])
+        #expect(AppUpdate.update(state, .key(.tab)).state.focus == .party("initiator"))
+        #expect(AppUpdate.update(basic, .key(.backTab)).state.focus == .inspector)
+    }
+
+    @Test("Up and Down select values in a pane and messages on the wire")
+    func selection() throws {
+        let state = Fixtures.state(.basic, step: 13)
+        let down = AppUpdate.update(state, .key(.down)).state
+        #expect(down.selection["initiator"] != nil)
+        let wire = Fixtures.send(state, Fixtures.keys(.backTab, .backTab))
+        #expect(wire.focus == .wire && wire.inspectedStep == 12)
+        let earlier = AppUpdate.update(wire, .key(.up)).state
+        #expect(earlier.inspectedStep == 9, "the message before R_MESSAGE_1 is I_MESSAGE_1")
+        #expect(AppUpdate.update(earlier, .key(.down)).state.wireSelection == nil, "down to the newest follows the step again")
+        let stepped = AppUpdate.update(earlier, .key(.right)).state
+        #expect(stepped.wireSelection == nil, "stepping follows the new step")
+    }
+
+    @Test("e opens the eavesdropper's pane, k the curious-KMS view, x the hex view, z the zoom")
+    func views() {
+        #expect(!basic.showsEve, "Eve does not act in the basic run: her pane starts closed")
+        let eve = AppUpdate.update(basic, .key(.character("e"))).state
+        #expect(eve.showsEve && eve.visiblePanes.map(\.id).last == "eve")
+        #expect(Fixtures.send(eve, Fixtures.keys(.backTab, .backTab, .backTab)).focus == .party("eve"), "Tab reaches her pane")
+        #expect(!AppUpdate.update(eve, .key(.character("e"))).state.showsEve)
+        #expect(Fixtures.state(.eavesdropper).showsEve, "in the eavesdropper scenario she acts: open by default")
+
+        let kms = AppUpdate.update(basic, .key(.character("k"))).state
+        #expect(kms.kmsView && kms.focus == .party("kms"))
+        #expect(AppUpdate.update(basic, .key(.character("x"))).state.inspectorMode == .hex)
+        let zoom = AppUpdate.update(basic, .key(.character("z"))).state
+        #expect(zoom.zoom)
+        #expect(!AppUpdate.update(zoom, .key(.escape)).state.zoom)
+    }
+
+    @Test("autoplay steps once per interval, + and - change the speed, it stops at the end")
+    func autoplay() {
+        let playing = AppUpdate.update(basic, .key(.character("a"))).state
+        #expect(playing.autoplay.isOn)
+        let ticksPerStep = Int(playing.autoplay.interval / AppState.tickInterval)
+        let after = Fixtures.send(playing, Array(repeating: .tick, count: ticksPerStep))
+        #expect(after.step == 2)
+        #expect(Fixtures.send(playing, Array(repeating: .tick, count: ticksPerStep - 1)).step == 1)
+        let faster = AppUpdate.update(playing, .key(.character("+"))).state
+        #expect(faster.autoplay.interval < playing.autoplay.interval)
+        #expect(AppUpdate.update(playing, .key(.character("-"))).state.autoplay.interval > playing.autoplay.interval)
+        let atEnd = Fixtures.send(AppUpdate.update(playing, .key(.end)).state, Array(repeating: .tick, count: ticksPerStep))
+        #expect(!atEnd.autoplay.isOn && atEnd.step == count)
+        #expect(!AppUpdate.update(playing, .key(.character("a"))).state.autoplay.isOn)
+    }
+
+    @Test("resize keeps the size for clicks; q and Ctrl-C quit")
+    func resizeAndQuit() {
+        let small = AppUpdate.update(basic, .resize(width: 60, height: 20)).state
+        #expect(small.size == Size(width: 60, height: 20))
+        let screen = AppView.render(small, size: small.size, theme: .mono, glyphs: .unicode).plainText()
+        #expect(screen.contains("terminal too small: 60x20, need 80x24"))
+        #expect(AppUpdate.update(basic, .key(.character("q"))).quit)
+        #expect(AppUpdate.update(basic, .key(.ctrlC)).quit)
+        #expect(!AppUpdate.update(basic, .key(.right)).quit)
+    }
+
+    @Test("a click focuses the pane and selects the line or message under it")
+    func clicks() throws {
+        let state = Fixtures.state(.basic, step: 13)
+        let layout = ScreenLayout(state: state, size: state.size)
+        let responder = try #require(layout.pane("responder"))
+        let clicked = AppUpdate.update(state, .click(x: responder.x + 3, y: responder.y + 3)).state
+        #expect(clicked.focus == .party("responder") && clicked.selection["responder"] == 2)
+        let wire = try #require(layout.wire)
+        // Row 0 inside the frame holds the lane names; row 1 the first message.
+        let onMessage = AppUpdate.update(state, .click(x: wire.x + 20, y: wire.y + 2)).state
+        #expect(onMessage.focus == .wire && onMessage.inspectedStep == 2)
+        let help = AppUpdate.update(state, .key(.character("?"))).state
+        #expect(AppUpdate.update(help, .click(x: 0, y: 0)).state.overlay == nil, "a click beside an overlay closes it")
+    }
+}

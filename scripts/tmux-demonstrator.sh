@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# End-to-end check of the demonstrator: the real mikey-ibake binary in tmux.
+#
+# 120x40 (LANG=C.UTF-8): start, step until abP shows in both the Initiator's and
+# the Responder's pane, open the eavesdropper view, trigger forking, open help,
+# resize below the minimum and back, quit; the screen is checked with capture-pane
+# at each point, and the terminal must be back in its normal mode afterwards.
+# Then the compact layout at 80x24, Ctrl-C, and plain mode (`| cat`).
+#
+# Usage: scripts/tmux-demonstrator.sh [path/to/mikey-ibake]   (default .build/debug/mikey-ibake)
+# Exit status: 0 all passed, 1 a check failed, 2 cannot run (no tmux, no binary).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export LC_ALL=C.UTF-8   # bash slices the captured lines by character, not by byte
+
+BIN=${1:-.build/debug/mikey-ibake}
+command -v tmux >/dev/null || { echo "tmux-demonstrator: tmux is not installed"; exit 2; }
+[ -x "$BIN" ] || { echo "tmux-demonstrator: $BIN is not built (swift build --product mikey-ibake)"; exit 2; }
+BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+ARGS="--params toy --seed 1"
+
+SOCKET=mikey-demo-$$
+WORK=$(mktemp -d)
+# A private server (-L) with no user configuration: never touches anyone's sessions.
+tmx() { tmux -L "$SOCKET" -f /dev/null "$@"; }
+cleanup() { tmx kill-server 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+# The wrapper reports how the program ended and the terminal mode it left behind.
+cat > "$WORK/run.sh" <<'WRAPPER'
+#!/usr/bin/env bash
+trap 'echo "wrapper: saw SIGINT"' INT
+"$@"
+echo "EXIT=$?"
+echo "STTY: $(stty -a | tr ' ;' '\n\n' | grep -E '^-?(isig|icanon|echo)$' | tr '\n' ' ')"
+sleep 300
+WRAPPER
+
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); echo "ok   $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL $1"; }
+
+# start NAME WIDTH HEIGHT COMMAND...
+start() {
+    local name=$1 width=$2 height=$3
+    shift 3
+    tmx -u new-session -d -s "$name" -x "$width" -y "$height" \
+        "env -u NO_COLOR LANG=C.UTF-8 TERM=xterm-256color bash $WORK/run.sh $*"
+}
+
+# The visible screen; for plain mode (no alternate screen) the scrollback too.
+screen() {
+    if [ "$1" = plain ]; then tmx capture-pane -p -S - -t "$1"; else tmx capture-pane -p -t "$1"; fi
+}
+
+# expect NAME REGEX DESCRIPTION: polls the screen for up to 10 s.
+expect() {
+    for _ in $(seq 100); do
+        if screen "$1" | grep -qE -- "$2"; then ok "$3"; return 0; fi
+        sleep 0.1
+    done
+    bad "$3: the screen never matched /$2/"
+    screen "$1" | sed 's/^/     | /'
+}
+
+expect_gone() {
+    for _ in $(seq 100); do
+        if ! screen "$1" | grep -qE -- "$2"; then ok "$3"; return 0; fi
+        sleep 0.1
+    done
+    bad "$3: /$2/ is still on screen"
+}
+
+restored() {
+    expect "$1" "^EXIT=($2)\$" "$3: exit status"
+    expect "$1" '^STTY: isig icanon echo ?$' "$3: stty back to canonical mode with echo"
+    if [ "$(tmx display -p -t "$1" '#{alternate_on}')" = 0 ]; then ok "$3: alternate screen left"; else bad "$3: still on the alternate screen"; fi
+}
+
+# A value row of pane N (0-based, 40 columns each at 120x40) shows NAME with a value, not a dash.
+pane_has() {
+    local session=$1 pane=$2 name=$3 line
+    while IFS= read -r line; do
+        local cell=${line:$((pane * 40)):40}
+        if [[ $cell =~ [+\ ]\ $name\ +[0-9a-f] ]]; then return 0; fi
+    done < <(screen "$session")
+    return 1
+}
+
+echo "== 120x40: step to abP, eavesdropper view, forking, help, resize, quit"
+start main 120 40 "$BIN" $ARGS
+expect main '┌─ \* Initiator sip:alice@ims\.example' "Initiator pane, focused, titled with its identity"
+expect main '┌─ Responder · sip:bob@ims\.example.*┌─ KMS · kms\.ims\.example' "Responder and KMS panes beside it"
+expect main 'basic · step 1/19 · seed 1 · toy' "status line: scenario, step, seed, parameter set"
+expect main 'Step 1/19 · KMS compute · KMS picks s, publishes sP' "narration of the first step"
+steps=1
+until pane_has main 0 abP && pane_has main 1 abP; do
+    [ "$steps" -ge 19 ] && break
+    tmx send-keys -t main Right
+    steps=$((steps + 1))
+    expect main "step $steps/19" "Right steps to $steps" >/dev/null
+done
+if pane_has main 0 abP && pane_has main 1 abP; then ok "abP shows in both the Initiator's and the Responder's pane at step $steps"; else bad "abP never showed in both panes"; fi
+[ "$steps" -eq 13 ] && ok "that is step 13 (I opens R_MESSAGE_1)" || bad "abP in both panes at step $steps, expected 13"
+expect main 'R_MESSAGE_1 205 B  IBE_I\(IDRi, aP, IDRr' "the wire shows R_MESSAGE_1 with its notation and size"
+expect main '\+ abP .*← computed' "the new abP is marked, with where it came from"
+tmx send-keys -t main e
+expect main '┌─ Eve · holds 6 messages, 995 octets' "e opens the eavesdropper's pane: the wire bytes she holds"
+expect main 'R_MESSAGE_1 205 B IBE_I' "her recording, message by message"
+expect main '─ cannot compute ─' "her impossibilities"
+expect main '✗ abP +needs a or b' "abP is out of her reach, with the reason"
+tmx send-keys -t main f
+expect main 'forking · step 20/25' "f switches to forking at the same point (I opens R_MESSAGE_1)"
+expect main "Bob's phone" "the devices' panes"
+tmx send-keys -t main '?'
+expect main '┌─ Help · keys' "? opens the help overlay"
+expect main 'forking, retargeting, deferred delivery' "help lists the keys"
+tmx send-keys -t main Escape
+expect_gone main '┌─ Help · keys' "Esc closes help"
+tmx resize-window -t main -x 60 -y 20
+expect main 'terminal too small: 60x20, need 80x24' "too-small notice after a resize"
+tmx resize-window -t main -x 120 -y 40
+expect main 'forking · step 20/25' "laid out again after resizing back"
+tmx send-keys -t main q
+restored main 0 "quit with q"
+
+echo "== 80x24: compact layout"
+start compact 80 24 "$BIN" $ARGS --step 13
+expect compact '┌─ \* I Initiator' "compact pane titles"
+expect compact '12 R→I     R_MESSAGE_1 205 B' "the wire in compact form"
+expect compact 'basic · 13/19 · seed 1' "compact status line"
+tmx send-keys -t compact Right
+expect compact 'basic · 14/19' "Right steps"
+tmx send-keys -t compact q
+restored compact 0 "quit at 80x24"
+
+echo "== Ctrl-C"
+start sigint 100 30 "$BIN" $ARGS
+expect sigint '┌─ \* (I )?Initiator' "demonstrator up"
+tmx send-keys -t sigint C-c
+restored sigint 130 "Ctrl-C (SIGINT)"
+
+echo "== plain mode: | cat"
+start plain 100 30 sh -c "'$BIN $ARGS | cat'"
+# (The Enter prompt goes to the terminal directly and may land before cat's copy.)
+expect plain 'MIKEY-IBAKE Lab: scenario basic' "piped: the plain header"
+expect plain '^step 1/19 \[KMS compute\] KMS picks s, publishes sP' "the first step"
+if screen plain | grep -q '^step 2/19'; then bad "plain mode did not wait for Enter"; else ok "it waits for Enter"; fi
+tmx send-keys -t plain Enter
+expect plain '^step 2/19 \[I send\]' "Enter shows the next step"
+tmx send-keys -t plain q Enter
+expect plain '^EXIT=0$' "q ends plain mode"
+piped=$("$BIN" $ARGS </dev/null | cat)
+if [ "$piped" = "$("$BIN" run $ARGS)" ] && ! grep -q $'\e' <<<"$piped"; then
+    ok "with no input left, plain mode prints exactly the lines of mikey-ibake run"
+else
+    bad "plain output differs from mikey-ibake run"; diff <("$BIN" run $ARGS) <(echo "$piped") | head -20 | sed 's/^/     | /'
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

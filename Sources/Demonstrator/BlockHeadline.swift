@@ -27,14 +27,25 @@ struct BlockHeadline: Equatable {
     /// The largest layout of `text` that fits `width` x `rows`, or nil when not even
     /// the smallest does (the caller writes plain text).
     static func fit(_ text: String, width: Int, rows: Int) -> BlockHeadline? {
+        // A title with letters the font lacks (·, −, →) would show them as `?`: plain text says it better.
+        guard text.allSatisfy(isInFont) else { return nil }
         for (scale, count) in candidates {
             let lines = count == 1 ? [text] : TextWrap.lines(text, width: (width / scale.x + 1) / (BlockFont.glyphWidth + 1))
             let candidate = BlockHeadline(lines: lines, scale: scale)
-            if lines.count == count, lines.allSatisfy({ Self.width(of: $0, scale: scale) <= width }), candidate.height <= rows {
+            // Two lines break at a space, never inside a name (TextWrap cuts a word too long for a line).
+            let whole = lines.joined(separator: " ") == text.split(separator: " ").joined(separator: " ")
+            if lines.count == count, whole, lines.allSatisfy({ Self.width(of: $0, scale: scale) <= width }), candidate.height <= rows {
                 return candidate
             }
         }
         return nil
+    }
+
+    private static let unknown = BlockFont.lines(for: "?", glyphs: .ascii)
+
+    /// Whether the block font has a letter for `character` (else it draws a `?`).
+    static func isInFont(_ character: Character) -> Bool {
+        character == "?" || BlockFont.lines(for: String(character), glyphs: .ascii) != unknown
     }
 
     /// Draws the lines centred across `area`, from its top row.

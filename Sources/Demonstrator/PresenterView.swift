@@ -15,8 +15,17 @@ enum PresenterView {
         let body = inner.inset(horizontal: 2, vertical: 0)
         guard body.height >= 3, body.width >= 10 else { return }
 
-        let rows = lines(slide, model, width: body.width, context)
-        let headline = BlockHeadline.fit(slide.headline, width: body.width, rows: body.height - rows.count - 1)
+        // The block headline comes first: in a small area the narration, then the
+        // details, give way to it.
+        let parts = lines(slide, model, width: body.width, context)
+        var rows = parts.main + parts.details + parts.narration
+        var headline: BlockHeadline?
+        for candidate in [rows, parts.main + parts.details, parts.main] {
+            if let fitted = BlockHeadline.fit(slide.headline, width: body.width, rows: body.height - candidate.count - 1) {
+                (rows, headline) = (candidate, fitted)
+                break
+            }
+        }
         let total = (headline?.height ?? 1) + 1 + rows.count
         // A little above the middle: the eye starts at the top of a projected screen.
         var y = body.y + max(0, (body.height - total) / 3)
@@ -46,11 +55,27 @@ enum PresenterView {
 
     typealias Row = [(text: String, style: Style)]
 
-    /// The lines under the headline, blank lines included.
-    static func lines(_ slide: PresenterSlide, _ model: ScenarioModel, width: Int, _ context: ViewContext) -> [Row] {
+    /// "Responder learns", "Initiator and Responder learn", "Everyone learns" (sP at
+    /// set-up), "KMS, Member 1 and 3 others learn".
+    static func learners(_ parties: [Party], _ model: ScenarioModel) -> String {
+        let names = parties.map(\.name)
+        switch names.count {
+        case 0: return "Nobody learns"
+        case 1: return "\(names[0]) learns"
+        case model.timeline.parties.count: return "Everyone learns"
+        case 2, 3: return names.dropLast().joined(separator: ", ") + " and \(names[names.count - 1]) learn"
+        default: return "\(names[0]), \(names[1]) and \(names.count - 2) others learn"
+        }
+    }
+
+    /// The lines under the headline, blank lines included: what it is (sender and
+    /// recipient, notation; who learned the value and the value; who acted), details
+    /// (size; who cannot compute it; the checks), and the narration in short.
+    static func lines(_ slide: PresenterSlide, _ model: ScenarioModel, width: Int,
+                      _ context: ViewContext) -> (main: [Row], details: [Row], narration: [Row]) {
         let theme = context.theme, glyphs = context.glyphs
         let step = slide.step
-        var rows = [Row]()
+        var rows = [Row](), details = [Row]()
         let blank: Row = []
         switch slide.kind {
         case .message(let message):
@@ -59,41 +84,38 @@ enum PresenterView {
             rows.append([("\(from) \(glyphs.arrowRight) \(to)", theme.title)])
             rows.append(blank)
             rows.append([(" \(message.notation) ", theme.newValue)])
-            rows.append(blank)
-            rows.append([("\(message.octets.count) octets on the wire", theme.label)])
+            details.append(blank)
+            details.append([("\(message.octets.count) octets on the wire", theme.label)])
         case .reveal(let name, let learned, let cannot):
-            let names = learned.map(\.party.name)
-            let who = names.count <= 1 ? names.joined()
-                : names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
-            rows.append([("\(who) \(names.count == 1 ? "learns" : "learn") \(name.rawValue)", theme.title)])
+            rows.append([(learners(learned.map(\.party), model) + " " + name.rawValue, theme.title)])
             rows.append(blank)
             if let value = learned.first?.value {
                 let shown = ValueText.fitted(name, value.octets, width: min(width - 4, 48), glyphs: glyphs)
                 rows.append([(" \(shown) ", theme.newValue)])
                 rows.append([(ValueText.sourceForms(value.source, glyphs: glyphs)[0], theme.label)])
             }
-            if !cannot.isEmpty { rows.append(blank) }
+            if !cannot.isEmpty { details.append(blank) }
             // The ledger's reason, on two lines at most: a projector needs the words whole.
             for entry in cannot.prefix(3) {
                 let text = "\(entry.party.name) cannot compute \(name.rawValue): \(entry.why)"
                 for (index, line) in TextWrap.lines(text, width: min(width - 6, 96), maxLines: 2, ellipsis: glyphs.ellipsis).enumerated() {
-                    rows.append([(index == 0 ? "\(glyphs.failMark) " : "  ", theme.warning), (line, theme.text)])
+                    details.append([(index == 0 ? "\(glyphs.failMark) " : "  ", theme.warning), (line, theme.text)])
                 }
             }
         case .title:
             let actor = model.timeline.party(step.actor)?.name ?? step.actor
             rows.append([("\(actor) \(glyphs.separator) \(step.action.rawValue)", theme.title)])
             if let failed = step.checks.first(where: { !$0.passed }) {
+                // A refusal is the point of its step: it stays with the title.
                 rows.append(blank)
                 rows.append([("\(glyphs.failMark) refused by the \(failed.check.title) check: \(failed.detail)", theme.error)])
             } else if !step.checks.isEmpty {
-                rows.append(blank)
-                rows.append([(step.checks.map { "\(glyphs.passMark) \($0.check.title)" }.joined(separator: "  "), theme.label)])
+                details.append(blank)
+                details.append([(step.checks.map { "\(glyphs.passMark) \($0.check.title)" }.joined(separator: "  "), theme.label)])
             }
         }
-        rows.append(blank)
-        rows += TextWrap.lines(slide.shortNarration, width: min(width - 4, 90), maxLines: 3, ellipsis: glyphs.ellipsis)
-            .map { [($0, theme.narration)] }
-        return rows
+        let narration = [blank] + TextWrap.lines(slide.shortNarration, width: min(width - 4, 90), maxLines: 3,
+                                                 ellipsis: glyphs.ellipsis).map { [($0, theme.narration)] }
+        return (rows, details, narration)
     }
 }

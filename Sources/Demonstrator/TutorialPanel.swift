@@ -1,4 +1,3 @@
-import Scenarios
 import TUI
 
 /// The tutorial's panel: framed beside the demo, or under a rule below it. Its title

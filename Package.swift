@@ -33,8 +33,9 @@ let package = Package(
         // Pure screen layer: Canvas, Style, Theme, Event; no C imports.
         .target(name: "TUI"),
         .target(name: "TerminalBackend", dependencies: ["CNcurses", "TUI"]),
-        // The interactive demonstrator's pure logic: AppState, update, render. No terminal, no curses.
-        .target(name: "Demonstrator", dependencies: ["TUI", "Scenarios", "MIKEY", "IBAKE", "IBE", "Primitives"]),
+        // The interactive demonstrator's pure logic: AppState, update, render (tutorials played
+        // beside the demo included). No terminal, no curses.
+        .target(name: "Demonstrator", dependencies: ["TUI", "Scenarios", "Tutorials", "MIKEY", "IBAKE", "IBE", "Primitives"]),
         // Developer tool: exercises the backend under tmux (scripts/tmux-smoke.sh).
         .executableTarget(name: "tui-demo", dependencies: ["TUI", "TerminalBackend"]),
         .executableTarget(
@@ -65,7 +66,7 @@ let package = Package(
         // (scripts/tmux-demonstrator.sh).
         .testTarget(
             name: "DemonstratorTests",
-            dependencies: ["Demonstrator", "mikey-ibake", "TUI", "TUITestSupport", "Scenarios", "IBAKE", "IBE"],
+            dependencies: ["Demonstrator", "mikey-ibake", "TUI", "TUITestSupport", "Scenarios", "Tutorials", "IBAKE", "IBE"],
             exclude: ["__Snapshots__"]
         ),
         // __Snapshots__/ holds reviewed golden screens, read by path from the tests.

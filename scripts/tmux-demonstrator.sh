@@ -5,7 +5,9 @@
 # the Responder's pane, open the eavesdropper view, trigger forking, open help,
 # resize below the minimum and back, quit; the screen is checked with capture-pane
 # at each point, and the terminal must be back in its normal mode afterwards.
-# Then the compact layout at 80x24, Ctrl-C, and plain mode (`| cat`).
+# Then the compact layout at 80x24, Ctrl-C, plain mode (`| cat`), and the first
+# tutorial (`tutorial why`) played to its end with Enter at 120x40: its text beside
+# the panes at the start, the middle and the end, an answer revealed, presenter mode.
 #
 # Usage: scripts/tmux-demonstrator.sh [path/to/mikey-ibake]   (default .build/debug/mikey-ibake)
 # Exit status: 0 all passed, 1 a check failed, 2 cannot run (no tmux, no binary).
@@ -156,6 +158,54 @@ if [ "$piped" = "$("$BIN" run $ARGS)" ] && ! grep -q $'\e' <<<"$piped"; then
     ok "with no input left, plain mode prints exactly the lines of mikey-ibake run"
 else
     bad "plain output differs from mikey-ibake run"; diff <("$BIN" run $ARGS) <(echo "$piped") | head -20 | sed 's/^/     | /'
+fi
+
+echo "== tutorial why at 120x40: played to its end with Enter"
+start tutorial 120 40 "$BIN" tutorial why
+expect tutorial '┌─ Why MIKEY-IBAKE ─' "the tutorial's text beside the panes"
+expect tutorial '│ What MIKEY has to deliver' "the first section's title"
+expect tutorial '✓ KMS knows s, sP' "its claims, checked on the ledger"
+expect tutorial 'section 1/10[ ,]' "the progress in the panel's edge"
+expect tutorial 'why 1/10 · basic · step 1/19 · seed 1 · toy' "status line: tutorial, section, scenario, step"
+expect tutorial '┌─ \* KMS ' "the focus value's pane has focus"
+sections=1
+advance() {
+    tmx send-keys -t tutorial Enter
+    sections=$((sections + 1))
+    expect tutorial "section $sections/10[ ,]" "Enter goes to section $sections" >/dev/null
+}
+while [ "$sections" -lt 5 ]; do advance; done
+expect tutorial '│ What was missing' "the middle: section 5"
+expect tutorial '• PSK - authenticated by: secret per' "its Markdown table, as rows in the narrow panel"
+expect tutorial 'Step 8/19 · I compute · I picks a, computes aP' "the demo followed: I picks a (step 8)"
+advance
+expect tutorial 'a: show the answer' "section 6 asks a question"
+tmx send-keys -t tutorial a
+expect tutorial 'Answer: No. R picks b' "a reveals the answer"
+tmx send-keys -t tutorial BSpace
+expect tutorial 'section 5/10[ ,]' "Backspace goes back a section"
+tmx send-keys -t tutorial Enter
+expect tutorial 'Answer: No. R picks b' "forward again: the answer stays revealed"
+advance
+advance
+expect tutorial 'curious-kms · step' "section 8 shows the curious-KMS run"
+tmx send-keys -t tutorial z
+expect tutorial '┌─ Presenter · curious-kms · step' "z: presenter mode, the text still beside it"
+tmx send-keys -t tutorial z
+expect_gone tutorial '┌─ Presenter' "z again: the panes"
+while [ "$sections" -lt 10 ]; do advance; done
+expect tutorial '│ The price: a trusted KMS' "the end: the last section"
+expect tutorial 'The end\.  Backspace back  q quit' "the panel says it is the end"
+expect tutorial 'why 10/10 · basic · step 19/19' "the demo at the basic run's last step"
+tmx send-keys -t tutorial Enter
+expect tutorial 'that was the last section' "Enter past the end: a notice, no change"
+tmx send-keys -t tutorial q
+restored tutorial 0 "quit the tutorial with q"
+tutorial_plain=$("$BIN" tutorial why </dev/null | cat)
+if grep -q '^1/10\. What MIKEY has to deliver' <<<"$tutorial_plain" && ! grep -q $'\e' <<<"$tutorial_plain"; then
+    ok "tutorial why | cat: the plain text, no escapes"
+else
+    bad "tutorial why | cat did not print the plain text"
 fi
 
 echo "$pass passed, $fail failed"

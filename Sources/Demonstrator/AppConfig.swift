@@ -23,3 +23,13 @@ public struct AppConfig: Sendable, Equatable {
     /// `P-256`, or `toy group` (for a narrow status line).
     public var shortCurveName: String { parameterSet.ecdhCurve?.displayName ?? "toy group" }
 }
+
+extension AppConfig: Hashable {
+    /// Parameter sets are told apart by name: two configurations that are equal have
+    /// the same set, and so the same name.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(parameterSet.name)
+        hasher.combine(seed)
+        hasher.combine(policy)
+    }
+}

@@ -11,6 +11,8 @@ public struct AppState: Sendable {
         case party(String)
         case wire
         case inspector
+        /// The tutorial text (Up/Down scroll it).
+        case tutorial
     }
 
     /// A box drawn over the screen; while one is open it takes the keys.
@@ -44,15 +46,17 @@ public struct AppState: Sendable {
     /// How often the shell sends `.tick` (autoplay, the progress spinner).
     public static let tickInterval: Duration = .milliseconds(250)
 
+    /// The configuration of what is on screen: the session's, or in a tutorial the
+    /// current section's.
     public var config: AppConfig
     /// The scenario on screen (while its first build runs, a progress screen).
     public var scenario: ScenarioName
-    /// Every scenario built so far in this session, or the error that stopped it.
-    public var loads: [ScenarioName: ScenarioLoad] = [:]
+    /// Every timeline built so far in this session, or the error that stopped it.
+    public var loads: [BuildKey: ScenarioLoad] = [:]
     /// A scenario asked for while another is on screen; shown when its build arrives.
     public var awaiting: ScenarioName?
-    /// Scenarios to build in the background, so their keys switch at once.
-    public var prefetch: [ScenarioName] = []
+    /// Timelines to build in the background, so their keys (or sections) switch at once.
+    public var prefetch: [BuildKey] = []
     /// 1-based step of the scenario on screen.
     public var step: Int
     /// The meaning of the current step, kept for switching scenarios.
@@ -69,8 +73,11 @@ public struct AppState: Sendable {
     public var eveView: Bool?
     /// The KMS pane shows what a curious KMS could read.
     public var kmsView = false
-    /// Presenter zoom: the focused pane or the current message, large.
-    public var zoom = false
+    /// Presenter mode (`z`, `--presenter`): the current step's message or new value
+    /// large, in high contrast, for a projector.
+    public var presenter = false
+    /// The tutorial being played, if any (`mikey-ibake tutorial NAME`).
+    public var tutorial: TutorialPlay?
     public var autoplay = Autoplay()
     /// The screen size, kept current by resize events (clicks are mapped with it).
     public var size: Size
@@ -80,31 +87,49 @@ public struct AppState: Sendable {
     public var ticks = 0
 
     /// A session that starts on `scenario` at `step` (applied once its timeline is built).
-    public init(config: AppConfig, scenario: ScenarioName = .basic, step: Int = 1, size: Size) {
+    public init(config: AppConfig, scenario: ScenarioName = .basic, step: Int = 1, size: Size, presenter: Bool = false) {
         self.config = config
         self.scenario = scenario
         self.step = max(1, step)
         self.size = size
+        self.presenter = presenter
     }
 
+    /// A session that plays `tutorial` from its first section; every timeline it needs
+    /// is asked for at once, the first section's first.
+    public init(tutorial: TutorialPlay, size: Size, presenter: Bool = false) {
+        let first = tutorial.scenes[0]   // Invariant: a TutorialPlay has at least one section.
+        self.init(config: first.key.config, scenario: first.key.scenario, size: size, presenter: presenter)
+        self.tutorial = tutorial
+        prefetch = tutorial.builds
+        AppUpdate.enterSection(&self, 0)
+    }
+
+    /// The build of `name` under the configuration on screen.
+    public func key(_ name: ScenarioName) -> BuildKey { BuildKey(name, config) }
+
+    /// The build of `name` under the configuration on screen, if it has arrived.
+    public func load(_ name: ScenarioName) -> ScenarioLoad? { loads[key(name)] }
+
     /// The built model on screen, if its build succeeded.
-    public var model: ScenarioModel? { loads[scenario]?.model }
+    public var model: ScenarioModel? { load(scenario)?.model }
 
     /// The build error of the scenario on screen, if it failed.
     public var failure: String? {
-        if case .failed(let reason)? = loads[scenario] { return reason }
+        if case .failed(let reason)? = load(scenario) { return reason }
         return nil
     }
 
     /// Whether the scenario on screen is still being built.
-    public var isLoading: Bool { loads[scenario] == nil }
+    public var isLoading: Bool { load(scenario) == nil }
 
-    /// Scenarios the shell should build now, most wanted first: the one on screen or
+    /// Timelines the shell should build now, most wanted first: the one on screen or
     /// awaited, then the prefetches. Each is built once; results come back as `.built`.
-    public var wantedBuilds: [ScenarioName] {
-        var wanted = [ScenarioName]()
-        for name in [scenario] + (awaiting.map { [$0] } ?? []) + prefetch where loads[name] == nil && !wanted.contains(name) {
-            wanted.append(name)
+    public var wantedBuilds: [BuildKey] {
+        var wanted = [BuildKey]()
+        let candidates = [key(scenario)] + (awaiting.map { [key($0)] } ?? []) + prefetch
+        for build in candidates where loads[build] == nil && !wanted.contains(build) {
+            wanted.append(build)
         }
         return wanted
     }
@@ -136,5 +161,5 @@ public struct AppState: Sendable {
 /// Input to `AppUpdate.update`: an event from the terminal, or a timeline built in the background.
 public enum AppMessage: Sendable {
     case event(Event)
-    case built(ScenarioName, ScenarioLoad)
+    case built(BuildKey, ScenarioLoad)
 }

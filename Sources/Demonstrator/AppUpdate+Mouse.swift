@@ -35,6 +35,8 @@ extension AppUpdate {
             }
         case .inspector?:
             s.focus = .inspector
+        case .tutorial?:
+            s.focus = .tutorial
         case nil:
             break
         }

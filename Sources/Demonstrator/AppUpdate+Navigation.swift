@@ -17,9 +17,12 @@ extension AppUpdate {
         s.anchor = StepAnchor(model: model, step: target)
     }
 
-    /// What Tab visits, in order: the panes left to right, the wire, the inspector.
+    /// What Tab visits, in order: the panes left to right, the wire and the inspector
+    /// (unless a tutorial's text took their place), the tutorial text.
     static func focusOrder(_ s: AppState) -> [AppState.Focus] {
-        s.visiblePanes.map { .party($0.id) } + [.wire, .inspector]
+        let layout = ScreenLayout(state: s, size: s.size)
+        let bottom: [AppState.Focus] = layout.wire != nil || layout.inspector != nil ? [.wire, .inspector] : []
+        return s.visiblePanes.map { .party($0.id) } + bottom + (s.tutorial != nil ? [.tutorial] : [])
     }
 
     static func cycleFocus(_ s: inout AppState, by delta: Int) {
@@ -56,6 +59,8 @@ extension AppUpdate {
             s.inspectorScroll = 0
         case .inspector:
             s.inspectorScroll = max(0, s.inspectorScroll + delta)
+        case .tutorial:
+            scrollText(&s, by: delta)
         }
     }
 
@@ -66,6 +71,7 @@ extension AppUpdate {
         case .party(let id): layout.pane(id)
         case .wire: layout.wire
         case .inspector: layout.inspector
+        case .tutorial: layout.tutorial
         }
         return max(1, (area?.height ?? 4) - 3)
     }

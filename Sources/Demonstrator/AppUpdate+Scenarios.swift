@@ -21,7 +21,7 @@ extension AppUpdate {
             s.awaiting = nil
             return
         }
-        if s.loads[name] == nil, s.model != nil {
+        if s.load(name) == nil, s.model != nil {
             s.awaiting = name
             return
         }
@@ -43,11 +43,18 @@ extension AppUpdate {
     }
 
     /// A build finished: keep it, and show it if it is the scenario on screen (its
-    /// first timeline) or the one awaited.
-    static func receive(_ s: inout AppState, _ name: ScenarioName, _ load: ScenarioLoad) {
+    /// first timeline) or the one awaited. In a tutorial, the section waiting for this
+    /// timeline goes to its step.
+    static func receive(_ s: inout AppState, _ key: BuildKey, _ load: ScenarioLoad) {
         let first = s.loads.values.allSatisfy { $0.model == nil }
-        s.loads[name] = load
-        s.prefetch.removeAll { $0 == name }
+        s.loads[key] = load
+        s.prefetch.removeAll { $0 == key }
+        guard key.config == s.config else { return }
+        let name = key.scenario
+        if s.tutorial != nil {
+            if name == s.scenario, s.tutorial?.placed == false { placeSection(&s) }
+            return
+        }
         if name == s.awaiting {
             show(&s, name)
         } else if name == s.scenario, let model = load.model {
@@ -57,7 +64,7 @@ extension AppUpdate {
             normalizeFocus(&s)
         }
         if first, load.model != nil {
-            s.prefetch = prefetched.filter { s.loads[$0] == nil && !s.prefetch.contains($0) }
+            s.prefetch = prefetched.map(s.key).filter { s.loads[$0] == nil && !s.prefetch.contains($0) }
         }
     }
 

@@ -10,9 +10,9 @@ public enum AppUpdate {
         switch message {
         case .event(let event):
             return update(state, event)
-        case .built(let name, let load):
+        case .built(let key, let load):
             var s = state
-            receive(&s, name, load)
+            receive(&s, key, load)
             return .next(s)
         }
     }
@@ -36,10 +36,11 @@ public enum AppUpdate {
         return .next(s)
     }
 
-    /// Keys with no overlay open.
+    /// Keys with no overlay open. A tutorial takes its own keys first (`tutorialKey`).
     static func globalKey(_ state: AppState, _ key: Key) -> Transition<AppState> {
         var s = state
         s.notice = nil
+        if s.tutorial != nil, tutorialKey(&s, key) { return .next(s) }
         switch key {
         case .character("q"):
             return .quit(s)
@@ -74,7 +75,7 @@ public enum AppUpdate {
         case .character("-"), .character("_"):
             s.autoplay.speed = min(AppState.Autoplay.intervals.count - 1, s.autoplay.speed + 1)
         case .character("z"):
-            s.zoom.toggle()
+            s.presenter.toggle()
         case .character("?"):
             s.overlay = .help
         case .character("s"):
@@ -93,7 +94,7 @@ public enum AppUpdate {
         case .character("d"):
             trigger(&s, .deferred)
         case .escape:
-            s.zoom = false
+            s.presenter = false
         default:
             break
         }

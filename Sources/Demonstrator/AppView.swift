@@ -4,7 +4,9 @@ import TUI
 /// The demonstrator's pure view: the whole screen from the state, at any size, in
 /// any theme and glyph set. Every frame is drawn whole; the backend sends only changes.
 public enum AppView {
+    /// Presenter mode draws in the high-contrast theme (a mono session stays mono).
     public static func render(_ state: AppState, size: Size, theme: Theme, glyphs: Glyphs) -> Canvas {
+        let theme = state.presenter ? theme.forPresenter : theme
         let layout = ScreenLayout(state: state, size: size)
         guard layout.mode != .tooSmall else {
             return TooSmallScreen.render(size: size, minimum: ScreenLayout.minimum, theme: theme)
@@ -13,8 +15,8 @@ public enum AppView {
         let context = ViewContext(state: state, layout: layout, theme: theme, glyphs: glyphs)
         if state.model == nil {
             ProgressView.draw(in: layout.main, context, into: &canvas)
-        } else if let zoom = layout.zoom {
-            ZoomView.draw(in: zoom, context, into: &canvas)
+        } else if let presenter = layout.presenter {
+            PresenterView.draw(in: presenter, context, into: &canvas)
         } else {
             for (party, rect) in layout.panes {
                 PaneView.draw(party, in: rect, lines: layout.paneLines[party.id] ?? [], context, into: &canvas)
@@ -23,6 +25,7 @@ public enum AppView {
             if let inspector = layout.inspector { InspectorView.draw(in: inspector, context, into: &canvas) }
         }
         NarrationView.draw(in: layout.narration, context, into: &canvas)
+        if let tutorial = layout.tutorial { TutorialPanel.draw(in: tutorial, context, into: &canvas) }
         StatusLine.draw(in: layout.status, context, into: &canvas)
         switch state.overlay {
         case .help?: HelpOverlay.draw(context, into: &canvas)
@@ -46,13 +49,16 @@ enum ProgressView {
         if let failure = state.failure {
             title = "The \(state.scenario.rawValue) scenario could not be built"
             lines = TextWrap.lines(failure, width: width - 4).map { ($0, theme.error) }
-            lines += [("", theme.text), ("s: choose another scenario   f r d: a special case   q: quit", theme.keyHint)]
+            let keys = state.tutorial != nil ? "Enter, Backspace: another section   q: quit"
+                : "s: choose another scenario   f r d: a special case   q: quit"
+            lines += [("", theme.text), (keys, theme.keyHint)]
         } else {
             let spinner = glyphs.spinner[state.ticks % glyphs.spinner.count]
             title = "Building the \(state.scenario.rawValue) scenario"
             lines = [("\(spinner) running the real protocol with \(set.name): \(set.summary)", theme.warning)]
             lines = lines.flatMap { line in TextWrap.lines(line.0, width: width - 4).map { ($0, line.1) } }
-            lines += [("", theme.text), ("keys work meanwhile: s scenarios   ? help   q quit", theme.keyHint)]
+            lines += [("", theme.text), (state.tutorial != nil ? "keys work meanwhile: Enter, Backspace sections   q quit"
+                                                                  : "keys work meanwhile: s scenarios   ? help   q quit", theme.keyHint)]
         }
         let box = area.centered(width: width, height: lines.count + 4)
         let inner = canvas.frame(box, title: title, style: theme.border, titleStyle: theme.title, glyphs: glyphs)

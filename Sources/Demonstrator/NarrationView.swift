@@ -52,7 +52,8 @@ enum NarrationView {
             return ("\(spinner) computing the \(awaited.rawValue) scenario with \(state.config.parameterSet.name) "
                     + "(real pairings); it appears here when done, keys still work", theme.warning)
         }
-        if let notice = state.notice { return (notice, theme.warning) }
+        // In a tutorial, notices go to its panel, where the reader looks.
+        if let notice = state.notice, state.tutorial == nil { return (notice, theme.warning) }
         guard let step = state.currentStep, !step.checks.isEmpty else { return nil }
         if let failed = step.checks.first(where: { !$0.passed }) {
             return ("\(glyphs.failMark) refused by the \(failed.check.title) check: \(failed.detail)", theme.error)
@@ -75,17 +76,34 @@ enum StatusLine {
         var play = ""
         if state.autoplay.isOn { play = " \(sep) \(glyphs.isASCII ? ">" : "▶") every \(seconds(state.autoplay.interval))" }
         // The same facts, shorter and shorter: the curve's short name, then "k/n".
-        let name = state.scenario.rawValue
+        // In a tutorial: which one and which section first.
+        let name = (state.tutorial.map { "\($0.document.id) \($0.section + 1)/\($0.count) \(sep) " } ?? "") + state.scenario.rawValue
         let long: [String] = [name] + Array(position.prefix(1)) + [seed, params, state.config.curveName]
         let shorter: [String] = [name] + Array(position.prefix(1)) + [seed, params, state.config.shortCurveName]
         let shortest: [String] = [name] + Array(position.suffix(1)) + [seed, params, state.config.shortCurveName]
-        let infos: [String] = [long, shorter, shortest].map { parts in " " + parts.joined(separator: " \(sep) ") + play }
+        // Presenter mode: where we are, and little else.
+        let sets = state.presenter ? [[name] + Array(position.prefix(1))] : [long, shorter, shortest]
+        let infos: [String] = sets.map { parts in " " + parts.joined(separator: " \(sep) ") + play }
         let arrows = "\(glyphs.arrowLeft)\(glyphs.arrowRight)"
-        let hints = [
-            "\(arrows) step  Tab focus  x hex  e Eve  k KMS  f/r/d cases  s scenarios  a play  z zoom  ? help  q quit ",
-            "\(arrows) step  Tab focus  e Eve  k KMS  s scenarios  ? help  q quit ",
-            "\(arrows) step  s scenarios  ? help  q quit ",
-        ]
+        let hints: [String]
+        switch (state.tutorial != nil, state.presenter) {
+        case (true, false):
+            hints = [
+                "Enter next  Backspace back  a answer  n/p step  Tab focus  e Eve  k KMS  z presenter  ? help  q quit ",
+                "Enter next  Backspace back  a answer  z presenter  ? help  q quit ",
+                "Enter next  a answer  ? help  q quit ",
+            ]
+        case (true, true):
+            hints = ["Enter next  Backspace back  a answer  n/p step  z normal view  ? help  q quit ", "Enter next  z normal view  q quit "]
+        case (false, true):
+            hints = ["\(arrows) step  z normal view  ? help  q quit ", "\(arrows) step  q quit "]
+        case (false, false):
+            hints = [
+                "\(arrows) step  Tab focus  x hex  e Eve  k KMS  f/r/d cases  s scenarios  a play  z presenter  ? help  q quit ",
+                "\(arrows) step  Tab focus  e Eve  k KMS  s scenarios  ? help  q quit ",
+                "\(arrows) step  s scenarios  ? help  q quit ",
+            ]
+        }
         // All the facts first, then as many keys as fit; the last resort keeps help and quit.
         var chosen = (info: infos[infos.count - 1], hint: "? help  q quit ")
         search: for info in infos {

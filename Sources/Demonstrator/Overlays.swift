@@ -21,8 +21,9 @@ enum OverlayBox {
 
 /// `?`: every key, and how to read the screen.
 enum HelpOverlay {
-    static func keys(_ glyphs: Glyphs) -> [(key: String, action: String)] {
+    static func keys(_ glyphs: Glyphs, tutorial: Bool = false) -> [(key: String, action: String)] {
         let (left, right) = (glyphs.arrowLeft, glyphs.arrowRight)
+        if tutorial { return tutorialKeys(glyphs) }
         return [
             ("\(right) l n Space Enter", "next step"),
             ("\(left) h p Backspace", "previous step"),
@@ -36,9 +37,33 @@ enum HelpOverlay {
             ("f  r  d", "forking, retargeting, deferred delivery (again: basic)"),
             ("s", "scenario menu"),
             ("a   +  -", "autoplay on or off, faster, slower"),
-            ("z", "presenter zoom: the focused pane or the message, large"),
+            ("z", "presenter mode: the step's message or new value, large"),
             ("click", "select a pane, a value or a message"),
-            ("?  Esc", "close this help (Esc also leaves the zoom)"),
+            ("?  Esc", "close this help (Esc also leaves presenter mode)"),
+            ("q  Ctrl-C", "quit"),
+        ]
+    }
+
+    /// While a tutorial plays: its sections take the stepping keys, n and p step the
+    /// demo inside the section's scenario, and the scenario keys (s f r d) are off.
+    static func tutorialKeys(_ glyphs: Glyphs) -> [(key: String, action: String)] {
+        let (left, right) = (glyphs.arrowLeft, glyphs.arrowRight)
+        return [
+            ("Enter Space \(right)", "next section"),
+            ("Backspace \(left)", "previous section"),
+            ("a", "show or hide the answer to the section's question"),
+            ("n l    p h", "step the demo forward or back inside the section"),
+            ("g Home  G End", "back to the section's step, the run's last step"),
+            ("Tab  Shift-Tab", "focus the next pane, the wire, the tutorial text"),
+            ("Up Down", "select a value or message, or scroll the focused text"),
+            ("PgUp PgDn", "scroll the tutorial text"),
+            ("v", "the selected value in full (or why it is out of reach)"),
+            ("x", "inspector: decoded fields or hex"),
+            ("e", "eavesdropper view: what Eve holds and cannot compute"),
+            ("k", "KMS view: what a curious KMS can read, and not"),
+            ("z", "presenter mode: the step's message or new value, large"),
+            ("click", "select a pane, a value, a message or the text"),
+            ("?  Esc", "close this help (Esc also leaves presenter mode)"),
             ("q  Ctrl-C", "quit"),
         ]
     }
@@ -52,7 +77,7 @@ enum HelpOverlay {
 
     static func draw(_ context: ViewContext, into canvas: inout Canvas) {
         let size = canvas.size, glyphs = context.glyphs, theme = context.theme
-        let keys = keys(glyphs)
+        let keys = keys(glyphs, tutorial: context.state.tutorial != nil)
         let width = min(size.width - 2, 88)
         let noteLines = notes(glyphs).flatMap { TextWrap.lines($0, width: width - 4) }
         let withNotes = keys.count + noteLines.count + 3 <= size.height - 2
@@ -96,7 +121,7 @@ enum ScenarioMenuOverlay {
                 region.put(mark, x: 0, y: y, style: theme.keyHint)
                 region.put(name.rawValue, x: 2, y: y, style: isSelected ? theme.selection : theme.title)
                 var summary = name.summary, style = theme.text
-                if case .failed(let reason)? = state.loads[name] {
+                if case .failed(let reason)? = state.load(name) {
                     summary = "unavailable: \(reason)"
                     style = theme.error
                 }

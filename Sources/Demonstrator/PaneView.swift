@@ -15,12 +15,13 @@ enum PaneView {
         guard !area.isEmpty else { return }
         let start = Viewport.start(count: lines.count, visible: area.height, keep: state.keptLines(in: lines, party: party.id))
         let selected = focused ? state.selectedLine(in: lines, party: party.id) : nil
+        let highlighted = Set(state.highlightedLines(in: lines, party: party.id))
         let nameWidth = Self.nameWidth(lines, width: area.width)
         canvas.withRegion(area) { region in
             for row in 0..<min(area.height, lines.count - start) {
                 let index = start + row
                 LineView(line: lines[index], width: area.width, nameWidth: nameWidth, isSelected: index == selected,
-                         context: context).draw(y: row, into: &region)
+                         isHighlighted: highlighted.contains(index), context: context).draw(y: row, into: &region)
             }
         }
         // Hidden lines are counted in the bottom edge (the top one holds the title).
@@ -67,14 +68,25 @@ enum PaneView {
     }
 }
 
-/// One line of a pane in one row: a mark column (`+` new, `✗` out of reach), the
-/// name (reversed when selected), then the value, reason or message.
+/// One line of a pane in one row: a mark column (`+` new, `✗` out of reach, `>` what
+/// a tutorial section points at), the name (reversed when selected, bold when pointed
+/// at), then the value, reason or message.
 struct LineView {
     let line: PaneLine
     let width: Int
     let nameWidth: Int
     let isSelected: Bool
+    let isHighlighted: Bool
     let context: ViewContext
+
+    init(line: PaneLine, width: Int, nameWidth: Int, isSelected: Bool, isHighlighted: Bool = false, context: ViewContext) {
+        self.line = line
+        self.width = width
+        self.nameWidth = nameWidth
+        self.isSelected = isSelected
+        self.isHighlighted = isHighlighted
+        self.context = context
+    }
 
     func draw(y: Int, into canvas: inout Canvas) {
         let theme = context.theme, glyphs = context.glyphs
@@ -112,10 +124,15 @@ struct LineView {
     /// shows as the name in reverse, so the mark still says new or out of reach.
     private func prefix(_ name: ValueName?, mark: String, markStyle: Style, y: Int, into canvas: inout Canvas) -> Int {
         let theme = context.theme
-        if mark != " " { canvas.put(String(mark.prefix(1)), x: 0, y: y, style: markStyle) }
+        if mark != " " {
+            canvas.put(String(mark.prefix(1)), x: 0, y: y, style: markStyle)
+        } else if isHighlighted {
+            canvas.put(">", x: 0, y: y, style: theme.focusedBorder)
+        }
         guard let name else { return 2 }
         let label = TextFit.end(name.rawValue, width: nameWidth, ellipsis: context.glyphs.ellipsis)
-        canvas.put(label, x: 2, y: y, style: isSelected ? theme.selection : theme.label)
+        let style = isSelected ? theme.selection : (isHighlighted ? theme.focusedBorder : theme.label)
+        canvas.put(label, x: 2, y: y, style: style)
         return 2 + nameWidth + 1
     }
 

@@ -7,8 +7,14 @@ import TUI
 /// - Large (at least 110x34, e.g. 120x40 and 200x60): the party panes side by side
 ///   on top, the wire and the inspector side by side below, the narration, the status line.
 /// - Compact (80x24 up to large): the same panes with short titles; below them the
-///   wire, or the inspector when it has focus (both, side by side, from 100 columns).
+///   wire, or the inspector when it has focus (both: side by side from 100 columns,
+///   one above the other from 16 free rows).
 /// - Too small (below 80x24): only the notice.
+///
+/// A tutorial's text takes a column at the right from 110 columns on (the rest is laid
+/// out as above, by its own size), else the lower part of the screen, where it replaces
+/// the wire, the inspector and the narration. Presenter mode takes the place of the
+/// panes, the wire, the inspector and the narration.
 public struct ScreenLayout: Sendable {
     public enum Mode: Sendable, Equatable {
         case tooSmall, compact, large
@@ -16,8 +22,11 @@ public struct ScreenLayout: Sendable {
 
     public static let minimum = TooSmallScreen.defaultMinimum
     public static let large = Size(width: 110, height: 34)
+    /// From this width a tutorial's text sits beside the demo rather than below it.
+    public static let tutorialBeside = 110
 
     public let size: Size
+    /// Large or compact: decided by the room the demo has (beside a tutorial, less).
     public let mode: Mode
     /// The party panes, left to right (empty while no timeline is on screen).
     public let panes: [(party: Party, rect: Rect)]
@@ -25,10 +34,15 @@ public struct ScreenLayout: Sendable {
     public let paneLines: [String: [PaneLine]]
     public let wire: Rect?
     public let inspector: Rect?
-    /// The presenter-zoom area (instead of panes, wire and inspector).
-    public let zoom: Rect?
-    /// The area above the narration: panes, wire and inspector, or zoom, or a notice.
+    /// Presenter mode's area (instead of panes, wire, inspector and narration).
+    public let presenter: Rect?
+    /// The tutorial's text, when one is played.
+    public let tutorial: Rect?
+    /// Whether the tutorial's text sits beside the demo (framed) or below it (under a rule).
+    public let tutorialIsBeside: Bool
+    /// The area above the narration: panes, wire and inspector, or presenter mode, or a notice.
     public let main: Rect
+    /// Empty (zero height) when a tutorial's text below the demo or presenter mode replaces it.
     public let narration: Rect
     public let status: Rect
 
@@ -39,37 +53,61 @@ public struct ScreenLayout: Sendable {
             mode = .tooSmall
             panes = []
             paneLines = [:]
-            (wire, inspector, zoom) = (nil, nil, nil)
+            (wire, inspector, presenter, tutorial, tutorialIsBeside) = (nil, nil, nil, nil, false)
             (main, narration, status) = (screen, Rect(x: 0, y: 0, width: 0, height: 0), Rect(x: 0, y: 0, width: 0, height: 0))
             return
         }
-        let large = size.fits(Self.large)
+        let screenRows = screen.rows([.rest, .fixed(1)])
+        var work = screenRows[0]
+        status = screenRows[1]
+        var tutorialBelow = false
+        if state.tutorial != nil {
+            if size.width >= Self.tutorialBeside {
+                let columns = work.columns([.rest, .fixed(min(56, max(36, size.width / 3)))])
+                (work, tutorial, tutorialIsBeside) = (columns[0], columns[1], true)
+            } else {
+                // The demo keeps room for its panes; the text gets the rest (11 rows at 80x24).
+                let rows = work.rows([.fixed(max(12, work.height * 52 / 100)), .rest])
+                (work, tutorial, tutorialIsBeside) = (rows[0], rows[1], false)
+                tutorialBelow = true
+            }
+        } else {
+            (tutorial, tutorialIsBeside) = (nil, false)
+        }
+        let large = work.size.fits(Self.large)
         mode = large ? .large : .compact
-        // Narration: a rule (large only: in compact the frames above separate it), a
-        // title line, the sentence wrapped, and a line for the checks.
-        let narrationHeight = large ? 3 + (size.height >= 55 ? 5 : 3) : 5
-        let rows = screen.rows([.rest, .fixed(narrationHeight), .fixed(1)])
-        (main, narration, status) = (rows[0], rows[1], rows[2])
+        if state.presenter || tutorialBelow {
+            (main, narration) = (work, Rect(x: work.x, y: work.maxY, width: work.width, height: 0))
+        } else {
+            // Narration: a rule (large only: in compact the frames above separate it), a
+            // title line, the sentence wrapped, and a line for the checks.
+            let narrationHeight = large ? 3 + (size.height >= 55 ? 5 : 3) : 5
+            let rows = work.rows([.rest, .fixed(narrationHeight)])
+            (main, narration) = (rows[0], rows[1])
+        }
 
         let parties = state.visiblePanes
         guard state.model != nil, !parties.isEmpty else {
-            (panes, paneLines, wire, inspector, zoom) = ([], [:], nil, nil, nil)
+            (panes, paneLines, wire, inspector, presenter) = ([], [:], nil, nil, nil)
             return
         }
-        if state.zoom {
+        if state.presenter {
             (panes, paneLines, wire, inspector) = ([], [:], nil, nil)
-            zoom = main
+            presenter = main
             return
         }
-        zoom = nil
+        presenter = nil
 
         let full = parties.map { PaneContent.lines(for: $0, in: state) }
         let tallest = full.map(\.count).max() ?? 0
         let paneHeight: Int
-        if large {
+        if tutorialBelow {
+            paneHeight = main.height
+        } else if large {
             paneHeight = min(max(tallest + 2, 12), main.height * 55 / 100)
         } else {
-            paneHeight = main.height >= 24 ? main.height * 60 / 100 : main.height - 7
+            // Tall enough: as high as the longest pane (beside a tutorial, 39 rows leave room).
+            paneHeight = main.height >= 24 ? min(max(tallest + 2, 12), main.height * 60 / 100) : main.height - 7
         }
         let split = main.rows([.fixed(paneHeight), .rest])
         let eveID = state.model?.eve?.id
@@ -83,8 +121,14 @@ public struct ScreenLayout: Sendable {
         paneLines = lines
 
         let bottom = split[1]
-        if large || size.width >= 100 {
+        if tutorialBelow {
+            (wire, inspector) = (nil, nil)
+        } else if large || work.width >= 100 {
             let halves = bottom.columns([.ratio(52, 100), .rest])
+            (wire, inspector) = (halves[0], halves[1])
+        } else if bottom.height >= 16 {
+            // Narrow but tall (beside a tutorial's text): the wire above the inspector.
+            let halves = bottom.rows([.ratio(1, 2), .rest])
             (wire, inspector) = (halves[0], halves[1])
         } else if state.focus == .inspector {
             (wire, inspector) = (nil, bottom)
@@ -132,6 +176,7 @@ public struct ScreenLayout: Sendable {
         case pane(String, row: Int)
         case wire(row: Int)
         case inspector
+        case tutorial
     }
 
     public func hit(x: Int, y: Int) -> Hit? {
@@ -140,6 +185,7 @@ public struct ScreenLayout: Sendable {
         }
         if let wire, wire.contains(x: x, y: y) { return .wire(row: y - wire.y - 1) }
         if let inspector, inspector.contains(x: x, y: y) { return .inspector }
+        if let tutorial, tutorial.contains(x: x, y: y) { return .tutorial }
         return nil
     }
 }

@@ -10,6 +10,12 @@ struct ViewContext {
     var isCompact: Bool { layout.mode == .compact }
 }
 
+extension Theme {
+    /// The theme presenter mode draws in: the high-contrast one instead of the
+    /// ordinary colours; the mono theme (no colour wanted) stays as it is.
+    public var forPresenter: Theme { self == .color ? .presenter : self }
+}
+
 extension Glyphs {
     /// A check that passed.
     var passMark: String { isASCII ? "ok" : "✓" }

@@ -14,28 +14,38 @@ enum Viewport {
 
 extension AppState {
     /// The line of a pane that Up/Down, `v` and the highlight act on: the one chosen
-    /// with Up/Down or a click since the last step, else the first line that became
-    /// new at this step, else the first line that can be selected.
+    /// with Up/Down or a click since the last step, else the value a tutorial section
+    /// points at, else the first line that became new at this step, else the first
+    /// line that can be selected.
     func selectedLine(in lines: [PaneLine], party: String) -> Int? {
         if let chosen = selection[party], lines.indices.contains(chosen), lines[chosen].isSelectable { return chosen }
-        return lines.firstIndex { $0.isNew && $0.isSelectable } ?? lines.firstIndex(where: \.isSelectable)
+        return highlightedLines(in: lines, party: party).first
+            ?? lines.firstIndex { $0.isNew && $0.isSelectable } ?? lines.firstIndex(where: \.isSelectable)
+    }
+
+    /// The lines showing the values the current tutorial section points at (`focus`
+    /// directives) in this party's pane.
+    func highlightedLines(in lines: [PaneLine], party: String) -> [Int] {
+        let names = tutorial?.current.focus.filter { $0.party == party }.map(\.value) ?? []
+        guard !names.isEmpty else { return [] }
+        return lines.indices.filter { index in PaneView.name(lines[index]).map { name in names.contains { $0.rawValue == name } } ?? false }
     }
 
     /// The lines of a pane to keep on screen: the selection when the pane has focus
-    /// or one was chosen, else every line that is new at this step, else what the
-    /// party cannot compute (the point of an eavesdropper's pane).
+    /// or one was chosen, else every line that is new at this step and what a tutorial
+    /// points at, else what the party cannot compute (the point of an eavesdropper's pane).
     func keptLines(in lines: [PaneLine], party: String) -> ClosedRange<Int>? {
         if focus == .party(party) || selection[party] != nil {
             return selectedLine(in: lines, party: party).map { $0...$0 }
         }
-        var kept = lines.indices.filter { lines[$0].isNew }
+        var kept = lines.indices.filter { lines[$0].isNew } + highlightedLines(in: lines, party: party)
         if kept.isEmpty {
             kept = lines.indices.filter {
                 if case .cannot = lines[$0].kind { return true }
                 return false
             }
         }
-        guard let first = kept.first, let last = kept.last else { return nil }
+        guard let first = kept.min(), let last = kept.max() else { return nil }
         return first...last
     }
 }

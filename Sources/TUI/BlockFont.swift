@@ -1,6 +1,6 @@
 /// A built-in 3x5 block font for headlines a projector can show across a room
-/// (no figlet needed). Letters are upper case; lower case maps to upper case;
-/// anything not in the font shows as `?`.
+/// (no figlet needed). Upper and lower case differ (`aP` is a scalar times a point,
+/// not `AP`); anything not in the font shows as `?`.
 public enum BlockFont {
     /// Rows per glyph.
     public static let glyphHeight = 5
@@ -27,8 +27,7 @@ public enum BlockFont {
 
     /// The 5 rows of `.`/`#` for one character.
     static func pattern(for character: Character) -> [String] {
-        let upper = character.uppercased()
-        return upper.count == 1 ? font[Character(upper)] ?? unknown : unknown
+        font[character] ?? lowerCase[character] ?? unknown
     }
 
     /// Shown for characters the font lacks: a question mark.
@@ -63,6 +62,24 @@ public enum BlockFont {
         ")": [".#.", "..#", "..#", "..#", ".#."], "<": ["..#", ".#.", "#..", ".#.", "..#"],
         ">": ["#..", ".#.", "..#", ".#.", "#.."], "'": [".#.", ".#.", "...", "...", "..."],
         "*": ["...", "#.#", ".#.", "#.#", "..."], "#": ["#.#", "###", "#.#", "###", "#.#"],
+    ]
+
+    /// Lower case: an x-height of three rows, ascenders from the top row; letters that
+    /// hang below the line in print (g, p, q, y) sit on it here, shortened.
+    static let lowerCase: [Character: [String]] = [
+        "a": ["...", "...", ".##", "#.#", ".##"], "b": ["#..", "#..", "##.", "#.#", "##."],
+        "c": ["...", "...", ".##", "#..", ".##"], "d": ["..#", "..#", ".##", "#.#", ".##"],
+        "e": ["...", ".##", "#.#", "##.", ".##"], "f": ["..#", ".#.", "###", ".#.", ".#."],
+        "g": ["...", ".##", "#.#", ".##", "##."], "h": ["#..", "#..", "##.", "#.#", "#.#"],
+        "i": [".#.", "...", "##.", ".#.", ".##"], "j": ["..#", "...", "..#", "#.#", ".#."],
+        "k": ["#..", "#..", "#.#", "##.", "#.#"], "l": ["##.", ".#.", ".#.", ".#.", ".##"],
+        "m": ["...", "...", "###", "###", "#.#"], "n": ["...", "...", "##.", "#.#", "#.#"],
+        "o": ["...", "...", ".#.", "#.#", ".#."], "p": ["...", "##.", "#.#", "##.", "#.."],
+        "q": ["...", ".##", "#.#", ".##", "..#"], "r": ["...", "...", ".##", "#..", "#.."],
+        "s": ["...", ".##", "##.", "..#", "##."], "t": [".#.", "###", ".#.", ".#.", "..#"],
+        "u": ["...", "...", "#.#", "#.#", ".##"], "v": ["...", "...", "#.#", "#.#", ".#."],
+        "w": ["...", "...", "#.#", "###", "###"], "x": ["...", "...", "#.#", ".#.", "#.#"],
+        "y": ["...", "#.#", "#.#", ".##", "##."], "z": ["...", "...", "##.", ".#.", ".##"],
     ]
 }
 

@@ -54,3 +54,12 @@ public enum TutorialChecker {
         return "does not know \(value.rawValue), and the ledger states no reason"
     }
 }
+
+extension Claim {
+    /// Whether the claim holds on `ledger`, by the checker's rules: the party is in the
+    /// ledger and every value stands in the relation. The demonstrator shows claims with this.
+    public func holds(in ledger: Ledger) -> Bool {
+        guard let party = ledger[party] else { return false }
+        return values.allSatisfy { TutorialChecker.holds(relation, $0, party) }
+    }
+}

@@ -88,5 +88,11 @@ public struct TutorialIssue: Error, Sendable, Equatable, CustomStringConvertible
     public let line: Int
     public let message: String
 
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
     public var description: String { "\(file):\(line): \(message)" }
 }

@@ -27,7 +27,7 @@ struct EndToEndTests {
     }()
 
     @Test(
-        "scripts/tmux-demonstrator.sh passes (120x40, 80x24, Ctrl-C, | cat)",
+        "scripts/tmux-demonstrator.sh passes (120x40, 80x24, Ctrl-C, | cat, the first tutorial to its end)",
         .enabled(if: tmux != nil, "tmux is not installed; scripts/setup installs it"),
         .enabled(if: binary != nil, "mikey-ibake is not built next to the tests; run `swift build --build-tests` first")
     )
@@ -54,6 +54,20 @@ struct EndToEndTests {
 
         let (_, first) = try CleanSpawn.run([binary, "--exit-after-first-frame", "--step", "2"] + arguments)
         #expect(first.contains("step 2/19") && !first.contains("step 3/19"), "the first frame in plain mode: up to --step")
+    }
+
+    @Test(
+        "tutorial NAME with output to a file prints the text, as --plain does; an unknown name is refused",
+        .enabled(if: binary != nil, "mikey-ibake is not built next to the tests")
+    )
+    func tutorialAsText() throws {
+        let binary = try #require(Self.binary)
+        let (status, text) = try CleanSpawn.run([binary, "tutorial", "exchange"])
+        let (_, plain) = try CleanSpawn.run([binary, "tutorial", "exchange", "--plain"])
+        #expect(status == 0 && text == plain)
+        #expect(text.contains("3/10. I_MESSAGE_1 on the wire") && !text.contains("\u{1B}"))
+        let (unknown, message) = try CleanSpawn.run([binary, "tutorial", "nope"])
+        #expect(unknown != 0 && message.contains("no tutorial \"nope\""))
     }
 
     @Test(

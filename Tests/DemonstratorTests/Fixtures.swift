@@ -4,6 +4,7 @@ import IBAKE
 import IBE
 import Scenarios
 import TUI
+import Tutorials
 
 /// Timelines for the tests: the toy parameter set with seed 1, so every screen is
 /// the same on every run and builds in milliseconds. Each scenario is built once.
@@ -23,8 +24,36 @@ enum Fixtures {
     /// A state showing `name` at `step`, as the shell would have it once the build arrived.
     static func state(_ name: ScenarioName = .basic, step: Int = 1, size: Size = Size(width: 120, height: 40)) -> AppState {
         var state = AppState(config: config, scenario: name, step: step, size: size)
-        if let load = loads[name] { state = AppUpdate.update(state, .built(name, load)).state }
+        if let load = loads[name] { state = AppUpdate.update(state, .built(BuildKey(name, config), load)).state }
         return state
+    }
+
+    /// The shipped tutorials, parsed once.
+    static let tutorials: [TutorialDocument] = TutorialLibrary.load().documents
+
+    /// A build as the shell's queue would deliver it (the cached one for the tests' configuration).
+    static func build(_ key: BuildKey) -> ScenarioLoad {
+        key.config == config ? loads[key.scenario] ?? ScenarioModel.build(key) : ScenarioModel.build(key)
+    }
+
+    /// Delivers every build the state asks for, as the shell does, until it asks for none.
+    static func deliverBuilds(_ state: AppState) -> AppState {
+        var state = state
+        while let key = state.wantedBuilds.first { state = AppUpdate.update(state, .built(key, build(key))).state }
+        return state
+    }
+
+    /// A session playing the tutorial `id`, its timelines built, at `section` (0-based).
+    static func tutorial(_ id: String, section: Int = 0, size: Size = Size(width: 120, height: 40),
+                         presenter: Bool = false) throws -> AppState {
+        guard let document = tutorials.first(where: { $0.id == id }) else { throw Missing(what: "tutorial \(id)") }
+        let play = try TutorialPlay(document: document, parameterSet: ParameterSet.named)
+        let state = deliverBuilds(AppState(tutorial: play, size: size, presenter: presenter))
+        return send(state, Array(repeating: .key(.enter), count: section))
+    }
+
+    struct Missing: Error {
+        let what: String
     }
 
     /// Feeds events in order; returns the final state.

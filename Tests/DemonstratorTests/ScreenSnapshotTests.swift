@@ -93,7 +93,7 @@ struct ScreenSnapshotTests {
     func failureAndProgress() throws {
         // A synthetic failure: every shipped scenario builds, but a broken parameter file would not.
         var failed = AppState(config: Fixtures.config, scenario: .group, size: Self.compact)
-        failed = AppUpdate.update(failed, .built(.group, .failed("invalid curve parameters: q must divide p + 1"))).state
+        failed = AppUpdate.update(failed, .built(BuildKey(.group, Fixtures.config), .failed("invalid curve parameters: q must divide p + 1"))).state
         try assertSnapshot(render(failed, Self.compact), named: "build-failure-80x24")
         let building = AppState(config: Fixtures.config, scenario: .basic, size: Self.compact)
         try assertSnapshot(render(building, Self.compact), named: "building-80x24")
@@ -124,12 +124,21 @@ struct ScreenSnapshotTests {
                            named: "value-detail-eve-cannot-abP-120x40")
     }
 
-    @Test("presenter zoom: the focused pane, and the message")
-    func zoom() throws {
-        try assertSnapshot(render(try state(.basic, step: 13, keys: [.character("z")]), theme: .presenter),
-                           named: "zoom-initiator-120x40")
-        try assertSnapshot(render(try state(.basic, step: 9, keys: [.backTab, .character("z")]), theme: .presenter),
-                           named: "zoom-I_MESSAGE_1-120x40")
+    @Test("presenter mode: a message sent, abP revealed, a refusal; at 80x24 too")
+    func presenter() throws {
+        // Rendered in the ordinary colour theme: presenter mode switches to the high-contrast one itself.
+        let send = render(try state(.basic, step: 9, keys: [.character("z")]))
+        try assertSnapshot(send, named: "presenter-I_MESSAGE_1-120x40", styles: true)
+        #expect(send.styleRuns().contains { $0.style == Theme.presenter.headline })
+        try assertSnapshot(render(try state(.basic, step: Fixtures.firstStep(.basic, where: "initiator", knows: .abP),
+                                            keys: [.character("z")])),
+                           named: "presenter-abP-at-I-120x40")
+        try assertSnapshot(render(try state(.tamper, step: Fixtures.refusals(.tamper).first, keys: [.character("z")])),
+                           named: "presenter-refusal-120x40")
+        try assertSnapshot(render(try state(.basic, step: 11, size: Self.compact, keys: [.character("z")]), Self.compact),
+                           named: "presenter-abP-at-R-80x24")
+        let mono = render(try state(.basic, step: 9, keys: [.character("z")]), theme: .mono)
+        #expect(mono.styleRuns().allSatisfy { !$0.style.usesColor }, "a mono session stays mono in presenter mode")
     }
 
     // MARK: Sizes, themes, glyphs

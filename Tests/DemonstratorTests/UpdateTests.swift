@@ -34,12 +34,13 @@ struct UpdateTests {
         #expect(Fixtures.state(.basic, step: 13).step == 13)
         #expect(Fixtures.state(.basic, step: 999).step == count)
         let waiting = AppState(config: Fixtures.config, scenario: .basic, step: 5, size: Size(width: 120, height: 40))
-        #expect(waiting.isLoading && waiting.wantedBuilds == [.basic])
+        #expect(waiting.isLoading && waiting.wantedBuilds == [BuildKey(.basic, Fixtures.config)])
     }
 
     @Test("after the first timeline the trigger scenarios are built in the background")
     func prefetch() {
-        #expect(basic.wantedBuilds == [.forking, .retargeting, .deferred])
+        #expect(basic.wantedBuilds.map(\.scenario) == [.forking, .retargeting, .deferred])
+        #expect(basic.wantedBuilds.allSatisfy { $0.config == Fixtures.config })
     }
 
     @Test("f, r, d switch to the special case at the step that means the same, and back")
@@ -48,9 +49,9 @@ struct UpdateTests {
         let atR1 = Fixtures.state(.basic, step: 13)
         let asked = AppUpdate.update(atR1, .key(.character("f"))).state
         #expect(asked.scenario == .basic && asked.awaiting == .forking, "waits for the forking build, basic stays on screen")
-        #expect(asked.wantedBuilds.first == .forking)
+        #expect(asked.wantedBuilds.first == BuildKey(.forking, Fixtures.config))
         let forking = try #require(Fixtures.loads[.forking])
-        let arrived = AppUpdate.update(asked, .built(.forking, forking)).state
+        let arrived = AppUpdate.update(asked, .built(BuildKey(.forking, Fixtures.config), forking)).state
         #expect(arrived.scenario == .forking && arrived.awaiting == nil)
         let step = try #require(arrived.currentStep)
         #expect(step.title.hasSuffix("opens R_MESSAGE_1") && step.action == .receive)
@@ -60,7 +61,7 @@ struct UpdateTests {
 
         for (key, name) in [("r", ScenarioName.retargeting), ("d", .deferred)] {
             var state = atR1
-            state.loads[name] = Fixtures.loads[name]
+            state.loads[state.key(name)] = Fixtures.loads[name]
             let switched = AppUpdate.update(state, .key(.character(Character(key)))).state
             #expect(switched.scenario == name, "a built scenario switches at once")
             #expect(switched.currentStep?.title.contains("R_MESSAGE_1") == true, "\(name): \(switched.currentStep?.title ?? "")")
@@ -73,7 +74,7 @@ struct UpdateTests {
         state = AppUpdate.update(state, .key(.character("s"))).state
         state = Fixtures.send(state, Fixtures.keys(.end, .enter))
         #expect(state.awaiting == .group)
-        state = AppUpdate.update(state, .built(.group, .failed("invalid curve parameters: q must divide p + 1"))).state
+        state = AppUpdate.update(state, .built(BuildKey(.group, Fixtures.config), .failed("invalid curve parameters: q must divide p + 1"))).state
         #expect(state.scenario == .group && state.failure == "invalid curve parameters: q must divide p + 1")
         let screen = AppView.render(state, size: state.size, theme: .mono, glyphs: .unicode).plainText()
         #expect(screen.contains("The group scenario could not be built"))
@@ -133,7 +134,7 @@ struct UpdateTests {
         #expect(stepped.wireSelection == nil, "stepping follows the new step")
     }
 
-    @Test("e opens the eavesdropper's pane, k the curious-KMS view, x the hex view, z the zoom")
+    @Test("e opens the eavesdropper's pane, k the curious-KMS view, x the hex view, z presenter mode")
     func views() {
         #expect(!basic.showsEve, "Eve does not act in the basic run: her pane starts closed")
         let eve = AppUpdate.update(basic, .key(.character("e"))).state
@@ -145,9 +146,10 @@ struct UpdateTests {
         let kms = AppUpdate.update(basic, .key(.character("k"))).state
         #expect(kms.kmsView && kms.focus == .party("kms"))
         #expect(AppUpdate.update(basic, .key(.character("x"))).state.inspectorMode == .hex)
-        let zoom = AppUpdate.update(basic, .key(.character("z"))).state
-        #expect(zoom.zoom)
-        #expect(!AppUpdate.update(zoom, .key(.escape)).state.zoom)
+        let presenter = AppUpdate.update(basic, .key(.character("z"))).state
+        #expect(presenter.presenter)
+        #expect(!AppUpdate.update(presenter, .key(.escape)).state.presenter)
+        #expect(!AppUpdate.update(presenter, .key(.character("z"))).state.presenter)
     }
 
     @Test("autoplay steps once per interval, + and - change the speed, it stops at the end")

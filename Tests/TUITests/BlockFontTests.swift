@@ -16,13 +16,22 @@ struct BlockFontTests {
         #expect(BlockFont.width(of: "") == 0)
     }
 
-    @Test("the Unicode set inks with full blocks; lower case maps to upper case")
+    @Test("the Unicode set inks with full blocks; lower case has its own letters")
     func unicodeAndCase() {
-        #expect(BlockFont.lines(for: "a", glyphs: .unicode) == BlockFont.lines(for: "A", glyphs: .unicode))
+        #expect(BlockFont.lines(for: "a", glyphs: .unicode) != BlockFont.lines(for: "A", glyphs: .unicode))
         #expect(BlockFont.lines(for: "A", glyphs: .unicode)[0] == " █ ")
+        // abP: two lower-case letters below the capital's height, then P.
+        #expect(BlockFont.lines(for: "abP", glyphs: .ascii) == [
+            "    #   ## ",
+            "    #   # #",
+            " ## ##  ## ",
+            "# # # # #  ",
+            " ## ##  #  ",
+        ])
     }
 
-    @Test("every character of a headline has 5 rows of 3 columns", arguments: Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_.,:!?/+=()<>'*#"))
+    @Test("every character of a headline has 5 rows of 3 columns",
+          arguments: Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 -_.,:!?/+=()<>'*#"))
     func everyGlyph(character: Character) {
         let lines = BlockFont.lines(for: String(character), glyphs: .ascii)
         #expect(lines.count == 5)
@@ -38,7 +47,7 @@ struct BlockFontTests {
 
     @Test("the glyphs are distinguishable: no two characters share a pattern")
     func distinct() {
-        let characters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.,:!/+=()<>'*#")
+        let characters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.,:!/+=()<>'*#")
         let patterns = characters.map { BlockFont.lines(for: String($0), glyphs: .ascii) }
         #expect(Set(patterns.map { $0.joined(separator: "|") }).count == characters.count)
     }

@@ -17,7 +17,7 @@ struct UIBenchmarks {
     func frames() throws -> [BenchmarkResult] {
         let config = AppConfig(parameterSet: try ParameterSet.named(ParameterSet.defaultName), seed: 1)
         var state = AppState(config: config, scenario: .basic, step: 13, size: Self.frameSizes[0])
-        state = AppUpdate.update(state, .built(.basic, ScenarioModel.build(.basic, config: config))).state
+        state = AppUpdate.update(state, .built(BuildKey(.basic, config), ScenarioModel.build(.basic, config: config))).state
         state = AppUpdate.update(state, .key(.character("e"))).state
         return Self.frameSizes.map { size in
             let timing = sampling.measure { _ = AppView.render(state, size: size, theme: .color, glyphs: .unicode) }

@@ -5,28 +5,26 @@ import TerminalBackend
 
 /// Builds timelines off the main loop, one at a time (the machine may have two
 /// cores and other work), most wanted first. Each result is posted to the inbox as
-/// `.built`, which the run loop hands to `update`; each scenario is built once.
+/// `.built`, which the run loop hands to `update`; each timeline is built once.
 final class BuildQueue: Sendable {
     private struct Queue {
-        var waiting: [ScenarioName] = []
-        var started: Set<ScenarioName> = []
+        var waiting: [BuildKey] = []
+        var started: Set<BuildKey> = []
         var working = false
     }
 
-    private let config: AppConfig
     private let inbox: MessageInbox<AppMessage>
     private let queue = Mutex(Queue())
 
-    init(config: AppConfig, inbox: MessageInbox<AppMessage>) {
-        self.config = config
+    init(inbox: MessageInbox<AppMessage>) {
         self.inbox = inbox
     }
 
-    /// Queues every name not built or building yet, in the order given (the state's
-    /// `wantedBuilds`: the awaited scenario before the prefetches).
-    func want(_ names: [ScenarioName]) {
+    /// Queues every build not done or under way yet, in the order given (the state's
+    /// `wantedBuilds`: the one on screen or awaited before the prefetches).
+    func want(_ keys: [BuildKey]) {
         let startWorker = queue.withLock { q -> Bool in
-            let fresh = names.filter { !q.started.contains($0) }
+            let fresh = keys.filter { !q.started.contains($0) }
             q.waiting = fresh + q.waiting.filter { !fresh.contains($0) }
             guard !q.working, !q.waiting.isEmpty else { return false }
             q.working = true
@@ -36,20 +34,20 @@ final class BuildQueue: Sendable {
     }
 
     private func work() {
-        while let name = next() {
-            inbox.post(.built(name, ScenarioModel.build(name, config: config)))
+        while let key = next() {
+            inbox.post(.built(key, ScenarioModel.build(key)))
         }
     }
 
-    private func next() -> ScenarioName? {
+    private func next() -> BuildKey? {
         queue.withLock { q in
             guard !q.waiting.isEmpty else {
                 q.working = false
                 return nil
             }
-            let name = q.waiting.removeFirst()
-            q.started.insert(name)
-            return name
+            let key = q.waiting.removeFirst()
+            q.started.insert(key)
+            return key
         }
     }
 }

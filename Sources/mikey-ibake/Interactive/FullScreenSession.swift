@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Demonstrator
 import Scenarios
 import TUI
@@ -5,13 +8,15 @@ import TerminalBackend
 
 /// The full-screen demonstrator: the pure app (`AppUpdate`, `AppView`) on the ncurses
 /// terminal, with timelines built in the background so the first frame comes at once.
+/// Plays a scenario (the default command) or a tutorial (`tutorial NAME`), as the
+/// initial state says.
 @MainActor
 struct FullScreenSession {
-    let config: AppConfig
-    let scenario: ScenarioName
-    let step: Int
+    /// The first state, for the terminal's size.
+    let start: @Sendable (Size) -> AppState
     let environment: TerminalEnvironment
-    let presenter: Bool
+    /// Bold, projector-friendly colours throughout (`--presenter`).
+    let presenterColors: Bool
     let mouse: Bool
     let exitAfterFirstFrame: Bool
 
@@ -19,11 +24,11 @@ struct FullScreenSession {
         let configuration = CursesTerminal.Configuration(colors: environment.colorAllowed, mouse: mouse)
         try CursesTerminal.session(configuration) { terminal in
             var theme = environment.theme(terminalHasColors: terminal.hasColors)
-            if presenter { theme = theme == .color ? .presenter : theme }
+            if presenterColors { theme = theme.forPresenter }
             let glyphs: Glyphs = terminal.isUTF8 && !environment.useASCII ? .unicode : .ascii
             let inbox = MessageInbox<AppMessage>()
-            let builds = BuildQueue(config: config, inbox: inbox)
-            let initial = AppState(config: config, scenario: scenario, step: step, size: terminal.size)
+            let builds = BuildQueue(inbox: inbox)
+            let initial = start(terminal.size)
             builds.want(initial.wantedBuilds)
             if exitAfterFirstFrame {
                 terminal.draw(AppView.render(initial, size: terminal.size, theme: theme, glyphs: glyphs))
@@ -39,6 +44,25 @@ struct FullScreenSession {
                 },
                 render: { state, size in AppView.render(state, size: size, theme: theme, glyphs: glyphs) }
             )
+        }
+    }
+}
+
+extension FullScreenSession {
+    /// Runs the session and ends the process, or runs `fallback` (plain text) when the
+    /// terminal refuses curses after all.
+    nonisolated static func runAndExit(_ session: FullScreenSession, fallback: () throws -> Void) throws {
+        do {
+            try MainActor.assumeIsolated { try session.run() }
+            // The terminal is restored. A timeline may still be building on another
+            // thread; a normal exit would run OpenSSL's and GMP's exit-time cleanup
+            // under it and crash. Nothing is left to save, so leave at once.
+            fflush(nil)
+            _exit(0)
+        } catch let error as CursesTerminal.OpenError {
+            var standardError = StandardError()
+            print("mikey-ibake: \(error); using plain mode", to: &standardError)
+            try fallback()
         }
     }
 }

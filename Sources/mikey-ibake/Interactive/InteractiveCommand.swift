@@ -1,7 +1,4 @@
 import ArgumentParser
-#if canImport(Glibc)
-import Glibc
-#endif
 import Demonstrator
 import IBAKE
 import IBE
@@ -17,7 +14,7 @@ struct InteractiveCommand: ParsableCommand {
         abstract: "Step through a scenario in the terminal: Initiator, Responder and KMS side by side (the default command).",
         discussion: """
             Keys: Right/Left step, Tab focus, Up/Down select, x hex, e eavesdropper view, k KMS view, \
-            f/r/d forking/retargeting/deferred, s scenarios, a autoplay, z zoom, ? help, q quit. \
+            f/r/d forking/retargeting/deferred, s scenarios, a autoplay, z presenter mode, ? help, q quit. \
             Plain mode (also chosen when standard output is not a terminal, or TERM is dumb or unknown) \
             prints the same lines as `mikey-ibake run`, one step per Enter.
             """
@@ -32,7 +29,8 @@ struct InteractiveCommand: ParsableCommand {
     @Flag(help: "No colour (also when NO_COLOR is set).") var noColor = false
     @Flag(help: "ASCII only (also when the locale is not UTF-8).") var ascii = false
     @Flag(help: "Plain lines instead of the full screen, stepping on Enter.") var plain = false
-    @Flag(help: "Bold, projector-friendly colours.") var presenter = false
+    @Flag(help: "Start in presenter mode (z toggles it): the step's message or new value large, in bold, projector-friendly colours.")
+    var presenter = false
     @Flag(help: "Ignore the mouse.") var noMouse = false
     @Flag(help: "Draw the first frame and exit (measures start-up; see `bench --ui`).") var exitAfterFirstFrame = false
 
@@ -57,21 +55,12 @@ struct InteractiveCommand: ParsableCommand {
                 try plainSession.run()
                 return
             }
-            let session = FullScreenSession(config: config, scenario: name, step: step, environment: environment,
-                                            presenter: presenter, mouse: !noMouse, exitAfterFirstFrame: exitAfterFirstFrame)
-            do {
-                try MainActor.assumeIsolated { try session.run() }
-                // The terminal is restored. A timeline may still be building on another
-                // thread; a normal exit would run OpenSSL's and GMP's exit-time cleanup
-                // under it and crash. Nothing is left to save, so leave at once.
-                fflush(nil)
-                _exit(0)
-            } catch let error as CursesTerminal.OpenError {
-                // The terminal refused curses after all: the plain lines still work.
-                var standardError = StandardError()
-                print("mikey-ibake: \(error); using plain mode", to: &standardError)
-                try plainSession.run()
-            }
+            let (step, presenter) = (step, presenter)
+            try FullScreenSession.runAndExit(
+                FullScreenSession(start: { AppState(config: config, scenario: name, step: step, size: $0, presenter: presenter) },
+                                  environment: environment, presenterColors: presenter, mouse: !noMouse,
+                                  exitAfterFirstFrame: exitAfterFirstFrame),
+                fallback: plainSession.run)
         }
     }
 }

@@ -1,4 +1,7 @@
 import ArgumentParser
+import Demonstrator
+import IBE
+import TerminalBackend
 import Tutorials
 
 struct TutorialCommand: ParsableCommand {
@@ -7,15 +10,23 @@ struct TutorialCommand: ParsableCommand {
         abstract: "List, play or check the guided tutorials.",
         discussion: """
             Without a name: the tutorials, one line each with the time they take. With a name: \
-            play it (--plain prints it as text). --check validates every tutorial file: directives, \
-            scenario and step names, and every claim against the scenario's ledger; problems are \
-            printed as file:line and the exit status is 1.
+            play it in the demonstrator, the text beside the demo (Enter/Space next section, \
+            Backspace back, a the answer, n/p step the demo, z presenter mode, ? help, q quit); \
+            --plain, or a terminal that cannot host the full screen (as for the demonstrator \
+            itself), prints it as text. Each section's scenario, step, parameter set and seed \
+            come from the tutorial file. --check validates every tutorial file: directives, \
+            scenario and step names, and every claim against the scenario's ledger; problems \
+            are printed as file:line and the exit status is 1.
             """
     )
 
     @Argument(help: "The tutorial to play (its id or number).") var name: String?
     @Flag(help: "Print the tutorial as text instead of playing it in the demonstrator.") var plain = false
     @Flag(help: "Validate every tutorial file.") var check = false
+    @Flag(help: "Start in presenter mode (z toggles it), in bold, projector-friendly colours.") var presenter = false
+    @Flag(help: "No colour (also when NO_COLOR is set).") var noColor = false
+    @Flag(help: "ASCII only (also when the locale is not UTF-8).") var ascii = false
+    @Flag(help: "Ignore the mouse.") var noMouse = false
 
     func run() throws {
         let (documents, parseIssues) = TutorialLibrary.load()
@@ -41,10 +52,25 @@ struct TutorialCommand: ParsableCommand {
                     ?? Int(name).flatMap({ $0 >= 1 && $0 <= documents.count ? documents[$0 - 1] : nil }) else {
                 throw InputError("no tutorial \"\(name)\"; available: \(documents.map(\.id).joined(separator: ", "))")
             }
-            let resolved: [ResolvedSection]
-            do { resolved = try document.resolve(with: TimelineCache()) } catch { throw InputError("\(error)") }
-            TutorialText.lines(document, resolved: resolved).forEach { print($0) }
-            _ = plain
+            let printText = {
+                let resolved: [ResolvedSection]
+                do { resolved = try document.resolve(with: TimelineCache()) } catch { throw InputError("\(error)") }
+                TutorialText.lines(document, resolved: resolved).forEach { print($0) }
+            }
+            // The same decision as the demonstrator's: --plain, output or input not a
+            // terminal, TERM dumb or unknown all give text.
+            let environment = TerminalEnvironment.detect(options: TerminalOptions(noColor: noColor, ascii: ascii, plain: plain))
+            if environment.isPlain {
+                try printText()
+                return
+            }
+            let play: TutorialPlay
+            do { play = try TutorialPlay(document: document, parameterSet: ParameterSet.named) } catch { throw InputError("\(error)") }
+            let presenter = presenter
+            try FullScreenSession.runAndExit(
+                FullScreenSession(start: { AppState(tutorial: play, size: $0, presenter: presenter) }, environment: environment,
+                                  presenterColors: presenter, mouse: !noMouse, exitAfterFirstFrame: false),
+                fallback: printText)
         }
     }
 }

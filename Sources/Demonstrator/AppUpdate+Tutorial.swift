@@ -1,0 +1,103 @@
+import Scenarios
+import TUI
+
+// Playing a tutorial: sections, the answer, and the demo following the text.
+extension AppUpdate {
+    /// The keys a tutorial takes before the ordinary ones; returns false for keys it
+    /// leaves to them (n/p stepping inside the section's scenario, Tab, v, x, e, k, z...).
+    static func tutorialKey(_ s: inout AppState, _ key: Key) -> Bool {
+        guard let play = s.tutorial else { return false }
+        switch key {
+        case .right, .enter, .character(" "):
+            if play.isLast {
+                s.notice = "that was the last section: Backspace goes back, q quits"
+            } else {
+                enterSection(&s, play.section + 1)
+            }
+        case .left, .backspace:
+            if play.section == 0 {
+                s.notice = "this is the first section: Enter or Space goes on"
+            } else {
+                enterSection(&s, play.section - 1)
+            }
+        case .character("a"):
+            if play.current.answer == nil {
+                s.notice = "this section asks no question"
+            } else if play.answerShown {
+                s.tutorial?.revealed.remove(play.section)
+            } else {
+                s.tutorial?.revealed.insert(play.section)
+            }
+        case .home, .character("g"):
+            placeSection(&s)
+        case .pageDown:
+            scrollText(&s, by: max(1, TutorialPanel.visibleRows(ScreenLayout(state: s, size: s.size)) - 1))
+        case .pageUp:
+            scrollText(&s, by: -max(1, TutorialPanel.visibleRows(ScreenLayout(state: s, size: s.size)) - 1))
+        case .up where s.focus == .tutorial:
+            scrollText(&s, by: -1)
+        case .down where s.focus == .tutorial:
+            scrollText(&s, by: 1)
+        case .character("s"), .character("f"), .character("r"), .character("d"):
+            s.notice = "in a tutorial each section chooses the scenario; n and p step inside it"
+        case .character("+"), .character("="), .character("-"), .character("_"):
+            // No autoplay in a tutorial: the reader sets the pace.
+            break
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// Goes to section `index`: its scenario under its configuration, at its step once
+    /// the timeline is there. The panes start fresh: no selection, the eavesdropper's
+    /// pane open only when the section points at one of her values.
+    static func enterSection(_ s: inout AppState, _ index: Int) {
+        guard var play = s.tutorial, play.scenes.indices.contains(index) else { return }
+        play.section = index
+        play.scroll = 0
+        play.placed = false
+        s.tutorial = play
+        let scene = play.scene
+        s.config = scene.key.config
+        s.scenario = scene.key.scenario
+        s.awaiting = nil
+        s.kmsView = false
+        s.eveView = nil
+        placeSection(&s)
+    }
+
+    /// Puts the demo at the current section's step (again, after n/p explored it) and
+    /// brings its focus values forward: their pane gets keyboard focus, unless the
+    /// reader is in the tutorial text. Does nothing until the timeline is built.
+    static func placeSection(_ s: inout AppState) {
+        guard let play = s.tutorial, let model = s.model else { return }
+        let index = play.scene.step.resolve(in: model.timeline.steps)
+        s.step = (index ?? 0) + 1
+        if index == nil { s.notice = "this section's step is not in the \(model.scenario.rawValue) run; showing step 1" }
+        s.anchor = StepAnchor(model: model, step: s.step)
+        s.selection = [:]
+        s.wireSelection = nil
+        s.inspectorScroll = 0
+        s.tutorial?.placed = true
+        let focus = play.current.focus
+        if focus.contains(where: { $0.party == model.eve?.id }) { s.eveView = true }
+        if s.focus != .tutorial, let first = focus.first(where: { f in s.visiblePanes.contains { $0.id == f.party } }) {
+            s.focus = .party(first.party)
+        }
+        normalizeFocus(&s)
+    }
+
+    /// Scrolls the tutorial text, within what there is to show.
+    static func scrollText(_ s: inout AppState, by delta: Int) {
+        guard let scroll = s.tutorial?.scroll else { return }
+        let limit = TutorialPanel.maxScroll(s)
+        s.tutorial?.scroll = min(max(0, scroll + delta), limit)
+    }
+
+    /// Whether the demo shows the section's own step (n/p may have moved it).
+    static func atSectionStep(_ s: AppState) -> Bool {
+        guard let play = s.tutorial, let model = s.model, play.placed else { return true }
+        return play.scene.step.resolve(in: model.timeline.steps).map { $0 + 1 } == s.step
+    }
+}

@@ -1,0 +1,74 @@
+import TUI
+
+/// The tutorial's panel: framed beside the demo, or under a rule below it. Its title
+/// names the tutorial, its edge the progress ("section 3/10"); the text scrolls (PgUp,
+/// PgDn, or Up/Down when it has focus); the last row holds a notice or the keys that go on.
+enum TutorialPanel {
+    /// Where the text goes inside the panel's area: within the frame, or below the rule.
+    static func textArea(_ area: Rect, beside: Bool) -> Rect {
+        beside ? area.inset(by: 1).inset(horizontal: 1, vertical: 0) : area.inset(top: 1, left: 1, bottom: 0, right: 1)
+    }
+
+    /// Rows of text the panel shows at once (its last row holds the keys).
+    static func visibleRows(_ layout: ScreenLayout) -> Int {
+        guard let area = layout.tutorial else { return 0 }
+        return max(0, textArea(area, beside: layout.tutorialIsBeside).height - 1)
+    }
+
+    /// The furthest the text can scroll at the state's size: for update, which has no
+    /// theme (wrapping does not depend on it) and counts with the Unicode glyphs.
+    static func maxScroll(_ state: AppState) -> Int {
+        let layout = ScreenLayout(state: state, size: state.size)
+        guard let area = layout.tutorial else { return 0 }
+        let context = ViewContext(state: state, layout: layout, theme: .mono, glyphs: .unicode)
+        let width = textArea(area, beside: layout.tutorialIsBeside).width
+        return max(0, TutorialPanelText.lines(context, width: width, roomy: layout.tutorialIsBeside).count - visibleRows(layout))
+    }
+
+    static func draw(in area: Rect, _ context: ViewContext, into canvas: inout Canvas) {
+        let state = context.state, theme = context.theme, glyphs = context.glyphs
+        guard let play = state.tutorial, area.height >= 3 else { return }
+        let focused = state.focus == .tutorial
+        let title = (focused ? "* " : "") + play.document.title
+        let progress = "section \(play.section + 1)/\(play.count)"
+        let beside = context.layout.tutorialIsBeside
+        let inner = textArea(area, beside: beside)
+        if beside {
+            canvas.frame(area, title: title, style: focused ? theme.focusedBorder : theme.border, titleStyle: theme.title,
+                         glyphs: glyphs)
+        } else {
+            canvas.sectionTitle(title, x: area.x, y: area.y, width: area.width - progress.count - 3, theme: theme, glyphs: glyphs)
+            canvas.horizontalRule(x: area.maxX - progress.count - 3, y: area.y, length: progress.count + 3,
+                                  style: focused ? theme.focusedBorder : theme.border, glyphs: glyphs)
+            canvas.put(" \(progress) ", x: area.maxX - progress.count - 3, y: area.y, style: theme.title)
+        }
+        guard inner.height >= 2, inner.width > 4 else { return }
+
+        let lines = TutorialPanelText.lines(context, width: inner.width, roomy: beside)
+        let visible = inner.height - 1
+        let start = min(play.scroll, max(0, lines.count - visible))
+        canvas.withRegion(inner) { region in
+            for (row, line) in lines.dropFirst(start).prefix(visible).enumerated() {
+                var x = 0
+                for run in line { x = region.put(run.text, x: x, y: row, style: run.style, maxWidth: inner.width - x) }
+            }
+            let hint: (String, Style)
+            if let notice = state.notice {
+                hint = (notice, theme.warning)
+            } else if play.isLast {
+                hint = ("The end.  Backspace back  q quit", theme.keyHint)
+            } else {
+                hint = ("Enter next  Backspace back" + (play.current.question != nil ? "  a answer" : ""), theme.keyHint)
+            }
+            region.put(TextFit.end(hint.0, width: inner.width, ellipsis: glyphs.ellipsis), x: 0, y: inner.height - 1, style: hint.1)
+        }
+        let below = lines.count - start - visible
+        let hidden = (start > 0 ? ["+\(start) above"] : []) + (below > 0 ? ["+\(below) more, PgDn"] : [])
+        if beside {
+            canvas.bottomLabel(([progress] + hidden).joined(separator: ", "), in: area, style: theme.label)
+        } else if !hidden.isEmpty {
+            let label = " \(hidden.joined(separator: ", ")) "
+            canvas.put(label, x: area.maxX - progress.count - 4 - label.count, y: area.y, style: theme.label)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+@testable import Demonstrator
+import IBAKE
+import Scenarios
+import Testing
+import TUI
+
+/// Presenter mode's choices: what makes the headline, and how large it can be drawn.
+@Suite("Demonstrator: presenter mode")
+struct PresenterTests {
+    @Test("the headline is the largest block layout that fits, on two lines only for a long title")
+    func headlineScale() throws {
+        let value = try #require(BlockHeadline.fit("abP", width: 116, rows: 30))
+        #expect(value.scale == .init(x: 4, y: 2) && value.height == 10)
+        #expect(BlockHeadline.fit("I_MESSAGE_1", width: 116, rows: 30)?.scale == .init(x: 2, y: 1))
+        #expect(BlockHeadline.fit("REQUEST_KEY_RESP", width: 116, rows: 30)?.scale == .init(x: 1, y: 1))
+        let title = try #require(BlockHeadline.fit("I sends I_MESSAGE_1", width: 74, rows: 20))
+        #expect(title.lines == ["I sends", "I_MESSAGE_1"] && title.scale == .init(x: 1, y: 1))
+        #expect(BlockHeadline.fit("abP", width: 116, rows: 4) == nil, "too low: plain text")
+        #expect(BlockHeadline.fit("M1 computes X1 = r1·(z2 − z4)", width: 116, rows: 30) == nil, "· and − are not in the font")
+    }
+
+    @Test("a send step heads with its message, a reveal with the telling value, anything else with its title")
+    func slides() throws {
+        func slide(_ name: ScenarioName, _ step: Int?) throws -> PresenterSlide {
+            let index = try #require(step)
+            return try #require(PresenterSlide(state: Fixtures.state(name, step: index)))
+        }
+        #expect(try slide(.basic, 9).headline == "I_MESSAGE_1")
+        let abP = try slide(.basic, 13)
+        guard case .reveal(.abP, let learned, let cannot) = abP.kind else { Issue.record("\(abP.kind)"); return }
+        #expect(learned.map(\.party.id) == ["initiator"] && cannot.map(\.party.id) == ["eve"])
+        #expect(try slide(.basic, 8).headline == "aP", "I picks a and computes aP: aP, not a, CSB ID or RAND")
+        #expect(try slide(.basic, 1).headline == "sP")
+        let refusal = try slide(.tamper, Fixtures.refusals(.tamper).first)
+        #expect(refusal.headline == refusal.step.title)
+    }
+}

@@ -1,0 +1,52 @@
+import Demonstrator
+import Scenarios
+import Testing
+import TUI
+import TUITestSupport
+
+/// Golden screens of a tutorial played in the demonstrator: the exchange tutorial at
+/// two sections (one with its answer revealed) at 120x40 and 80x24, and in presenter
+/// mode. Reviewed when recorded, as the other golden screens.
+@Suite("Demonstrator: tutorial screens")
+struct TutorialScreenTests {
+    static let large = Size(width: 120, height: 40)
+    static let compact = Size(width: 80, height: 24)
+
+    func render(_ state: AppState, theme: Theme = .color, glyphs: Glyphs = .unicode) -> Canvas {
+        AppView.render(state, size: state.size, theme: theme, glyphs: glyphs)
+    }
+
+    @Test("exchange, section 3 with its answer revealed and section 5, at 120x40 and 80x24")
+    func exchange() throws {
+        for (size, name) in [(Self.large, "120x40"), (Self.compact, "80x24")] {
+            let question = try Fixtures.tutorial("exchange", section: 2, size: size)
+            let revealed = AppUpdate.update(question, .key(.character("a"))).state
+            try assertSnapshot(render(revealed), named: "tutorial-exchange-3-answer-\(name)")
+            let abP = try Fixtures.tutorial("exchange", section: 4, size: size)
+            try assertSnapshot(render(abP), named: "tutorial-exchange-5-\(name)")
+        }
+    }
+
+    @Test("exchange, section 7 (I holds abP) in presenter mode, the text beside it")
+    func presenter() throws {
+        let state = try Fixtures.tutorial("exchange", section: 6, size: Self.large, presenter: true)
+        try assertSnapshot(render(state), named: "tutorial-exchange-7-presenter-120x40")
+    }
+
+    @Test("the why tutorial's table, as columns at 80x24 and as rows beside the demo; ASCII")
+    func markdown() throws {
+        let compact = try Fixtures.tutorial("why", section: 4, size: Self.compact)
+        #expect(render(compact).plainText().contains("DHHMAC  secret per pair   both               yes"))
+        let large = try Fixtures.tutorial("why", section: 4, size: Self.large)
+        #expect(render(large).plainText().contains("• PSK - authenticated by: secret per"))
+        let ascii = render(try Fixtures.tutorial("exchange", section: 4, size: Self.compact), theme: .mono, glyphs: .ascii)
+        #expect(ascii.plainText().allSatisfy { $0.isASCII })
+        #expect(ascii.plainText().contains("ok Responder knows b, bP, abP, K_SESSION"))
+    }
+
+    @Test("the help overlay lists the tutorial's keys")
+    func help() throws {
+        let state = AppUpdate.update(try Fixtures.tutorial("exchange", size: Self.compact), .key(.character("?"))).state
+        try assertSnapshot(render(state), named: "tutorial-help-80x24")
+    }
+}

@@ -22,26 +22,8 @@ BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 ARGS="--params toy --seed 1"
 
 SOCKET=mikey-demo-$$
-WORK=$(mktemp -d)
-# A private server (-L) with no user configuration: never touches anyone's sessions.
-tmx() { tmux -L "$SOCKET" -f /dev/null "$@"; }
-cleanup() { tmx kill-server 2>/dev/null || true; rm -rf "$WORK"; }
-trap cleanup EXIT
-
-# The wrapper reports how the program ended and the terminal mode it left behind.
-cat > "$WORK/run.sh" <<'WRAPPER'
-#!/usr/bin/env bash
-trap 'echo "wrapper: saw SIGINT"' INT
-"$@"
-echo "EXIT=$?"
-echo "STTY: $(stty -a | tr ' ;' '\n\n' | grep -E '^-?(isig|icanon|echo)$' | tr '\n' ' ')"
-sleep 300
-WRAPPER
-
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; }
+EXPECT_TRIES=100
+source scripts/tmux-lib.sh
 
 # start NAME WIDTH HEIGHT COMMAND...
 start() {
@@ -49,35 +31,6 @@ start() {
     shift 3
     tmx -u new-session -d -s "$name" -x "$width" -y "$height" \
         "env -u NO_COLOR LANG=C.UTF-8 TERM=xterm-256color bash $WORK/run.sh $*"
-}
-
-# The visible screen; for plain mode (no alternate screen) the scrollback too.
-screen() {
-    if [ "$1" = plain ]; then tmx capture-pane -p -S - -t "$1"; else tmx capture-pane -p -t "$1"; fi
-}
-
-# expect NAME REGEX DESCRIPTION: polls the screen for up to 10 s.
-expect() {
-    for _ in $(seq 100); do
-        if screen "$1" | grep -qE -- "$2"; then ok "$3"; return 0; fi
-        sleep 0.1
-    done
-    bad "$3: the screen never matched /$2/"
-    screen "$1" | sed 's/^/     | /'
-}
-
-expect_gone() {
-    for _ in $(seq 100); do
-        if ! screen "$1" | grep -qE -- "$2"; then ok "$3"; return 0; fi
-        sleep 0.1
-    done
-    bad "$3: /$2/ is still on screen"
-}
-
-restored() {
-    expect "$1" "^EXIT=($2)\$" "$3: exit status"
-    expect "$1" '^STTY: isig icanon echo ?$' "$3: stty back to canonical mode with echo"
-    if [ "$(tmx display -p -t "$1" '#{alternate_on}')" = 0 ]; then ok "$3: alternate screen left"; else bad "$3: still on the alternate screen"; fi
 }
 
 # A value row of pane N (0-based, 40 columns each at 120x40) shows NAME with a value, not a dash.

@@ -18,29 +18,7 @@ command -v tmux >/dev/null || { echo "tmux-smoke: tmux is not installed"; exit 2
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 
 SOCKET=tui-smoke-$$
-WORK=$(mktemp -d)
-# A private server (-L) with no user configuration: never touches anyone's sessions.
-tmx() { tmux -L "$SOCKET" -f /dev/null "$@"; }
-cleanup() { tmx kill-server 2>/dev/null || true; rm -rf "$WORK"; }
-trap cleanup EXIT
-
-# Each pane runs the demo under this wrapper, which then reports how the demo
-# ended and the terminal mode it left behind. The wrapper traps SIGINT so it
-# survives Ctrl-C itself; the demo still starts with the default action (exec
-# resets caught signals).
-cat > "$WORK/run.sh" <<'EOF'
-#!/usr/bin/env bash
-trap 'echo "wrapper: saw SIGINT"' INT
-"$@"
-echo "EXIT=$?"
-echo "STTY: $(stty -a | tr ' ;' '\n\n' | grep -E '^-?(isig|icanon|echo)$' | tr '\n' ' ')"
-sleep 300
-EOF
-
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; }
+source scripts/tmux-lib.sh
 
 # start NAME WIDTH HEIGHT TERM [demo arguments...]; NO_COLOR is cleared unless DEMO_ENV sets it.
 DEMO_ENV=""
@@ -49,34 +27,6 @@ start() {
     shift 4
     tmx -u new-session -d -s "$name" -x "$width" -y "$height" \
         "env -u NO_COLOR LANG=C.UTF-8 TERM=$term $DEMO_ENV bash $WORK/run.sh $BIN $*"
-}
-
-screen() { tmx capture-pane -p -t "$1"; }
-
-# expect NAME REGEX DESCRIPTION: polls the screen for up to 5 s.
-expect() {
-    for _ in $(seq 50); do
-        if screen "$1" | grep -qE -- "$2"; then ok "$3"; return 0; fi
-        sleep 0.1
-    done
-    bad "$3: the screen never matched /$2/"
-    screen "$1" | sed 's/^/     | /'
-}
-
-# expect_gone NAME REGEX DESCRIPTION: polls until the text has disappeared.
-expect_gone() {
-    for _ in $(seq 50); do
-        if ! screen "$1" | grep -qE -- "$2"; then ok "$3"; return 0; fi
-        sleep 0.1
-    done
-    bad "$3: /$2/ is still on screen"
-}
-
-# restored NAME EXIT-REGEX DESCRIPTION: the demo ended as expected and left the terminal sane.
-restored() {
-    expect "$1" "^EXIT=($2)\$" "$3: exit status"
-    expect "$1" '^STTY: isig icanon echo ?$' "$3: stty back to canonical mode with echo"
-    if [ "$(tmx display -p -t "$1" '#{alternate_on}')" = 0 ]; then ok "$3: alternate screen left"; else bad "$3: still on the alternate screen"; fi
 }
 
 demo_pid() { pgrep -P "$(tmx display -p -t "$1" '#{pane_pid}')"; }

@@ -7,24 +7,8 @@ import TUITestSupport
 /// the binary is missing.
 @Suite("Demonstrator: end to end")
 struct EndToEndTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()   // DemonstratorTests
-        .deletingLastPathComponent()   // Tests
-        .deletingLastPathComponent()
-
-    static let tmux: String? = (ProcessInfo.processInfo.environment["PATH"] ?? "")
-        .split(separator: ":")
-        .map { "\($0)/tmux" }
-        .first { FileManager.default.isExecutableFile(atPath: $0) }
-
-    /// mikey-ibake beside the test binary (the same build directory), if built.
-    static let binary: String? = {
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
-        var directory = URL(fileURLWithPath: executable).deletingLastPathComponent()
-        if directory.pathExtension == "xctest" { directory.deleteLastPathComponent() }
-        let candidate = directory.appendingPathComponent("mikey-ibake").path
-        return FileManager.default.isExecutableFile(atPath: candidate) ? candidate : nil
-    }()
+    static let tmux = EndToEnd.tmux
+    static let binary = EndToEnd.built("mikey-ibake")
 
     @Test(
         "scripts/tmux-demonstrator.sh passes (120x40, 80x24, Ctrl-C, | cat, the first tutorial to its end)",
@@ -33,8 +17,7 @@ struct EndToEndTests {
     )
     func tmuxRun() throws {
         let binary = try #require(Self.binary)
-        let script = Self.packageRoot.appendingPathComponent("scripts/tmux-demonstrator.sh").path
-        let (status, output) = try CleanSpawn.run(["/usr/bin/env", "bash", script, binary])
+        let (status, output) = try EndToEnd.runScript("tmux-demonstrator.sh", binary: binary)
         #expect(status == 0, "tmux-demonstrator.sh exited with \(status):\n\(output)")
         #expect(output.contains(" passed, 0 failed"), "unexpected output:\n\(output)")
     }

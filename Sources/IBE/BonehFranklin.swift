@@ -13,6 +13,8 @@ public struct BFPublicParameters: Sendable, Equatable {
     public let hash: HashFunction
     /// P_pub with its Miller lines computed once: every new recipient needs e'(P_pub, Q_id).
     private let preparedPublicKey: PreparedPairingArgument
+    /// [l]P from a table: U in encryption, and again in decryption's FO check.
+    private let generatorTable: FixedBaseTable?
 
     public init(curve: TypeOneCurve, generator: CurvePoint, publicKey: CurvePoint, hash: HashFunction) {
         self.curve = curve
@@ -20,6 +22,12 @@ public struct BFPublicParameters: Sendable, Equatable {
         self.publicKey = publicKey
         self.hash = hash
         preparedPublicKey = PreparedPairingArgument(curve: curve, point: publicKey)
+        generatorTable = curve.q > BigInt(15) ? FixedBaseTables.table(curve: curve, point: generator) : nil
+    }
+
+    /// [k]P.
+    private func multiplyGenerator(_ k: BigInt) -> CurvePoint {
+        generatorTable?.multiply(by: k) ?? curve.multiply(generator, by: k)
     }
 
     public static func == (lhs: BFPublicParameters, rhs: BFPublicParameters) -> Bool {
@@ -63,7 +71,7 @@ public struct BFPublicParameters: Sendable, Equatable {
     public func encrypt(_ message: [UInt8], to recipient: BFRecipientKey, rho: [UInt8]) -> BFCiphertext {
         precondition(rho.count == hash.digestLength, "rho must be hashlen octets")
         let l = RFC5091.hashToRange(rho + hash.digest(message), curve.q, hash)  // steps 3-4
-        let u = curve.multiply(generator, by: l)                          // step 5
+        let u = multiplyGenerator(l)                                      // step 5
         let w = mask(curve.field.power(recipient.theta, l))               // steps 6-9 (theta prepared)
         return BFCiphertext(
             u: u,
@@ -89,7 +97,7 @@ public struct BFPublicParameters: Sendable, Equatable {
         let rho = xor(mask(theta), ciphertext.v)                                 // steps 2-3
         let message = xor(RFC5091.hashBytes(ciphertext.w.count, rho, hash), ciphertext.w) // step 4
         let l = RFC5091.hashToRange(rho + hash.digest(message), curve.q, hash)   // step 5
-        guard curve.multiply(generator, by: l) == ciphertext.u else {            // step 6
+        guard multiplyGenerator(l) == ciphertext.u else {                        // step 6
             throw .decryptionFailed("integrity check failed (U != [l]P): the ciphertext was modified or is for another key")
         }
         return message

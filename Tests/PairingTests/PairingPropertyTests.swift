@@ -76,3 +76,17 @@ import TestSupport
         #expect(curve.pairing(prepared, try file.point("B", section: "7.3")) == (try file.fp2("eAB", section: "7.3")))
     }
 }
+
+@Suite struct FixedBaseTableTests {
+    @Test(arguments: ["toy", "ibe-80", "ibe-128"]) func tableAgreesWithScalarMultiplication(level: String) throws {
+        let set = try ParameterSet.named(level)
+        let table = FixedBaseTables.table(curve: set.curve, point: set.generator)
+        let random = HMACDRBG(seed: 31)
+        var scalars = [BigInt.zero, .one, BigInt(15), BigInt(16), BigInt(255), set.curve.q - .one, set.curve.q, set.curve.q + BigInt(7)]
+        for _ in 0..<6 { scalars.append(BigInt(bytes: random.bytes(set.curve.q.byteWidth))) }
+        for k in scalars {
+            #expect(table.multiply(by: k) == set.curve.multiply(set.generator, by: k.modulo(set.curve.q)), "\(level) k = \(k)")
+        }
+        #expect(FixedBaseTables.table(curve: set.curve, point: set.generator) === table)   // built once
+    }
+}

@@ -39,8 +39,15 @@ enum NarrationView {
             canvas.put(references, x: width - references.count, y: 0, style: theme.label)
         }
         let room = height - 2
-        for (y, line) in TextWrap.lines(step.narration, width: width, maxLines: room, ellipsis: glyphs.ellipsis).enumerated() {
+        let narration = TextWrap.lines(step.narration, width: width, maxLines: room, ellipsis: glyphs.ellipsis)
+        for (y, line) in narration.enumerated() {
             canvas.put(line, x: 0, y: y + 1, style: theme.narration)
+        }
+        // What the acting role observed ("answered by ..., not the identity called"), as room allows.
+        var y = narration.count + 1
+        for note in step.notes where y <= room {
+            canvas.put(TextFit.end("\(glyphs.separator) \(note)", width: width, ellipsis: glyphs.ellipsis), x: 0, y: y, style: theme.label)
+            y += 1
         }
     }
 

@@ -11,7 +11,8 @@ public struct BFPublicParameters: Sendable, Equatable {
     public let generator: CurvePoint
     public let publicKey: CurvePoint
     public let hash: HashFunction
-    /// P_pub with its Miller lines computed once: every new recipient needs e'(P_pub, Q_id).
+    /// [h]P_pub (h the cofactor) with its Miller lines computed once: every new
+    /// recipient needs e'(P_pub, Q_id), which equals e'([h]P_pub, Q') (see `recipientKey`).
     private let preparedPublicKey: PreparedPairingArgument
     /// [l]P from a table: U in encryption, and again in decryption's FO check.
     private let generatorTable: FixedBaseTable?
@@ -21,7 +22,7 @@ public struct BFPublicParameters: Sendable, Equatable {
         self.generator = generator
         self.publicKey = publicKey
         self.hash = hash
-        preparedPublicKey = PreparedPairingArgument(curve: curve, point: publicKey)
+        preparedPublicKey = PreparedPairingArgument(curve: curve, point: curve.multiply(publicKey, by: curve.cofactor.modulo(curve.q)))
         generatorTable = curve.q > BigInt(15) ? FixedBaseTables.table(curve: curve, point: generator) : nil
     }
 
@@ -44,11 +45,12 @@ public struct BFPublicParameters: Sendable, Equatable {
     /// peer more than once (I_MESSAGE_1 and I_MESSAGE_2 both go to R) prepares it once.
     ///
     /// Q_id = [h]Q' with h = (p+1)/q (HashToPoint's last step), and the reduced pairing is
-    /// bilinear in its second argument on all of E(F_p), so theta = e'(P_pub, Q')^h: an
-    /// exponentiation in F_p^2 instead of the 1280-bit scalar multiplication at ibe-128.
+    /// bilinear on all of E(F_p), so theta = e'(P_pub, Q')^h = e'([h]P_pub, Q'): one
+    /// pairing with a point prepared once per KMS, instead of the 1280-bit scalar
+    /// multiplication of HashToPoint at ibe-128.
     public func recipientKey(for identity: [UInt8]) -> BFRecipientKey {
         let unhashed = curve.point(withY: RFC5091.hashToRange(identity, curve.p, hash))
-        return BFRecipientKey(identity: identity, theta: curve.field.power(curve.pairing(preparedPublicKey, unhashed), curve.cofactor))
+        return BFRecipientKey(identity: identity, theta: curve.pairing(preparedPublicKey, unhashed))
     }
 
     /// BFencrypt (RFC 5091 Algorithm 5.4.1) with a fresh random rho.

@@ -23,8 +23,9 @@ extension AppUpdate {
             s.focus = .party(id)
             let lines = layout.paneLines[id] ?? []
             guard let rect = layout.pane(id) else { return }
-            let start = Viewport.start(count: lines.count, visible: rect.height - 2, keep: s.keptLines(in: lines, party: id))
-            let index = start + row
+            let rows = layout.rowsPerLine[id] ?? 1
+            let start = Viewport.start(count: lines.count, visible: (rect.height - 2) / rows, keep: s.keptLines(in: lines, party: id))
+            let index = start + row / rows
             if lines.indices.contains(index), lines[index].isSelectable { s.selection[id] = index }
         case .wire(let row)?:
             s.focus = .wire

@@ -6,26 +6,29 @@ import TUI
 /// lines (values, impossibilities, messages), scrolled so the selection or the new
 /// values stay visible, with "+N more" in the frame when lines are hidden.
 enum PaneView {
-    static func draw(_ party: Party, in rect: Rect, lines: [PaneLine], _ context: ViewContext, into canvas: inout Canvas) {
+    static func draw(_ party: Party, in rect: Rect, lines: [PaneLine], rowsPerLine rows: Int, _ context: ViewContext,
+                     into canvas: inout Canvas) {
         let state = context.state, theme = context.theme, glyphs = context.glyphs
         let focused = state.focus == .party(party.id)
         let inner = canvas.frame(rect, title: title(party, context, focused: focused, width: rect.width),
                                  style: focused ? theme.focusedBorder : theme.border, titleStyle: theme.title, glyphs: glyphs)
         let area = inner.inset(horizontal: 1, vertical: 0)
         guard !area.isEmpty else { return }
-        let start = Viewport.start(count: lines.count, visible: area.height, keep: state.keptLines(in: lines, party: party.id))
+        let visible = area.height / rows
+        let start = Viewport.start(count: lines.count, visible: visible, keep: state.keptLines(in: lines, party: party.id))
         let selected = focused ? state.selectedLine(in: lines, party: party.id) : nil
         let highlighted = Set(state.highlightedLines(in: lines, party: party.id))
-        let nameWidth = Self.nameWidth(lines, width: area.width)
+        let nameWidth = rows == 2 ? area.width - 2 : Self.nameWidth(lines, width: area.width)
         canvas.withRegion(area) { region in
-            for row in 0..<min(area.height, lines.count - start) {
-                let index = start + row
+            for slot in 0..<min(visible, lines.count - start) {
+                let index = start + slot
                 LineView(line: lines[index], width: area.width, nameWidth: nameWidth, isSelected: index == selected,
-                         isHighlighted: highlighted.contains(index), context: context).draw(y: row, into: &region)
+                         isHighlighted: highlighted.contains(index), isStacked: rows == 2, context: context)
+                    .draw(y: slot * rows, into: &region)
             }
         }
         // Hidden lines are counted in the bottom edge (the top one holds the title).
-        let below = lines.count - start - area.height
+        let below = lines.count - start - visible
         let hidden = (start > 0 ? ["+\(start) above"] : []) + (below > 0 ? ["+\(below) more"] : [])
         if !hidden.isEmpty { canvas.bottomLabel(hidden.joined(separator: ", "), in: rect, style: theme.label) }
     }
@@ -53,6 +56,11 @@ enum PaneView {
         return full.count <= width - 6 ? full : "\(mark)\(party.name)\(view) \(identity)"
     }
 
+    /// Panes narrower than this (the group scenario's seven at 120 columns) may give
+    /// each line two rows, name above value, so neither `group_key` nor its digits are
+    /// cut to a stub; ScreenLayout decides when there is height for it.
+    static let stackBelowWidth = 22
+
     /// The name column: as wide as the longest name (at most 10), but never more than
     /// half a narrow pane, so values keep some digits.
     static func nameWidth(_ lines: [PaneLine], width: Int) -> Int {
@@ -70,23 +78,30 @@ enum PaneView {
 
 /// One line of a pane in one row: a mark column (`+` new, `✗` out of reach, `>` what
 /// a tutorial section points at), the name (reversed when selected, bold when pointed
-/// at), then the value, reason or message.
+/// at), then the value, reason or message. A stacked line puts what follows the name
+/// on a second row, indented under it.
 struct LineView {
     let line: PaneLine
     let width: Int
     let nameWidth: Int
     let isSelected: Bool
     let isHighlighted: Bool
+    let isStacked: Bool
     let context: ViewContext
 
-    init(line: PaneLine, width: Int, nameWidth: Int, isSelected: Bool, isHighlighted: Bool = false, context: ViewContext) {
+    init(line: PaneLine, width: Int, nameWidth: Int, isSelected: Bool, isHighlighted: Bool = false,
+         isStacked: Bool = false, context: ViewContext) {
         self.line = line
         self.width = width
         self.nameWidth = nameWidth
         self.isSelected = isSelected
         self.isHighlighted = isHighlighted
+        self.isStacked = isStacked
         self.context = context
     }
+
+    /// Where the part after the name goes: beside it, or on the next row under it.
+    private func rest(after x: Int, y: Int) -> (x: Int, y: Int) { isStacked ? (2, y + 1) : (x, y) }
 
     func draw(y: Int, into canvas: inout Canvas) {
         let theme = context.theme, glyphs = context.glyphs
@@ -96,27 +111,29 @@ struct LineView {
         case .note(let text):
             canvas.put(TextFit.end(text, width: width - 2, ellipsis: glyphs.ellipsis), x: 2, y: y, style: theme.narration)
         case .value(let name, let known, let isNew):
-            let x = prefix(name, mark: isNew ? "+" : " ", markStyle: theme.newValue, y: y, into: &canvas)
-            value(name, known, isNew: isNew, x: x, y: y, into: &canvas)
+            let at = rest(after: prefix(name, mark: isNew ? "+" : " ", markStyle: theme.newValue, y: y, into: &canvas), y: y)
+            value(name, known, isNew: isNew, x: at.x, y: at.y, into: &canvas)
         case .readable(let name, let known, let isNew, let inside):
-            let x = prefix(name, mark: isNew ? "+" : " ", markStyle: theme.newValue, y: y, into: &canvas)
+            let at = rest(after: prefix(name, mark: isNew ? "+" : " ", markStyle: theme.newValue, y: y, into: &canvas), y: y)
             if known == nil, let inside {
                 // It could open the layer (it holds s) but did not in this run: no value to show.
-                canvas.put(TextFit.end("readable in \(inside)", width: width - x, ellipsis: glyphs.ellipsis),
-                           x: x, y: y, style: theme.unknownValue)
+                canvas.put(TextFit.end("readable in \(inside)", width: width - at.x, ellipsis: glyphs.ellipsis),
+                           x: at.x, y: at.y, style: theme.unknownValue)
             } else {
-                value(name, known, isNew: isNew, x: x, y: y, into: &canvas)
+                value(name, known, isNew: isNew, x: at.x, y: at.y, into: &canvas)
             }
         case .cannot(let name, let why):
             // The mark says "cannot compute"; the reason follows (in full with `v`).
-            let x = prefix(name, mark: glyphs.failMark, markStyle: theme.warning, y: y, into: &canvas)
-            canvas.put(TextFit.end(why, width: width - x, ellipsis: glyphs.ellipsis), x: x, y: y, style: theme.narration)
+            let at = rest(after: prefix(name, mark: glyphs.failMark, markStyle: theme.warning, y: y, into: &canvas), y: y)
+            canvas.put(TextFit.end(why, width: width - at.x, ellipsis: glyphs.ellipsis), x: at.x, y: at.y, style: theme.narration)
         case .message(_, let name, let octets, let notation, let isNew):
             let x = prefix(nil, mark: isNew ? "+" : " ", markStyle: theme.newValue, y: y, into: &canvas)
-            var end = canvas.put(name, x: x, y: y, style: isNew ? theme.newValue : (isSelected ? theme.selection : theme.title),
-                                 maxWidth: width - x)
-            end = canvas.put(" \(octets) B ", x: end, y: y, style: theme.label, maxWidth: max(0, width - end))
-            canvas.put(TextFit.end(notation, width: width - end, ellipsis: glyphs.ellipsis), x: end, y: y, style: theme.text)
+            let nameEnd = canvas.put(name, x: x, y: y, style: isNew ? theme.newValue : (isSelected ? theme.selection : theme.title),
+                                     maxWidth: width - x)
+            let at = rest(after: nameEnd, y: y)
+            let end = canvas.put(isStacked ? "\(octets) B " : " \(octets) B ", x: at.x, y: at.y, style: theme.label,
+                                 maxWidth: max(0, width - at.x))
+            canvas.put(TextFit.end(notation, width: width - end, ellipsis: glyphs.ellipsis), x: end, y: at.y, style: theme.text)
         }
     }
 

@@ -32,6 +32,8 @@ public struct ScreenLayout: Sendable {
     public let panes: [(party: Party, rect: Rect)]
     /// Lines each pane lists (after dropping minor values a small pane cannot fit).
     public let paneLines: [String: [PaneLine]]
+    /// Rows one line takes in each party's pane: 2 when it is stacked, name over value.
+    public let rowsPerLine: [String: Int]
     public let wire: Rect?
     public let inspector: Rect?
     /// Presenter mode's area (instead of panes, wire, inspector and narration).
@@ -53,6 +55,7 @@ public struct ScreenLayout: Sendable {
             mode = .tooSmall
             panes = []
             paneLines = [:]
+            rowsPerLine = [:]
             (wire, inspector, presenter, tutorial, tutorialIsBeside) = (nil, nil, nil, nil, false)
             (main, narration, status) = (screen, Rect(x: 0, y: 0, width: 0, height: 0), Rect(x: 0, y: 0, width: 0, height: 0))
             return
@@ -89,34 +92,40 @@ public struct ScreenLayout: Sendable {
         let parties = state.visiblePanes
         guard state.model != nil, !parties.isEmpty else {
             (panes, paneLines, wire, inspector, presenter) = ([], [:], nil, nil, nil)
+            rowsPerLine = [:]
             return
         }
         if state.presenter {
             (panes, paneLines, wire, inspector) = ([], [:], nil, nil)
+            rowsPerLine = [:]
             presenter = main
             return
         }
         presenter = nil
 
-        let full = parties.map { PaneContent.lines(for: $0, in: state) }
-        let tallest = full.map(\.count).max() ?? 0
-        let paneHeight: Int
-        if tutorialBelow {
-            paneHeight = main.height
-        } else if large {
-            paneHeight = min(max(tallest + 2, 12), main.height * 55 / 100)
-        } else {
-            // Tall enough: as high as the longest pane (beside a tutorial, 39 rows leave room).
-            paneHeight = main.height >= 24 ? min(max(tallest + 2, 12), main.height * 60 / 100) : main.height - 7
-        }
-        let split = main.rows([.fixed(paneHeight), .rest])
         let eveID = state.model?.eve?.id
-        let columns = split[0].columns(parties.map { $0.id == eveID ? .fill(3) : .fill(2) })
+        let widths: [Constraint] = parties.map { $0.id == eveID ? .fill(3) : .fill(2) }
+        let full = parties.map { PaneContent.lines(for: $0, in: state) }
+        // Beside a tutorial below, the panes take the whole height; at 80x24 what the
+        // wire and narration leave; otherwise as high as the longest pane, capped.
+        let fixed = tutorialBelow || (!large && main.height < 24)
+        let cap = tutorialBelow ? main.height : (large ? main.height * 55 / 100 : (main.height >= 24 ? main.height * 60 / 100 : main.height - 7))
+        // Narrow panes (the group's seven) stack name over value, but only when every
+        // narrow pane then still fits: the names of what a party knows matter more
+        // than the digits. Widths do not depend on the height, so they are known here.
+        let narrow = main.columns(widths).map { $0.width < PaneView.stackBelowWidth }
+        let stacks = zip(full, narrow).allSatisfy { lines, isNarrow in !isNarrow || lines.count * 2 + 2 <= cap }
+        let rows = narrow.map { $0 && stacks ? 2 : 1 }
+        let tallest = zip(full, rows).map { $0.count * $1 }.max() ?? 0
+        let paneHeight = fixed ? cap : min(max(tallest + 2, 12), cap)
+        let split = main.rows([.fixed(paneHeight), .rest])
+        let columns = split[0].columns(widths)
         panes = Array(zip(parties, columns)).map { (party: $0.0, rect: $0.1) }
+        rowsPerLine = Dictionary(uniqueKeysWithValues: zip(parties.map(\.id), rows))
         var lines = [String: [PaneLine]]()
-        for (party, rect) in zip(parties, columns) {
-            let all = full[parties.firstIndex { $0.id == party.id } ?? 0]
-            lines[party.id] = party.id == eveID ? Self.fitRecording(all, rows: rect.height - 2) : Self.fit(all, rows: rect.height - 2)
+        for (index, (party, rect)) in zip(parties, columns).enumerated() {
+            let slots = (rect.height - 2) / rows[index]
+            lines[party.id] = party.id == eveID ? Self.fitRecording(full[index], rows: slots) : Self.fit(full[index], rows: slots)
         }
         paneLines = lines
 

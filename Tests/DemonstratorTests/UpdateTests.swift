@@ -193,4 +193,20 @@ struct UpdateTests {
         let help = AppUpdate.update(state, .key(.character("?"))).state
         #expect(AppUpdate.update(help, .click(x: 0, y: 0)).state.overlay == nil, "a click beside an overlay closes it")
     }
+
+    @Test("in the group's narrow panes a line takes two rows, and a click on either row selects it")
+    func stackedClicks() throws {
+        let state = Fixtures.state(.group, step: Fixtures.model(.group)?.stepCount ?? 1)
+        let layout = ScreenLayout(state: state, size: state.size)
+        #expect(layout.rowsPerLine["member-1"] == 2)
+        #expect(ScreenLayout(state: Fixtures.state(.basic, step: 13), size: state.size).rowsPerLine["responder"] == 1)
+        let member = try #require(layout.pane("member-1"))
+        // Rows 0-1 inside the frame hold line 0, rows 2-3 line 1: name above, value below.
+        for row in [2, 3] {
+            let clicked = AppUpdate.update(state, .click(x: member.x + 3, y: member.y + 1 + row)).state
+            #expect(clicked.focus == .party("member-1") && clicked.selection["member-1"] == 1, "row \(row)")
+        }
+        let screen = AppView.render(state, size: state.size, theme: .mono, glyphs: .unicode).plainText()
+        #expect(screen.contains("group_key   ") && !screen.contains("grou…"), "the name is whole on its own row")
+    }
 }

@@ -22,10 +22,8 @@ extension AppUpdate {
         case .pane(let id, let row)?:
             s.focus = .party(id)
             let lines = layout.paneLines[id] ?? []
-            guard let rect = layout.pane(id) else { return }
-            let rows = layout.rowsPerLine[id] ?? 1
-            let start = Viewport.start(count: lines.count, visible: (rect.height - 2) / rows, keep: s.keptLines(in: lines, party: id))
-            let index = start + row / rows
+            let viewport = layout.paneViewport(id, state: s)
+            let index = viewport.start + row / viewport.rowsPerLine
             if lines.indices.contains(index), lines[index].isSelectable { s.selection[id] = index }
         case .wire(let row)?:
             s.focus = .wire

@@ -19,8 +19,7 @@ public enum AppView {
             PresenterView.draw(in: presenter, context, into: &canvas)
         } else {
             for (party, rect) in layout.panes {
-                PaneView.draw(party, in: rect, lines: layout.paneLines[party.id] ?? [], rowsPerLine: layout.rowsPerLine[party.id] ?? 1,
-                              context, into: &canvas)
+                PaneView.draw(party, in: rect, context, into: &canvas)
             }
             if let wire = layout.wire { WireView.draw(in: wire, context, into: &canvas) }
             if let inspector = layout.inspector { InspectorView.draw(in: inspector, context, into: &canvas) }

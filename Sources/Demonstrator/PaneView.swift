@@ -6,16 +6,15 @@ import TUI
 /// lines (values, impossibilities, messages), scrolled so the selection or the new
 /// values stay visible, with "+N more" in the frame when lines are hidden.
 enum PaneView {
-    static func draw(_ party: Party, in rect: Rect, lines: [PaneLine], rowsPerLine rows: Int, _ context: ViewContext,
-                     into canvas: inout Canvas) {
+    static func draw(_ party: Party, in rect: Rect, _ context: ViewContext, into canvas: inout Canvas) {
         let state = context.state, theme = context.theme, glyphs = context.glyphs
+        let lines = context.layout.paneLines[party.id] ?? []
+        let (rows, visible, start) = context.layout.paneViewport(party.id, state: state)
         let focused = state.focus == .party(party.id)
         let inner = canvas.frame(rect, title: title(party, context, focused: focused, width: rect.width),
                                  style: focused ? theme.focusedBorder : theme.border, titleStyle: theme.title, glyphs: glyphs)
         let area = inner.inset(horizontal: 1, vertical: 0)
         guard !area.isEmpty else { return }
-        let visible = area.height / rows
-        let start = Viewport.start(count: lines.count, visible: visible, keep: state.keptLines(in: lines, party: party.id))
         let selected = focused ? state.selectedLine(in: lines, party: party.id) : nil
         let highlighted = Set(state.highlightedLines(in: lines, party: party.id))
         let nameWidth = rows == 2 ? area.width - 2 : Self.nameWidth(lines, width: area.width)

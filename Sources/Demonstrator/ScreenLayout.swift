@@ -124,7 +124,7 @@ public struct ScreenLayout: Sendable {
         rowsPerLine = Dictionary(uniqueKeysWithValues: zip(parties.map(\.id), rows))
         var lines = [String: [PaneLine]]()
         for (index, (party, rect)) in zip(parties, columns).enumerated() {
-            let slots = (rect.height - 2) / rows[index]
+            let slots = Self.slots(in: rect, rowsPerLine: rows[index])
             lines[party.id] = party.id == eveID ? Self.fitRecording(full[index], rows: slots) : Self.fit(full[index], rows: slots)
         }
         paneLines = lines
@@ -178,6 +178,18 @@ public struct ScreenLayout: Sendable {
 
     /// The rectangle of a party's pane.
     public func pane(_ id: String) -> Rect? { panes.first { $0.party.id == id }?.rect }
+
+    /// Lines a pane of `rect` shows at once: the rows inside its frame over the rows
+    /// one line takes.
+    static func slots(in rect: Rect, rowsPerLine rows: Int) -> Int { max(0, rect.height - 2) / rows }
+
+    /// How a party's pane scrolls: rows per line, lines shown and the first one shown.
+    /// Drawing and clicks both read it, so a click selects the line drawn under it.
+    func paneViewport(_ id: String, state: AppState) -> (rowsPerLine: Int, visible: Int, start: Int) {
+        let rows = rowsPerLine[id] ?? 1, lines = paneLines[id] ?? []
+        let visible = pane(id).map { Self.slots(in: $0, rowsPerLine: rows) } ?? 0
+        return (rows, visible, Viewport.start(count: lines.count, visible: visible, keep: state.keptLines(in: lines, party: id)))
+    }
 
     /// What lies under a screen cell.
     public enum Hit: Sendable, Equatable {

@@ -53,14 +53,19 @@ public enum PaneContent {
     public static func recording(of eve: Party, in state: AppState) -> (messages: Int, octets: Int)? {
         guard let model = state.model else { return nil }
         let messages = heldMessages(eve, model, through: state.step)
-        return (messages.count, messages.compactMap { model.step($0)?.message?.octets.count }.reduce(0, +))
+        return (messages.count, octets(of: messages, model))
+    }
+
+    /// The octets of the messages put on the wire at `steps`, in all.
+    static func octets(of steps: [Int], _ model: ScenarioModel) -> Int {
+        steps.compactMap { model.step($0)?.message?.octets.count }.reduce(0, +)
     }
 
     static func eveLines(_ eve: Party, _ model: ScenarioModel, _ step: Step) -> [PaneLine] {
         let ledger = step.ledger[eve.id]
         let messages = heldMessages(eve, model, through: step.index)
-        let octets = messages.compactMap { model.step($0)?.message?.octets.count }.reduce(0, +)
-        var lines = [PaneLine(.heading(messages.isEmpty ? "wire: nothing yet" : "wire: \(messages.count) messages, \(octets) octets"))]
+        let total = octets(of: messages, model)
+        var lines = [PaneLine(.heading(messages.isEmpty ? "wire: nothing yet" : "wire: \(messages.count) messages, \(total) octets"))]
         lines += messages.compactMap { index in messageLine(model, index, current: step.index) }
 
         let actions = model.timeline.steps.prefix(step.index).filter { $0.actor == eve.id }

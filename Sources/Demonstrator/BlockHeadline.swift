@@ -28,7 +28,7 @@ struct BlockHeadline: Equatable {
     /// the smallest does (the caller writes plain text).
     static func fit(_ text: String, width: Int, rows: Int) -> BlockHeadline? {
         // A title with letters the font lacks (·, −, →) would show them as `?`: plain text says it better.
-        guard text.allSatisfy(isInFont) else { return nil }
+        guard text.allSatisfy(BlockFont.contains) else { return nil }
         for (scale, count) in candidates {
             let lines = count == 1 ? [text] : TextWrap.lines(text, width: (width / scale.x + 1) / (BlockFont.glyphWidth + 1))
             let candidate = BlockHeadline(lines: lines, scale: scale)
@@ -39,13 +39,6 @@ struct BlockHeadline: Equatable {
             }
         }
         return nil
-    }
-
-    private static let unknown = BlockFont.lines(for: "?", glyphs: .ascii)
-
-    /// Whether the block font has a letter for `character` (else it draws a `?`).
-    static func isInFont(_ character: Character) -> Bool {
-        character == "?" || BlockFont.lines(for: String(character), glyphs: .ascii) != unknown
     }
 
     /// Draws the lines centred across `area`, from its top row.

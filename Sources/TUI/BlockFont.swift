@@ -25,6 +25,11 @@ public enum BlockFont {
         String(bits.map { $0 == "#" ? ink : " " })
     }
 
+    /// Whether the font has a glyph for `character` (else `lines` draws a `?`).
+    public static func contains(_ character: Character) -> Bool {
+        font[character] != nil || lowerCase[character] != nil
+    }
+
     /// The 5 rows of `.`/`#` for one character.
     static func pattern(for character: Character) -> [String] {
         font[character] ?? lowerCase[character] ?? unknown

@@ -106,10 +106,18 @@ public struct ScreenLayout: Sendable {
         let eveID = state.model?.eve?.id
         let widths: [Constraint] = parties.map { $0.id == eveID ? .fill(3) : .fill(2) }
         let full = parties.map { PaneContent.lines(for: $0, in: state) }
-        // Beside a tutorial below, the panes take the whole height; at 80x24 what the
-        // wire and narration leave; otherwise as high as the longest pane, capped.
-        let fixed = tutorialBelow || (!large && main.height < 24)
-        let cap = tutorialBelow ? main.height : (large ? main.height * 55 / 100 : (main.height >= 24 ? main.height * 60 / 100 : main.height - 7))
+        // The panes' height: fixed above a tutorial's text (all of it) and at 80x24 (what
+        // the wire leaves); otherwise as high as the longest pane, up to a share of the screen.
+        let (cap, fixed): (Int, Bool)
+        if tutorialBelow {
+            (cap, fixed) = (main.height, true)
+        } else if large {
+            (cap, fixed) = (main.height * 55 / 100, false)
+        } else if main.height >= 24 {
+            (cap, fixed) = (main.height * 60 / 100, false)
+        } else {
+            (cap, fixed) = (main.height - 7, true)
+        }
         // Narrow panes (the group's seven) stack name over value, but only when every
         // narrow pane then still fits: the names of what a party knows matter more
         // than the digits. Widths do not depend on the height, so they are known here.

@@ -26,6 +26,9 @@ public struct PartyLedger: Sendable {
 
     /// The most recent value called `name`.
     public func value(_ name: ValueName) -> KnownValue? { knows.last { $0.name == name } }
+
+    /// Why the party cannot compute `name`, if the ledger says it cannot.
+    public func impossibility(_ name: ValueName) -> Impossibility? { cannot.first { $0.name == name } }
 }
 
 /// A value a party holds.

@@ -25,9 +25,6 @@ public struct Party: Sendable, Hashable, Codable {
         self.tag = tag
     }
 
-    /// Adversaries get explicit "cannot compute" statements in the ledger.
-    public var isAdversary: Bool { [.eavesdropper, .curiousKMS, .attacker].contains(kind) }
-
     public static let initiator = Party(id: "initiator", name: "Initiator", identity: "sip:alice@ims.example", kind: .initiator, tag: "I")
     public static let responder = Party(id: "responder", name: "Responder", identity: "sip:bob@ims.example", kind: .responder, tag: "R")
     public static let kms = Party(id: "kms", name: "KMS", identity: "kms.ims.example", kind: .kms, tag: "KMS")

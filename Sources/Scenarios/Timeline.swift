@@ -10,4 +10,7 @@ public struct Timeline: Sendable {
     public var finalLedger: Ledger? { steps.last?.ledger }
 
     public func party(_ id: String) -> Party? { parties.first { $0.id == id } }
+
+    /// The party's short tag (`I`, `KMS`, `Eve`), or the id itself for a party not in the cast.
+    public func tag(_ id: String) -> String { party(id)?.tag ?? id }
 }

@@ -44,13 +44,13 @@ public enum TutorialChecker {
         switch relation {
         case .knows: party.value(value) != nil
         case .lacks: party.value(value) == nil
-        case .cannot: party.cannot.contains { $0.name == value }
+        case .cannot: party.impossibility(value) != nil
         }
     }
 
     private static func describe(_ value: ValueName, _ party: PartyLedger) -> String {
         if party.value(value) != nil { return "knows \(value.rawValue)" }
-        if party.cannot.contains(where: { $0.name == value }) { return "cannot compute \(value.rawValue)" }
+        if party.impossibility(value) != nil { return "cannot compute \(value.rawValue)" }
         return "does not know \(value.rawValue), and the ledger states no reason"
     }
 }

@@ -7,7 +7,7 @@ public enum TutorialText {
         var lines = ["\(document.title) (\(document.minutes) min)", document.summary]
         for (index, entry) in resolved.enumerated() {
             let step = entry.step
-            let actor = entry.timeline.party(step.actor)?.tag ?? step.actor
+            let actor = entry.timeline.tag(step.actor)
             lines += ["", "\(index + 1)/\(resolved.count). \(entry.section.title)"]
             lines += entry.section.body.filter { !$0.isEmpty }.map { "  \($0)" }
             lines.append("  [demo: \(entry.scene.scenario.rawValue), step \(entry.stepIndex + 1)/\(entry.timeline.steps.count): \(actor) \(step.action.rawValue): \(step.title)]")

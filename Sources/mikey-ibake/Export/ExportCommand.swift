@@ -67,9 +67,7 @@ struct ExportCommand: ParsableCommand {
                                                   payload: transfer.sent.message, ntpTime: transfer.time))
         }
         try save(Data(capture.bytes), "capture.pcap", in: directory)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try save(try encoder.encode(ExportTranscript(run, seed: seed, files: files)) + Data("\n".utf8), "transcript.json", in: directory)
+        try save(try ExportTranscript(run, seed: seed, files: files).prettyJSON() + Data("\n".utf8), "transcript.json", in: directory)
         print("wrote \(files.count) messages, transcript.json and capture.pcap to \(out)")
     }
 

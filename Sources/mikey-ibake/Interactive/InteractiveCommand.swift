@@ -40,14 +40,8 @@ struct InteractiveCommand: ParsableCommand {
 
     func run() throws {
         try reportingInputErrors {
-            let name: ScenarioName
-            do { name = try ScenarioName(parsing: scenario) } catch { throw InputError("--scenario: \(error)") }
-            let set: ParameterSet
-            do { set = try ParameterSet.named(params) } catch { throw InputError("--params: \(error)") }
-            guard let policy = Initiator.Policy(rawValue: policy) else {
-                throw InputError("--policy: \"\(policy)\" is not continue or refuse")
-            }
-            let config = AppConfig(parameterSet: set, seed: seed, policy: policy)
+            let (name, options) = try ScenarioRequest(scenario: scenario, params: params, seed: seed, policy: policy).parsed()
+            let config = AppConfig(parameterSet: options.parameterSet, seed: options.seed, policy: options.policy)
             let environment = TerminalEnvironment.detect(options: TerminalOptions(noColor: noColor, ascii: ascii, plain: plain))
             let plainSession = PlainSession(config: config, scenario: name, startStep: step,
                                             exitAfterFirstStep: exitAfterFirstFrame)

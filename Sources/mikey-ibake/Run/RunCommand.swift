@@ -49,7 +49,9 @@ struct ScenarioRequest {
     let seed: UInt64?
     let policy: String
 
-    func build() throws -> Timeline {
+    /// The scenario's name and options, each checked; an unusable one is an `InputError`
+    /// naming its option.
+    func parsed() throws -> (name: ScenarioName, options: ScenarioOptions) {
         let name: ScenarioName
         do { name = try ScenarioName(parsing: scenario) } catch { throw InputError("--scenario: \(error)") }
         let set: ParameterSet
@@ -57,8 +59,13 @@ struct ScenarioRequest {
         guard let policy = Initiator.Policy(rawValue: policy) else {
             throw InputError("--policy: \"\(policy)\" is not continue or refuse")
         }
+        return (name, ScenarioOptions(parameterSet: set, seed: seed, policy: policy))
+    }
+
+    func build() throws -> Timeline {
+        let (name, options) = try parsed()
         do {
-            return try Scenario.build(name, options: ScenarioOptions(parameterSet: set, seed: seed, policy: policy))
+            return try Scenario.build(name, options: options)
         } catch {
             throw InputError("scenario \(name.rawValue) failed: \(error)")
         }

@@ -110,8 +110,6 @@ struct TimelineJSON: Encodable {
     }
 
     func text() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        String(decoding: try prettyJSON(), as: UTF8.self)
     }
 }

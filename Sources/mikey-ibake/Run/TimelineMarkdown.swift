@@ -14,15 +14,15 @@ struct TimelineMarkdown {
             lines.append("| \(party.tag) | \(party.name) | \(party.identity.map { "`\($0)`" } ?? "—") |")
         }
         for step in timeline.steps {
-            let actor = timeline.party(step.actor)?.tag ?? step.actor
+            let actor = timeline.tag(step.actor)
             lines += ["", "## Step \(step.index): \(step.title)", "", "**\(actor)** \(step.action.rawValue).", ""]
             if let message = step.message {
-                let from = timeline.party(message.from)?.tag ?? message.from
-                let to = timeline.party(message.to)?.tag ?? message.to
+                let from = timeline.tag(message.from)
+                let to = timeline.tag(message.to)
                 lines.append("- Message: `\(message.name)` \(from) → \(to), \(message.octets.count) octets: `\(message.notation)`")
             }
             for revelation in step.revealed {
-                let tag = timeline.party(revelation.party)?.tag ?? revelation.party
+                let tag = timeline.tag(revelation.party)
                 lines.append("- \(tag) learns `\(revelation.value.name.rawValue)` = `\(TimelineText.shortened(revelation.value.octets))` (\(revelation.value.source))")
             }
             for check in step.checks where !check.passed {
@@ -35,7 +35,7 @@ struct TimelineMarkdown {
         if let ledger = timeline.finalLedger {
             lines += ["", "## Who knows what at the end", "", "| Party | Knows | Cannot compute |", "|---|---|---|"]
             for party in ledger.parties {
-                let tag = timeline.party(party.party)?.tag ?? party.party
+                let tag = timeline.tag(party.party)
                 let knows = party.knows.map { "`\($0.name.rawValue)`" }.uniqued().joined(separator: ", ")
                 let cannot = party.cannot.map { "`\($0.name.rawValue)`" }.joined(separator: ", ")
                 lines.append("| \(tag) | \(knows.isEmpty ? "—" : knows) | \(cannot.isEmpty ? "—" : cannot) |")

@@ -24,15 +24,15 @@ struct TimelineText {
 
     func lines(for step: Step, previous: Ledger?) -> [String] {
         let total = timeline.steps.count
-        let actor = timeline.party(step.actor)?.tag ?? step.actor
+        let actor = timeline.tag(step.actor)
         var lines = ["", "step \(step.index)/\(total) [\(actor) \(step.action.rawValue)] \(step.title)"]
         if let message = step.message {
-            let from = timeline.party(message.from)?.tag ?? message.from
-            let to = timeline.party(message.to)?.tag ?? message.to
+            let from = timeline.tag(message.from)
+            let to = timeline.tag(message.to)
             lines.append("  message: \(message.name) \(from) -> \(to), \(message.octets.count) octets: \(message.notation)")
         }
         for (party, values) in grouped(step.revealed) {
-            let tag = timeline.party(party)?.tag ?? party
+            let tag = timeline.tag(party)
             lines.append("  \(tag) learns: " + values.map { "\($0.name.rawValue) = \(Self.shortened($0.octets)) (\($0.source))" }.joined(separator: "; "))
         }
         for check in step.checks {
@@ -70,7 +70,7 @@ struct TimelineText {
         var lines = [String]()
         for party in ledger.parties {
             let before = Set(previous?[party.party]?.cannot.map(\.name) ?? [])
-            let tag = timeline.party(party.party)?.tag ?? party.party
+            let tag = timeline.tag(party.party)
             for impossibility in party.cannot where !before.contains(impossibility.name) {
                 lines.append("  ledger: \(tag) cannot compute \(impossibility.name.rawValue): \(impossibility.why)")
             }

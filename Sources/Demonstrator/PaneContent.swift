@@ -26,7 +26,7 @@ public enum PaneContent {
         for name in names {
             let held = ledger?.knows.filter { $0.name == name } ?? []
             if held.isEmpty {
-                if let cannot = ledger?.cannot.first(where: { $0.name == name }) {
+                if let cannot = ledger?.impossibility(name) {
                     lines.append(PaneLine(.cannot(name: cannot.name, why: cannot.why)))
                 } else {
                     lines.append(PaneLine(.value(name: name, known: nil, isNew: false)))
@@ -115,7 +115,7 @@ public enum PaneContent {
         }
         let held = ledger?.knows.filter { $0.name == .abP } ?? []
         if held.isEmpty {
-            let why = ledger?.cannot.first { $0.name == .abP }?.why ?? Impossibility.reason(.abP, for: .curiousKMS)
+            let why = ledger?.impossibility(.abP)?.why ?? Impossibility.reason(.abP, for: .curiousKMS)
             lines.append(PaneLine(.cannot(name: .abP, why: why)))
         } else {
             lines += held.map { PaneLine(.value(name: .abP, known: $0, isNew: $0.step == step.index)) }

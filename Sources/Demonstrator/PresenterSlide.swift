@@ -55,7 +55,7 @@ struct PresenterSlide {
         }
         var cannot = [(party: Party, why: String)]()
         for ledger in step.ledger.parties {
-            guard let why = ledger.cannot.first(where: { $0.name == name })?.why,
+            guard let why = ledger.impossibility(name)?.why,
                   let party = model.timeline.party(ledger.party) else { continue }
             cannot.append((party, why))
         }

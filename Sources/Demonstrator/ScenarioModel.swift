@@ -89,7 +89,7 @@ public struct ScenarioModel: Sendable {
     }
 
     /// The short tag of a party id (`I`, `R`, `KMS`, `D1`), or the id itself.
-    public func tag(_ id: String) -> String { timeline.party(id)?.tag ?? id }
+    public func tag(_ id: String) -> String { timeline.tag(id) }
 
     /// Message steps up to and including `index`.
     public func messageSteps(through index: Int) -> [Int] { messageSteps.filter { $0 <= index } }

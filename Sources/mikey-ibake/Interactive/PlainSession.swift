@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Demonstrator
 import Scenarios
+import TerminalBackend
 
 /// Plain mode: the lines of `mikey-ibake run` (no box drawing, no colour, no
 /// escapes), one step at a time. Enter shows the next step, `a` the rest, `q` stops;

@@ -2,10 +2,13 @@
 import Glibc
 #endif
 
-/// The process's standard error as a `TextOutputStream` (Glibc's `stderr` global
-/// is off limits under Swift 6 strict concurrency).
-struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) {
+/// The process's standard error as a `TextOutputStream`, for `print(_:to:)`: Glibc's
+/// `stderr` global is off limits under Swift 6 strict concurrency. Writes go straight
+/// to the descriptor, so a partial write is continued and a failed one ends the message.
+public struct StandardError: TextOutputStream {
+    public init() {}
+
+    public mutating func write(_ string: String) {
         let bytes = Array(string.utf8)
         var offset = 0
         while offset < bytes.count {

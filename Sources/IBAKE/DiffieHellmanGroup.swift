@@ -67,7 +67,7 @@ public enum DiffieHellmanGroup: Sendable, Equatable {
         case .nist(let curve):
             return try multiply(curve.generator, secret)
         case .toy(let curve, let generator):
-            return encode(curve.multiply(generator, by: BigInt(bytes: secret)), curve)
+            return curve.uncompressedOctets(curve.multiply(generator, by: BigInt(bytes: secret)))
         }
     }
 
@@ -77,7 +77,7 @@ public enum DiffieHellmanGroup: Sendable, Equatable {
         case .nist(let curve):
             return try multiply(try decodeNIST(peer, curve), secret)
         case .toy(let curve, _):
-            return encode(curve.multiply(try decodeToy(peer, curve), by: BigInt(bytes: secret)), curve)
+            return curve.uncompressedOctets(curve.multiply(try decodeToy(peer, curve), by: BigInt(bytes: secret)))
         }
     }
 
@@ -107,18 +107,11 @@ public enum DiffieHellmanGroup: Sendable, Equatable {
         }
     }
 
-    private func encode(_ point: CurvePoint, _ curve: TypeOneCurve) -> [UInt8] {
-        let length = curve.coordinateLength
-        // Invariant: coordinates of a point on this curve are below p and fit in `length` octets.
-        return [0x04] + (point.x.bytes(count: length) ?? []) + (point.y.bytes(count: length) ?? [])
-    }
-
     private func decodeToy(_ value: [UInt8], _ curve: TypeOneCurve) throws(IBAKEFailure) -> CurvePoint {
-        let length = curve.coordinateLength
-        guard value.count == 1 + 2 * length, value.first == 0x04 else {
-            throw IBAKEFailure(.diffieHellmanValue, "toy group value: \(1 + 2 * length) octets starting 0x04 expected, got \(value.count)")
+        guard let point = curve.point(uncompressed: value) else {
+            throw IBAKEFailure(.diffieHellmanValue,
+                               "toy group value: \(1 + 2 * curve.coordinateLength) octets starting 0x04 expected, got \(value.count)")
         }
-        let point = CurvePoint(x: BigInt(bytes: Array(value[1...length])), y: BigInt(bytes: Array(value[(1 + length)...])))
         do {
             try curve.validateSubgroupPoint(point)
         } catch {

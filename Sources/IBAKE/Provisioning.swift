@@ -96,11 +96,9 @@ public final class ProvisioningClient {
 
     /// S_id as 0x04 || x || y (PROFILE D11), on the curve and of order q.
     static func point(_ octets: [UInt8], curve: TypeOneCurve) throws(IBAKEFailure) -> CurvePoint {
-        let length = curve.coordinateLength
-        guard octets.count == 1 + 2 * length, octets.first == 0x04 else {
-            throw IBAKEFailure(.provisioning, "K_PR must be 0x04 || x || y with \(length)-octet coordinates")
+        guard let point = curve.point(uncompressed: octets) else {
+            throw IBAKEFailure(.provisioning, "K_PR must be 0x04 || x || y with \(curve.coordinateLength)-octet coordinates")
         }
-        let point = CurvePoint(x: BigInt(bytes: Array(octets[1...length])), y: BigInt(bytes: Array(octets[(1 + length)...])))
         do {
             try curve.validateSubgroupPoint(point)
         } catch {
@@ -158,9 +156,7 @@ public final class KMSServer {
 
         let identity = try KeyPeriod.identity(userURI, atNTP: time)
         let key = kms.extractPrivateKey(for: identity)
-        let length = kms.parameterSet.curve.coordinateLength
-        // Invariant: a point of this curve has coordinates below p, which fit in `length` octets.
-        let keyOctets = [0x04] + (key.point.x.bytes(count: length) ?? []) + (key.point.y.bytes(count: length) ?? [])
+        let keyOctets = kms.parameterSet.curve.uncompressedOctets(key.point)
         let period = Array(identity.period.utf8)
         let chain: [SubPayload] = [.id(IDPayload(uri: userURI)),
                                    .keyData(KeyDataSubPayload(type: .privateKey, key: keyOctets,

@@ -12,23 +12,12 @@ public enum DiffieHellmanGroup: Sendable, Equatable {
     /// number fits on screen (PROFILE D4). INSECURE; a private-use curve number.
     case toy(TypeOneCurve, generator: CurvePoint)
 
-    /// The ECC curve number sent in ECCPT for the toy group (private use, RFC 6267 §8).
-    public static let toyCurveIdentifier: UInt8 = 240
-
     /// The group a parameter set pairs with (PROFILE D4).
     public init(parameterSet: ParameterSet) {
         if let curve = parameterSet.ecdhCurve {
             self = .nist(curve)
         } else {
             self = .toy(parameterSet.curve, generator: parameterSet.generator)
-        }
-    }
-
-    /// The ECCPT "ECC Curve" value.
-    public var mikeyCurveIdentifier: UInt8 {
-        switch self {
-        case .nist(let curve): curve.mikeyIdentifier
-        case .toy: Self.toyCurveIdentifier
         }
     }
 

@@ -88,7 +88,8 @@ public enum DiffieHellmanGroup: Sendable, Equatable {
         }
     }
 
-    private func decodeNIST(_ value: [UInt8], _ curve: NISTCurve) throws(IBAKEFailure) -> ECPoint {
+    /// A NIST group value as a checked point (SEC 1 §2.3.4), or a ``IBAKECheck/diffieHellmanValue`` failure.
+    func decodeNIST(_ value: [UInt8], _ curve: NISTCurve) throws(IBAKEFailure) -> ECPoint {
         do {
             return try ECPoint(sec1: value, curve: curve)
         } catch {

@@ -12,23 +12,12 @@ public enum DiffieHellmanGroup: Sendable, Equatable {
     /// number fits on screen (PROFILE D4). INSECURE; a private-use curve number.
     case toy(TypeOneCurve, generator: CurvePoint)
 
-    /// The ECC curve number sent in ECCPT for the toy group (private use, RFC 6267 §8).
-    public static let toyCurveIdentifier: UInt8 = 240
-
     /// The group a parameter set pairs with (PROFILE D4).
     public init(parameterSet: ParameterSet) {
         if let curve = parameterSet.ecdhCurve {
             self = .nist(curve)
         } else {
             self = .toy(parameterSet.curve, generator: parameterSet.generator)
-        }
-    }
-
-    /// The ECCPT "ECC Curve" value.
-    public var mikeyCurveIdentifier: UInt8 {
-        switch self {
-        case .nist(let curve): curve.mikeyIdentifier
-        case .toy: Self.toyCurveIdentifier
         }
     }
 
@@ -67,7 +56,7 @@ public enum DiffieHellmanGroup: Sendable, Equatable {
         case .nist(let curve):
             return try multiply(curve.generator, secret)
         case .toy(let curve, let generator):
-            return encode(curve.multiply(generator, by: BigInt(bytes: secret)), curve)
+            return curve.uncompressedOctets(curve.multiply(generator, by: BigInt(bytes: secret)))
         }
     }
 
@@ -77,7 +66,7 @@ public enum DiffieHellmanGroup: Sendable, Equatable {
         case .nist(let curve):
             return try multiply(try decodeNIST(peer, curve), secret)
         case .toy(let curve, _):
-            return encode(curve.multiply(try decodeToy(peer, curve), by: BigInt(bytes: secret)), curve)
+            return curve.uncompressedOctets(curve.multiply(try decodeToy(peer, curve), by: BigInt(bytes: secret)))
         }
     }
 
@@ -99,7 +88,8 @@ public enum DiffieHellmanGroup: Sendable, Equatable {
         }
     }
 
-    private func decodeNIST(_ value: [UInt8], _ curve: NISTCurve) throws(IBAKEFailure) -> ECPoint {
+    /// A NIST group value as a checked point (SEC 1 §2.3.4), or a ``IBAKECheck/diffieHellmanValue`` failure.
+    func decodeNIST(_ value: [UInt8], _ curve: NISTCurve) throws(IBAKEFailure) -> ECPoint {
         do {
             return try ECPoint(sec1: value, curve: curve)
         } catch {
@@ -107,18 +97,11 @@ public enum DiffieHellmanGroup: Sendable, Equatable {
         }
     }
 
-    private func encode(_ point: CurvePoint, _ curve: TypeOneCurve) -> [UInt8] {
-        let length = curve.coordinateLength
-        // Invariant: coordinates of a point on this curve are below p and fit in `length` octets.
-        return [0x04] + (point.x.bytes(count: length) ?? []) + (point.y.bytes(count: length) ?? [])
-    }
-
     private func decodeToy(_ value: [UInt8], _ curve: TypeOneCurve) throws(IBAKEFailure) -> CurvePoint {
-        let length = curve.coordinateLength
-        guard value.count == 1 + 2 * length, value.first == 0x04 else {
-            throw IBAKEFailure(.diffieHellmanValue, "toy group value: \(1 + 2 * length) octets starting 0x04 expected, got \(value.count)")
+        guard let point = curve.point(uncompressed: value) else {
+            throw IBAKEFailure(.diffieHellmanValue,
+                               "toy group value: \(1 + 2 * curve.coordinateLength) octets starting 0x04 expected, got \(value.count)")
         }
-        let point = CurvePoint(x: BigInt(bytes: Array(value[1...length])), y: BigInt(bytes: Array(value[(1 + length)...])))
         do {
             try curve.validateSubgroupPoint(point)
         } catch {

@@ -1,5 +1,4 @@
 import MIKEY
-import Primitives
 
 /// The chain inside an IBAKE payload (RFC 6267 §4.2.2): IDRi, then the initiator's
 /// ECCPTi if present, then IDRr and the responder's ECCPTr if present. Each ECCPT
@@ -59,11 +58,7 @@ struct IBAKEPlaintext {
     static func eccpt(_ value: [UInt8], group: DiffieHellmanGroup, mac: MACAlgorithm) throws(IBAKEFailure) -> ECCPointSubPayload {
         switch group {
         case .nist(let curve):
-            do {
-                return ECCPointSubPayload(point: try ECPoint(sec1: value, curve: curve), authAlgorithm: mac, tgkLength: 32)
-            } catch {
-                throw IBAKEFailure(.diffieHellmanValue, error.description)
-            }
+            return ECCPointSubPayload(point: try group.decodeNIST(value, curve), authAlgorithm: mac, tgkLength: 32)
         case .toy:
             return ECCPointSubPayload(value: .labToy(value), authAlgorithm: mac, tgkLength: 32)
         }

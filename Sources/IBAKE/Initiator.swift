@@ -78,7 +78,7 @@ public final class Initiator {
                                    .idr(ownIdentity), .idr(target), .securityPolicy(.srtp(policyNumber: 0)),
                                    .ibake(EncryptedDataPayload(encryptedData: layer.ciphertext))]
         let (bytes, sealed) = try finish(header, payloads, layer, deposit)
-        var learned = [LearnedValue(.csbID, Self.octets(csbID), .generated), LearnedValue(.rand, rand, .generated),
+        var learned = [LearnedValue(.csbID, Wire.octets(csbID), .generated), LearnedValue(.rand, rand, .generated),
                        LearnedValue(.a, secret, .generated), LearnedValue(.aP, value, .computed)]
         if let deposit { learned.append(LearnedValue(.secretKey, deposit.secretKey, .generated)) }
         return StepRecord(messageName: DataType.iMessage1.name, message: bytes, learned: learned, layers: sealed)
@@ -222,8 +222,6 @@ public final class Initiator {
         let bytes = try Wire.encode(MIKEYMessage(header: header, payloads: payloads + [.esk(EncryptedDataPayload(encryptedData: esk.ciphertext))]))
         return (bytes, [layer, esk])
     }
-
-    static func octets(_ value: UInt32) -> [UInt8] { withUnsafeBytes(of: value.bigEndian, Array.init) }
 
     /// a is wiped as soon as the exchange no longer needs it (RFC 6539 §3.2).
     private func wipeEphemeral() {

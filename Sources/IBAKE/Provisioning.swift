@@ -3,14 +3,11 @@ import MIKEY
 import Pairing
 import Primitives
 
-/// Keys that protect a REQUEST_KEY exchange: derived from the user's pre-shared key
-/// (RFC 6267 §4.2.1, RFC 3830 §4.1.4; PROFILE D11: AES-CM-128).
-struct ProvisioningKeys {
-    let keys: MessageProtectionKeys
-
-    init(psk: [UInt8], csbID: UInt32, rand: [UInt8], profile: IBAKEProfile) {
-        keys = KeyDerivation.messageProtectionKeys(from: psk, csbID: csbID, rand: rand, prf: profile.prf,
-                                                   mac: profile.macAlgorithm, encryption: .aesCM128)
+extension IBAKEProfile {
+    /// Keys that protect a REQUEST_KEY exchange: derived from the user's pre-shared key
+    /// (RFC 6267 §4.2.1, RFC 3830 §4.1.4; PROFILE D11: AES-CM-128).
+    func provisioningKeys(psk: [UInt8], csbID: UInt32, rand: [UInt8]) -> MessageProtectionKeys {
+        KeyDerivation.messageProtectionKeys(from: psk, csbID: csbID, rand: rand, prf: prf, mac: macAlgorithm, encryption: .aesCM128)
     }
 }
 
@@ -46,7 +43,7 @@ public final class ProvisioningClient {
         let rand = random.bytes(IBAKEProfile.randLength)
         let time = clock.now()
         request = (header, rand, time)
-        let keys = ProvisioningKeys(psk: psk, csbID: header.csbID, rand: rand, profile: profile).keys
+        let keys = profile.provisioningKeys(psk: psk, csbID: header.csbID, rand: rand)
         let message = MIKEYMessage(header: header, payloads: [
             .timestamp(TimestampPayload(.ntpUTC(time))), .rand(RANDPayload(rand)),
             .idr(IDRPayload(role: .initiator, uri: uri)), .idr(IDRPayload(role: .kms, uri: kmsURI)),
@@ -65,7 +62,7 @@ public final class ProvisioningClient {
         guard message.header.csbID == request.header.csbID, try Wire.ntpTime(message) == request.time else {
             throw IBAKEFailure(.session, "\(name) does not answer this request (CSB ID or T differ)")
         }
-        let keys = ProvisioningKeys(psk: psk, csbID: request.header.csbID, rand: request.rand, profile: profile).keys
+        let keys = profile.provisioningKeys(psk: psk, csbID: request.header.csbID, rand: request.rand)
         try Wire.verify(bytes, message, authKey: keys.authenticationKey, mac: profile.macAlgorithm, suffix: [], check: .provisioning)
         guard let kemac = message.kemac else { throw IBAKEFailure(.provisioning, "\(name) has no KEMAC payload") }
         let plaintext: [UInt8]
@@ -96,11 +93,9 @@ public final class ProvisioningClient {
 
     /// S_id as 0x04 || x || y (PROFILE D11), on the curve and of order q.
     static func point(_ octets: [UInt8], curve: TypeOneCurve) throws(IBAKEFailure) -> CurvePoint {
-        let length = curve.coordinateLength
-        guard octets.count == 1 + 2 * length, octets.first == 0x04 else {
-            throw IBAKEFailure(.provisioning, "K_PR must be 0x04 || x || y with \(length)-octet coordinates")
+        guard let point = curve.point(uncompressed: octets) else {
+            throw IBAKEFailure(.provisioning, "K_PR must be 0x04 || x || y with \(curve.coordinateLength)-octet coordinates")
         }
-        let point = CurvePoint(x: BigInt(bytes: Array(octets[1...length])), y: BigInt(bytes: Array(octets[(1 + length)...])))
         do {
             try curve.validateSubgroupPoint(point)
         } catch {
@@ -153,14 +148,12 @@ public final class KMSServer {
         }
         guard let psk = psks[userURI] else { throw IBAKEFailure(.provisioning, "no pre-shared key for \(userURI)") }
         guard let rand = message.rand else { throw IBAKEFailure(.parse, "\(name) has no RAND payload") }
-        let keys = ProvisioningKeys(psk: psk, csbID: message.header.csbID, rand: rand, profile: profile).keys
+        let keys = profile.provisioningKeys(psk: psk, csbID: message.header.csbID, rand: rand)
         try Wire.verify(bytes, message, authKey: keys.authenticationKey, mac: profile.macAlgorithm, suffix: [], check: .provisioning)
 
         let identity = try KeyPeriod.identity(userURI, atNTP: time)
         let key = kms.extractPrivateKey(for: identity)
-        let length = kms.parameterSet.curve.coordinateLength
-        // Invariant: a point of this curve has coordinates below p, which fit in `length` octets.
-        let keyOctets = [0x04] + (key.point.x.bytes(count: length) ?? []) + (key.point.y.bytes(count: length) ?? [])
+        let keyOctets = kms.parameterSet.curve.uncompressedOctets(key.point)
         let period = Array(identity.period.utf8)
         let chain: [SubPayload] = [.id(IDPayload(uri: userURI)),
                                    .keyData(KeyDataSubPayload(type: .privateKey, key: keyOctets,

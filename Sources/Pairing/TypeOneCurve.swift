@@ -61,6 +61,22 @@ public struct TypeOneCurve: Sendable, Equatable {
     /// Octets of p: the fixed length of every encoded coordinate (RFC 5091 "l").
     public var coordinateLength: Int { p.byteWidth }
 
+    /// `0x04 || x || y`, each coordinate left-padded to ``coordinateLength`` octets
+    /// (SEC 1 §2.3.3). Invariant: a point of this curve has coordinates below p, which fit.
+    public func uncompressedOctets(_ point: CurvePoint) -> [UInt8] {
+        [0x04] + (point.x.bytes(count: coordinateLength) ?? []) + (point.y.bytes(count: coordinateLength) ?? [])
+    }
+
+    /// The point of `0x04 || x || y` with ``coordinateLength``-octet coordinates, not yet
+    /// checked to be on the curve; nil for any other length or prefix.
+    public func point(uncompressed octets: [UInt8]) -> CurvePoint? {
+        let length = coordinateLength
+        guard octets.count == 1 + 2 * length, octets.first == 0x04 else { return nil }
+        let start = octets.startIndex
+        return CurvePoint(x: BigInt(bytes: Array(octets[(start + 1)...(start + length)])),
+                          y: BigInt(bytes: Array(octets[(start + 1 + length)...])))
+    }
+
     /// Whether `point` is O or satisfies y^2 = x^3 + 1 with coordinates in [0, p).
     public func contains(_ point: CurvePoint) -> Bool {
         (try? validateOnCurve(point)) != nil

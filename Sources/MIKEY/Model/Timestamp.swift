@@ -70,15 +70,25 @@ public enum Timestamp: Hashable, Sendable {
 
 /// Calendar dates for timestamps, without Foundation: days since 1970-01-01 to the
 /// proleptic Gregorian year, month and day (the classic era-of-400-years computation).
-enum CivilTime {
+public enum CivilTime {
+    /// The UTC date of a Unix time (the key period of PROFILE D3 is its year and month).
+    public static func date(unixSeconds: Int64) -> (year: Int64, month: Int64, day: Int64) {
+        date(daysSince1970: days(unixSeconds: unixSeconds))
+    }
+
     static func text(unixSeconds: Int64, milliseconds: Int?) -> String {
-        let days = unixSeconds >= 0 ? unixSeconds / 86_400 : (unixSeconds - 86_399) / 86_400
+        let days = Self.days(unixSeconds: unixSeconds)
         let secondOfDay = unixSeconds - days * 86_400
         let (year, month, day) = date(daysSince1970: days)
         var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2)) "
             + "\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))"
         if let milliseconds { text += ".\(pad(Int64(milliseconds), 3))" }
         return text
+    }
+
+    /// Whole days since 1970-01-01, rounded down (so before 1970 too).
+    private static func days(unixSeconds: Int64) -> Int64 {
+        unixSeconds >= 0 ? unixSeconds / 86_400 : (unixSeconds - 86_399) / 86_400
     }
 
     static func date(daysSince1970 days: Int64) -> (year: Int64, month: Int64, day: Int64) {

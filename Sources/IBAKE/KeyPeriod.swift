@@ -6,7 +6,7 @@ import MIKEY
 public enum KeyPeriod {
     /// Year and month of an NTP-UTC 64-bit time.
     public static func month(ofNTP time: UInt64) -> (year: Int, month: Int) {
-        let unixSeconds = Int64(time >> 32) - Int64(ntpUnixOffset)
+        let unixSeconds = Int64(time >> 32) - Int64(Timestamp.ntpEpochOffset)
         return month(ofUnixSeconds: unixSeconds)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MIKEY
 
 /// Where a role reads the time for T payloads and freshness checks (PROFILE D10).
 /// Values are NTP-UTC 64-bit: seconds since 1900-01-01 in the high 32 bits,
@@ -6,9 +7,6 @@ import Foundation
 public protocol ProtocolClock: AnyObject {
     func now() -> UInt64
 }
-
-/// Seconds between the NTP epoch (1900) and the Unix epoch (1970).
-let ntpUnixOffset: UInt64 = 2_208_988_800
 
 /// The machine's clock.
 public final class SystemClock: ProtocolClock, Sendable {
@@ -18,7 +16,7 @@ public final class SystemClock: ProtocolClock, Sendable {
         let unix = Date().timeIntervalSince1970
         let seconds = UInt64(unix)
         let fraction = UInt64((unix - Double(seconds)) * 4_294_967_296.0)
-        return (seconds + ntpUnixOffset) << 32 | fraction
+        return (seconds + Timestamp.ntpEpochOffset) << 32 | fraction
     }
 }
 
@@ -30,7 +28,7 @@ public final class PinnedClock: ProtocolClock {
 
     /// Starts at `unixSeconds` and advances `stepMilliseconds` per reading.
     public init(unixSeconds: UInt64, stepMilliseconds: UInt64 = 20) {
-        current = (unixSeconds + ntpUnixOffset) << 32
+        current = (unixSeconds + Timestamp.ntpEpochOffset) << 32
         step = (stepMilliseconds << 32) / 1000
     }
 

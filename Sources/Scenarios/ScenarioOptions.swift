@@ -1,5 +1,6 @@
 import IBAKE
 import IBE
+import MIKEY
 import Primitives
 
 /// How a scenario runs: parameter set, seed, and the initiator's policy for answers
@@ -25,7 +26,7 @@ struct RunEnvironment {
 
     init(seed: UInt64?) {
         random = seed.map { HMACDRBG(seed: $0) } ?? SystemRandom()
-        let start = seed == nil ? UInt64(SystemClock().now() >> 32) - 2_208_988_800 : BasicExchange.seededStart
+        let start = seed == nil ? UInt64(SystemClock().now() >> 32) - Timestamp.ntpEpochOffset : BasicExchange.seededStart
         clock = PinnedClock(unixSeconds: start)
     }
 }

@@ -30,8 +30,10 @@ public enum Timestamp: Hashable, Sendable {
         }
     }
 
-    /// Seconds between the NTP epoch (1900-01-01) and the Unix epoch (1970-01-01).
-    static let ntpToUnix: Int64 = 2_208_988_800
+    /// Seconds between the NTP epoch (1900-01-01) and the Unix epoch (1970-01-01)
+    /// (RFC 5905 §6): the one definition every NTP-UTC conversion in the project uses.
+    public static let ntpEpochOffset: UInt64 = 2_208_988_800
+    static let ntpToUnix = Int64(ntpEpochOffset)
 
     /// An NTP-UTC timestamp for `unixSeconds` since 1970-01-01 UTC plus `fraction`/2^32 s.
     /// Times from 2036-02-07 on wrap into NTP era 1, as RFC 4330 §3 describes.

@@ -25,7 +25,7 @@ public struct PacketCapture: Sendable {
 
         /// A datagram sent at an NTP-UTC 64-bit time (a MIKEY T value).
         public init(source: [UInt8], destination: [UInt8], payload: [UInt8], ntpTime: UInt64) {
-            let unixSeconds = (ntpTime >> 32) &- 2_208_988_800
+            let unixSeconds = (ntpTime >> 32) &- Timestamp.ntpEpochOffset
             self.init(source: source, destination: destination, payload: payload,
                       seconds: UInt32(truncatingIfNeeded: unixSeconds),
                       microseconds: UInt32(truncatingIfNeeded: ((ntpTime & 0xffff_ffff) * 1_000_000) >> 32))

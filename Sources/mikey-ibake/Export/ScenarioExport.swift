@@ -16,7 +16,7 @@ struct ScenarioExport {
         } catch {
             throw InputError("--out: cannot create \(directory.path): \(error.localizedDescription)")
         }
-        let start = (timeline.seed == nil ? UInt64(Date().timeIntervalSince1970) : BasicExchange.seededStart) + 2_208_988_800
+        let start = (timeline.seed == nil ? UInt64(Date().timeIntervalSince1970) : BasicExchange.seededStart) + Timestamp.ntpEpochOffset
         var capture = PacketCapture()
         var count = 0
         for step in timeline.steps {

@@ -78,7 +78,7 @@ public final class Initiator {
                                    .idr(ownIdentity), .idr(target), .securityPolicy(.srtp(policyNumber: 0)),
                                    .ibake(EncryptedDataPayload(encryptedData: layer.ciphertext))]
         let (bytes, sealed) = try finish(header, payloads, layer, deposit)
-        var learned = [LearnedValue(.csbID, Wire.octets(csbID), .generated), LearnedValue(.rand, rand, .generated),
+        var learned = [LearnedValue(.csbID, csbID.bigEndianOctets, .generated), LearnedValue(.rand, rand, .generated),
                        LearnedValue(.a, secret, .generated), LearnedValue(.aP, value, .computed)]
         if let deposit { learned.append(LearnedValue(.secretKey, deposit.secretKey, .generated)) }
         return StepRecord(messageName: DataType.iMessage1.name, message: bytes, learned: learned, layers: sealed)

@@ -71,7 +71,7 @@ public final class Responder {
         firstTime = time
         initiator = clearInitiator
 
-        var learned = [LearnedValue(.csbID, Wire.octets(message.header.csbID), .message(name)),
+        var learned = [LearnedValue(.csbID, message.header.csbID.bigEndianOctets, .message(name)),
                        LearnedValue(.rand, rand, .message(name))]
         var notes = [String]()
         var opened = [IBELayerRecord]()

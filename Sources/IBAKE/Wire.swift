@@ -115,7 +115,4 @@ enum Wire {
     static func uint32(_ random: RandomSource) -> UInt32 {
         random.bytes(4).reduce(0) { $0 << 8 | UInt32($1) }
     }
-
-    /// A CSB ID as its four header octets, big-endian (RFC 3830 §6.1).
-    static func octets(_ value: UInt32) -> [UInt8] { withUnsafeBytes(of: value.bigEndian, Array.init) }
 }

@@ -104,7 +104,7 @@ final class Stage {
     private func clearValues(of octets: [UInt8]) -> [LearnedValue] {
         guard let message = try? MIKEYMessage(decoding: octets) else { return [] }
         let source = ValueSource.message(message.header.dataType.name)
-        var values = [LearnedValue(.csbID, withUnsafeBytes(of: message.header.csbID.bigEndian, Array.init), source)]
+        var values = [LearnedValue(.csbID, message.header.csbID.bigEndianOctets, source)]
         if let rand = message.rand { values.append(LearnedValue(.rand, rand, source)) }
         if let initiator = message.identity(.initiator) { values.append(LearnedValue(.initiatorIdentity, initiator.data, source)) }
         if let responder = message.identity(.responder) { values.append(LearnedValue(.responderIdentity, responder.data, source)) }

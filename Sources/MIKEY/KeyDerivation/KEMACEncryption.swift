@@ -13,7 +13,7 @@ public enum KEMACEncryption {
         guard salt.count == 14 else {
             throw MIKEYEncodingError("KEMAC", "salt_key of \(salt.count) octets; the AES-CM IV needs 14 (112 bits, RFC 3830 §4.2.3)")
         }
-        let mask = [0, 0] + KeyDerivation.octets(csbID) + withUnsafeBytes(of: timestamp.value64.bigEndian, Array.init)
+        let mask = [0, 0] + csbID.bigEndianOctets + timestamp.value64.bigEndianOctets
         return zip(salt, mask).map { $0 ^ $1 } + [0, 0]
     }
 

@@ -1,3 +1,5 @@
+import Primitives
+
 /// Every key MIKEY-IBAKE derives, each a ``MIKEYPRF`` output under a label built from a
 /// 32-bit constant (nine digits of e, RFC 3830 §4.1.3) and the exchange's CSB ID and RAND.
 ///
@@ -52,7 +54,7 @@ public enum KeyDerivation {
             }
         }
 
-        var octets: [UInt8] { withUnsafeBytes(of: rawValue.bigEndian, Array.init) }
+        var octets: [UInt8] { rawValue.bigEndianOctets }
     }
 
     // MARK: Labels
@@ -64,12 +66,12 @@ public enum KeyDerivation {
 
     /// `constant || 0xFF || CSB ID || RAND`: keys that protect MIKEY messages (RFC 3830 §4.1.4).
     public static func messageKeyLabel(_ constant: Constant, csbID: UInt32, rand: [UInt8]) -> [UInt8] {
-        constant.octets + [0xFF] + octets(csbID) + rand
+        constant.octets + [0xFF] + csbID.bigEndianOctets + rand
     }
 
     /// `constant || CS ID || CSB ID || RAND`: keys of crypto session `csID` (RFC 3830 §4.1.3).
     public static func cryptoSessionLabel(_ constant: Constant, csID: UInt8, csbID: UInt32, rand: [UInt8]) -> [UInt8] {
-        constant.octets + [csID] + octets(csbID) + rand
+        constant.octets + [csID] + csbID.bigEndianOctets + rand
     }
 
     // MARK: Derivations
@@ -108,7 +110,6 @@ public enum KeyDerivation {
                                         outputBits: saltBits))
     }
 
-    static func octets(_ value: UInt32) -> [UInt8] { withUnsafeBytes(of: value.bigEndian, Array.init) }
 }
 
 /// The keys RFC 6267 §5 derives from K_SESSION.

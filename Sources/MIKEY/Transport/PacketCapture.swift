@@ -1,3 +1,5 @@
+import Primitives
+
 /// A classic libpcap capture file (`.pcap`) of MIKEY messages, each carried as one
 /// UDP datagram to the MIKEY port 2269 (RFC 3830 §7) in a raw IPv4 packet
 /// (LINKTYPE_RAW), so Wireshark and tshark open it and dissect the messages.
@@ -61,17 +63,17 @@ public struct PacketCapture: Sendable {
     /// IPv4 header (RFC 791) + UDP header (RFC 768) + payload, with both checksums.
     static func ipv4Packet(_ datagram: Datagram, identification: UInt16) -> [UInt8] {
         let udpLength = UInt16(8 + datagram.payload.count)
-        var udp = bigEndian(mikeyPort) + bigEndian(mikeyPort) + bigEndian(udpLength) + [0, 0]
+        var udp = mikeyPort.bigEndianOctets + mikeyPort.bigEndianOctets + udpLength.bigEndianOctets + [0, 0]
         udp += datagram.payload
-        let pseudoHeader = datagram.source + datagram.destination + [0, 17] + bigEndian(udpLength)
+        let pseudoHeader = datagram.source + datagram.destination + [0, 17] + udpLength.bigEndianOctets
         var udpChecksum = internetChecksum(pseudoHeader + udp)
         if udpChecksum == 0 { udpChecksum = 0xffff }   // RFC 768: zero means "no checksum"
-        udp.replaceSubrange(6..<8, with: bigEndian(udpChecksum))
+        udp.replaceSubrange(6..<8, with: udpChecksum.bigEndianOctets)
 
-        var header: [UInt8] = [0x45, 0x00] + bigEndian(UInt16(20 + udp.count)) + bigEndian(identification)
+        var header: [UInt8] = [0x45, 0x00] + UInt16(20 + udp.count).bigEndianOctets + identification.bigEndianOctets
         header += [0x40, 0x00, 64, 17, 0, 0]     // don't fragment, TTL 64, UDP, checksum placeholder
         header += datagram.source + datagram.destination
-        header.replaceSubrange(10..<12, with: bigEndian(internetChecksum(header)))
+        header.replaceSubrange(10..<12, with: internetChecksum(header).bigEndianOctets)
         return header + udp
     }
 
@@ -92,8 +94,4 @@ public struct PacketCapture: Sendable {
 
 private func littleEndian<T: FixedWidthInteger>(_ value: T) -> [UInt8] {
     withUnsafeBytes(of: value.littleEndian) { Array($0) }
-}
-
-private func bigEndian<T: FixedWidthInteger>(_ value: T) -> [UInt8] {
-    withUnsafeBytes(of: value.bigEndian) { Array($0) }
 }

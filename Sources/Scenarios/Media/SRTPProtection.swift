@@ -27,7 +27,7 @@ struct SRTPProtection {
     func protect(payload: [UInt8], ssrc: UInt32, sequence: UInt16, timestamp: UInt32, rolloverCounter: UInt32 = 0) throws -> [UInt8] {
         let header = Self.header(ssrc: ssrc, sequence: sequence, timestamp: timestamp)
         let encrypted = try AESCounterMode.apply(key: encryptionKey, initialCounter: counter(ssrc, sequence, rolloverCounter), to: payload)
-        let tag = HMAC.authenticationCode(for: header + encrypted + Self.octets(rolloverCounter), key: authenticationKey, hash: .sha1)
+        let tag = HMAC.authenticationCode(for: header + encrypted + rolloverCounter.bigEndianOctets, key: authenticationKey, hash: .sha1)
         return header + encrypted + tag.prefix(Self.tagLength)
     }
 
@@ -35,7 +35,7 @@ struct SRTPProtection {
     func unprotect(_ packet: [UInt8], rolloverCounter: UInt32 = 0) throws -> [UInt8]? {
         guard packet.count >= 12 + Self.tagLength else { return nil }
         let body = Array(packet.dropLast(Self.tagLength))
-        let tag = HMAC.authenticationCode(for: body + Self.octets(rolloverCounter), key: authenticationKey, hash: .sha1)
+        let tag = HMAC.authenticationCode(for: body + rolloverCounter.bigEndianOctets, key: authenticationKey, hash: .sha1)
         guard Array(tag.prefix(Self.tagLength)) == Array(packet.suffix(Self.tagLength)) else { return nil }
         let sequence = UInt16(packet[2]) << 8 | UInt16(packet[3])
         let ssrc = packet[8..<12].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
@@ -47,16 +47,15 @@ struct SRTPProtection {
     private func counter(_ ssrc: UInt32, _ sequence: UInt16, _ rolloverCounter: UInt32) -> [UInt8] {
         let index = UInt64(rolloverCounter) << 16 | UInt64(sequence)
         var block = salt + [0, 0]
-        for (offset, octet) in Self.octets(ssrc).enumerated() { block[4 + offset] ^= octet }
-        for (offset, octet) in withUnsafeBytes(of: index.bigEndian, Array.init).dropFirst(2).enumerated() {
+        for (offset, octet) in ssrc.bigEndianOctets.enumerated() { block[4 + offset] ^= octet }
+        for (offset, octet) in index.bigEndianOctets.dropFirst(2).enumerated() {
             block[8 + offset] ^= octet
         }
         return block
     }
 
     private static func header(ssrc: UInt32, sequence: UInt16, timestamp: UInt32) -> [UInt8] {
-        [0x80, 0x00, UInt8(sequence >> 8), UInt8(sequence & 0xff)] + octets(timestamp) + octets(ssrc)
+        [0x80, 0x00, UInt8(sequence >> 8), UInt8(sequence & 0xff)] + timestamp.bigEndianOctets + ssrc.bigEndianOctets
     }
 
-    private static func octets(_ value: UInt32) -> [UInt8] { withUnsafeBytes(of: value.bigEndian, Array.init) }
 }

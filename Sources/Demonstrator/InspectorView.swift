@@ -60,11 +60,6 @@ enum InspectorView {
         }
     }
 
-    static func offset(_ value: Int) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-    }
-
     /// Deeper fields (the type, length and value octets of one policy parameter) are
     /// left to the hex view and `mikey-ibake decode`: their parent already reads them in words.
     static let deepestField = 2
@@ -77,7 +72,7 @@ enum InspectorView {
             return true
         }
         return shown.map { line in
-            let at = line.offset.map(offset) ?? ""
+            let at = line.offset.map(Hex.offset) ?? ""
             switch line.kind {
             case .payload:
                 return Row(parts: [(at, 0, .offset), (line.name, 5, .title), (line.value, 6 + line.name.count, .label)],
@@ -105,7 +100,7 @@ enum InspectorView {
         for section in document.sections {
             let range = section.range.clamped(to: 0..<document.octets.count)
             if document.isMIKEY {
-                rows.append(Row(parts: [(offset(range.lowerBound), 0, .offset), (section.name, 5, .title),
+                rows.append(Row(parts: [(Hex.offset(range.lowerBound), 0, .offset), (section.name, 5, .title),
                                         ("\(range.count) octets", 6 + section.name.count, .label)]))
             }
             var start = range.lowerBound
@@ -113,7 +108,7 @@ enum InspectorView {
                 let chunk = Array(document.octets[start..<min(start + perRow, range.upperBound)])
                 let hex = chunk.map { Hex.encode([$0]) }.joined(separator: " ")
                 let text = String(chunk.map { $0 >= 0x20 && $0 < 0x7F ? Character(Unicode.Scalar($0)) : "." })
-                rows.append(Row(parts: [(offset(start), 0, .offset), (hex, 6, .value), (text, 7 + perRow * 3, .summary)]))
+                rows.append(Row(parts: [(Hex.offset(start), 0, .offset), (hex, 6, .value), (text, 7 + perRow * 3, .summary)]))
                 start += perRow
             }
         }

@@ -93,7 +93,7 @@ struct Lanes {
         let isCurrent = index == state.step
         let isInspected = index == state.inspectedStep
         if numberWidth > 0 {
-            canvas.put(String(index).leftPadded(to: numberWidth - 1), x: 0, y: y,
+            canvas.put(TextFit.right(String(index), width: numberWidth - 1), x: 0, y: y,
                        style: isInspected && state.focus == .wire ? theme.selection : theme.unknownValue)
         }
         var textX = self.textX
@@ -117,12 +117,5 @@ struct Lanes {
         var end = canvas.put(message.name, x: textX, y: y, style: nameStyle, maxWidth: max(0, width - textX))
         end = canvas.put(" \(message.octets.count) B  ", x: end, y: y, style: theme.label, maxWidth: max(0, width - end))
         canvas.put(TextFit.end(message.notation, width: width - end, ellipsis: glyphs.ellipsis), x: end, y: y, style: theme.text)
-    }
-}
-
-extension String {
-    /// Right-aligned in `width` columns (unchanged when longer).
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
     }
 }

@@ -30,6 +30,12 @@ public enum Hex {
     /// One octet as `0x` and two lowercase digits, for example `0x05`, for error messages.
     public static func byte(_ value: UInt8) -> String { "0x" + encode([value]) }
 
+    /// An offset into a message as a hex dump prints it: lowercase, at least four digits (`001a`).
+    public static func offset(_ value: Int) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
     private static func value(of digit: UInt8) -> UInt8? {
         switch digit {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")

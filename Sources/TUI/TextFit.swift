@@ -26,6 +26,11 @@ public enum TextFit {
         return String(text.prefix(keep)) + ellipsis
     }
 
+    /// `text` right-aligned in `width` columns: spaces before it, unchanged when longer.
+    public static func right(_ text: String, width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
+    }
+
     /// What a canvas stores for `character`: the character itself when it takes
     /// exactly one column; a space for a tab; `?` for control and format characters
     /// (so bytes from a decoded message can never emit terminal escapes or reorder

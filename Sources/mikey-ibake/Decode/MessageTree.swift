@@ -34,10 +34,7 @@ struct MessageTree {
         return [line] + field.children.flatMap { fieldLines($0, depth: depth + 1) }
     }
 
-    private func offset(_ value: Int) -> String {
-        let digits = String(value, radix: 16)
-        return "+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-    }
+    private func offset(_ value: Int) -> String { "+" + Hex.offset(value) }
 
     private func hex(_ range: Range<Int>) -> String {
         let clamped = range.clamped(to: 0..<octets.count)

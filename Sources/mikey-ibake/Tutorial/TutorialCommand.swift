@@ -2,6 +2,7 @@ import ArgumentParser
 import Demonstrator
 import IBE
 import TerminalBackend
+import TUI
 import Tutorials
 
 struct TutorialCommand: ParsableCommand {
@@ -43,7 +44,7 @@ struct TutorialCommand: ParsableCommand {
         guard let name else {
             for (index, document) in documents.enumerated() {
                 print("\(index + 1 < 10 ? " " : "")\(index + 1). \(document.id.padding(toLength: 22, withPad: " ", startingAt: 0))"
-                      + "\(String(document.minutes).leftPadded(3)) min  \(document.summary)")
+                      + "\(TextFit.right(String(document.minutes), width: 3)) min  \(document.summary)")
             }
             return
         }
@@ -73,8 +74,4 @@ struct TutorialCommand: ParsableCommand {
                 fallback: printText)
         }
     }
-}
-
-extension String {
-    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
 }

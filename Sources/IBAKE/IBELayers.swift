@@ -21,7 +21,7 @@ final class IBELayers {
         let plaintext = try encode(chain)
         let key = publicKeys.key(for: recipient.octets, parameters: parameters)
         let ciphertext = parameters.encrypt(plaintext, to: key, using: random)
-            .encoded(coordinateLength: parameters.curve.coordinateLength)
+            .encoded(on: parameters.curve)
         return IBELayerRecord(payload: payload, recipient: recipient.description, plaintext: plaintext, ciphertext: ciphertext)
     }
 

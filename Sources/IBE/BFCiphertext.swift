@@ -15,11 +15,8 @@ public struct BFCiphertext: Sendable, Equatable {
 
     /// The octets carried in an IBAKE or ESK payload (PROFILE D2):
     /// 0x04 || x(U) || y(U) || V || W, coordinates left-padded to the octet length of p.
-    public func encoded(coordinateLength: Int) -> [UInt8] {
-        // Invariant: U comes from this curve, so its coordinates fit in l octets.
-        let x = u.x.bytes(count: coordinateLength) ?? []
-        let y = u.y.bytes(count: coordinateLength) ?? []
-        return [0x04] + x + y + v + w
+    public func encoded(on curve: TypeOneCurve) -> [UInt8] {
+        curve.uncompressedOctets(u) + v + w
     }
 
     /// Parses the D2 layout for `parameters`; the point is not yet checked to be on
@@ -34,8 +31,11 @@ public struct BFCiphertext: Sendable, Equatable {
         guard bytes[0] == 0x04 else {
             throw .decryptionFailed("U must start with 0x04 (uncompressed point), found 0x\(String(bytes[0], radix: 16))")
         }
-        u = CurvePoint(x: BigInt(bytes: Array(bytes[1..<(1 + length)])),
-                       y: BigInt(bytes: Array(bytes[(1 + length)..<(1 + 2 * length)])))
+        // Length and prefix are checked above, so the split cannot fail.
+        guard let point = parameters.curve.point(uncompressed: Array(bytes[..<(1 + 2 * length)])) else {
+            throw .decryptionFailed("U is not 0x04 || x || y with \(length)-octet coordinates")
+        }
+        u = point
         v = Array(bytes[(1 + 2 * length)..<minimum])
         w = Array(bytes[minimum...])
     }

@@ -27,7 +27,7 @@ enum Tampering {
         let plaintext = try parameters.decrypt(try BFCiphertext(decoding: ibake.encryptedData, parameters: parameters), with: key)
         let chain = change(try SubPayloadChain.decode(plaintext, first: .idr))
         let sealed = parameters.encrypt(try SubPayloadChain.encode(chain), for: recipient.octets, using: random)
-        message.payloads[index] = .ibake(EncryptedDataPayload(encryptedData: sealed.encoded(coordinateLength: parameters.curve.coordinateLength)))
+        message.payloads[index] = .ibake(EncryptedDataPayload(encryptedData: sealed.encoded(on: parameters.curve)))
         return try message.encode()
     }
 

@@ -17,7 +17,7 @@ import Testing
         for message in Self.messages {
             let ciphertext = kms.publicParameters.encrypt(message, for: bob.octets, using: random)
             #expect(ciphertext.w.count == message.count)
-            let decoded = try BFCiphertext(decoding: ciphertext.encoded(coordinateLength: set.curve.coordinateLength),
+            let decoded = try BFCiphertext(decoding: ciphertext.encoded(on: set.curve),
                                            parameters: kms.publicParameters)
             #expect(decoded == ciphertext)
             #expect(try kms.publicParameters.decrypt(decoded, with: key) == message)
@@ -53,7 +53,7 @@ import Testing
         let key = kms.extractPrivateKey(for: bob)
         let message = Array("sixteen octets!!".utf8)
         let encoded = kms.publicParameters.encrypt(message, for: bob.octets, using: random)
-            .encoded(coordinateLength: set.curve.coordinateLength)
+            .encoded(on: set.curve)
         let bits = encoded.count * 8
         let positions = bits <= 2_000 ? Array(0..<bits) : Array(stride(from: 0, to: bits, by: bits / 97)) + [bits - 1]
         for position in positions {

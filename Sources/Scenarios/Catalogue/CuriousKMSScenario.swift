@@ -33,7 +33,7 @@ enum CuriousKMSScenario {
         let bob = responderKey.identity
         let ciphertext = stage.kms.publicParameters.encrypt(key, to: stage.publicKeys.key(for: bob.octets, parameters: stage.kms.publicParameters),
                                                            using: stage.env.random)
-            .encoded(coordinateLength: stage.profile.parameterSet.curve.coordinateLength)
+            .encoded(on: stage.profile.parameterSet.curve)
         stage.builder.step(Party.initiator.id, .send, "contrast: plain IBE key transport",
                            message: WireMessage(name: "IBE_KEY", octets: ciphertext, from: Party.initiator.id, to: Party.responder.id,
                                                 notation: "IBE_R(K)"),

@@ -106,7 +106,7 @@ final class GroupAgreement {
             }
         }
         let ciphertexts = jobs.concurrentMap { job in
-            parameters.encrypt(job.plaintext, to: job.key, rho: job.rho).encoded(coordinateLength: parameters.curve.coordinateLength)
+            parameters.encrypt(job.plaintext, to: job.key, rho: job.rho).encoded(on: parameters.curve)
         }
         var uploads = Array(repeating: [GroupFrame.Entry](), count: n)
         for (job, ciphertext) in zip(jobs, ciphertexts) {

@@ -46,7 +46,7 @@ pane_has() {
 echo "== 120x40: step to abP, eavesdropper view, forking, help, resize, quit"
 start main 120 40 "$BIN" $ARGS
 expect main '┌─ \* Initiator sip:alice@ims\.example' "Initiator pane, focused, titled with its identity"
-expect main '┌─ Responder · sip:bob@ims\.example.*┌─ KMS · kms\.ims\.example' "Responder and KMS panes beside it"
+expect main '┌─ Responder · sip:bob@ims\.example.*┌─ KMS · https://kms\.ims\.example' "Responder and KMS panes beside it"
 expect main 'basic · step 1/19 · seed 1 · toy' "status line: scenario, step, seed, parameter set"
 expect main 'Step 1/19 · KMS compute · KMS picks s, publishes sP' "narration of the first step"
 steps=1
@@ -61,7 +61,7 @@ if pane_has main 0 abP && pane_has main 1 abP; then ok "abP shows in both the In
 expect main 'R_MESSAGE_1 205 B  IBE_I\(IDRi, aP, IDRr' "the wire shows R_MESSAGE_1 with its notation and size"
 expect main '\+ abP .*← computed' "the new abP is marked, with where it came from"
 tmx send-keys -t main e
-expect main '┌─ Eve · holds 6 messages, 995 octets' "e opens the eavesdropper's pane: the wire bytes she holds"
+expect main '┌─ Eve · holds 6 messages, 1027 B' "e opens the eavesdropper's pane: the wire bytes she holds"
 expect main 'R_MESSAGE_1 205 B IBE_I' "her recording, message by message"
 expect main '─ cannot compute ─' "her impossibilities"
 expect main '✗ abP +needs a or b' "abP is out of her reach, with the reason"

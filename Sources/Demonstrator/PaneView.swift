@@ -46,13 +46,23 @@ enum PaneView {
         }
         let sep = context.glyphs.separator
         // The eavesdropper's title says what she holds: the size of her recording.
-        if party.id == context.state.model?.eve?.id, let recording = PaneContent.recording(of: party, in: context.state) {
-            let full = "\(mark)\(party.tag) \(sep) holds \(recording.messages) messages, \(recording.octets) octets"
-            if recording.messages > 0, full.count <= width - 6 { return full }
+        if party.id == context.state.model?.eve?.id, let recording = PaneContent.recording(of: party, in: context.state),
+           recording.messages > 0 {
+            let holds = "\(mark)\(party.tag) \(sep) holds \(recording.messages) messages, \(recording.octets)"
+            if let fitting = [holds + " octets", holds + " B"].first(where: { $0.count <= width - 6 }) { return fitting }
         }
         guard let identity = party.identity else { return mark + party.name + view }
         let full = "\(mark)\(party.name)\(view) \(sep) \(identity)"
-        return full.count <= width - 6 ? full : "\(mark)\(party.name)\(view) \(identity)"
+        return full.count <= width - 6 ? full : "\(mark)\(party.name)\(view) \(Self.shortIdentity(identity))"
+    }
+
+    /// An identity for a narrow title: a URI with an authority (`https://kms.ims.example`)
+    /// without its `scheme://`, since the host names the party; others (`sip:alice@…`) as they are.
+    static func shortIdentity(_ identity: String) -> String {
+        guard let range = identity.range(of: "://"), !identity[..<range.lowerBound].contains(where: { $0 == ":" || $0 == "/" }) else {
+            return identity
+        }
+        return String(identity[range.upperBound...])
     }
 
     /// Panes narrower than this (the group scenario's seven at 120 columns) may give

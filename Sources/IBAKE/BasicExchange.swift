@@ -10,7 +10,7 @@ public struct BasicExchange {
     public struct Cast: Sendable {
         public var initiator = "sip:alice@ims.example"
         public var responder = "sip:bob@ims.example"
-        public var kms = "kms.ims.example"
+        public var kms = "https://kms.ims.example"
         public init() {}
     }
 

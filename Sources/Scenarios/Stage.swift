@@ -93,7 +93,8 @@ final class Stage {
     func wire(_ record: StepRecord, from sender: Party, to receiver: Party, title: String,
               reveal: [(String, LearnedValue)] = [], narration: String, references: [String]) -> Int {
         let message = WireMessage(name: record.messageName, octets: record.message, from: sender.id, to: receiver.id,
-                                  notation: Notation.describe(record.messageName, layers: record.layers, tag: tag))
+                                  notation: Notation.describe(record.messageName, layers: record.layers, tag: tag),
+                                  sealedLayers: record.layers)
         var revealed = reveal
         for observer in observers { revealed += clearValues(of: record.message).map { (observer, $0) } }
         return builder.step(sender.id, .send, title, message: message, reveal: revealed, recordedBy: observers,

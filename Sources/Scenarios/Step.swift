@@ -14,6 +14,19 @@ public struct WireMessage: Sendable {
     public let to: String
     /// What it carries in the seed's notation, e.g. "IBE_R(IDRi, aP, IDRr)".
     public let notation: String
+    /// The IBE layers its sender sealed (IBAKE, ESK, KEMAC), plaintext included: what
+    /// the sender put inside, for checks on the run; screens show only what a party
+    /// could open.
+    public let sealedLayers: [IBELayerRecord]
+
+    public init(name: String, octets: [UInt8], from: String, to: String, notation: String, sealedLayers: [IBELayerRecord] = []) {
+        self.name = name
+        self.octets = octets
+        self.from = from
+        self.to = to
+        self.notation = notation
+        self.sealedLayers = sealedLayers
+    }
 }
 
 /// The outcome of a check at a step (a receive step runs several; a refuse step names the one that failed).

@@ -77,9 +77,9 @@ import Testing
     @Test func provisioningDeliversAGenuineKey() throws {
         let fixture = try ExchangeFixture(parameterSet: "ibe-80")
         let psk = fixture.random.bytes(32)
-        let server = KMSServer(profile: fixture.profile, kms: fixture.kms, uri: "kms.ims.example",
+        let server = KMSServer(profile: fixture.profile, kms: fixture.kms, uri: "https://kms.ims.example",
                                psks: [ExchangeFixture.alice: psk], replayCache: ReplayCache(), clock: fixture.clock)
-        let client = ProvisioningClient(profile: fixture.profile, uri: ExchangeFixture.alice, kmsURI: "kms.ims.example",
+        let client = ProvisioningClient(profile: fixture.profile, uri: ExchangeFixture.alice, kmsURI: "https://kms.ims.example",
                                         psk: psk, kmsParameters: fixture.kms.publicParameters, random: fixture.random,
                                         clock: fixture.clock)
         let request = try client.makeRequest()
@@ -90,7 +90,7 @@ import Testing
         #expect(entry.key == fixture.kms.extractPrivateKey(for: alice))
 
         // A wrong PSK is refused by the KMS; a modified response by the user.
-        let impostor = ProvisioningClient(profile: fixture.profile, uri: ExchangeFixture.alice, kmsURI: "kms.ims.example",
+        let impostor = ProvisioningClient(profile: fixture.profile, uri: ExchangeFixture.alice, kmsURI: "https://kms.ims.example",
                                           psk: fixture.random.bytes(32), kmsParameters: fixture.kms.publicParameters,
                                           random: fixture.random, clock: fixture.clock)
         #expect(throws: IBAKEFailure.self) { try server.respond(to: try impostor.makeRequest().message) }

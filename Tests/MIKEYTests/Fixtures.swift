@@ -50,7 +50,7 @@ enum Fixtures {
     static var requestKeyResponse: MIKEYMessage {
         MIKEYMessage(header: header(.requestKeyResponse, v: false, map: .empty()), payloads: [
             .timestamp(TimestampPayload(timestamp)),
-            .idr(IDRPayload(role: .kms, uri: "kms.ims.example")),
+            .idr(IDRPayload(role: .kms, uri: "https://kms.ims.example")),
             .kemac(KEMACPayload(encryption: .aesCM128, encryptedData: Array(repeating: 0x5A, count: 70),
                                 macAlgorithm: .null, mac: [])),
             .verification(VerificationPayload(algorithm: .hmacSHA1_160, mac: Array(1...20))),

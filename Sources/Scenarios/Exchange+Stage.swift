@@ -102,13 +102,21 @@ struct StagedExchange {
                       references: ["RFC 6267 §4.2.2.8", "PROFILE D8"], initiator.receiveMessage2Response)
     }
 
-    /// All four messages; stops at the first refusal. Returns whether the exchange completed.
+    /// I_MESSAGE_1 as the initiator sent it and as the responder read it: the HDR of
+    /// each announces the crypto session (SRTP-ID map, RFC 3830 §6.1.1) that side's media uses.
+    struct Completed {
+        let sentMessage1: StepRecord
+        let receivedMessage1: StepRecord
+    }
+
+    /// All four messages; stops at the first refusal. Returns nil if a message was refused.
     @discardableResult
-    func run(_ stage: Stage) throws -> Bool {
-        guard receive1(stage, try message1(stage)) != nil,
+    func run(_ stage: Stage) throws -> Completed? {
+        let sent = try message1(stage)
+        guard let received = receive1(stage, sent),
               receive2(stage, try message2(stage)) != nil,
               receive3(stage, try message3(stage)) != nil,
-              receive4(stage, try message4(stage)) != nil else { return false }
-        return true
+              receive4(stage, try message4(stage)) != nil else { return nil }
+        return Completed(sentMessage1: sent, receivedMessage1: received)
     }
 }

@@ -11,8 +11,8 @@ enum BasicScenario {
         let initiatorKey = try stage.provision(.initiator, keyName: .initiatorPrivateKey)
         let responderKey = try stage.provision(.responder, keyName: .responderPrivateKey)
         let exchange = StagedExchange(on: stage, initiatorKey: initiatorKey, responderKeys: [responderKey])
-        guard try exchange.run(stage), let keys = exchange.initiator.sessionKeys else { return stage.builder.timeline }
-        try MediaSample.send(on: stage, keys: keys, from: .initiator, to: .responder)
+        guard let run = try exchange.run(stage) else { return stage.builder.timeline }
+        try MediaSample.send(on: stage, after: run, of: exchange)
         return stage.builder.timeline
     }
 }

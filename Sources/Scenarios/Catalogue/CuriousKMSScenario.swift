@@ -15,7 +15,7 @@ enum CuriousKMSScenario {
         let initiatorKey = try stage.provision(.initiator, keyName: .initiatorPrivateKey)
         let responderKey = try stage.provision(.responder, keyName: .responderPrivateKey)
         let exchange = StagedExchange(on: stage, initiatorKey: initiatorKey, responderKeys: [responderKey])
-        guard try exchange.run(stage) else { return stage.builder.timeline }
+        guard try exchange.run(stage) != nil else { return stage.builder.timeline }
         let recorded = ["I_MESSAGE_1": responderKey, "R_MESSAGE_1": initiatorKey]
         for name in ["I_MESSAGE_1", "R_MESSAGE_1"] {
             guard let message = stage.builder.lastMessage(name), let key = recorded[name] else { continue }

@@ -15,8 +15,8 @@ enum EavesdropperScenario {
         let responderKey = try stage.provision(.responder, keyName: .responderPrivateKey)
         let eveKey = try stage.provision(eve, keyName: .eavesdropperPrivateKey)
         let exchange = StagedExchange(on: stage, initiatorKey: initiatorKey, responderKeys: [responderKey])
-        guard try exchange.run(stage), let keys = exchange.initiator.sessionKeys else { return stage.builder.timeline }
-        try MediaSample.send(on: stage, keys: keys, from: .initiator, to: .responder)
+        guard let run = try exchange.run(stage) else { return stage.builder.timeline }
+        try MediaSample.send(on: stage, after: run, of: exchange)
         if let message1 = stage.builder.lastMessage("I_MESSAGE_1") {
             stage.attemptOpen(message1, name: "I_MESSAGE_1", by: eve, with: eveKey.key, keyName: .eavesdropperPrivateKey,
                               narration: "Eve is a legitimate user of the same KMS with her own private key, and she recorded I_MESSAGE_1. She tries to open its IBAKE payload with her key: it is encrypted to B's identity, so the Fujisaki-Okamoto check rejects her attempt.",

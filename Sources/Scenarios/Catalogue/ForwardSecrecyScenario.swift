@@ -12,8 +12,8 @@ enum ForwardSecrecyScenario {
         let initiatorKey = try stage.provision(.initiator, keyName: .initiatorPrivateKey)
         let responderKey = try stage.provision(.responder, keyName: .responderPrivateKey)
         let exchange = StagedExchange(on: stage, initiatorKey: initiatorKey, responderKeys: [responderKey])
-        guard try exchange.run(stage), let keys = exchange.initiator.sessionKeys else { return stage.builder.timeline }
-        try MediaSample.send(on: stage, keys: keys, from: .initiator, to: .responder)
+        guard let run = try exchange.run(stage) else { return stage.builder.timeline }
+        try MediaSample.send(on: stage, after: run, of: exchange)
         let length = stage.profile.parameterSet.curve.coordinateLength
         stage.builder.step(Party.eve.id, .leak, "the long-term keys leak to Eve",
                            reveal: [(Party.eve.id, LearnedValue(.initiatorPrivateKey, Stage.octets(initiatorKey.key.point, length: length), .message("leak"))),

@@ -15,7 +15,7 @@ enum ReplayScenario {
         let responderKey = try stage.provision(.responder, keyName: .responderPrivateKey)
         let device = ReplayCache()          // B's device remembers what it accepted, across calls
         let first = StagedExchange(on: stage, initiatorKey: initiatorKey, responderKeys: [responderKey], replayCache: device)
-        guard try first.run(stage), let message1 = stage.builder.lastMessage("I_MESSAGE_1"),
+        guard try first.run(stage) != nil, let message1 = stage.builder.lastMessage("I_MESSAGE_1"),
               let oldResponse = stage.builder.lastMessage("R_MESSAGE_1") else { return stage.builder.timeline }
 
         stage.env.clock.advance(seconds: 60)

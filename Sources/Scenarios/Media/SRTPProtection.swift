@@ -38,9 +38,15 @@ struct SRTPProtection {
         let tag = HMAC.authenticationCode(for: body + rolloverCounter.bigEndianOctets, key: authenticationKey, hash: .sha1)
         guard Array(tag.prefix(Self.tagLength)) == Array(packet.suffix(Self.tagLength)) else { return nil }
         let sequence = UInt16(packet[2]) << 8 | UInt16(packet[3])
-        let ssrc = packet[8..<12].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        let ssrc = Self.ssrc(of: packet) ?? 0
         return try AESCounterMode.apply(key: encryptionKey, initialCounter: counter(ssrc, sequence, rolloverCounter),
                                         to: Array(body.dropFirst(12)))
+    }
+
+    /// The SSRC in an RTP header (RFC 3550 §5.1: octets 8-11), if the packet is long enough.
+    static func ssrc(of packet: [UInt8]) -> UInt32? {
+        guard packet.count >= 12 else { return nil }
+        return packet[8..<12].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
     }
 
     /// IV = (k_s · 2^16) XOR (SSRC · 2^64) XOR (i · 2^16), i = 2^16 · ROC + SEQ (RFC 3711 §4.1.1).

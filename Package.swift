@@ -56,10 +56,12 @@ let package = Package(
         .testTarget(name: "PairingTests", dependencies: ["Pairing", "IBE", "Primitives", "TestSupport"]),
         .testTarget(name: "IBETests", dependencies: ["IBE", "Pairing", "Primitives", "TestSupport"]),
         .testTarget(name: "MIKEYTests", dependencies: ["MIKEY", "Primitives", "TestRecords"], exclude: ["Vectors"]),
-        .testTarget(name: "IBAKETests", dependencies: ["IBAKE", "MIKEY", "IBE", "Pairing", "Primitives"], exclude: ["Fixtures"]),
+        .testTarget(name: "IBAKETests", dependencies: ["IBAKE", "MIKEY", "IBE", "Pairing", "Primitives", "TestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "TutorialsTests", dependencies: ["Tutorials", "Scenarios", "IBAKE", "IBE"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "IBAKE", "IBE", "MIKEY", "Primitives"]),
-        .testTarget(name: "CLITests", dependencies: ["mikey-ibake", "MIKEY", "IBAKE", "IBE", "Scenarios"], exclude: ["Fixtures"]),
+        .testTarget(name: "CLITests", dependencies: ["mikey-ibake", "MIKEY", "IBAKE", "IBE", "Scenarios", "TestSupport"],
+                    exclude: ["Fixtures"]),
         // Golden-file snapshots of canvases, shared by the TUI test targets.
         .target(name: "TUITestSupport", dependencies: ["TUI"], path: "Tests/TUITestSupport"),
         // Golden screens and update tests of the demonstrator, and the tmux run of the real binary

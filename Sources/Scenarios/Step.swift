@@ -1,4 +1,5 @@
 import IBAKE
+import MIKEY
 
 /// What a step's actor does.
 public enum StepAction: String, Sendable, Codable {
@@ -14,17 +15,22 @@ public struct WireMessage: Sendable {
     public let to: String
     /// What it carries in the seed's notation, e.g. "IBE_R(IDRi, aP, IDRr)".
     public let notation: String
+    /// What it is on the wire (MIKEY, RTP, a record of the lab's own), which decides
+    /// its UDP ports in an exported capture.
+    public let kind: DatagramKind
     /// The IBE layers its sender sealed (IBAKE, ESK, KEMAC), plaintext included: what
     /// the sender put inside, for checks on the run; screens show only what a party
     /// could open.
     public let sealedLayers: [IBELayerRecord]
 
-    public init(name: String, octets: [UInt8], from: String, to: String, notation: String, sealedLayers: [IBELayerRecord] = []) {
+    public init(name: String, octets: [UInt8], from: String, to: String, notation: String, kind: DatagramKind = .mikey,
+                sealedLayers: [IBELayerRecord] = []) {
         self.name = name
         self.octets = octets
         self.from = from
         self.to = to
         self.notation = notation
+        self.kind = kind
         self.sealedLayers = sealedLayers
     }
 }

@@ -1,11 +1,44 @@
 import Primitives
 
-/// A classic libpcap capture file (`.pcap`) of MIKEY messages, each carried as one
-/// UDP datagram to the MIKEY port 2269 (RFC 3830 §7) in a raw IPv4 packet
-/// (LINKTYPE_RAW), so Wireshark and tshark open it and dissect the messages.
+/// What a datagram on the wire carries, set where the message is made; it decides the
+/// datagram's UDP ports in a capture, so that only MIKEY goes to the MIKEY port.
+public enum DatagramKind: String, Sendable, CaseIterable {
+    /// A MIKEY message (RFC 3830, RFC 6267).
+    case mikey
+    /// An RTP packet (RFC 3550), here protected with SRTP (RFC 3711).
+    case rtp
+    /// One of the lab's own records that are not MIKEY: a mailbox deposit or pickup,
+    /// a group frame (PROFILE D12, D14), the plain-IBE contrast.
+    case labRecord
+}
+
+/// A classic libpcap capture file (`.pcap`) of an exchange, each message carried as one
+/// UDP datagram in a raw IPv4 packet (LINKTYPE_RAW), so Wireshark and tshark open it
+/// and dissect the messages. The ports say what a datagram is (``DatagramKind``): MIKEY
+/// on 2269, RTP on 5004, the lab's own records on 52269.
 public struct PacketCapture: Sendable {
+    /// MIKEY's port, IANA "mikey" (UDP 2269), both ways.
     public static let mikeyPort: UInt16 = 2269
+    /// The receiver's RTP port: 5004, IANA "avt-profile-1", the default RTP port of
+    /// RFC 3551 §8; even, as RFC 3550 §11 asks (RTCP would take the odd port above).
+    /// tshark decodes it with `-d udp.port==5004,rtp`.
+    public static let rtpPort: UInt16 = 5004
+    /// The sender's RTP port: its own, even as well, so a stream's direction reads from its ports.
+    public static let rtpSourcePort: UInt16 = 5006
+    /// The lab's own records that are not MIKEY (``DatagramKind/labRecord``), both ways:
+    /// 52269, in the dynamic range 49152-65535 (RFC 6335 §6), which IANA never assigns
+    /// and on which Wireshark registers no dissector, so they show as plain data.
+    public static let labRecordPort: UInt16 = 52269
     private static let linkTypeRaw: UInt32 = 101
+
+    /// The source and destination UDP ports of a datagram of `kind`.
+    public static func ports(_ kind: DatagramKind) -> (source: UInt16, destination: UInt16) {
+        switch kind {
+        case .mikey: (mikeyPort, mikeyPort)
+        case .rtp: (rtpSourcePort, rtpPort)
+        case .labRecord: (labRecordPort, labRecordPort)
+        }
+    }
 
     /// One captured datagram.
     public struct Datagram: Sendable {
@@ -13,22 +46,26 @@ public struct PacketCapture: Sendable {
         public let source: [UInt8]
         public let destination: [UInt8]
         public let payload: [UInt8]
+        /// What the payload is, which decides the UDP ports.
+        public let kind: DatagramKind
         /// Capture time: Unix seconds and microseconds.
         public let seconds: UInt32
         public let microseconds: UInt32
 
-        public init(source: [UInt8], destination: [UInt8], payload: [UInt8], seconds: UInt32, microseconds: UInt32) {
+        public init(source: [UInt8], destination: [UInt8], payload: [UInt8], kind: DatagramKind = .mikey,
+                    seconds: UInt32, microseconds: UInt32) {
             self.source = source
             self.destination = destination
             self.payload = payload
+            self.kind = kind
             self.seconds = seconds
             self.microseconds = microseconds
         }
 
         /// A datagram sent at an NTP-UTC 64-bit time (a MIKEY T value).
-        public init(source: [UInt8], destination: [UInt8], payload: [UInt8], ntpTime: UInt64) {
+        public init(source: [UInt8], destination: [UInt8], payload: [UInt8], kind: DatagramKind = .mikey, ntpTime: UInt64) {
             let unixSeconds = (ntpTime >> 32) &- Timestamp.ntpEpochOffset
-            self.init(source: source, destination: destination, payload: payload,
+            self.init(source: source, destination: destination, payload: payload, kind: kind,
                       seconds: UInt32(truncatingIfNeeded: unixSeconds),
                       microseconds: UInt32(truncatingIfNeeded: ((ntpTime & 0xffff_ffff) * 1_000_000) >> 32))
         }
@@ -63,7 +100,8 @@ public struct PacketCapture: Sendable {
     /// IPv4 header (RFC 791) + UDP header (RFC 768) + payload, with both checksums.
     static func ipv4Packet(_ datagram: Datagram, identification: UInt16) -> [UInt8] {
         let udpLength = UInt16(8 + datagram.payload.count)
-        var udp = mikeyPort.bigEndianOctets + mikeyPort.bigEndianOctets + udpLength.bigEndianOctets + [0, 0]
+        let ports = ports(datagram.kind)
+        var udp = ports.source.bigEndianOctets + ports.destination.bigEndianOctets + udpLength.bigEndianOctets + [0, 0]
         udp += datagram.payload
         let pseudoHeader = datagram.source + datagram.destination + [0, 17] + udpLength.bigEndianOctets
         var udpChecksum = internetChecksum(pseudoHeader + udp)

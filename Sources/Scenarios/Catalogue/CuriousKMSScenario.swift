@@ -1,5 +1,6 @@
 import IBAKE
 import IBE
+import MIKEY
 import Primitives
 
 /// `curious-kms`: the KMS can derive every private key, so it opens every IBE layer
@@ -36,7 +37,7 @@ enum CuriousKMSScenario {
             .encoded(on: stage.profile.parameterSet.curve)
         stage.builder.step(Party.initiator.id, .send, "contrast: plain IBE key transport",
                            message: WireMessage(name: "IBE_KEY", octets: ciphertext, from: Party.initiator.id, to: Party.responder.id,
-                                                notation: "IBE_R(K)"),
+                                                notation: "IBE_R(K)", kind: .labRecord),
                            reveal: [(Party.initiator.id, LearnedValue(.plainIBEKey, key, .generated))], recordedBy: stage.observers,
                            narration: "For contrast, suppose I simply picked a session key K and sent it IBE-encrypted to R, as plain IBE key transport does.",
                            references: ["RFC 5091 §5.4"])

@@ -51,7 +51,7 @@ enum DeferredScenario {
         let sealed = try AESCounterMode.apply(key: secretKey, initialCounter: [UInt8](repeating: 0, count: 16), to: content)
         stage.builder.step(Party.initiator.id, .send, "I deposits content under SK",
                            message: WireMessage(name: "DEPOSIT", octets: sealed, from: Party.initiator.id, to: mailbox.id,
-                                                notation: "AES-CM_SK(content)"),
+                                                notation: "AES-CM_SK(content)", kind: .labRecord),
                            recordedBy: stage.observers,
                            narration: "I deposits the message encrypted under SK (AES-128-CM). The mailbox stores octets it cannot read.",
                            references: ["PROFILE D12"])
@@ -60,7 +60,8 @@ enum DeferredScenario {
         let bobKey = try stage.provision(absent, keyName: .responderPrivateKey)
         stage.builder.step(mailbox.id, .send, "B comes online and picks up",
                            message: WireMessage(name: "PICKUP", octets: esk + sealed, from: mailbox.id, to: absent.id,
-                                                notation: "ESK_\(stage.tag(absent.identity ?? ""))(ID, SK), AES-CM_SK(content)"),
+                                                notation: "ESK_\(stage.tag(absent.identity ?? ""))(ID, SK), AES-CM_SK(content)",
+                                                kind: .labRecord),
                            recordedBy: stage.observers,
                            narration: "Later B connects to its mailbox and receives what was left for it: the ESK and the encrypted content.",
                            references: ["RFC 6267 §3.3"])

@@ -1,5 +1,6 @@
 import IBAKE
 import IBE
+import MIKEY
 import Primitives
 
 /// A conference member as an agreement sees it: its party, its number in frames (1 for
@@ -144,7 +145,8 @@ final class GroupAgreement {
             "IBE_M\(entry.recipient)(\(frame.round == 1 ? "z" : "X")\(entry.sender))"
         }.joined(separator: ", ")
         stage.builder.step(sender.id, .send, title,
-                           message: WireMessage(name: frame.name, octets: frame.encoded, from: sender.id, to: receiver.id, notation: notation),
+                           message: WireMessage(name: frame.name, octets: frame.encoded, from: sender.id, to: receiver.id, notation: notation,
+                                                kind: .labRecord),
                            recordedBy: stage.observers, narration: narration, references: ["PROFILE D14", "PROFILE D1", "PROFILE D2"])
     }
 }

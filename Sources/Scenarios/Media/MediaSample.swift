@@ -63,7 +63,7 @@ enum MediaSample {
         let stream = "SSRC \(hex(session.ssrc)), ROC \(session.roc)"
         stage.builder.step(sender.id, .send, "\(sender.tag) sends SRTP media",
                            message: WireMessage(name: "SRTP", octets: packet, from: sender.id, to: receiver.id,
-                                                notation: "SRTP(media) under SRTP_key"),
+                                                notation: "SRTP(media) under SRTP_key", kind: .rtp),
                            reveal: [(sender.id, LearnedValue(.content, content, .created))], recordedBy: stage.observers,
                            narration: "\(sender.tag) sends an RTP packet on the stream I_MESSAGE_1's HDR announced for CS ID \(IBAKEProfile.cryptoSessionID) (\(stream)), protected with SRTP: AES-CM-128 under a session key derived from the SRTP master key and salt, and an 80-bit HMAC-SHA-1 tag.",
                            references: ["RFC 3711 §3.1", "RFC 3830 §4.1.3", "RFC 3830 §6.1.1", "PROFILE D9"])

@@ -13,9 +13,11 @@ struct ExportCommand: ParsableCommand {
             Both users fetch their private keys from the KMS (REQUEST_KEY, PSK variant), then run \
             the four MIKEY-IBAKE messages. DIR receives NN-NAME.bin and NN-NAME.b64 for each message, \
             transcript.json (parameters, identities, every derived value, each message with the \
-            plaintext of its IBE layers) and capture.pcap (UDP to port 2269, raw IPv4, for Wireshark \
-            or tshark). With --scenario, every message of that scenario's run is written, with \
-            timeline.json (as `run --format json`) and timeline.md instead of transcript.json. \
+            plaintext of its IBE layers) and capture.pcap (raw IPv4 and UDP, for Wireshark or tshark: \
+            MIKEY on port 2269 only, SRTP media from 5006 to the RTP port 5004, the lab's own records \
+            such as mailbox deposits and group frames on 52269). With --scenario, every message of \
+            that scenario's run is written, with timeline.json (as `run --format json`) and \
+            timeline.md instead of transcript.json. \
             The same --seed gives byte-identical files on every run and machine.
             """
     )

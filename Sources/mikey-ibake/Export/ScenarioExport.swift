@@ -27,7 +27,7 @@ struct ScenarioExport {
             try save(Data((Data(message.octets).base64EncodedString() + "\n").utf8), base + ".b64")
             // Time: the run's start plus 20 ms a step (non-MIKEY messages have no T of their own).
             capture.append(PacketCapture.Datagram(source: address(message.from), destination: address(message.to),
-                                                  payload: message.octets,
+                                                  payload: message.octets, kind: message.kind,
                                                   ntpTime: (start << 32) + UInt64(step.index) * ((20 << 32) / 1000)))
         }
         try save(Data(capture.bytes), "capture.pcap")

@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "MIKEYTests", dependencies: ["MIKEY", "Primitives", "TestRecords"], exclude: ["Vectors"]),
         .testTarget(name: "IBAKETests", dependencies: ["IBAKE", "MIKEY", "IBE", "Pairing", "Primitives"], exclude: ["Fixtures"]),
         .testTarget(name: "TutorialsTests", dependencies: ["Tutorials", "Scenarios", "IBAKE", "IBE"]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "IBAKE", "IBE", "Primitives"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "IBAKE", "IBE", "MIKEY", "Primitives"]),
         .testTarget(name: "CLITests", dependencies: ["mikey-ibake", "MIKEY", "IBAKE", "IBE", "Scenarios"], exclude: ["Fixtures"]),
         // Golden-file snapshots of canvases, shared by the TUI test targets.
         .target(name: "TUITestSupport", dependencies: ["TUI"], path: "Tests/TUITestSupport"),

@@ -47,9 +47,11 @@ let package = Package(
             ]
         ),
 
-        // Reads ../shared/vectors for the tests; not part of any product.
-        .target(name: "TestSupport", dependencies: ["IBE", "Pairing", "Primitives"], path: "Tests/TestSupport"),
-        // Reads the record files (Vectors/) beside the Primitives and MIKEY tests.
+        // Reads the RFC 5091 / RFC 6508 vectors in Tests/TestSupport/Vectors (read by path, so
+        // excluded from the sources) for the Pairing and IBE tests; not part of any product.
+        .target(name: "TestSupport", dependencies: ["Pairing", "Primitives", "TestRecords"], path: "Tests/TestSupport",
+                exclude: ["Vectors"]),
+        // Reads the record files (Vectors/) beside the Primitives and MIKEY tests and TestSupport.
         .target(name: "TestRecords", dependencies: ["Primitives"], path: "Tests/TestRecords"),
         // Vectors/ holds published known-answer files, read by path from the tests.
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives", "TestRecords"], exclude: ["Vectors"]),

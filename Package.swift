@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Layers (DESIGN.md): each module depends only on the ones below it, and only the
+// Layers (README.md, Architecture): each module depends only on the ones below it, and only the
 // module that owns a system library imports it (CGMP -> Pairing, COpenSSL -> Primitives,
 // CNcurses -> TerminalBackend).
 let package = Package(

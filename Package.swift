@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Layers (DESIGN.md): each module depends only on the ones below it, and only the
+// Layers (README.md, Architecture): each module depends only on the ones below it, and only the
 // module that owns a system library imports it (CGMP -> Pairing, COpenSSL -> Primitives,
 // CNcurses -> TerminalBackend).
 let package = Package(
@@ -47,9 +47,11 @@ let package = Package(
             ]
         ),
 
-        // Reads ../shared/vectors for the tests; not part of any product.
-        .target(name: "TestSupport", dependencies: ["IBE", "Pairing", "Primitives"], path: "Tests/TestSupport"),
-        // Reads the record files (Vectors/) beside the Primitives and MIKEY tests.
+        // Reads the RFC 5091 / RFC 6508 vectors in Tests/TestSupport/Vectors (read by path, so
+        // excluded from the sources) for the Pairing and IBE tests; not part of any product.
+        .target(name: "TestSupport", dependencies: ["Pairing", "Primitives", "TestRecords"], path: "Tests/TestSupport",
+                exclude: ["Vectors"]),
+        // Reads the record files (Vectors/) beside the Primitives and MIKEY tests and TestSupport.
         .target(name: "TestRecords", dependencies: ["Primitives"], path: "Tests/TestRecords"),
         // Vectors/ holds published known-answer files, read by path from the tests.
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives", "TestRecords"], exclude: ["Vectors"]),

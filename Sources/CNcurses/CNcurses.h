@@ -1,6 +1,7 @@
 #ifndef CNCURSES_H
 #define CNCURSES_H
-/* The wide-character half of curses.h (cchar_t, add_wch, WACS_*); see terminal-ui.md §1.3.
+/* The wide-character half of curses.h (cchar_t, add_wch, WACS_*), which ncurses declares only
+   when NCURSES_WIDECHAR is set before the include.
    Link ncursesw, never the narrow library: UTF-8 box drawing needs it. */
 #ifndef NCURSES_WIDECHAR
 #define NCURSES_WIDECHAR 1

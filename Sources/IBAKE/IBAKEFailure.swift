@@ -1,3 +1,5 @@
+import MIKEY
+
 /// The check that refused a message. Each names one step of RFC 6267 §4.2 (with
 /// RFC 6539's echo checks), so the demonstrator can say which check caught what.
 public enum IBAKECheck: String, Sendable, CaseIterable {
@@ -47,16 +49,41 @@ public enum IBAKECheck: String, Sendable, CaseIterable {
         case .provisioning: "key provisioning"
         }
     }
+
+    /// What a responder reports in an Error message when this check refuses a message
+    /// that expected an answer (PROFILE D18, RFC 3830 §5.1.2), or nil when the message is
+    /// discarded silently: one that does not parse or is not expected (RFC 6267 §4.2.2.2),
+    /// or a replay (answering those would let anyone make the responder send traffic).
+    public var errorNumber: ErrorNumber? {
+        switch self {
+        case .parse, .messageType, .replay, .responderPolicy: nil
+        case .session: .unspecified
+        case .timestamp: .invalidTimestamp
+        case .decryption, .innerIdentity, .initiatorEcho, .responderEcho, .verificationMAC, .provisioning: .authenticationFailure
+        case .diffieHellmanValue: .invalidDH
+        }
+    }
 }
 
 /// A refused message: which check, and why, in words a user can read.
 public struct IBAKEFailure: Error, Equatable, Sendable, CustomStringConvertible {
     public let check: IBAKECheck
     public let reason: String
+    /// The ERR number an answer reports (PROFILE D18): the check's own unless a refusal
+    /// names a more precise one (an unsupported PRF, an unknown identity); nil: no answer.
+    public let errorNumber: ErrorNumber?
+    /// The Error message the refusing party sends back, when it answers (PROFILE D18).
+    public internal(set) var errorMessage: [UInt8]?
 
     public init(_ check: IBAKECheck, _ reason: String) {
+        self.init(check, reason, errorNumber: check.errorNumber)
+    }
+
+    /// A refusal answered with `errorNumber` (nil: discarded silently).
+    public init(_ check: IBAKECheck, _ reason: String, errorNumber: ErrorNumber?) {
         self.check = check
         self.reason = reason
+        self.errorNumber = errorNumber
     }
 
     public var description: String { "\(check.title) check failed: \(reason)" }

@@ -25,8 +25,8 @@ public final class Initiator {
 
     private var header: CommonHeader?
     private var rand: [UInt8] = []
-    private var firstTime: UInt64 = 0
-    private var secondTime: UInt64 = 0
+    private var firstStamp = Timestamp.ntpUTC(0)     // T of I_MESSAGE_1
+    private var secondStamp = Timestamp.ntpUTC(0)    // T of I_MESSAGE_2
     private var secret: [UInt8] = []                 // a
     private var value: [UInt8] = []                  // aP
     private var answered: IDRPayload?                // IDRr of R_MESSAGE_1
@@ -66,15 +66,15 @@ public final class Initiator {
                                   cryptoSessions: .srtp([session]))
         self.header = header
         rand = random.bytes(IBAKEProfile.randLength)
-        firstTime = clock.now()
+        firstStamp = .ntpUTC(clock.now())
         secret = profile.group.randomSecret(using: random)
         value = try profile.group.publicValue(for: secret)
 
         let target = IDRPayload(role: .responder, uri: targetURI)
         let plaintext = IBAKEPlaintext(initiator: ownIdentity, initiatorValue: value, responder: target, responderValue: nil)
         let layer = try layers.seal(try plaintext.chain(group: profile.group, mac: profile.macAlgorithm),
-                                    to: try KeyPeriod.identity(targetURI, atNTP: firstTime), payload: "IBAKE")
-        let payloads: [Payload] = [.timestamp(TimestampPayload(.ntpUTC(firstTime))), .rand(RANDPayload(rand)),
+                                    to: try KeyPeriod.identity(targetURI, atNTP: firstStamp.value64), payload: "IBAKE")
+        let payloads: [Payload] = [.timestamp(TimestampPayload(firstStamp)), .rand(RANDPayload(rand)),
                                    .idr(ownIdentity), .idr(target), .securityPolicy(.srtp(policyNumber: 0)),
                                    .ibake(EncryptedDataPayload(encryptedData: layer.ciphertext))]
         let (bytes, sealed) = try finish(header, payloads, layer, deposit)
@@ -93,7 +93,8 @@ public final class Initiator {
         guard let header else { throw IBAKEFailure(.messageType, "R_MESSAGE_1 before I_MESSAGE_1 was sent") }
         let name = DataType.rMessage1.name
         let message = try Wire.decode(bytes, expecting: .rMessage1)
-        try checkSession(message, header: header, time: firstTime)
+        try Wire.checkHeader(message.header, follows: header)
+        try Wire.checkEcho(message, of: firstStamp)
         let clearInitiator = try Wire.identity(message, .initiator)
         let clearResponder = try Wire.identity(message, .responder)
         guard clearInitiator.data == ownIdentity.data else {
@@ -140,23 +141,33 @@ public final class Initiator {
     // MARK: I_MESSAGE_2
 
     /// I_MESSAGE_2 = HDR, T, RAND, IDRi, IDRr, IBAKE(E_R'(IDRi || {ECCPTi} || IDRr || ECCPTr)), [ESK]
-    /// (RFC 6267 §4.2.2.5): encrypted to the identity that answered; ECCPTi again only
-    /// if R_MESSAGE_1 lacked it; RAND repeated unchanged (PROFILE D7).
+    /// (RFC 6267 §4.2.2.5): encrypted to the identity that answered; RAND repeated
+    /// unchanged (PROFILE D7). When R_MESSAGE_1 lacked the aP echo, ECCPTi goes again
+    /// and an ESK SHALL come with it: without a `deposit` from the caller the initiator
+    /// makes one with a fresh SK for the identity it called (PROFILE D13).
     public func makeMessage2(deposit: SecretKeyDeposit? = nil) throws(IBAKEFailure) -> StepRecord {
         guard var header, let answered else { throw IBAKEFailure(.messageType, "I_MESSAGE_2 before R_MESSAGE_1 was accepted") }
         header.dataType = .iMessage2
-        secondTime = clock.now()
+        secondStamp = .ntpUTC(clock.now())
         let responderURI = try Wire.uri(answered)
+        var deposit = deposit
+        var learned = [LearnedValue]()
+        var notes = ["bP echoed back to \(responderURI) (initiator authenticated)"]
+        if mustResendValue, deposit == nil {
+            let made = SecretKeyDeposit(intendedURI: targetURI, secretKey: random.bytes(IBAKEProfile.secretKeyLength))
+            learned.append(LearnedValue(.secretKey, made.secretKey, .generated))
+            notes.append("aP goes again, so an ESK must come with it (RFC 6267 §4.2.2.5): a fresh SK for \(targetURI)")
+            deposit = made
+        }
         let plaintext = IBAKEPlaintext(initiator: ownIdentity, initiatorValue: mustResendValue ? value : nil,
                                        responder: answered, responderValue: responderValue)
         let layer = try layers.seal(try plaintext.chain(group: profile.group, mac: profile.macAlgorithm),
-                                    to: try KeyPeriod.identity(responderURI, atNTP: firstTime), payload: "IBAKE")
-        let payloads: [Payload] = [.timestamp(TimestampPayload(.ntpUTC(secondTime))), .rand(RANDPayload(rand)),
+                                    to: try KeyPeriod.identity(responderURI, atNTP: firstStamp.value64), payload: "IBAKE")
+        let payloads: [Payload] = [.timestamp(TimestampPayload(secondStamp)), .rand(RANDPayload(rand)),
                                    .idr(ownIdentity), .idr(answered),
                                    .ibake(EncryptedDataPayload(encryptedData: layer.ciphertext))]
         let (bytes, sealed) = try finish(header, payloads, layer, deposit)
-        return StepRecord(messageName: DataType.iMessage2.name, message: bytes, layers: sealed,
-                          notes: ["bP echoed back to \(responderURI) (initiator authenticated)"])
+        return StepRecord(messageName: DataType.iMessage2.name, message: bytes, learned: learned, layers: sealed, notes: notes)
     }
 
     // MARK: R_MESSAGE_2
@@ -170,7 +181,8 @@ public final class Initiator {
         }
         let name = DataType.rMessage2.name
         let message = try Wire.decode(bytes, expecting: .rMessage2)
-        try checkSession(message, header: header, time: secondTime)
+        try Wire.checkHeader(message.header, follows: header)
+        try Wire.checkEcho(message, of: secondStamp)
         try Wire.verify(bytes, message, authKey: keysAgreed.authKey, mac: profile.macAlgorithm,
                         suffix: ownIdentity.data + answered.data)
         var notes = ["V verifies: \(answered.text ?? "the responder") holds the same MPK (key confirmation)"]
@@ -184,6 +196,8 @@ public final class Initiator {
             }
             notes.append("aP echo in R_MESSAGE_2 matches")
             opened.append(layer.record)
+        } else if mustResendValue {
+            throw IBAKEFailure(.initiatorEcho, "R_MESSAGE_2 has no IBAKE echoing the aP sent in I_MESSAGE_2 (RFC 6267 §4.2.2.7)")
         }
         wipeEphemeral()
         let passed: [IBAKECheck] = [.parse, .messageType, .session, .timestamp, .verificationMAC] + (opened.isEmpty ? [] : [.decryption, .initiatorEcho])
@@ -192,22 +206,8 @@ public final class Initiator {
 
     // MARK: Helpers
 
-    /// The CSB ID, PRF and T of a response must be those of the request it answers.
-    private func checkSession(_ message: MIKEYMessage, header: CommonHeader, time: UInt64) throws(IBAKEFailure) {
-        let name = message.header.dataType.name
-        guard message.header.csbID == header.csbID else {
-            throw IBAKEFailure(.session, "\(name) has CSB ID \(message.header.csbID), this exchange is \(header.csbID)")
-        }
-        guard message.header.prf == header.prf else {
-            throw IBAKEFailure(.session, "\(name) uses \(message.header.prf.name), this exchange \(header.prf.name)")
-        }
-        guard try Wire.ntpTime(message) == time else {
-            throw IBAKEFailure(.timestamp, "\(name) does not repeat the T of the message it answers")
-        }
-    }
-
     private func ownKey() throws(IBAKEFailure) -> KeyRing.Entry {
-        let wanted = try KeyPeriod.identity(keys.ownURI, atNTP: firstTime)
+        let wanted = try KeyPeriod.identity(keys.ownURI, atNTP: firstStamp.value64)
         guard let entry = keys.entry(for: keys.ownURI), entry.identity == wanted else {
             throw IBAKEFailure(.decryption, "no private key for \(wanted)")
         }
@@ -218,7 +218,8 @@ public final class Initiator {
     private func finish(_ header: CommonHeader, _ payloads: [Payload], _ layer: IBELayerRecord,
                         _ deposit: SecretKeyDeposit?) throws(IBAKEFailure) -> (bytes: [UInt8], layers: [IBELayerRecord]) {
         guard let deposit else { return (try Wire.encode(MIKEYMessage(header: header, payloads: payloads)), [layer]) }
-        let esk = try layers.seal(deposit.chain, to: try KeyPeriod.identity(deposit.intendedURI, atNTP: firstTime), payload: "ESK")
+        let esk = try layers.seal(deposit.chain(initiatorURI: keys.ownURI),
+                                  to: try KeyPeriod.identity(deposit.intendedURI, atNTP: firstStamp.value64), payload: "ESK")
         let bytes = try Wire.encode(MIKEYMessage(header: header, payloads: payloads + [.esk(EncryptedDataPayload(encryptedData: esk.ciphertext))]))
         return (bytes, [layer, esk])
     }

@@ -11,24 +11,38 @@ extension IBAKEProfile {
     }
 }
 
+extension Wire {
+    /// The identities a REQUEST_KEY's V MAC appends (PROFILE D8): the ID data of each
+    /// requested identity (IDRi/IDRr, in message order), then of IDRkms.
+    static func provisioningMACSuffix(requested: [IDRPayload], kms: IDRPayload) -> [UInt8] {
+        requested.flatMap(\.data) + kms.data
+    }
+}
+
 /// A user asking its KMS for K_PR (RFC 6267 §4.2.1, PSK variant; PROFILE D11):
-/// REQUEST_KEY_PSK out, REQUEST_KEY_RESP in, the key checked before it is kept.
+/// REQUEST_KEY_PSK out, REQUEST_KEY_RESP in, every key checked before it is kept. One
+/// request may ask for several identities, the user's own first (a device that also
+/// answers for its user's common identity, PROFILE D13).
 public final class ProvisioningClient {
     public let profile: IBAKEProfile
     public let uri: String
     public let kmsURI: String
+    /// Every identity requested: `uri`, then the others asked for.
+    public let requestedURIs: [String]
     private let psk: [UInt8]
     private let parameters: BFPublicParameters
     private let random: RandomSource
     private let clock: ProtocolClock
     private let publicKeys: RecipientKeyCache
-    private var request: (header: CommonHeader, rand: [UInt8], time: UInt64)?
+    private var request: (header: CommonHeader, rand: [UInt8], stamp: Timestamp)?
 
-    public init(profile: IBAKEProfile, uri: String, kmsURI: String, psk: [UInt8], kmsParameters: BFPublicParameters,
-                random: RandomSource, clock: ProtocolClock, publicKeys: RecipientKeyCache = RecipientKeyCache()) {
+    public init(profile: IBAKEProfile, uri: String, alsoFor others: [String] = [], kmsURI: String, psk: [UInt8],
+                kmsParameters: BFPublicParameters, random: RandomSource, clock: ProtocolClock,
+                publicKeys: RecipientKeyCache = RecipientKeyCache()) {
         self.publicKeys = publicKeys
         self.profile = profile
         self.uri = uri
+        requestedURIs = [uri] + others
         self.kmsURI = kmsURI
         self.psk = psk
         parameters = kmsParameters
@@ -36,59 +50,78 @@ public final class ProvisioningClient {
         self.clock = clock
     }
 
-    /// REQUEST_KEY_PSK = HDR(#CS = 0, Empty map), T, RAND, IDRi, IDRkms, V.
+    private var requestedIdentities: [IDRPayload] { requestedURIs.map { IDRPayload(role: .initiator, uri: $0) } }
+    private var kmsIdentity: IDRPayload { IDRPayload(role: .kms, uri: kmsURI) }
+
+    /// REQUEST_KEY_PSK = HDR(#CS = 0, Empty map), T, RAND, (IDRi), IDRkms, V; the V MAC
+    /// covers the message and then the identities (PROFILE D8).
     public func makeRequest() throws(IBAKEFailure) -> StepRecord {
         let header = CommonHeader(dataType: .requestKeyPSK, verificationRequired: true, prf: profile.prf,
                                   csbID: Wire.uint32(random), cryptoSessions: .empty(sessionCount: 0))
         let rand = random.bytes(IBAKEProfile.randLength)
-        let time = clock.now()
-        request = (header, rand, time)
+        let stamp = Timestamp.ntpUTC(clock.now())
+        request = (header, rand, stamp)
         let keys = profile.provisioningKeys(psk: psk, csbID: header.csbID, rand: rand)
-        let message = MIKEYMessage(header: header, payloads: [
-            .timestamp(TimestampPayload(.ntpUTC(time))), .rand(RANDPayload(rand)),
-            .idr(IDRPayload(role: .initiator, uri: uri)), .idr(IDRPayload(role: .kms, uri: kmsURI)),
-        ])
-        let bytes = try Wire.sealed(message, authKey: keys.authenticationKey, mac: profile.macAlgorithm, suffix: [])
+        let message = MIKEYMessage(header: header, payloads: [.timestamp(TimestampPayload(stamp)), .rand(RANDPayload(rand))]
+                                   + requestedIdentities.map { .idr($0) } + [.idr(kmsIdentity)])
+        let bytes = try Wire.sealed(message, authKey: keys.authenticationKey, mac: profile.macAlgorithm,
+                                    suffix: Wire.provisioningMACSuffix(requested: requestedIdentities, kms: kmsIdentity))
         return StepRecord(messageName: DataType.requestKeyPSK.name, message: bytes,
                           notes: ["V: MAC under auth_key from the pre-shared key"])
     }
 
-    /// Checks REQUEST_KEY_RESP: same CSB ID and T, V under the PSK's auth_key, the KEMAC
-    /// decrypts to ID || Key data (K_PR), and the key is genuine: e'(S_id, P) = e'(Q_id, P_pub).
-    public func receiveResponse(_ bytes: [UInt8], keyName: ValueName) throws(IBAKEFailure) -> (record: StepRecord, key: KeyRing.Entry) {
+    /// Checks REQUEST_KEY_RESP: the request's HDR and T, V under the PSK's auth_key, the
+    /// KEMAC decrypts to ID || Key data (K_PR) for each identity requested, in order, and
+    /// every key is genuine: e'(S_id, P) = e'(Q_id, P_pub).
+    public func receiveResponse(_ bytes: [UInt8], keyNames: [ValueName]) throws(IBAKEFailure) -> (record: StepRecord, keys: [KeyRing.Entry]) {
         guard let request else { throw IBAKEFailure(.messageType, "REQUEST_KEY_RESP before a request was sent") }
         let name = DataType.requestKeyResponse.name
         let message = try Wire.decode(bytes, expecting: .requestKeyResponse)
-        guard message.header.csbID == request.header.csbID, try Wire.ntpTime(message) == request.time else {
-            throw IBAKEFailure(.session, "\(name) does not answer this request (CSB ID or T differ)")
-        }
+        try Wire.checkHeader(message.header, follows: request.header)
+        try Wire.checkEcho(message, of: request.stamp)
         let keys = profile.provisioningKeys(psk: psk, csbID: request.header.csbID, rand: request.rand)
-        try Wire.verify(bytes, message, authKey: keys.authenticationKey, mac: profile.macAlgorithm, suffix: [], check: .provisioning)
+        try Wire.verify(bytes, message, authKey: keys.authenticationKey, mac: profile.macAlgorithm,
+                        suffix: Wire.provisioningMACSuffix(requested: requestedIdentities, kms: kmsIdentity), check: .provisioning)
         guard let kemac = message.kemac else { throw IBAKEFailure(.provisioning, "\(name) has no KEMAC payload") }
         let plaintext: [UInt8]
         let chain: [SubPayload]
         do {
             plaintext = try KEMACEncryption.apply(kemac.encryption, key: keys.encryptionKey, salt: keys.saltKey,
-                                                  csbID: request.header.csbID, timestamp: .ntpUTC(request.time),
-                                                  to: kemac.encryptedData)
+                                                  csbID: request.header.csbID, timestamp: request.stamp, to: kemac.encryptedData)
             chain = try SubPayloadChain.decode(plaintext, first: .id)
         } catch {
             throw IBAKEFailure(.provisioning, "the KEMAC does not decrypt to ID || Key data: \(error)")
         }
-        guard chain.count == 2, case .id(let identity) = chain[0], identity.text == uri,
-              case .keyData(let keyData) = chain[1], keyData.type == .privateKey else {
-            throw IBAKEFailure(.provisioning, "the KEMAC plaintext is not ID(\(uri)) || Key data(K_PR)")
+        guard chain.count == 2 * requestedURIs.count, keyNames.count == requestedURIs.count else {
+            throw IBAKEFailure(.provisioning, "the KEMAC holds \(chain.count / 2) keys, \(requestedURIs.count) were requested")
         }
-        let identityWithPeriod = try KeyPeriod.identity(uri, atNTP: request.time)
-        let key = BFPrivateKey(point: try Self.point(keyData.key, curve: parameters.curve), curve: parameters.curve)
-        try checkGenuine(key, identity: identityWithPeriod)
-        let entry = KeyRing.Entry(identity: identityWithPeriod, key: key)
+        var entries = [KeyRing.Entry]()
+        var learned = [LearnedValue]()
+        var notes = ["V verifies under the PSK's auth_key"]
+        for (index, requested) in requestedURIs.enumerated() {
+            guard case .id(let identity) = chain[2 * index], identity.text == requested,
+                  case .keyData(let keyData) = chain[2 * index + 1], keyData.type == .privateKey else {
+                throw IBAKEFailure(.provisioning, "the KEMAC plaintext is not ID(\(requested)) || Key data(K_PR) where expected")
+            }
+            let identityWithPeriod = try KeyPeriod.identity(requested, atNTP: request.stamp.value64)
+            let key = BFPrivateKey(point: try Self.point(keyData.key, curve: parameters.curve), curve: parameters.curve)
+            try checkGenuine(key, identity: identityWithPeriod)
+            entries.append(KeyRing.Entry(identity: identityWithPeriod, key: key))
+            learned.append(LearnedValue(keyNames[index], keyData.key, .message(name)))
+            notes.append("K_PR for \(identityWithPeriod) checks out: e'(K_PR, P) = e'(Q_id, sP)")
+        }
         let record = StepRecord(
-            messageName: name, message: bytes, learned: [LearnedValue(keyName, keyData.key, .message(name))],
+            messageName: name, message: bytes, learned: learned,
             layers: [IBELayerRecord(payload: "KEMAC", recipient: uri, plaintext: plaintext, ciphertext: kemac.encryptedData)],
-            notes: ["V verifies under the PSK's auth_key", "K_PR for \(identityWithPeriod) checks out: e'(K_PR, P) = e'(Q_id, sP)"],
-            passed: [.parse, .messageType, .session, .provisioning])
-        return (record, entry)
+            notes: notes, passed: [.parse, .messageType, .session, .timestamp, .provisioning])
+        return (record, entries)
+    }
+
+    /// The response to a request for one identity: its one key.
+    public func receiveResponse(_ bytes: [UInt8], keyName: ValueName) throws(IBAKEFailure) -> (record: StepRecord, key: KeyRing.Entry) {
+        let (record, keys) = try receiveResponse(bytes, keyNames: [keyName])
+        guard let key = keys.first else { throw IBAKEFailure(.provisioning, "REQUEST_KEY_RESP carries no key") }
+        return (record, key)
     }
 
     /// S_id as 0x04 || x || y (PROFILE D11), on the curve and of order q.
@@ -113,71 +146,104 @@ public final class ProvisioningClient {
     }
 }
 
-/// A KMS answering REQUEST_KEY_PSK (RFC 6267 §4.2.1; PROFILE D11): it checks the
-/// request's V with the user's PSK and returns K_PR for the key period of T in an
-/// AES-CM-128 KEMAC (Key data type 7, KV = the interval), under V.
+/// A KMS answering REQUEST_KEY_PSK (RFC 6267 §4.2.1; PROFILE D11): it checks T, then
+/// the request's V with the PSK of the first identity requested, and only then the
+/// replay cache (PROFILE D10); it returns K_PR for the key period of T for every
+/// identity requested, in an AES-CM-128 KEMAC (Key data type 7, KV = the interval),
+/// under V. A refusal the RFC answers carries the Error message to send (PROFILE D18).
 public final class KMSServer {
     public let profile: IBAKEProfile
     public let kms: KeyManagementService
     public let uri: String
     private let psks: [String: [UInt8]]
+    private let grants: [String: Set<String>]
     private let replayCache: ReplayCache
     private let clock: ProtocolClock
     private let publicKeys: RecipientKeyCache
 
+    /// `psks` holds each user's pre-shared key by the user's identity; `grants` the other
+    /// identities a user may ask keys for (a device's common identity, PROFILE D13).
     public init(profile: IBAKEProfile, kms: KeyManagementService, uri: String, psks: [String: [UInt8]],
-                replayCache: ReplayCache, clock: ProtocolClock, publicKeys: RecipientKeyCache = RecipientKeyCache()) {
+                grants: [String: Set<String>] = [:], replayCache: ReplayCache, clock: ProtocolClock,
+                publicKeys: RecipientKeyCache = RecipientKeyCache()) {
         self.publicKeys = publicKeys
         self.profile = profile
         self.kms = kms
         self.uri = uri
         self.psks = psks
+        self.grants = grants
         self.replayCache = replayCache
         self.clock = clock
     }
 
     public func respond(to bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {
+        do {
+            return try answer(bytes)
+        } catch {
+            throw Wire.answering(error, bytes, now: clock.now())
+        }
+    }
+
+    private func answer(_ bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {
         let name = DataType.requestKeyPSK.name
         let message = try Wire.decode(bytes, expecting: .requestKeyPSK)
-        let time = try Wire.ntpTime(message)
-        try replayCache.admit(csbID: message.header.csbID, timestamp: time, digest: HashFunction.sha256.digest(bytes), now: clock.now())
-        let user = try Wire.identity(message, .initiator)
-        let userURI = try Wire.uri(user)
-        guard let kmsIdentity = message.identity(.kms), kmsIdentity.text == uri else {
-            throw IBAKEFailure(.provisioning, "\(name) is not addressed to this KMS (\(uri))")
+        let stamp = try Wire.timestamp(message)
+        try replayCache.checkFreshness(stamp.value64, now: clock.now())
+        let requested = message.payloads.compactMap { payload -> IDRPayload? in
+            if case .idr(let idr) = payload, idr.role == .initiator || idr.role == .responder { idr } else { nil }
         }
-        guard let psk = psks[userURI] else { throw IBAKEFailure(.provisioning, "no pre-shared key for \(userURI)") }
+        guard let user = requested.first else { throw IBAKEFailure(.parse, "\(name) names no identity (IDRi or IDRr)") }
+        let userURI = try Wire.uri(user)
+        guard let kmsIdentity = message.identity(.kms), kmsIdentity.type == .uri, kmsIdentity.text == uri else {
+            throw IBAKEFailure(.provisioning, "\(name) is not addressed to this KMS (\(uri))", errorNumber: .invalidID)
+        }
+        guard let psk = psks[userURI] else {
+            throw IBAKEFailure(.provisioning, "no pre-shared key for \(userURI)", errorNumber: .invalidID)
+        }
         guard let rand = message.rand else { throw IBAKEFailure(.parse, "\(name) has no RAND payload") }
         let keys = profile.provisioningKeys(psk: psk, csbID: message.header.csbID, rand: rand)
-        try Wire.verify(bytes, message, authKey: keys.authenticationKey, mac: profile.macAlgorithm, suffix: [], check: .provisioning)
+        try Wire.verify(bytes, message, authKey: keys.authenticationKey, mac: profile.macAlgorithm,
+                        suffix: Wire.provisioningMACSuffix(requested: requested, kms: kmsIdentity), check: .provisioning)
+        // Only a request whose V verified is looked up and remembered (PROFILE D10).
+        try replayCache.checkNotReplayed(bytes, now: clock.now())
+        let uris = try requested.map { identity throws(IBAKEFailure) in try Wire.uri(identity) }
+        for other in uris where other != userURI && !(grants[userURI]?.contains(other) ?? false) {
+            throw IBAKEFailure(.provisioning, "\(userURI) may not hold the key of \(other)", errorNumber: .invalidID)
+        }
 
-        let identity = try KeyPeriod.identity(userURI, atNTP: time)
-        let key = kms.extractPrivateKey(for: identity)
-        let keyOctets = kms.parameterSet.curve.uncompressedOctets(key.point)
-        let period = Array(identity.period.utf8)
-        let chain: [SubPayload] = [.id(IDPayload(uri: userURI)),
-                                   .keyData(KeyDataSubPayload(type: .privateKey, key: keyOctets,
-                                                              keyValidity: .interval(validFrom: period, validTo: period)))]
+        var chain = [SubPayload]()
+        var extracted = [String]()
+        for requestedURI in uris {
+            let identity = try KeyPeriod.identity(requestedURI, atNTP: stamp.value64)
+            let key = kms.extractPrivateKey(for: identity)
+            let period = Array(identity.period.utf8)
+            chain += [.id(IDPayload(uri: requestedURI)),
+                      .keyData(KeyDataSubPayload(type: .privateKey, key: kms.parameterSet.curve.uncompressedOctets(key.point),
+                                                 keyValidity: .interval(validFrom: period, validTo: period)))]
+            extracted.append("K_PR extracted for \(identity)")
+        }
         let plaintext: [UInt8]
         let ciphertext: [UInt8]
         do {
             plaintext = try SubPayloadChain.encode(chain)
             ciphertext = try KEMACEncryption.apply(.aesCM128, key: keys.encryptionKey, salt: keys.saltKey,
-                                                   csbID: message.header.csbID, timestamp: .ntpUTC(time), to: plaintext)
+                                                   csbID: message.header.csbID, timestamp: stamp, to: plaintext)
         } catch {
             throw IBAKEFailure(.provisioning, "cannot build the KEMAC: \(error)")
         }
+        replayCache.remember(bytes, timestamp: stamp.value64, now: clock.now())
         var header = message.header
         header.dataType = .requestKeyResponse
         header.verificationRequired = false
-        let response = MIKEYMessage(header: header, payloads: [
-            .timestamp(TimestampPayload(.ntpUTC(time))), .idr(user), .idr(IDRPayload(role: .kms, uri: uri)),
+        let response = MIKEYMessage(header: header, payloads: [.timestamp(TimestampPayload(stamp))] + requested.map { .idr($0) } + [
+            .idr(kmsIdentity),
             .kemac(KEMACPayload(encryption: .aesCM128, encryptedData: ciphertext, macAlgorithm: .null, mac: [])),
         ])
-        let out = try Wire.sealed(response, authKey: keys.authenticationKey, mac: profile.macAlgorithm, suffix: [])
+        let out = try Wire.sealed(response, authKey: keys.authenticationKey, mac: profile.macAlgorithm,
+                                  suffix: Wire.provisioningMACSuffix(requested: requested, kms: kmsIdentity))
         return StepRecord(messageName: DataType.requestKeyResponse.name, message: out,
                           layers: [IBELayerRecord(payload: "KEMAC", recipient: userURI, plaintext: plaintext, ciphertext: ciphertext)],
-                          notes: ["request V verifies under \(userURI)'s pre-shared key", "K_PR extracted for \(identity)"],
-                          passed: [.parse, .timestamp, .replay, .provisioning])
+                          notes: ["request V verifies under \(userURI)'s pre-shared key"] + extracted,
+                          passed: [.parse, .timestamp, .provisioning, .replay])
     }
 }

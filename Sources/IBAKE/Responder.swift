@@ -17,8 +17,8 @@ public final class Responder {
 
     private var header: CommonHeader?
     private var rand: [UInt8] = []
-    private var firstTime: UInt64 = 0
-    private var secondTime: UInt64 = 0
+    private var firstStamp: Timestamp?               // T of I_MESSAGE_1, echoed in R_MESSAGE_1
+    private var secondStamp: Timestamp?              // T of I_MESSAGE_2, echoed in R_MESSAGE_2
     private var initiator: IDRPayload?
     private var initiatorValue: [UInt8]?            // aP, once known
     private var secret: [UInt8] = []                // b
@@ -48,53 +48,67 @@ public final class Responder {
 
     // MARK: I_MESSAGE_1
 
-    /// Checks I_MESSAGE_1 (RFC 6267 §4.2.2.2): fresh T, not a replay (PROFILE D10); if
-    /// this device holds the key of the identity called, the IBAKE must open, repeat the
-    /// clear identities and carry a valid aP.
+    /// Checks I_MESSAGE_1 (RFC 6267 §4.2.2.2): fresh T (PROFILE D10); if this device
+    /// holds the key of the identity called, the IBAKE must open, repeat the clear
+    /// identities and carry a valid aP, and must not have been accepted before. A refusal
+    /// the RFC answers carries the Error message to send back (PROFILE D18).
     public func receiveMessage1(_ bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {
+        do {
+            return try openMessage1(bytes)
+        } catch {
+            throw Wire.answering(error, bytes, now: clock.now())
+        }
+    }
+
+    private func openMessage1(_ bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {
         let name = DataType.iMessage1.name
         let message = try Wire.decode(bytes, expecting: .iMessage1)
         guard message.header.prf == profile.prf else {
-            throw IBAKEFailure(.messageType, "\(name) uses \(message.header.prf.name); this responder runs \(profile.prf.name)")
+            throw IBAKEFailure(.session, "\(name) uses \(message.header.prf.name); this responder runs \(profile.prf.name)",
+                               errorNumber: .invalidPRF)
         }
-        let time = try Wire.ntpTime(message)
-        try replayCache.admit(csbID: message.header.csbID, timestamp: time, digest: HashFunction.sha256.digest(bytes),
-                              now: clock.now())
+        let stamp = try Wire.timestamp(message)
+        try replayCache.checkFreshness(stamp.value64, now: clock.now())
         guard let rand = message.rand, !rand.isEmpty else { throw IBAKEFailure(.parse, "\(name) has no RAND payload") }
         let clearInitiator = try Wire.identity(message, .initiator)
         let clearResponder = try Wire.identity(message, .responder)
         let calledURI = try Wire.uri(clearResponder)
         _ = try Wire.uri(clearInitiator)
         guard let ibake = message.ibake else { throw IBAKEFailure(.parse, "\(name) has no IBAKE payload") }
-        header = message.header
-        self.rand = rand
-        firstTime = time
-        initiator = clearInitiator
 
         var learned = [LearnedValue(.csbID, message.header.csbID.bigEndianOctets, .message(name)),
                        LearnedValue(.rand, rand, .message(name))]
         var notes = [String]()
         var opened = [IBELayerRecord]()
-        if let entry = try key(for: calledURI) {
+        var aP: [UInt8]?
+        if let entry = try key(for: calledURI, at: stamp.value64) {
+            // A replay is looked up before the pairing is spent; only what opens is remembered (PROFILE D10).
+            try replayCache.checkNotReplayed(ibake.encryptedData, now: clock.now())
             let layer = try layers.open(ibake.encryptedData, with: entry, first: .idr, payload: "IBAKE")
             let plaintext = try IBAKEPlaintext(chain: layer.chain, message: name)
             try Wire.checkInner(plaintext.initiator, matches: clearInitiator, "IDRi", in: name)
             try Wire.checkInner(plaintext.responder, matches: clearResponder, "IDRr", in: name)
-            guard let aP = plaintext.initiatorValue else { throw IBAKEFailure(.parse, "\(name): the IBAKE plaintext has no ECCPTi") }
-            try profile.group.validate(aP)
-            initiatorValue = aP
-            learned.append(LearnedValue(.aP, aP, .message(name)))
+            guard let value = plaintext.initiatorValue else { throw IBAKEFailure(.parse, "\(name): the IBAKE plaintext has no ECCPTi") }
+            try profile.group.validate(value)
+            aP = value
+            learned.append(LearnedValue(.aP, value, .message(name)))
             opened.append(layer.record)
             if calledURI != keys.ownURI { notes.append("opened with the key of \(calledURI), the identity this device shares (forking)") }
         } else {
             notes.append("holds no key for \(calledURI): cannot open the IBAKE payload, so aP stays unknown")
         }
-        let deposits = try receiveDeposit(message, name: name)
+        let deposits = try receiveDeposit(message, name: name, at: stamp.value64)
+        if aP != nil { replayCache.remember(ibake.encryptedData, timestamp: stamp.value64, now: clock.now()) }
+        header = message.header
+        self.rand = rand
+        firstStamp = stamp
+        initiator = clearInitiator
+        initiatorValue = aP
         learned += deposits.learned
         opened += deposits.layers
         notes += deposits.notes
-        let passed: [IBAKECheck] = [.parse, .messageType, .timestamp, .replay]
-            + (initiatorValue == nil ? [] : [.decryption, .innerIdentity, .diffieHellmanValue])
+        let passed: [IBAKECheck] = [.parse, .messageType, .timestamp]
+            + (aP == nil ? [] : [.replay, .decryption, .innerIdentity, .diffieHellmanValue])
         return StepRecord(messageName: name, message: bytes, learned: learned, layers: opened, notes: notes, passed: passed)
     }
 
@@ -104,7 +118,9 @@ public final class Responder {
     /// (RFC 6267 §4.2.2.3): HDR and T copied, IDRr this device's own identity, the aP
     /// echo only if I_MESSAGE_1 opened. With aP known, R already holds abP.
     public func makeMessage1Response() throws(IBAKEFailure) -> StepRecord {
-        guard var header, let initiator else { throw IBAKEFailure(.messageType, "R_MESSAGE_1 before I_MESSAGE_1 was accepted") }
+        guard var header, let initiator, let firstStamp else {
+            throw IBAKEFailure(.messageType, "R_MESSAGE_1 before I_MESSAGE_1 was accepted")
+        }
         header.dataType = .rMessage1
         header.verificationRequired = true
         secret = profile.group.randomSecret(using: random)
@@ -112,8 +128,8 @@ public final class Responder {
         let plaintext = IBAKEPlaintext(initiator: initiator, initiatorValue: initiatorValue, responder: ownIdentity,
                                        responderValue: value)
         let layer = try layers.seal(try plaintext.chain(group: profile.group, mac: profile.macAlgorithm),
-                                    to: try KeyPeriod.identity(try Wire.uri(initiator), atNTP: firstTime), payload: "IBAKE")
-        let payloads: [Payload] = [.timestamp(TimestampPayload(.ntpUTC(firstTime))), .idr(initiator), .idr(ownIdentity),
+                                    to: try KeyPeriod.identity(try Wire.uri(initiator), atNTP: firstStamp.value64), payload: "IBAKE")
+        let payloads: [Payload] = [.timestamp(TimestampPayload(firstStamp)), .idr(initiator), .idr(ownIdentity),
                                    .ibake(EncryptedDataPayload(encryptedData: layer.ciphertext))]
         let bytes = try Wire.encode(MIKEYMessage(header: header, payloads: payloads))
         var learned = [LearnedValue(.b, secret, .generated), LearnedValue(.bP, value, .computed)]
@@ -123,19 +139,29 @@ public final class Responder {
 
     // MARK: I_MESSAGE_2
 
-    /// Checks I_MESSAGE_2 (RFC 6267 §4.2.2.6): same CSB ID and RAND, fresh T, the IBAKE
-    /// opens with this device's own key, and the bP echo is the bP sent (RFC 6539: the
-    /// initiator's authentication). An aP it carries (R could not open I_MESSAGE_1)
-    /// gives R abP now.
+    /// Checks I_MESSAGE_2 (RFC 6267 §4.2.2.6): the HDR of the exchange (PROFILE D17),
+    /// the same RAND (PROFILE D7), fresh T, the IBAKE opens with this device's own key,
+    /// and the bP echo is the bP sent (RFC 6539: the initiator's authentication). An aP it
+    /// carries (R could not open I_MESSAGE_1) gives R abP now, and must come with an ESK
+    /// (RFC 6267 §4.2.2.5; PROFILE D13). A refusal the RFC answers carries the Error
+    /// message to send back (PROFILE D18).
     public func receiveMessage2(_ bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {
-        guard let header, let initiator else { throw IBAKEFailure(.messageType, "I_MESSAGE_2 before R_MESSAGE_1 was sent") }
+        do {
+            return try openMessage2(bytes)
+        } catch {
+            throw Wire.answering(error, bytes, now: clock.now())
+        }
+    }
+
+    private func openMessage2(_ bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {
+        guard let header, let initiator, let firstStamp else {
+            throw IBAKEFailure(.messageType, "I_MESSAGE_2 before R_MESSAGE_1 was sent")
+        }
         let name = DataType.iMessage2.name
         let message = try Wire.decode(bytes, expecting: .iMessage2)
-        guard message.header.csbID == header.csbID, message.header.prf == header.prf else {
-            throw IBAKEFailure(.session, "\(name) does not belong to this exchange (CSB ID or PRF differ)")
-        }
-        let time = try Wire.ntpTime(message)
-        try replayCache.admit(csbID: header.csbID, timestamp: time, digest: HashFunction.sha256.digest(bytes), now: clock.now())
+        try Wire.checkHeader(message.header, follows: header)
+        let stamp = try Wire.timestamp(message)
+        try replayCache.checkFreshness(stamp.value64, now: clock.now())
         guard message.rand == rand else {
             throw IBAKEFailure(.session, "\(name) carries another RAND than I_MESSAGE_1 (PROFILE D7: repeated unchanged)")
         }
@@ -145,9 +171,10 @@ public final class Responder {
             throw IBAKEFailure(.innerIdentity, "\(name) names other identities than R_MESSAGE_1")
         }
         guard let ibake = message.ibake else { throw IBAKEFailure(.parse, "\(name) has no IBAKE payload") }
-        guard let entry = try key(for: keys.ownURI) else {
+        guard let entry = try key(for: keys.ownURI, at: firstStamp.value64) else {
             throw IBAKEFailure(.decryption, "no private key for this device's own identity \(keys.ownURI)")
         }
+        try replayCache.checkNotReplayed(ibake.encryptedData, now: clock.now())
         let layer = try layers.open(ibake.encryptedData, with: entry, first: .idr, payload: "IBAKE")
         let plaintext = try IBAKEPlaintext(chain: layer.chain, message: name)
         try Wire.checkInner(plaintext.initiator, matches: clearInitiator, "IDRi", in: name)
@@ -155,14 +182,23 @@ public final class Responder {
         guard plaintext.responderValue == value else {
             throw IBAKEFailure(.responderEcho, "the bP inside I_MESSAGE_2 is not the bP this responder sent")
         }
-        secondTime = time
-        var learned = [LearnedValue]()
-        let notes = ["bP echo matches: the initiator could open R_MESSAGE_1 (initiator authenticated)"]
         if let aP = plaintext.initiatorValue {
             if let known = initiatorValue, known != aP {
                 throw IBAKEFailure(.initiatorEcho, "\(name) carries another aP than I_MESSAGE_1")
             }
+            guard message.esk != nil else {
+                throw IBAKEFailure(.parse, "\(name) sends aP again without an ESK (RFC 6267 §4.2.2.5 requires one)")
+            }
             try profile.group.validate(aP)
+        }
+        guard initiatorValue != nil || plaintext.initiatorValue != nil else {
+            throw IBAKEFailure(.parse, "\(name): aP is still unknown (no ECCPTi anywhere)")
+        }
+        let deposits = try receiveDeposit(message, name: name, at: firstStamp.value64)
+        replayCache.remember(ibake.encryptedData, timestamp: stamp.value64, now: clock.now())
+        secondStamp = stamp
+        var learned = [LearnedValue]()
+        if let aP = plaintext.initiatorValue {
             echoInMessage2 = true
             if initiatorValue == nil {
                 initiatorValue = aP
@@ -170,8 +206,7 @@ public final class Responder {
                 learned += agree(aP, header: header)
             }
         }
-        guard initiatorValue != nil else { throw IBAKEFailure(.parse, "\(name): aP is still unknown (no ECCPTi anywhere)") }
-        let deposits = try receiveDeposit(message, name: name)
+        let notes = ["bP echo matches: the initiator could open R_MESSAGE_1 (initiator authenticated)"]
         return StepRecord(messageName: name, message: bytes, learned: learned + deposits.learned,
                           layers: [layer.record] + deposits.layers, notes: notes + deposits.notes,
                           passed: [.parse, .messageType, .session, .timestamp, .replay, .decryption, .innerIdentity, .responderEcho])
@@ -183,17 +218,17 @@ public final class Responder {
     /// V = 0 in HDR, T copied from I_MESSAGE_2, the IBAKE only if I_MESSAGE_2 carried aP,
     /// V the MAC under auth_key (PROFILE D8).
     public func makeMessage2Response() throws(IBAKEFailure) -> StepRecord {
-        guard var header, let initiator, let keysAgreed, let aP = initiatorValue else {
+        guard var header, let initiator, let keysAgreed, let aP = initiatorValue, let firstStamp, let secondStamp else {
             throw IBAKEFailure(.messageType, "R_MESSAGE_2 before I_MESSAGE_2 was accepted")
         }
         header.dataType = .rMessage2
         header.verificationRequired = false
-        var payloads: [Payload] = [.timestamp(TimestampPayload(.ntpUTC(secondTime))), .idr(initiator), .idr(ownIdentity)]
+        var payloads: [Payload] = [.timestamp(TimestampPayload(secondStamp)), .idr(initiator), .idr(ownIdentity)]
         var sealed = [IBELayerRecord]()
         if echoInMessage2 {
             let plaintext = IBAKEPlaintext(initiator: initiator, initiatorValue: aP, responder: nil, responderValue: nil)
             let layer = try layers.seal(try plaintext.chain(group: profile.group, mac: profile.macAlgorithm),
-                                        to: try KeyPeriod.identity(try Wire.uri(initiator), atNTP: firstTime), payload: "IBAKE")
+                                        to: try KeyPeriod.identity(try Wire.uri(initiator), atNTP: firstStamp.value64), payload: "IBAKE")
             payloads.append(.ibake(EncryptedDataPayload(encryptedData: layer.ciphertext)))
             sealed.append(layer)
         }
@@ -206,9 +241,9 @@ public final class Responder {
 
     // MARK: Helpers
 
-    /// The key for `uri` in the exchange's key period, or nil when this device holds none.
-    private func key(for uri: String) throws(IBAKEFailure) -> KeyRing.Entry? {
-        let wanted = try KeyPeriod.identity(uri, atNTP: firstTime == 0 ? clock.now() : firstTime)
+    /// The key for `uri` in the key period of `time`, or nil when this device holds none.
+    private func key(for uri: String, at time: UInt64) throws(IBAKEFailure) -> KeyRing.Entry? {
+        let wanted = try KeyPeriod.identity(uri, atNTP: time)
         guard let entry = keys.entry(for: uri), entry.identity == wanted else { return nil }
         return entry
     }
@@ -221,17 +256,19 @@ public final class Responder {
     }
 
     /// Opens an ESK meant for one of this device's identities, or keeps it unread
-    /// (a mailbox stores what it cannot read, PROFILE D12).
-    private func receiveDeposit(_ message: MIKEYMessage, name: String) throws(IBAKEFailure)
+    /// (a mailbox stores what it cannot read, PROFILE D12). An ESK that opens must name
+    /// the initiator (RFC 6267 §4.2.2.5).
+    private func receiveDeposit(_ message: MIKEYMessage, name: String, at time: UInt64) throws(IBAKEFailure)
         -> (learned: [LearnedValue], layers: [IBELayerRecord], notes: [String]) {
         guard let esk = message.esk else { return ([], [], []) }
+        let initiatorURI = try Wire.uri(try Wire.identity(message, .initiator))
         for uri in keys.uris {
-            guard let entry = try key(for: uri),
+            guard let entry = try key(for: uri, at: time),
                   let opened = try? layers.open(esk.encryptedData, with: entry, first: .id, payload: "ESK") else { continue }
-            let deposit = try SecretKeyDeposit(chain: opened.chain)
-            openedDeposits.append(deposit)
-            return ([LearnedValue(.secretKey, deposit.secretKey, .message(name))], [opened.record],
-                    ["ESK opens with the key of \(uri): SK for content deposited for this user"])
+            let secretKey = try SecretKeyDeposit.secretKey(fromOpened: opened.chain, initiatorURI: initiatorURI)
+            openedDeposits.append(SecretKeyDeposit(intendedURI: uri, secretKey: secretKey))
+            return ([LearnedValue(.secretKey, secretKey, .message(name))], [opened.record],
+                    ["ESK opens with the key of \(uri): SK from \(initiatorURI) for content deposited for this user"])
         }
         heldDeposits.append(esk.encryptedData)
         return ([], [], ["ESK is encrypted to another identity: kept unread for its owner"])

@@ -12,7 +12,9 @@ enum Wire {
     }
 
     /// Decodes `bytes` and checks that it is the expected message (RFC 6267 §4.2.2:
-    /// a message that does not parse is discarded and the exchange aborted).
+    /// a message that does not parse is discarded and the exchange aborted). An Error
+    /// message in its place ends the exchange; it is unauthenticated, so what it reports
+    /// is advisory (RFC 3830 §5.1.2; PROFILE D18).
     static func decode(_ bytes: [UInt8], expecting type: DataType) throws(IBAKEFailure) -> MIKEYMessage {
         let message: MIKEYMessage
         do {
@@ -20,21 +22,36 @@ enum Wire {
         } catch {
             throw IBAKEFailure(.parse, "\(type.name) expected: \(error)")
         }
+        if message.header.dataType == .error, type != .error {
+            let reported = message.errors.map(\.error.name).joined(separator: ", ")
+            throw IBAKEFailure(.messageType, "the peer answered with an Error message (\(reported.isEmpty ? "no ERR payload" : reported)); "
+                + "it is unauthenticated, so only advisory, and the exchange stops")
+        }
         guard message.header.dataType == type else {
             throw IBAKEFailure(.messageType, "\(type.name) expected, got \(message.header.dataType.inWords)")
         }
         return message
     }
 
-    /// The NTP-UTC value of the message's T payload.
-    static func ntpTime(_ message: MIKEYMessage) throws(IBAKEFailure) -> UInt64 {
-        guard case .ntpUTC(let value)? = message.timestamp else {
-            throw IBAKEFailure(.timestamp, "\(message.header.dataType.name) carries no NTP-UTC timestamp (PROFILE D10)")
+    /// The message's T, NTP-UTC or NTP, the two types RFC 3830 §6.6 makes mandatory
+    /// (PROFILE D10); COUNTER and NTP-UTC-32 are refused as an invalid timestamp.
+    static func timestamp(_ message: MIKEYMessage) throws(IBAKEFailure) -> Timestamp {
+        switch message.timestamp {
+        case let stamp? where stamp.type == .ntpUTC || stamp.type == .ntp:
+            return stamp
+        case let stamp?:
+            throw IBAKEFailure(.timestamp, "\(message.header.dataType.name) carries a \(stamp.type.name) timestamp; NTP-UTC or NTP expected (PROFILE D10)")
+        case nil:
+            throw IBAKEFailure(.parse, "\(message.header.dataType.name) has no T payload")
         }
-        return value
     }
 
-    /// The NTP-UTC T of a message this library encoded.
+    /// The 64-bit NTP value of the message's T (PROFILE D10).
+    static func ntpTime(_ message: MIKEYMessage) throws(IBAKEFailure) -> UInt64 {
+        try timestamp(message).value64
+    }
+
+    /// The 64-bit NTP T of a message this library encoded.
     static func ntpTime(ofEncoded bytes: [UInt8]) throws(IBAKEFailure) -> UInt64 {
         do {
             return try ntpTime(MIKEYMessage(decoding: bytes))
@@ -43,6 +60,51 @@ enum Wire {
         } catch {
             throw IBAKEFailure(.parse, "\(error)")
         }
+    }
+
+    /// A response repeats the T of the message it answers, type and value (RFC 6267
+    /// §4.2.2.3, §4.2.2.7; RFC 6267 §4.2.1 for REQUEST_KEY_RESP).
+    static func checkEcho(_ message: MIKEYMessage, of sent: Timestamp) throws(IBAKEFailure) {
+        guard try timestamp(message) == sent else {
+            throw IBAKEFailure(.timestamp, "\(message.header.dataType.name) does not repeat the T of the message it answers")
+        }
+    }
+
+    /// Every message of an exchange after the first copies its HDR except the data type
+    /// and the V flag: version, PRF, CSB ID, #CS and the whole CS ID map (PROFILE D17;
+    /// RFC 6267 §4.2.2.3, §4.2.2.5, §4.2.2.7). A difference refuses the message.
+    static func checkHeader(_ received: CommonHeader, follows exchange: CommonHeader) throws(IBAKEFailure) {
+        let name = received.dataType.name
+        guard received.csbID == exchange.csbID else {
+            throw IBAKEFailure(.session, "\(name) has CSB ID \(hex32(received.csbID)), this exchange is \(hex32(exchange.csbID))")
+        }
+        guard received.prf == exchange.prf else {
+            throw IBAKEFailure(.session, "\(name) uses \(received.prf.name), this exchange \(exchange.prf.name)", errorNumber: .invalidPRF)
+        }
+        guard received.cryptoSessions == exchange.cryptoSessions else {
+            throw IBAKEFailure(.session, "\(name) announces other crypto sessions (#CS or CS ID map) than this exchange")
+        }
+    }
+
+    /// The Error message a responder sends when `failure` refused `request` and the
+    /// failure is one it answers (PROFILE D18): the request's HDR with data type Error
+    /// and V = 0, T from the responder's own clock, one ERR payload. Nil when the request
+    /// is discarded silently or its HDR cannot be read.
+    static func errorMessage(for failure: IBAKEFailure, answering request: [UInt8], now: UInt64) -> [UInt8]? {
+        guard let number = failure.errorNumber, let request = try? MIKEYMessage(decoding: request),
+              request.header.verificationRequired else { return nil }
+        var header = request.header
+        header.dataType = .error
+        header.verificationRequired = false
+        return try? MIKEYMessage(header: header, payloads: [.timestamp(TimestampPayload(.ntpUTC(now))),
+                                                            .error(ErrorPayload(number))]).encode()
+    }
+
+    /// `failure` with the Error message that answers it attached (PROFILE D18).
+    static func answering(_ failure: IBAKEFailure, _ request: [UInt8], now: UInt64) -> IBAKEFailure {
+        var answered = failure
+        answered.errorMessage = errorMessage(for: failure, answering: request, now: now)
+        return answered
     }
 
     /// The clear IDR payload with `role`; its absence refuses the message.
@@ -71,8 +133,9 @@ enum Wire {
     }
 
     /// A message with V last, its MAC computed over the message up to the MAC field
-    /// (ESK left out) followed by `suffix`: the ID data of IDRi and IDRr in R_MESSAGE_2
-    /// (PROFILE D8), nothing in REQUEST_KEY (RFC 3830 §6.9).
+    /// (ESK left out) followed by `suffix`, the ID data of the parties' identities: IDRi
+    /// and IDRr in R_MESSAGE_2, the identities requested and IDRkms in REQUEST_KEY
+    /// (PROFILE D8; RFC 6267 §5.4).
     static func sealed(_ message: MIKEYMessage, authKey: [UInt8], mac: MACAlgorithm, suffix: [UInt8]) throws(IBAKEFailure) -> [UInt8] {
         var unsigned = message
         unsigned.payloads.append(.verification(.placeholder(mac)))
@@ -91,7 +154,7 @@ enum Wire {
     static func verify(_ bytes: [UInt8], _ message: MIKEYMessage, authKey: [UInt8], mac: MACAlgorithm,
                        suffix: [UInt8], check: IBAKECheck = .verificationMAC) throws(IBAKEFailure) {
         guard let verification = message.verification, verification.algorithm == mac else {
-            throw IBAKEFailure(check, "\(message.header.dataType.name) carries no V payload with \(mac.name)")
+            throw IBAKEFailure(check, "\(message.header.dataType.name) carries no V payload with \(mac.name)", errorNumber: .invalidMAC)
         }
         let input: [UInt8]
         do {
@@ -110,6 +173,12 @@ enum Wire {
     private static func tag(_ key: [UInt8], _ input: [UInt8], _ mac: MACAlgorithm) -> [UInt8] {
         guard let hash = mac.hash else { return [] }
         return Array(HMAC.authenticationCode(for: input, key: key, hash: hash).prefix(mac.macLength))
+    }
+
+    /// `0x15e6532f`: how the panes and the inspector show a CSB ID.
+    static func hex32(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16)
+        return "0x" + String(repeating: "0", count: 8 - digits.count) + digits
     }
 
     static func uint32(_ random: RandomSource) -> UInt32 {

@@ -75,7 +75,7 @@ public struct BB1PublicParameters: Sendable, Equatable {
     }
 
     /// rho = HashToRange(mu || eta, q) with sigma = y1 || x1 || y0 || x0 || y || psi
-    /// (C_1 before C_0, y before x; ibe-crypto.md P10), eta = H(sigma), mu = H(eta || sigma).
+    /// (C_1 before C_0, y before x; docs/IBE-NOTES.md N10), eta = H(sigma), mu = H(eta || sigma).
     private func integrityHash(c0: CurvePoint, c1: CurvePoint, y: [UInt8], psi: [UInt8]) -> BigInt {
         let length = curve.coordinateLength
         let coordinates = [c1.y, c1.x, c0.y, c0.x].flatMap { $0.bytes(count: length) ?? [] }

@@ -63,7 +63,7 @@ public struct BFPublicParameters: Sendable, Equatable {
         encrypt(message, to: recipient, rho: random.bytes(hash.digestLength))
     }
 
-    /// BFencrypt with a caller-chosen rho of hashlen octets (ibe-crypto.md P11).
+    /// BFencrypt with a caller-chosen rho of hashlen octets (docs/IBE-NOTES.md N11).
     /// Exposed for known-answer tests; rho must never repeat in real use.
     public func encrypt(_ message: [UInt8], for identity: [UInt8], rho: [UInt8]) -> BFCiphertext {
         encrypt(message, to: recipientKey(for: identity), rho: rho)

@@ -1,11 +1,9 @@
-/// The `name = value` text format of the parameter sets (Assets/params) and of the
-/// shared test vectors: one pair per line, `#` starts a comment line, and a comment
-/// of the form `# --- TITLE ---` opens a section. Names never contain spaces.
+/// The `name = value` text format of the parameter sets (Assets/params): one pair per
+/// line, `#` starts a comment line. Names never contain spaces.
 public struct KeyValueDocument: Sendable {
     public struct Entry: Sendable, Equatable {
         public let name: String
         public let value: String
-        public let section: String
         public let line: Int
     }
 
@@ -14,16 +12,9 @@ public struct KeyValueDocument: Sendable {
     /// Parses `text`; `source` names it in error messages (a file name).
     public init(text: String, source: String) throws(IBEError) {
         var entries = [Entry]()
-        var section = ""
         for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.trimmingWhitespace()
-            if line.isEmpty { continue }
-            if line.hasPrefix("#") {
-                if line.hasPrefix("# ---") {
-                    section = String(line.dropFirst(5).trimmingWhitespace().trimmingSuffix("-").trimmingWhitespace())
-                }
-                continue
-            }
+            if line.isEmpty || line.hasPrefix("#") { continue }
             guard let equals = line.firstIndex(of: "=") else {
                 throw .malformedFile("\(source):\(offset + 1): expected `name = value`, got \"\(line)\"")
             }
@@ -32,14 +23,14 @@ public struct KeyValueDocument: Sendable {
             guard !name.isEmpty, !name.contains(" "), !value.isEmpty else {
                 throw .malformedFile("\(source):\(offset + 1): expected `name = value` with a one-word name and a value")
             }
-            entries.append(Entry(name: String(name), value: String(value), section: section, line: offset + 1))
+            entries.append(Entry(name: String(name), value: String(value), line: offset + 1))
         }
         self.entries = entries
     }
 
-    /// The value of the first entry called `name` (within `section` when given).
-    public func value(_ name: String, section: String? = nil) -> String? {
-        entries.first { $0.name == name && (section == nil || $0.section.hasPrefix(section ?? "")) }?.value
+    /// The value of the first entry called `name`.
+    public func value(_ name: String) -> String? {
+        entries.first { $0.name == name }?.value
     }
 }
 
@@ -49,11 +40,5 @@ extension StringProtocol {
         guard let first = text.firstIndex(where: { !$0.isWhitespace }),
               let last = text.lastIndex(where: { !$0.isWhitespace }) else { return "" }
         return text[first...last]
-    }
-
-    func trimmingSuffix(_ character: Character) -> Substring {
-        var text = Substring(self)
-        while text.last == character { text = text.dropLast() }
-        return text
     }
 }

@@ -7,7 +7,7 @@ public enum RFC5091 {
     ///
     /// Exactly two hash rounds for every n, and the result is v_2 mod n: erratum 2736
     /// corrects the last step, and the 7.2 vector rules out one round or a round count
-    /// that grows with n (ibe-crypto.md §5, P4).
+    /// that grows with n (docs/IBE-NOTES.md §3, N4).
     public static func hashToRange(_ s: [UInt8], _ n: BigInt, _ hash: HashFunction) -> BigInt {
         var h = [UInt8](repeating: 0, count: hash.digestLength)
         var v = [UInt8]()
@@ -32,7 +32,7 @@ public enum RFC5091 {
     }
 
     /// The order of the two halves in `canonical`: BF uses real part first (o = 0),
-    /// BB1 imaginary part first (o = 1, confirmed by the 7.8 vector; ibe-crypto.md P9).
+    /// BB1 imaginary part first (o = 1, confirmed by the 7.8 vector; docs/IBE-NOTES.md N9).
     public enum CanonicalOrder: Sendable {
         case realFirst
         case imaginaryFirst

@@ -13,7 +13,7 @@ extension BigInt {
         return BigInt { __gmpz_tdiv_q($0, lhs.mpz, rhs.mpz) }
     }
 
-    /// The quotient when `divisor` is known to divide exactly (ibe-crypto.md P17: (p+1)/q,
+    /// The quotient when `divisor` is known to divide exactly (docs/IBE-NOTES.md N13: (p+1)/q,
     /// (2p-1)/3, (p+1)/4 are exact). Faster than `/`; wrong if the division is not exact.
     public func dividedExactly(by divisor: BigInt) -> BigInt {
         precondition(!divisor.isZero, "BigInt division by zero")

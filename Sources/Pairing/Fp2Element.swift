@@ -1,5 +1,5 @@
 /// An element a + b·i of F_p^2 = F_p[i] / (i^2 + 1), which is a field because
-/// p ≡ 3 (mod 4) (ibe-crypto.md §1). `real` is a, `imaginary` is b; both in [0, p).
+/// p ≡ 3 (mod 4) (docs/IBE-NOTES.md §1). `real` is a, `imaginary` is b; both in [0, p).
 ///
 /// Pairing values live here. Arithmetic needs p, so it is done by `QuadraticField`.
 public struct Fp2Element: Hashable, Sendable, CustomStringConvertible {
@@ -27,7 +27,7 @@ public struct QuadraticField: Sendable {
     public init(p: BigInt) { self.p = p }
 
     /// (a0 + a1 i)(b0 + b1 i) = (a0 b0 - a1 b1) + (a0 b1 + a1 b0) i. RFC 5091 §2.1 prints
-    /// the real part with the wrong sign (erratum 3229; ibe-crypto.md P3).
+    /// the real part with the wrong sign (erratum 3229; docs/IBE-NOTES.md N3).
     public func multiply(_ a: Fp2Element, _ b: Fp2Element) -> Fp2Element {
         Fp2Element(real: (a.real * b.real - a.imaginary * b.imaginary).modulo(p),
                    imaginary: (a.real * b.imaginary + a.imaginary * b.real).modulo(p))

@@ -8,7 +8,7 @@ typealias MPZ = UnsafeMutablePointer<__mpz_struct>
 /// Hot loops (the Miller loop, scalar multiplication) work on pointers into one of
 /// these, so no arithmetic step allocates a Swift object. Passing the same pointer as
 /// result and operand is allowed by GMP, which Swift's exclusivity rules forbid for
-/// inout `__mpz_struct` values; pointers side-step that (terminal-ui.md §2).
+/// inout `__mpz_struct` values; pointers side-step that.
 final class GMPScratch {
     private let base: MPZ
     private let count: Int

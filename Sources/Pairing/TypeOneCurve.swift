@@ -1,5 +1,5 @@
 /// The RFC 5091 type-1 curve E: y^2 = x^3 + 1 over F_p, p ≡ 11 (mod 12), with the
-/// subgroup of prime order q | p + 1 in which IBE works (ibe-crypto.md §2).
+/// subgroup of prime order q | p + 1 in which IBE works (docs/IBE-NOTES.md §2).
 ///
 /// A value holds p, q and the constants derived from them once: the distortion
 /// constant ζ, the cofactor, and the signed-digit forms of q and of the final
@@ -40,7 +40,7 @@ public struct TypeOneCurve: Sendable, Equatable {
         field = QuadraticField(p: p)
         cubeRootExponent = (p + p - .one).dividedExactly(by: BigInt(3))
         // ζ = (p-1)/2 · (1 + 3^((p+1)/4)·i). RFC 5091 §4.5.2 step 1b prints the imaginary
-        // part as 3^((p+1)/4) alone, which is not a cube root of unity (ibe-crypto.md P1).
+        // part as 3^((p+1)/4) alone, which is not a cube root of unity (docs/IBE-NOTES.md N1).
         let half = (p - .one).dividedExactly(by: BigInt(2))
         let squareRootOfThree = BigInt(3).power(pPlusOne.dividedExactly(by: BigInt(4)), modulo: p)
         zeta = Fp2Element(real: half, imaginary: (half * squareRootOfThree).modulo(p))

@@ -43,9 +43,10 @@ struct StagedExchange {
         return record
     }
 
-    func receive1(_ stage: Stage, _ message: StepRecord, narration: String? = nil) -> StepRecord? {
+    /// R receives I_MESSAGE_1 from `sender` (the initiator, unless an attacker replays it).
+    func receive1(_ stage: Stage, _ message: StepRecord, narration: String? = nil, from sender: Party? = nil) -> StepRecord? {
         let r = responderParty.tag
-        return stage.deliver(message.message, to: responderParty, name: "I_MESSAGE_1", title: "\(r) opens I_MESSAGE_1",
+        return stage.deliver(message.message, from: sender ?? initiatorParty, to: responderParty, name: "I_MESSAGE_1", title: "\(r) opens I_MESSAGE_1",
                              narration: narration ?? "\(r) checks the timestamp is fresh and new to its replay cache, decrypts the IBAKE payload with the private key of \(initiator.targetURI) and checks the identities inside match the clear ones.",
                              references: ["RFC 6267 §4.2.2.2", "PROFILE D10"], responder.receiveMessage1)
     }
@@ -67,7 +68,7 @@ struct StagedExchange {
 
     func receive2(_ stage: Stage, _ message: StepRecord) -> StepRecord? {
         let i = initiatorParty.tag
-        return stage.deliver(message.message, to: initiatorParty, name: "R_MESSAGE_1", title: "\(i) opens R_MESSAGE_1",
+        return stage.deliver(message.message, from: responderParty, to: initiatorParty, name: "R_MESSAGE_1", title: "\(i) opens R_MESSAGE_1",
                              narration: "\(i) decrypts with its private key. The aP inside must be the aP it sent: only a holder of the private key of \(initiator.targetURI) could have read it, so the answering side is authenticated as that identity. \(i) now computes abP = a·bP and the same keys.",
                              references: ["RFC 6267 §4.2.2.4", "RFC 6539 §3.2"], initiator.receiveMessage1Response)
     }
@@ -83,7 +84,7 @@ struct StagedExchange {
 
     func receive3(_ stage: Stage, _ message: StepRecord) -> StepRecord? {
         let r = responderParty.tag
-        return stage.deliver(message.message, to: responderParty, name: "I_MESSAGE_2", title: "\(r) opens I_MESSAGE_2",
+        return stage.deliver(message.message, from: initiatorParty, to: responderParty, name: "I_MESSAGE_2", title: "\(r) opens I_MESSAGE_2",
                              narration: "\(r) decrypts and finds its own bP: only a holder of the private key of \(initiatorURI) could have read R_MESSAGE_1, so the calling side is authenticated as that identity.",
                              references: ["RFC 6267 §4.2.2.6", "RFC 6539 §3.2"], responder.receiveMessage2)
     }
@@ -97,7 +98,7 @@ struct StagedExchange {
     }
 
     func receive4(_ stage: Stage, _ message: StepRecord) -> StepRecord? {
-        stage.deliver(message.message, to: initiatorParty, name: "R_MESSAGE_2", title: "\(initiatorParty.tag) verifies R_MESSAGE_2",
+        stage.deliver(message.message, from: responderParty, to: initiatorParty, name: "R_MESSAGE_2", title: "\(initiatorParty.tag) verifies R_MESSAGE_2",
                       narration: "\(initiatorParty.tag) recomputes the MAC with its own auth_key: they match, so both ends of this exchange hold the same MPK, TGK and SRTP keys.",
                       references: ["RFC 6267 §4.2.2.8", "PROFILE D8"], initiator.receiveMessage2Response)
     }

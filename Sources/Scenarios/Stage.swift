@@ -119,22 +119,42 @@ final class Stage {
         builder.step(party.id, .compute, title, reveal: values.map { (party.id, $0) }, narration: narration, references: references)
     }
 
-    /// Delivers a message: the receiver's checks pass and it learns values (a receive
-    /// step), or a check refuses it (a refuse step). Returns the record, or nil if refused.
-    func deliver(_ message: [UInt8], to party: Party, name: String, title: String, narration: String, references: [String],
-                 _ receive: ([UInt8]) throws(IBAKEFailure) -> StepRecord) -> StepRecord? {
+    /// Delivers a message from `sender`: the receiver's checks pass and it learns values
+    /// (a receive step), or a check refuses it (a refuse step), followed by the Error
+    /// message the receiver sends back when the RFC has it answer (PROFILE D18). Returns
+    /// the record, or nil if refused.
+    func deliver(_ message: [UInt8], from sender: Party, to party: Party, name: String, title: String, narration: String,
+                 references: [String], _ receive: ([UInt8]) throws(IBAKEFailure) -> StepRecord) -> StepRecord? {
         do {
             let record = try receive(message)
             builder.step(party.id, .receive, title, reveal: record.learned.map { (party.id, $0) }, checks: outcomes(record.passed),
                          notes: record.notes, narration: narration, references: references)
             return record
         } catch {
+            let answer = error.errorMessage == nil
+                ? " The message is discarded without an answer."
+                : " \(party.tag) answers with an Error message."
             builder.step(party.id, .refuse, "\(party.tag) refuses \(name)",
                          checks: [CheckOutcome(check: error.check, passed: false, detail: error.reason)],
-                         narration: "\(party.tag) refuses \(name): the \(error.check.title) check fails (\(error.reason)). The exchange stops here.",
+                         narration: "\(party.tag) refuses \(name): the \(error.check.title) check fails (\(error.reason)). The exchange stops here.\(answer)",
                          references: references)
+            if let reply = error.errorMessage, let number = error.errorNumber {
+                sendError(reply, number: number, from: party, to: sender)
+            }
             return nil
         }
+    }
+
+    /// An Error message on the wire (RFC 3830 §5.1.2, §6.12; PROFILE D18).
+    private func sendError(_ octets: [UInt8], number: ErrorNumber, from sender: Party, to receiver: Party) {
+        let message = WireMessage(name: DataType.error.name, octets: octets, from: sender.id, to: receiver.id,
+                                  notation: "ERR(\(number.name))")
+        var revealed = [(String, LearnedValue)]()
+        for observer in observers { revealed += clearValues(of: octets).map { (observer, $0) } }
+        builder.step(sender.id, .send, "\(sender.tag) answers with Error (\(number.name))", message: message, reveal: revealed,
+                     recordedBy: observers,
+                     narration: "\(sender.tag) tells the sender why it stopped: an Error message with ERR \(number.rawValue) (\(number.name)), the HDR of the refused message and its own time. Nothing authenticates it (RFC 3830 lets an Error that follows a failed check go unprotected), so the receiver may only take it as advice.",
+                     references: ["RFC 3830 §5.1.2", "RFC 3830 §6.12", "PROFILE D18"])
     }
 
     func outcomes(_ checks: [IBAKECheck]) -> [CheckOutcome] {

@@ -2,7 +2,7 @@
 /// `terminal too small: 50x10, need 80x24`, centred. On smaller windows it drops
 /// words step by step rather than cutting the sentence, down to `!` at 1x1.
 public enum TooSmallScreen {
-    /// The renderer's minimum for the demonstrator (DESIGN.md: works at 80x24).
+    /// The renderer's minimum for the demonstrator (the README promises a compact layout at 80x24).
     public static let defaultMinimum = Size(width: 80, height: 24)
 
     /// A canvas of `size` with the notice centred in `theme.warning`.

@@ -5,10 +5,10 @@ import Testing
 import TestSupport
 
 /// Every value of RFC 5091 §7.2, 7.4, 7.5, 7.7, 7.8 and of the derived BF vector
-/// (which replaces the broken §7.6), reproduced from the shared vector files.
+/// (which replaces the broken §7.6), reproduced from the vector files in Tests/TestSupport/Vectors.
 @Suite struct RFC5091VectorTests {
     @Test func hashToRange72() throws {
-        let file = try VectorFile("rfc5091-primitives.txt")
+        let file = VectorFile("rfc5091-primitives.txt")
         let s = try file.octets("s_octets")
         let n = try file.integer("n")
         #expect(RFC5091.hashToRange(s, n, .sha1) == (try file.integer("v")))
@@ -24,7 +24,7 @@ import TestSupport
     }
 
     @Test func bfDerivePublicKey74() throws {
-        let file = try VectorFile("rfc5091-bf.txt")
+        let file = VectorFile("rfc5091-bf.txt")
         let parameters = try bfParameters(file)
         let identity = try file.octets("id_octets")
         let y = RFC5091.hashToRange(identity, parameters.curve.p, .sha1)
@@ -35,7 +35,7 @@ import TestSupport
     }
 
     @Test func bfExtractPrivateKey75() throws {
-        let file = try VectorFile("rfc5091-bf.txt")
+        let file = VectorFile("rfc5091-bf.txt")
         let parameters = try bfParameters(file)
         let master = BFMasterSecret(s: try file.integer("s"))
         #expect(parameters.curve.multiply(parameters.generator, by: master.s) == parameters.publicKey)
@@ -44,7 +44,7 @@ import TestSupport
     }
 
     @Test func bfEncryptDerived() throws {
-        let file = try VectorFile("derived-rfc5091-bfencrypt.txt")
+        let file = VectorFile("derived-rfc5091-bfencrypt.txt")
         let parameters = try bfParameters(file)
         let curve = parameters.curve
         let message = try file.octets("m_octets")
@@ -72,16 +72,16 @@ import TestSupport
         #expect(ciphertext.w == (try file.octets("W_octets")))
 
         // Decryption with the official 7.5 private key.
-        let official = try VectorFile("rfc5091-bf.txt")
+        let official = VectorFile("rfc5091-bf.txt")
         let key = BFPrivateKey(point: try official.point("S_id"), curve: curve)
         #expect(curve.pairing(ciphertext.u, key.point) == thetaL)
         #expect(try parameters.decrypt(ciphertext, with: key) == message)
     }
 
     @Test func rfcBFEncrypt76IsNotAPointOnTheCurve() throws {
-        // RFC 5091 §7.6 is inconsistent (ibe-crypto.md P7): its U is not even on the curve,
+        // RFC 5091 §7.6 is inconsistent (docs/IBE-NOTES.md N7): its U is not even on the curve,
         // and decryption must refuse it before any pairing rather than produce bytes.
-        let file = try VectorFile("rfc5091-bf.txt")
+        let file = VectorFile("rfc5091-bf.txt")
         let parameters = try bfParameters(file)
         let ciphertext = BFCiphertext(u: try file.point("rfc.U"), v: try file.octets("rfc.V_octets"), w: try file.octets("rfc.W_octets"))
         #expect(!parameters.curve.contains(ciphertext.u))
@@ -98,7 +98,7 @@ import TestSupport
     }
 
     @Test func bb1SetUpAndExtract77() throws {
-        let file = try VectorFile("rfc5091-bb1.txt")
+        let file = VectorFile("rfc5091-bb1.txt")
         let (parameters, master) = try bb1Parameters(file)
         #expect(parameters.p1 == (try file.point("P_1")))
         #expect(parameters.p2 == (try file.point("P_2")))
@@ -113,7 +113,7 @@ import TestSupport
     }
 
     @Test func bb1Encrypt78() throws {
-        let file = try VectorFile("rfc5091-bb1.txt")
+        let file = VectorFile("rfc5091-bb1.txt")
         let (parameters, master) = try bb1Parameters(file)
         let curve = parameters.curve
         let message = try file.octets("m_octets", section: "7.8")

@@ -94,7 +94,7 @@ struct DescriptionTests {
         #expect(eccpt.fields[2].children.map(\.name) == ["prefix", "x", "y"])
         #expect(eccpt.fields[2].children[1].value == Hex.encode(Fixtures.point().x))
         #expect(eccpt.fields[3].value == "1 octet, zero" && eccpt.fields[3].reference == .profile("D5"))
-        #expect(eccpt.fields[4].value == "2 (HMAC-SHA-256-256)")
+        #expect(eccpt.fields[4].value == "2 (HMAC-SHA-256-256) (ignored, RFC 6267 §6.1.4)")
         #expect(eccpt.fields[7].value == "0 (Null)" && eccpt.fields[7].bits == 4..<8)
 
         let esk = SubPayloadChain.trace(try SubPayloadChain.encode(Fixtures.eskPlaintext), first: .id)

@@ -1,5 +1,6 @@
 import IBAKE
 import IBE
+import MIKEY
 import Scenarios
 import Testing
 
@@ -102,6 +103,29 @@ import Testing
         }
         #expect(try refusals(.tamper) == [.decryption, .decryption, .decryption, .verificationMAC, .session])
         #expect(try refusals(.replay) == [.replay, .timestamp, .session])
+    }
+
+    /// PROFILE D18: a responder's refusal is answered on the wire with an Error message
+    /// carrying the ERR number of the failed check, sent back to whoever sent the
+    /// refused message; the initiator's refusals, parse failures and replays get none.
+    @Test(arguments: runs) func refusalsTheRFCAnswersPutAnErrorMessageOnTheWire(set: String, seed: UInt64) throws {
+        func answers(_ name: ScenarioName) throws -> [String] {
+            let steps = try Self.timeline(name, set, seed).steps
+            return try steps.indices.filter { steps[$0].action == .refuse }.map { index in
+                let refused = steps[index]
+                guard index + 1 < steps.count, let reply = steps[index + 1].message, reply.name == "Error" else {
+                    return "\(refused.actor): none"
+                }
+                #expect(reply.from == refused.actor)
+                let errors = try MIKEYMessage(decoding: reply.octets).errors.map(\.error)
+                #expect(errors == [try #require(refused.checks.first?.check.errorNumber)])
+                return "\(refused.actor) -> \(reply.to): \(errors.map(\.name).joined())"
+            }
+        }
+        #expect(try answers(.tamper) == ["responder -> initiator: Auth failure", "initiator: none",
+                                         "responder -> initiator: Auth failure", "initiator: none",
+                                         "responder -> initiator: Unspecified error"])
+        #expect(try answers(.replay) == ["responder: none", "responder -> eve: Invalid TS", "initiator: none"])
     }
 
     @Test(arguments: runs) func forwardSecrecyLeakedKeysDoNotYieldABP(set: String, seed: UInt64) throws {

@@ -2,8 +2,8 @@ import Foundation
 import Primitives
 
 /// A file of test records: `#` comment lines, records separated by blank lines, one
-/// `name = value` per line (a value may be empty or contain `=`). The format of the
-/// published-vector files beside the Primitives and MIKEY tests.
+/// `name = value` per line (a value may be empty or contain `=`). The format of every
+/// published-vector file in the repository (Tests/*/Vectors).
 public struct RecordFile: Sendable {
     public let records: [Record]
 

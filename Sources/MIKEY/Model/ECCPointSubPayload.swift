@@ -14,8 +14,9 @@ public struct ECCPointSubPayload: Hashable, Sendable {
     /// Whether the point is sent compressed (`0x02`/`0x03 || X`). PROFILE D5 sends
     /// uncompressed points; compressed ones are accepted.
     public var compressed: Bool
-    /// The MAC algorithm of the verification message; carried, ignored by MIKEY-IBAKE.
-    public var authAlgorithm: MACAlgorithm
+    /// The Auth alg octet. RFC 6267 §6.1.4 says it is ignored, so any value is read
+    /// (registered or not, PROFILE D5); the lab sends the verification MAC's algorithm.
+    public var authAlgorithm: UInt8
     /// The TGK length field; RFC 6267 §5 says MIKEY-IBAKE ignores it.
     public var tgkLength: UInt16
     /// Key validity data (KV); MIKEY-IBAKE sends none.
@@ -24,12 +25,19 @@ public struct ECCPointSubPayload: Hashable, Sendable {
     /// An ECCPT carrying `point`, uncompressed unless `compressed` (PROFILE D5).
     public init(point: ECPoint, compressed: Bool = false, authAlgorithm: MACAlgorithm, tgkLength: UInt16,
                 keyValidity: KeyValidity = .null) {
-        self.init(value: .nist(point), compressed: compressed, authAlgorithm: authAlgorithm, tgkLength: tgkLength,
+        self.init(value: .nist(point), compressed: compressed, authAlgorithm: authAlgorithm.rawValue, tgkLength: tgkLength,
                   keyValidity: keyValidity)
     }
 
     /// An ECCPT carrying any supported value.
     public init(value: ECCPointValue, compressed: Bool = false, authAlgorithm: MACAlgorithm, tgkLength: UInt16,
+                keyValidity: KeyValidity = .null) {
+        self.init(value: value, compressed: compressed, authAlgorithm: authAlgorithm.rawValue, tgkLength: tgkLength,
+                  keyValidity: keyValidity)
+    }
+
+    /// An ECCPT with any Auth alg octet, registered or not (what a decoder reads).
+    public init(value: ECCPointValue, compressed: Bool = false, authAlgorithm: UInt8, tgkLength: UInt16,
                 keyValidity: KeyValidity = .null) {
         self.value = value
         self.compressed = compressed
@@ -89,7 +97,7 @@ extension ECCPointSubPayload: PayloadBody {
         writer.octet(curve.rawValue)
         writer.append(encoding)
         writer.append([UInt8](repeating: 0, count: Self.paddingLength(pointLength: encoding.count)))  // PROFILE D5
-        writer.octet(authAlgorithm.rawValue)
+        writer.octet(authAlgorithm)
         writer.uint16(tgkLength)
         writer.octet(keyValidity.type.rawValue)  // Reserved (0) || KV
         try keyValidity.encode(into: &writer)
@@ -120,7 +128,8 @@ extension ECCPointSubPayload: PayloadBody {
             reader.record("Padding", value, padAt..<reader.position, reference: .profile("D5"))
         }
 
-        let authAlgorithm = try reader.registered(MACAlgorithm.self, "Auth alg")
+        // RFC 6267 §6.1.4: the field is ignored, so an unregistered value is no error (PROFILE D5).
+        let authAlgorithm = try reader.octet("Auth alg") { "\(MACAlgorithm.inWords($0)) (ignored, RFC 6267 §6.1.4)" }
         let tgkLength = try reader.uint16("TGK len") { "\($0) (ignored by MIKEY-IBAKE, RFC 6267 §5)" }
         let (_, kvType) = try reader.nibbleAndKeyValidityType("Reserved", describeHigh: reservedInWords)
         return ECCPointSubPayload(value: value, compressed: compressed, authAlgorithm: authAlgorithm,

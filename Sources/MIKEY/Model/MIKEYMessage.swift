@@ -33,6 +33,11 @@ public struct MIKEYMessage: Hashable, Sendable {
     /// The first IDR payload with `role`.
     public func identity(_ role: IDRole) -> IDRPayload? { identities(role).first }
 
+    /// The ERR payloads of an Error message, in order.
+    public var errors: [ErrorPayload] {
+        payloads.compactMap { if case .error(let e) = $0 { e } else { nil } }
+    }
+
     /// The IBAKE payload, if any.
     public var ibake: EncryptedDataPayload? {
         payloads.lazy.compactMap { if case .ibake(let p) = $0 { p } else { nil } }.first

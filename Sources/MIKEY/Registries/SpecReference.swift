@@ -1,5 +1,5 @@
 /// Where a value, field or rule is defined: an RFC and a section, or a decision of the
-/// project's profile (`PROFILE.md`). Shown beside every field an inspector prints.
+/// project's profile (`docs/PROFILE.md`). Shown beside every field an inspector prints.
 public struct SpecReference: Hashable, Sendable, Codable, CustomStringConvertible {
     /// `RFC 3830`, `RFC 6267`, ... or `PROFILE`.
     public let document: String

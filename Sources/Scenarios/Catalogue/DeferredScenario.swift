@@ -28,7 +28,7 @@ enum DeferredScenario {
                    narration: "B does not answer; the call is diverted to B's mailbox, which cannot open a message encrypted to B.",
                    references: ["RFC 6267 §3.3"])
         guard exchange.receive1(stage, m1, narration: "The mailbox checks the timestamp and its replay cache. The IBAKE payload is encrypted to B's identity, for which it holds no key: it cannot read aP.") != nil,
-              stage.deliver(try exchange.message2(stage).message, to: .initiator, name: "R_MESSAGE_1", title: "I opens R_MESSAGE_1",
+              stage.deliver(try exchange.message2(stage).message, from: mailbox, to: .initiator, name: "R_MESSAGE_1", title: "I opens R_MESSAGE_1",
                             narration: "The mailbox answered with its own identity and no aP echo. I continues, to leave a message for B.",
                             references: ["RFC 6267 §4.2.2.4", "PROFILE D13"], exchange.initiator.receiveMessage1Response) != nil
         else { return stage.builder.timeline }
@@ -42,7 +42,7 @@ enum DeferredScenario {
                            references: ["RFC 6267 §6.1.2", "RFC 6267 §6.1.5", "PROFILE D12"])
         let deposit = SecretKeyDeposit(intendedURI: absent.identity ?? "", secretKey: secretKey)
         let m3 = try exchange.message3(stage, deposit: deposit)
-        guard stage.deliver(m3.message, to: mailbox, name: "I_MESSAGE_2", title: "the mailbox authenticates I, keeps the ESK",
+        guard stage.deliver(m3.message, from: .initiator, to: mailbox, name: "I_MESSAGE_2", title: "the mailbox authenticates I, keeps the ESK",
                             narration: "The mailbox checks the bP echo (I is authenticated), reads aP and computes abP with I. The ESK is encrypted to B: it stores it unread.",
                             references: ["RFC 6267 §4.2.2.6", "RFC 6267 §7.5"], exchange.responder.receiveMessage2) != nil,
               exchange.receive4(stage, try exchange.message4(stage)) != nil else { return stage.builder.timeline }
@@ -67,15 +67,16 @@ enum DeferredScenario {
                            references: ["RFC 6267 §3.3"])
         let parameters = stage.kms.publicParameters
         let opened = try parameters.decrypt(try BFCiphertext(decoding: esk, parameters: parameters), with: bobKey.key)
-        guard let chain = try? SubPayloadChain.decode(opened, first: .id), case .sk(let secret)? = chain.last else {
+        guard let chain = try? SubPayloadChain.decode(opened, first: .id),
+              let secretKey = try? SecretKeyDeposit.secretKey(fromOpened: chain, initiatorURI: Party.initiator.identity ?? "") else {
             return stage.builder.timeline
         }
-        let read = try AESCounterMode.apply(key: secret.key, initialCounter: [UInt8](repeating: 0, count: 16), to: sealed)
+        let read = try AESCounterMode.apply(key: secretKey, initialCounter: [UInt8](repeating: 0, count: 16), to: sealed)
         stage.builder.step(absent.id, .receive, "B opens the ESK and reads the content",
-                           reveal: [(absent.id, LearnedValue(.secretKey, secret.key, .message("PICKUP"))),
+                           reveal: [(absent.id, LearnedValue(.secretKey, secretKey, .message("PICKUP"))),
                                     (absent.id, LearnedValue(.content, read, .message("PICKUP")))],
                            checks: [CheckOutcome(check: .decryption, passed: true, detail: "")],
-                           narration: "B decrypts the ESK with its own private key, finds SK and reads: \"\(String(decoding: read, as: UTF8.self))\". The mailbox carried it without ever being able to read it.",
+                           narration: "B decrypts the ESK with its own private key: it names I, who left it (RFC 6267 §4.2.2.5), and holds SK. B reads: \"\(String(decoding: read, as: UTF8.self))\". The mailbox carried it without ever being able to read it.",
                            references: ["RFC 6267 §7.5", "PROFILE D12"])
         return stage.builder.timeline
     }

@@ -55,7 +55,7 @@ enum ForkingScenario {
                         ? "I_MESSAGE_1 is encrypted to the common identity \(common). The signalling network forks the call: every device of the user gets the same message."
                         : "A copy of the same I_MESSAGE_1 reaches \(device.tag).",
                        references: ["RFC 6267 §3.1"])
-            _ = stage.deliver(m1.message, to: device, name: "I_MESSAGE_1", title: "\(device.tag) opens I_MESSAGE_1",
+            _ = stage.deliver(m1.message, from: .initiator, to: device, name: "I_MESSAGE_1", title: "\(device.tag) opens I_MESSAGE_1",
                               narration: "\(device.tag) opens the IBAKE payload with the common identity's key and reads aP.",
                               references: ["RFC 6267 §4.2.2.2", "RFC 6267 §7.3"], receivers[index].receiveMessage1)
         }

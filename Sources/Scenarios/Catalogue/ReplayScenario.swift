@@ -23,9 +23,9 @@ enum ReplayScenario {
         stage.builder.step(attacker.id, .tamper, "a minute later, Eve replays I_MESSAGE_1",
                            message: WireMessage(name: "I_MESSAGE_1", octets: message1, from: attacker.id, to: Party.responder.id,
                                                 notation: "replay of I_MESSAGE_1"),
-                           narration: "A minute later Eve sends B the recorded I_MESSAGE_1 again, hoping B answers and spends a pairing on it.",
+                           narration: "A minute later Eve sends B the recorded I_MESSAGE_1 again, hoping B answers. B looks the ciphertext up in its replay cache before it spends a pairing.",
                            references: ["RFC 3830 §5.4", "PROFILE D10"])
-        _ = replayTarget.receive1(stage, StepRecord(messageName: "I_MESSAGE_1", message: message1))
+        _ = replayTarget.receive1(stage, StepRecord(messageName: "I_MESSAGE_1", message: message1), from: attacker)
 
         stage.env.clock.advance(seconds: 360)
         let later = StagedExchange(on: stage, initiatorKey: initiatorKey, responderKeys: [responderKey], replayCache: ReplayCache())
@@ -34,7 +34,7 @@ enum ReplayScenario {
                                                 notation: "replay of I_MESSAGE_1"),
                            narration: "Seven minutes after the call Eve tries again, this time at a device whose replay cache has never seen the message.",
                            references: ["RFC 3830 §5.4", "PROFILE D10"])
-        _ = later.receive1(stage, StepRecord(messageName: "I_MESSAGE_1", message: message1))
+        _ = later.receive1(stage, StepRecord(messageName: "I_MESSAGE_1", message: message1), from: attacker)
 
         let second = StagedExchange(on: stage, initiatorKey: initiatorKey, responderKeys: [responderKey], replayCache: device)
         guard second.receive1(stage, try second.message1(stage)) != nil else { return stage.builder.timeline }

@@ -1,46 +1,34 @@
-import Foundation
-import IBE
 import Pairing
 import Primitives
+import TestRecords
 
-/// A test-vector file from `../shared/vectors` (beside the checkout), read as data so
-/// no published number is copied into test code by hand.
+/// A file of published (and a few derived) IBE test vectors in `Vectors/` beside this
+/// file, read as data so no published number is copied into test code by hand. Each
+/// record's `section` field names the RFC section it comes from.
 public struct VectorFile: Sendable {
     public let name: String
-    public let document: KeyValueDocument
+    public let records: [RecordFile.Record]
 
-    /// The shared folder: `$MIKEY_IBAKE_SHARED`, else `../shared` beside the repository.
-    public static var sharedDirectory: URL {
-        if let override = ProcessInfo.processInfo.environment["MIKEY_IBAKE_SHARED"] {
-            return URL(fileURLWithPath: override)
-        }
-        return URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent()   // TestSupport
-            .deletingLastPathComponent()   // Tests
-            .deletingLastPathComponent()   // repository
-            .deletingLastPathComponent()
-            .appendingPathComponent("shared")
-    }
-
-    /// Loads `vectors/<name>`; fails the calling test with a clear error if missing.
-    public init(_ name: String) throws {
-        let url = VectorFile.sharedDirectory.appendingPathComponent("vectors").appendingPathComponent(name)
+    /// Loads `Vectors/<name>`.
+    public init(_ name: String) {
         self.name = name
-        document = try KeyValueDocument(text: String(contentsOf: url, encoding: .utf8), source: name)
+        records = RecordFile(name, besides: #filePath).records
     }
 
     public struct MissingValue: Error, CustomStringConvertible {
         public let description: String
     }
 
+    /// The value of `key` in the first record that has it (in the record of `section` when given).
     public func string(_ key: String, section: String? = nil) throws -> String {
-        guard let value = document.value(key, section: section) else {
+        let record = records.first { $0.fields[key] != nil && (section == nil || $0.fields["section"] == section) }
+        guard let value = record?.fields[key] else {
             throw MissingValue(description: "\(name): no value `\(key)`\(section.map { " in section \($0)" } ?? "")")
         }
         return value
     }
 
-    /// A big-endian hex integer (leading zeros dropped in the file; ibe-crypto.md P16).
+    /// A big-endian integer (leading zeros dropped in the file; docs/IBE-NOTES.md N12).
     public func integer(_ key: String, section: String? = nil, radix: Int = 16) throws -> BigInt {
         let text = try string(key, section: section)
         guard let value = BigInt(text, radix: radix) else {

@@ -10,6 +10,7 @@ public struct BasicExchange {
     public struct Cast: Sendable {
         public var initiator = "sip:alice@ims.example"
         public var responder = "sip:bob@ims.example"
+        /// An absolute URI, as ID type URI requires (PROFILE D19).
         public var kms = "https://kms.ims.example"
         public init() {}
     }

@@ -27,6 +27,7 @@ public struct Party: Sendable, Hashable, Codable {
 
     public static let initiator = Party(id: "initiator", name: "Initiator", identity: "sip:alice@ims.example", kind: .initiator, tag: "I")
     public static let responder = Party(id: "responder", name: "Responder", identity: "sip:bob@ims.example", kind: .responder, tag: "R")
+    /// Its identity is an absolute URI, as ID type URI requires (PROFILE D19).
     public static let kms = Party(id: "kms", name: "KMS", identity: "https://kms.ims.example", kind: .kms, tag: "KMS")
     public static let eve = Party(id: "eve", name: "Eve", identity: nil, kind: .eavesdropper, tag: "Eve")
 }

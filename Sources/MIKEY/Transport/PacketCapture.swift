@@ -15,7 +15,7 @@ public enum DatagramKind: String, Sendable, CaseIterable {
 /// A classic libpcap capture file (`.pcap`) of an exchange, each message carried as one
 /// UDP datagram in a raw IPv4 packet (LINKTYPE_RAW), so Wireshark and tshark open it
 /// and dissect the messages. The ports say what a datagram is (``DatagramKind``): MIKEY
-/// on 2269, RTP on 5004, the lab's own records on 52269.
+/// on 2269, RTP on 5004, the lab's own records on 52269 (PROFILE D20).
 public struct PacketCapture: Sendable {
     /// MIKEY's port, IANA "mikey" (UDP 2269), both ways.
     public static let mikeyPort: UInt16 = 2269

@@ -36,10 +36,10 @@ struct StagedExchange {
         let i = initiatorParty.tag
         stage.compute(record, by: initiatorParty, title: "\(i) picks a, computes aP",
                       narration: "\(i) picks a fresh random a and computes aP on \(stage.profile.group.name), a new CSB ID and RAND. a never leaves \(i).",
-                      references: ["RFC 6267 §4.2.2.1", "RFC 6539 §3.2"])
+                      references: [.rfc(6267, "4.2.2.1"), .rfc(6539, "3.2")])
         stage.wire(record, from: initiatorParty, to: responderParty, title: "\(i) sends I_MESSAGE_1",
                    narration: "I_MESSAGE_1 carries IDRi and IDRr in clear and an IBAKE payload: IDRi, aP and IDRr encrypted to the public key of \(initiator.targetURI) for this month. Only a holder of that identity's private key can read aP.",
-                   references: ["RFC 6267 §4.2.2.1", "PROFILE D1", "PROFILE D2"])
+                   references: [.rfc(6267, "4.2.2.1"), .profile("D1"), .profile("D2")])
         return record
     }
 
@@ -48,7 +48,7 @@ struct StagedExchange {
         let r = responderParty.tag
         return stage.deliver(message.message, from: sender ?? initiatorParty, to: responderParty, name: "I_MESSAGE_1", title: "\(r) opens I_MESSAGE_1",
                              narration: narration ?? "\(r) checks the timestamp is fresh and new to its replay cache, decrypts the IBAKE payload with the private key of \(initiator.targetURI) and checks the identities inside match the clear ones.",
-                             references: ["RFC 6267 §4.2.2.2", "PROFILE D10"], responder.receiveMessage1)
+                             references: [.rfc(6267, "4.2.2.2"), .profile("D10")], responder.receiveMessage1)
     }
 
     func message2(_ stage: Stage) throws -> StepRecord {
@@ -59,10 +59,10 @@ struct StagedExchange {
                       narration: knowsAbP
                         ? "\(r) picks b and computes bP, and already holds abP = b·aP, from which it derives K_SESSION, MPK, TGK and the SRTP key."
                         : "\(r) picks b and computes bP. Without aP it cannot compute abP yet.",
-                      references: ["RFC 6267 §4.2.2.3", "RFC 6267 §5", "PROFILE D6", "PROFILE D7"])
+                      references: [.rfc(6267, "4.2.2.3"), .rfc(6267, "5"), .profile("D6"), .profile("D7")])
         stage.wire(record, from: responderParty, to: initiatorParty, title: "\(r) sends R_MESSAGE_1",
                    narration: "R_MESSAGE_1 repeats HDR and T and carries, encrypted to \(initiatorURI), IDRi, the aP echo (if \(r) could read aP), the answering identity \(responderURI) and bP.",
-                   references: ["RFC 6267 §4.2.2.3"])
+                   references: [.rfc(6267, "4.2.2.3")])
         return record
     }
 
@@ -70,7 +70,7 @@ struct StagedExchange {
         let i = initiatorParty.tag
         return stage.deliver(message.message, from: responderParty, to: initiatorParty, name: "R_MESSAGE_1", title: "\(i) opens R_MESSAGE_1",
                              narration: "\(i) decrypts with its private key. The aP inside must be the aP it sent: only a holder of the private key of \(initiator.targetURI) could have read it, so the answering side is authenticated as that identity. \(i) now computes abP = a·bP and the same keys.",
-                             references: ["RFC 6267 §4.2.2.4", "RFC 6539 §3.2"], initiator.receiveMessage1Response)
+                             references: [.rfc(6267, "4.2.2.4"), .rfc(6539, "3.2")], initiator.receiveMessage1Response)
     }
 
     func message3(_ stage: Stage, deposit: SecretKeyDeposit? = nil) throws -> StepRecord {
@@ -78,7 +78,7 @@ struct StagedExchange {
         let (i, r) = (initiatorParty.tag, responderParty.tag)
         stage.wire(record, from: initiatorParty, to: responderParty, title: "\(i) sends I_MESSAGE_2",
                    narration: "I_MESSAGE_2 returns bP to \(r), encrypted to the identity that answered (\(responderURI)), with the same RAND and a fresh T\(deposit == nil ? "" : ", and an ESK carrying SK for \(deposit?.intendedURI ?? "")").",
-                   references: ["RFC 6267 §4.2.2.5"])
+                   references: [.rfc(6267, "4.2.2.5")])
         return record
     }
 
@@ -86,21 +86,21 @@ struct StagedExchange {
         let r = responderParty.tag
         return stage.deliver(message.message, from: initiatorParty, to: responderParty, name: "I_MESSAGE_2", title: "\(r) opens I_MESSAGE_2",
                              narration: "\(r) decrypts and finds its own bP: only a holder of the private key of \(initiatorURI) could have read R_MESSAGE_1, so the calling side is authenticated as that identity.",
-                             references: ["RFC 6267 §4.2.2.6", "RFC 6539 §3.2"], responder.receiveMessage2)
+                             references: [.rfc(6267, "4.2.2.6"), .rfc(6539, "3.2")], responder.receiveMessage2)
     }
 
     func message4(_ stage: Stage) throws -> StepRecord {
         let record = try responder.makeMessage2Response()
         stage.wire(record, from: responderParty, to: initiatorParty, title: "\(responderParty.tag) sends R_MESSAGE_2",
                    narration: "R_MESSAGE_2 ends with V, a MAC over the message and both identities under auth_key, derived from the MPK: proof that the sender holds the same key.",
-                   references: ["RFC 6267 §4.2.2.7", "RFC 6267 §5.4", "PROFILE D8"])
+                   references: [.rfc(6267, "4.2.2.7"), .rfc(6267, "5.4"), .profile("D8")])
         return record
     }
 
     func receive4(_ stage: Stage, _ message: StepRecord) -> StepRecord? {
         stage.deliver(message.message, from: responderParty, to: initiatorParty, name: "R_MESSAGE_2", title: "\(initiatorParty.tag) verifies R_MESSAGE_2",
                       narration: "\(initiatorParty.tag) recomputes the MAC with its own auth_key: they match, so both ends of this exchange hold the same MPK, TGK and SRTP keys.",
-                      references: ["RFC 6267 §4.2.2.8", "PROFILE D8"], initiator.receiveMessage2Response)
+                      references: [.rfc(6267, "4.2.2.8"), .profile("D8")], initiator.receiveMessage2Response)
     }
 
     /// I_MESSAGE_1 as the initiator sent it and as the responder read it: the HDR of

@@ -10,7 +10,7 @@ extension Stage {
     /// refuse step says why. Returns whether it opened.
     @discardableResult
     func attemptOpen(_ message: [UInt8], name: String, by party: Party, with key: BFPrivateKey, keyName: ValueName,
-                     narration: String, references: [String]) -> Bool {
+                     narration: String, references: [SpecReference]) -> Bool {
         let parameters = kms.publicParameters
         do {
             guard let ibake = try MIKEYMessage(decoding: message).ibake else { return false }
@@ -43,7 +43,7 @@ extension Stage {
         let octets = Stage.octets(key.point, length: profile.parameterSet.curve.coordinateLength)
         builder.step(Party.kms.id, .compute, "KMS issues \(keyName.rawValue) to \(party.tag)",
                      reveal: [(Party.kms.id, LearnedValue(keyName, octets, .computed)), (party.id, LearnedValue(keyName, octets, .provisioned))],
-                     narration: narration, references: ["RFC 6267 §4.2.1", "PROFILE D3", "PROFILE D11"])
+                     narration: narration, references: [.rfc(6267, "4.2.1"), .profile("D3"), .profile("D11")])
         return KeyRing.Entry(identity: identity, key: key)
     }
 

@@ -53,7 +53,7 @@ final class Stage {
         }
         builder.step(Party.kms.id, .compute, "KMS picks s, publishes sP", reveal: reveal,
                      narration: "The KMS picks its master secret s at random and publishes sP with the curve, P and the hash (\(set.name): \(set.summary)). Public keys come from identities alone, so nobody needs a certificate.",
-                     references: ["RFC 6539 §2.3", "RFC 5091 §5.1", "PROFILE D4"])
+                     references: [.rfc(6539, "2.3"), .rfc(5091, "5.1"), .profile("D4")])
     }
 
     /// `party` fetches K_PR for its identity with REQUEST_KEY (PSK variant, PROFILE D11):
@@ -72,17 +72,17 @@ final class Stage {
         let answer = try server.respond(to: request.message)
         wire(request, from: party, to: .kms, title: "\(party.tag) asks the KMS for its private key",
              narration: "\(party.tag) sends REQUEST_KEY_PSK for \(identity): the identity, the KMS's identity, and V, a MAC under a key derived from the secret it shares with the KMS.",
-             references: ["RFC 6267 §4.2.1", "PROFILE D11"])
+             references: [.rfc(6267, "4.2.1"), .profile("D11")])
         let (record, entry) = try client.receiveResponse(answer.message, keyName: keyName)
         let key = record.learned.first?.octets ?? []
         wire(answer, from: .kms, to: party, title: "KMS returns \(keyName.rawValue) to \(party.tag)",
              reveal: [(Party.kms.id, LearnedValue(keyName, key, .computed))],
              narration: "The KMS checks V, computes the private key [s]·H(\(entry.identity)) for this month and returns it AES-CM-encrypted in a KEMAC under V. Only the KMS can compute it; no one else could.",
-             references: ["RFC 6267 §4.2.1", "RFC 5091 §5.3", "PROFILE D3", "PROFILE D11"])
+             references: [.rfc(6267, "4.2.1"), .rfc(5091, "5.3"), .profile("D3"), .profile("D11")])
         builder.step(party.id, .check, "\(party.tag) checks and keeps \(keyName.rawValue)",
                      reveal: record.learned.map { (party.id, $0) }, checks: outcomes(record.passed),
                      narration: "\(party.tag) verifies V, decrypts the KEMAC and checks the key is genuine: e'(K_PR, P) = e'(H(id), sP). It is valid for \(entry.identity.period) only; next month brings a new key.",
-                     references: ["RFC 6267 §4.2.1", "PROFILE D11"])
+                     references: [.rfc(6267, "4.2.1"), .profile("D11")])
         return entry
     }
 
@@ -91,7 +91,7 @@ final class Stage {
     /// A message on the wire: observers record it and read its clear payloads.
     @discardableResult
     func wire(_ record: StepRecord, from sender: Party, to receiver: Party, title: String,
-              reveal: [(String, LearnedValue)] = [], narration: String, references: [String]) -> Int {
+              reveal: [(String, LearnedValue)] = [], narration: String, references: [SpecReference]) -> Int {
         let message = WireMessage(name: record.messageName, octets: record.message, from: sender.id, to: receiver.id,
                                   notation: Notation.describe(record.messageName, layers: record.layers, tag: tag),
                                   sealedLayers: record.layers)
@@ -113,7 +113,7 @@ final class Stage {
     }
 
     /// The values a sender chose or computed before sending, as their own step.
-    func compute(_ record: StepRecord, by party: Party, title: String, narration: String, references: [String]) {
+    func compute(_ record: StepRecord, by party: Party, title: String, narration: String, references: [SpecReference]) {
         let values = record.learned.filter { $0.source == .generated || $0.source == .computed }
         guard !values.isEmpty else { return }
         builder.step(party.id, .compute, title, reveal: values.map { (party.id, $0) }, narration: narration, references: references)
@@ -124,7 +124,7 @@ final class Stage {
     /// message the receiver sends back when the RFC has it answer (PROFILE D18). Returns
     /// the record, or nil if refused.
     func deliver(_ message: [UInt8], from sender: Party, to party: Party, name: String, title: String, narration: String,
-                 references: [String], _ receive: ([UInt8]) throws(IBAKEFailure) -> StepRecord) -> StepRecord? {
+                 references: [SpecReference], _ receive: ([UInt8]) throws(IBAKEFailure) -> StepRecord) -> StepRecord? {
         do {
             let record = try receive(message)
             builder.step(party.id, .receive, title, reveal: record.learned.map { (party.id, $0) }, checks: outcomes(record.passed),
@@ -154,7 +154,7 @@ final class Stage {
         builder.step(sender.id, .send, "\(sender.tag) answers with Error (\(number.name))", message: message, reveal: revealed,
                      recordedBy: observers,
                      narration: "\(sender.tag) tells the sender why it stopped: an Error message with ERR \(number.rawValue) (\(number.name)), the HDR of the refused message and its own time. Nothing authenticates it (RFC 3830 lets an Error that follows a failed check go unprotected), so the receiver may only take it as advice.",
-                     references: ["RFC 3830 §5.1.2", "RFC 3830 §6.12", "PROFILE D18"])
+                     references: [.rfc(3830, "5.1.2"), .rfc(3830, "6.12"), .profile("D18")])
     }
 
     func outcomes(_ checks: [IBAKECheck]) -> [CheckOutcome] {

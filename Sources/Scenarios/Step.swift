@@ -66,8 +66,11 @@ public struct Step: Sendable {
     public let narration: String
     /// What the acting role observed, in its own words (e.g. "no aP echo: ...").
     public let notes: [String]
-    /// The sections cited, e.g. ["RFC 6267 §4.2.2.1"].
-    public let references: [String]
+    /// The sections cited, e.g. [.rfc(6267, "4.2.2.1")].
+    public let references: [SpecReference]
     /// Knowledge after this step.
     public let ledger: Ledger
+
+    /// The references as every output prints them: `RFC 6267 §4.2.2.1, PROFILE D10`.
+    public var citation: String { references.map(\.description).joined(separator: ", ") }
 }

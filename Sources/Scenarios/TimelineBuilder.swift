@@ -1,4 +1,5 @@
 import IBAKE
+import MIKEY
 
 /// Records a timeline step by step, keeping the ledger up to date: scenarios say what
 /// happened and to whom values were revealed; the builder derives the knowledge.
@@ -35,7 +36,7 @@ final class TimelineBuilder {
     @discardableResult
     func step(_ actor: String, _ action: StepAction, _ title: String, message: WireMessage? = nil,
               reveal: [(String, LearnedValue)] = [], forget: [(String, ValueName)] = [], checks: [CheckOutcome] = [],
-              recordedBy: [String] = [], notes: [String] = [], narration: String, references: [String]) -> Int {
+              recordedBy: [String] = [], notes: [String] = [], narration: String, references: [SpecReference]) -> Int {
         let index = steps.count + 1
         // Values wiped at this step (RFC 6539 §3.2: a and b once the exchange is over).
         for (party, name) in forget { knowledge[party]?.removeAll { $0.name == name } }

@@ -23,11 +23,11 @@ enum CuriousKMSScenario {
             let keyName: ValueName = name == "I_MESSAGE_1" ? .responderPrivateKey : .initiatorPrivateKey
             stage.attemptOpen(message, name: name, by: kms, with: key.key, keyName: keyName,
                               narration: "The KMS copied \(name) off the wire. It issued \(keyName.rawValue), or can compute it again at will from s, so it opens the IBAKE payload: \(name == "I_MESSAGE_1" ? "aP" : "aP and bP") in the clear.",
-                              references: ["RFC 6267 §7.1", "RFC 6539 §4"])
+                              references: [.rfc(6267, "7.1"), .rfc(6539, "4")])
         }
         stage.builder.step(kms.id, .check, "the KMS holds aP and bP, not abP",
                            narration: "With aP and bP but neither a nor b, computing abP is the elliptic-curve Diffie-Hellman problem. The KMS could read every IBE layer, yet the session key was never inside one: no key escrow.",
-                           references: ["RFC 6267 §7.1", "RFC 6539 §3.3"])
+                           references: [.rfc(6267, "7.1"), .rfc(6539, "3.3")])
 
         // Contrast: plain IBE key transport.
         let key = stage.env.random.bytes(16)
@@ -40,14 +40,14 @@ enum CuriousKMSScenario {
                                                 notation: "IBE_R(K)", kind: .labRecord),
                            reveal: [(Party.initiator.id, LearnedValue(.plainIBEKey, key, .generated))], recordedBy: stage.observers,
                            narration: "For contrast, suppose I simply picked a session key K and sent it IBE-encrypted to R, as plain IBE key transport does.",
-                           references: ["RFC 5091 §5.4"])
+                           references: [.rfc(5091, "5.4")])
         let parameters = stage.kms.publicParameters
         let opened = try parameters.decrypt(try BFCiphertext(decoding: ciphertext, parameters: parameters), with: responderKey.key)
         stage.builder.step(kms.id, .check, "the KMS reads the plain-IBE key",
                            reveal: [(kms.id, LearnedValue(.plainIBEKey, opened, .message("IBE_KEY")))],
                            checks: [CheckOutcome(check: .decryption, passed: true, detail: "")],
                            narration: "The KMS decrypts it with R_PrK and holds K: with plain IBE the KMS escrows every session key. MIKEY-IBAKE uses IBE only to carry aP and bP, so this cannot happen to abP.",
-                           references: ["RFC 6267 §1", "RFC 6267 §7.1"])
+                           references: [.rfc(6267, "1"), .rfc(6267, "7.1")])
         return stage.builder.timeline
     }
 }

@@ -23,14 +23,14 @@ enum DeferredScenario {
                                       target: absent.identity, policy: options.policy)
         let m1 = try exchange.initiator.makeMessage1()
         stage.compute(m1, by: .initiator, title: "I picks a, computes aP",
-                      narration: "I calls B and encrypts aP to B's identity.", references: ["RFC 6267 §4.2.2.1"])
+                      narration: "I calls B and encrypts aP to B's identity.", references: [.rfc(6267, "4.2.2.1")])
         stage.wire(m1, from: .initiator, to: mailbox, title: "B is offline: the mailbox takes the call",
                    narration: "B does not answer; the call is diverted to B's mailbox, which cannot open a message encrypted to B.",
-                   references: ["RFC 6267 §3.3"])
+                   references: [.rfc(6267, "3.3")])
         guard exchange.receive1(stage, m1, narration: "The mailbox checks the timestamp and its replay cache. The IBAKE payload is encrypted to B's identity, for which it holds no key: it cannot read aP.") != nil,
               stage.deliver(try exchange.message2(stage).message, from: mailbox, to: .initiator, name: "R_MESSAGE_1", title: "I opens R_MESSAGE_1",
                             narration: "The mailbox answered with its own identity and no aP echo. I continues, to leave a message for B.",
-                            references: ["RFC 6267 §4.2.2.4", "PROFILE D13"], exchange.initiator.receiveMessage1Response) != nil
+                            references: [.rfc(6267, "4.2.2.4"), .profile("D13")], exchange.initiator.receiveMessage1Response) != nil
         else { return stage.builder.timeline }
 
         let secretKey = stage.env.random.bytes(IBAKEProfile.secretKeyLength)
@@ -39,12 +39,12 @@ enum DeferredScenario {
                            reveal: [(Party.initiator.id, LearnedValue(.secretKey, secretKey, .generated)),
                                     (Party.initiator.id, LearnedValue(.content, content, .created))],
                            narration: "I picks a fresh 16-octet SK. It will go to B inside an ESK, IBE-encrypted to B's identity, never to the mailbox's.",
-                           references: ["RFC 6267 §6.1.2", "RFC 6267 §6.1.5", "PROFILE D12"])
+                           references: [.rfc(6267, "6.1.2"), .rfc(6267, "6.1.5"), .profile("D12")])
         let deposit = SecretKeyDeposit(intendedURI: absent.identity ?? "", secretKey: secretKey)
         let m3 = try exchange.message3(stage, deposit: deposit)
         guard stage.deliver(m3.message, from: .initiator, to: mailbox, name: "I_MESSAGE_2", title: "the mailbox authenticates I, keeps the ESK",
                             narration: "The mailbox checks the bP echo (I is authenticated), reads aP and computes abP with I. The ESK is encrypted to B: it stores it unread.",
-                            references: ["RFC 6267 §4.2.2.6", "RFC 6267 §7.5"], exchange.responder.receiveMessage2) != nil,
+                            references: [.rfc(6267, "4.2.2.6"), .rfc(6267, "7.5")], exchange.responder.receiveMessage2) != nil,
               exchange.receive4(stage, try exchange.message4(stage)) != nil else { return stage.builder.timeline }
 
         // PROFILE D12: content under AES-128-CM with SK. SK is used once, so the counter starts at zero.
@@ -54,7 +54,7 @@ enum DeferredScenario {
                                                 notation: "AES-CM_SK(content)", kind: .labRecord),
                            recordedBy: stage.observers,
                            narration: "I deposits the message encrypted under SK (AES-128-CM). The mailbox stores octets it cannot read.",
-                           references: ["PROFILE D12"])
+                           references: [.profile("D12")])
         guard let esk = exchange.responder.heldDeposits.first else { return stage.builder.timeline }
 
         let bobKey = try stage.provision(absent, keyName: .responderPrivateKey)
@@ -64,7 +64,7 @@ enum DeferredScenario {
                                                 kind: .labRecord),
                            recordedBy: stage.observers,
                            narration: "Later B connects to its mailbox and receives what was left for it: the ESK and the encrypted content.",
-                           references: ["RFC 6267 §3.3"])
+                           references: [.rfc(6267, "3.3")])
         let parameters = stage.kms.publicParameters
         let opened = try parameters.decrypt(try BFCiphertext(decoding: esk, parameters: parameters), with: bobKey.key)
         guard let chain = try? SubPayloadChain.decode(opened, first: .id),
@@ -77,7 +77,7 @@ enum DeferredScenario {
                                     (absent.id, LearnedValue(.content, read, .message("PICKUP")))],
                            checks: [CheckOutcome(check: .decryption, passed: true, detail: "")],
                            narration: "B decrypts the ESK with its own private key: it names I, who left it (RFC 6267 §4.2.2.5), and holds SK. B reads: \"\(String(decoding: read, as: UTF8.self))\". The mailbox carried it without ever being able to read it.",
-                           references: ["RFC 6267 §7.5", "PROFILE D12"])
+                           references: [.rfc(6267, "7.5"), .profile("D12")])
         return stage.builder.timeline
     }
 }

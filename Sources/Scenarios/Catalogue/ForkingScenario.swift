@@ -46,7 +46,7 @@ enum ForkingScenario {
         let m1 = try staged.initiator.makeMessage1()
         stage.compute(m1, by: .initiator, title: "I picks a, computes aP",
                       narration: "I picks a and computes aP, then calls \(common): the user, not a device.",
-                      references: ["RFC 6267 §4.2.2.1"])
+                      references: [.rfc(6267, "4.2.2.1")])
         var receivers = others
         receivers.insert(answeringDevice, at: answering)
         for (index, device) in devices.enumerated() {
@@ -54,10 +54,10 @@ enum ForkingScenario {
                        narration: index == 0
                         ? "I_MESSAGE_1 is encrypted to the common identity \(common). The signalling network forks the call: every device of the user gets the same message."
                         : "A copy of the same I_MESSAGE_1 reaches \(device.tag).",
-                       references: ["RFC 6267 §3.1"])
+                       references: [.rfc(6267, "3.1")])
             _ = stage.deliver(m1.message, from: .initiator, to: device, name: "I_MESSAGE_1", title: "\(device.tag) opens I_MESSAGE_1",
                               narration: "\(device.tag) opens the IBAKE payload with the common identity's key and reads aP.",
-                              references: ["RFC 6267 §4.2.2.2", "RFC 6267 §7.3"], receivers[index].receiveMessage1)
+                              references: [.rfc(6267, "4.2.2.2"), .rfc(6267, "7.3")], receivers[index].receiveMessage1)
         }
         guard staged.receive2(stage, try staged.message2(stage)) != nil,
               staged.receive3(stage, try staged.message3(stage)) != nil,
@@ -65,7 +65,7 @@ enum ForkingScenario {
         let silent = devices.indices.filter { $0 != answering }.map { devices[$0].tag }.joined(separator: " and ")
         stage.builder.step(devices[answering].id, .check, "only \(devices[answering].tag) shares abP with I",
                            narration: "\(devices[answering].tag) answered with its own identity \(devices[answering].identity ?? ""), so I encrypted I_MESSAGE_2 to that device alone. \(silent) read aP but never sent a b of their own and were never sent bP: they cannot compute abP. Each device's own identity keeps the answering device's key to itself.",
-                           references: ["RFC 6267 §7.3"])
+                           references: [.rfc(6267, "7.3")])
         return stage.builder.timeline
     }
 }

@@ -35,7 +35,7 @@ enum GroupScenario {
         stage.builder.step(fifth.id, .compute, "M5 asks to join the conference",
                            reveal: [(fifth.id, LearnedValue(.kmsPublicKey, published, .provisioned))],
                            narration: "M5 asks to join. Like every member it needs its private key for the month before it can open what the others send it, so it fetches it from the KMS first.",
-                           references: ["PROFILE D14"])
+                           references: [.profile("D14")])
         members.append(try enrol(fifth, number: 5, on: stage))
         keys.append(try agree(2, ring: members, on: stage, keys: keys,
                               why: "M5 has joined. The key of the four cannot simply be handed to M5: it would then read everything said before it joined. So all five run a fresh agreement with fresh secrets (PROFILE D14), and the key changes."))
@@ -61,7 +61,7 @@ enum GroupScenario {
         let order = (ring + ring.prefix(1)).map(\.party.tag).joined(separator: " → ")
         stage.builder.step(server.id, .compute, "\(server.tag) starts agreement \(number) among \(ring.count): \(order)",
                            narration: why + " Ring: \(order); each member's neighbours are the tags on either side.",
-                           references: ["PROFILE D14"])
+                           references: [.profile("D14")])
         let agreement = GroupAgreement(on: stage, server: server, number: number, ring: ring, earlier: keys)
         let result = try agreement.run()
         guard let first = ring.first, let key = result[first.party.id] else { throw GroupFailure.context("no key computed") }

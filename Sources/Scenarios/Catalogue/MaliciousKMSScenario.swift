@@ -19,7 +19,7 @@ enum MaliciousKMSScenario {
                                            initiatorParty: kms, responderParty: .responder, initiatorURI: Party.initiator.identity)
         stage.builder.step(kms.id, .compute, "the KMS prepares to impersonate both sides",
                            narration: "The KMS computed I_PrK and R_PrK when it issued them. With them it can open and create every IBE layer either side would: it sits in the path and runs two exchanges, one with each side, each believing it talks to the other.",
-                           references: ["RFC 6539 §4"])
+                           references: [.rfc(6539, "4")])
         guard withInitiator.receive1(stage, try withInitiator.message1(stage)) != nil,
               withResponder.receive1(stage, try withResponder.message1(stage)) != nil,
               withResponder.receive2(stage, try withResponder.message2(stage)) != nil,
@@ -30,7 +30,7 @@ enum MaliciousKMSScenario {
               withInitiator.receive4(stage, try withInitiator.message4(stage)) != nil else { return stage.builder.timeline }
         stage.builder.step(kms.id, .check, "both exchanges succeed; the KMS holds both keys",
                            narration: "Every check passed on both sides: the echoes match because the KMS opened each layer with the right key, and V verifies because each side shares its MPK with the KMS. I and B hold different keys, and the KMS holds both. The protocol defends against passive insiders, not against an active KMS: the KMS must be trusted not to do this.",
-                           references: ["RFC 6539 §4", "RFC 6267 §7"])
+                           references: [.rfc(6539, "4"), .rfc(6267, "7")])
         return stage.builder.timeline
     }
 }

@@ -24,7 +24,7 @@ enum ReplayScenario {
                            message: WireMessage(name: "I_MESSAGE_1", octets: message1, from: attacker.id, to: Party.responder.id,
                                                 notation: "replay of I_MESSAGE_1"),
                            narration: "A minute later Eve sends B the recorded I_MESSAGE_1 again, hoping B answers. B looks the ciphertext up in its replay cache before it spends a pairing.",
-                           references: ["RFC 3830 §5.4", "PROFILE D10"])
+                           references: [.rfc(3830, "5.4"), .profile("D10")])
         _ = replayTarget.receive1(stage, StepRecord(messageName: "I_MESSAGE_1", message: message1), from: attacker)
 
         stage.env.clock.advance(seconds: 360)
@@ -33,7 +33,7 @@ enum ReplayScenario {
                            message: WireMessage(name: "I_MESSAGE_1", octets: message1, from: attacker.id, to: Party.responder.id,
                                                 notation: "replay of I_MESSAGE_1"),
                            narration: "Seven minutes after the call Eve tries again, this time at a device whose replay cache has never seen the message.",
-                           references: ["RFC 3830 §5.4", "PROFILE D10"])
+                           references: [.rfc(3830, "5.4"), .profile("D10")])
         _ = later.receive1(stage, StepRecord(messageName: "I_MESSAGE_1", message: message1), from: attacker)
 
         let second = StagedExchange(on: stage, initiatorKey: initiatorKey, responderKeys: [responderKey], replayCache: device)
@@ -43,7 +43,7 @@ enum ReplayScenario {
                            message: WireMessage(name: "R_MESSAGE_1", octets: oldResponse, from: attacker.id, to: Party.initiator.id,
                                                 notation: "R_MESSAGE_1 from the first call"),
                            narration: "In a second call, Eve drops B's real R_MESSAGE_1 and delivers the one recorded from the first call.",
-                           references: ["RFC 6267 §4.2.2.4"])
+                           references: [.rfc(6267, "4.2.2.4")])
         _ = second.receive2(stage, StepRecord(messageName: "R_MESSAGE_1", message: oldResponse))
         return stage.builder.timeline
     }

@@ -46,7 +46,7 @@ enum TamperScenario {
                 let changed = flip(record.message, payload: attack.payload, offsetFromEnd: attack.offsetFromEnd)
                 stage.builder.step(attacker.id, .tamper, "Eve flips \(attack.field) of \(record.messageName)",
                                    narration: "In transit, Eve flips \(attack.field) of \(record.messageName). Nothing else changes.",
-                                   references: ["RFC 6267 §4.2.2"])
+                                   references: [.rfc(6267, "4.2.2")])
                 record = StepRecord(messageName: record.messageName, message: changed, learned: record.learned, layers: record.layers)
             }
             guard receivers[index](stage, record) != nil else { return }

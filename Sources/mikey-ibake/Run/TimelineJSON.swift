@@ -105,7 +105,7 @@ struct TimelineJSON: Encodable {
                             },
                             learned: learned, values: values,
                             checks: step.checks.map { CheckJSON(check: $0.check.rawValue, passed: $0.passed, detail: $0.detail) },
-                            narration: step.narration, notes: step.notes, references: step.references, ledger: ledger)
+                            narration: step.narration, notes: step.notes, references: step.references.map(\.description), ledger: ledger)
         }
     }
 

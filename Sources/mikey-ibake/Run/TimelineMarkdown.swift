@@ -30,7 +30,7 @@ struct TimelineMarkdown {
             }
             lines += ["", "> \(step.narration)"]
             lines += step.notes.map { "> _\($0)_" }
-            lines += ["", "_\(step.references.joined(separator: ", "))_"]
+            lines += ["", "_\(step.citation)_"]
         }
         if let ledger = timeline.finalLedger {
             lines += ["", "## Who knows what at the end", "", "| Party | Knows | Cannot compute |", "|---|---|---|"]

@@ -40,7 +40,7 @@ struct TimelineText {
         }
         lines.append("  \(step.narration)")
         for note in step.notes { lines.append("  note: \(note)") }
-        lines.append("  references: \(step.references.joined(separator: ", "))")
+        lines.append("  references: \(step.citation)")
         lines += ledgerChanges(step.ledger, previous: previous)
         return lines
     }

@@ -111,7 +111,7 @@ public enum PaneContent {
             }
             let known = ledger?.value(name)
             lines.append(PaneLine(.readable(name: name, known: known, isNew: known?.step == step.index,
-                                            inside: inside.flatMap { model.step($0)?.message?.name })))
+                                            inside: inside.flatMap { model.step($0)?.message?.kind.name })))
         }
         let held = ledger?.knows.filter { $0.name == .abP } ?? []
         if held.isEmpty {
@@ -128,7 +128,7 @@ public enum PaneContent {
 
     static func messageLine(_ model: ScenarioModel, _ index: Int, current: Int) -> PaneLine? {
         guard let message = model.step(index)?.message else { return nil }
-        return PaneLine(.message(step: index, name: message.name, octets: message.octets.count, notation: message.notation,
+        return PaneLine(.message(step: index, name: message.kind.name, octets: message.octets.count, notation: message.notation,
                                  isNew: index == current))
     }
 }

@@ -35,7 +35,7 @@ struct PresenterSlide {
         self.step = step
         if let message = step.message {
             kind = .message(message)
-            headline = message.name
+            headline = message.kind.name
             return
         }
         // A tutorial's focus value wins when this step reveals it.

@@ -51,8 +51,10 @@ public enum ValueSource: Sendable, Equatable, Codable, CustomStringConvertible {
     case created
     /// The KMS issued it (provisioning, or set-up before the demo).
     case provisioned
-    /// It came out of the named message (decrypted or read in clear).
-    case message(String)
+    /// It came out of a message of this kind (decrypted or read in clear).
+    case message(MessageKind)
+    /// It leaked to the party after the fact (a forward-secrecy demonstration).
+    case leak
 
     public var description: String {
         switch self {
@@ -60,7 +62,8 @@ public enum ValueSource: Sendable, Equatable, Codable, CustomStringConvertible {
         case .generated: "chosen at random"
         case .created: "its own"
         case .provisioned: "issued by the KMS"
-        case .message(let name): "from \(name)"
+        case .message(let kind): "from \(kind)"
+        case .leak: "from leak"
         }
     }
 }

@@ -31,8 +31,8 @@ struct StagedExchange {
     }
 
     /// I_MESSAGE_1: I picks a, computes aP, sends. Returns the octets sent.
-    func message1(_ stage: Stage, deposit: SecretKeyDeposit? = nil) throws -> StepRecord {
-        let record = try initiator.makeMessage1(deposit: deposit)
+    func sendIMessage1(_ stage: Stage, deposit: SecretKeyDeposit? = nil) throws -> StepRecord {
+        let record = try initiator.makeIMessage1(deposit: deposit)
         let i = initiatorParty.tag
         stage.compute(record, by: initiatorParty, title: "\(i) picks a, computes aP",
                       narration: "\(i) picks a fresh random a and computes aP on \(stage.profile.group.name), a new CSB ID and RAND. a never leaves \(i).",
@@ -44,15 +44,15 @@ struct StagedExchange {
     }
 
     /// R receives I_MESSAGE_1 from `sender` (the initiator, unless an attacker replays it).
-    func receive1(_ stage: Stage, _ message: StepRecord, narration: String? = nil, from sender: Party? = nil) -> StepRecord? {
+    func receiveIMessage1(_ stage: Stage, _ message: StepRecord, narration: String? = nil, from sender: Party? = nil) -> StepRecord? {
         let r = responderParty.tag
-        return stage.deliver(message.message, from: sender ?? initiatorParty, to: responderParty, name: "I_MESSAGE_1", title: "\(r) opens I_MESSAGE_1",
+        return stage.deliver(message, from: sender ?? initiatorParty, to: responderParty, title: "\(r) opens I_MESSAGE_1",
                              narration: narration ?? "\(r) checks the timestamp is fresh and new to its replay cache, decrypts the IBAKE payload with the private key of \(initiator.targetURI) and checks the identities inside match the clear ones.",
-                             references: [.rfc(6267, "4.2.2.2"), .profile("D10")], responder.receiveMessage1)
+                             references: [.rfc(6267, "4.2.2.2"), .profile("D10")], responder.receiveIMessage1)
     }
 
-    func message2(_ stage: Stage) throws -> StepRecord {
-        let record = try responder.makeMessage1Response()
+    func sendRMessage1(_ stage: Stage) throws -> StepRecord {
+        let record = try responder.makeRMessage1()
         let r = responderParty.tag
         let knowsAbP = record.learned.contains { $0.name == .abP }
         stage.compute(record, by: responderParty, title: "\(r) picks b, computes bP\(knowsAbP ? " and abP" : "")",
@@ -66,15 +66,15 @@ struct StagedExchange {
         return record
     }
 
-    func receive2(_ stage: Stage, _ message: StepRecord) -> StepRecord? {
+    func receiveRMessage1(_ stage: Stage, _ message: StepRecord) -> StepRecord? {
         let i = initiatorParty.tag
-        return stage.deliver(message.message, from: responderParty, to: initiatorParty, name: "R_MESSAGE_1", title: "\(i) opens R_MESSAGE_1",
+        return stage.deliver(message, from: responderParty, to: initiatorParty, title: "\(i) opens R_MESSAGE_1",
                              narration: "\(i) decrypts with its private key. The aP inside must be the aP it sent: only a holder of the private key of \(initiator.targetURI) could have read it, so the answering side is authenticated as that identity. \(i) now computes abP = a·bP and the same keys.",
-                             references: [.rfc(6267, "4.2.2.4"), .rfc(6539, "3.2")], initiator.receiveMessage1Response)
+                             references: [.rfc(6267, "4.2.2.4"), .rfc(6539, "3.2")], initiator.receiveRMessage1)
     }
 
-    func message3(_ stage: Stage, deposit: SecretKeyDeposit? = nil) throws -> StepRecord {
-        let record = try initiator.makeMessage2(deposit: deposit)
+    func sendIMessage2(_ stage: Stage, deposit: SecretKeyDeposit? = nil) throws -> StepRecord {
+        let record = try initiator.makeIMessage2(deposit: deposit)
         let (i, r) = (initiatorParty.tag, responderParty.tag)
         stage.wire(record, from: initiatorParty, to: responderParty, title: "\(i) sends I_MESSAGE_2",
                    narration: "I_MESSAGE_2 returns bP to \(r), encrypted to the identity that answered (\(responderURI)), with the same RAND and a fresh T\(deposit == nil ? "" : ", and an ESK carrying SK for \(deposit?.intendedURI ?? "")").",
@@ -82,25 +82,25 @@ struct StagedExchange {
         return record
     }
 
-    func receive3(_ stage: Stage, _ message: StepRecord) -> StepRecord? {
+    func receiveIMessage2(_ stage: Stage, _ message: StepRecord) -> StepRecord? {
         let r = responderParty.tag
-        return stage.deliver(message.message, from: initiatorParty, to: responderParty, name: "I_MESSAGE_2", title: "\(r) opens I_MESSAGE_2",
+        return stage.deliver(message, from: initiatorParty, to: responderParty, title: "\(r) opens I_MESSAGE_2",
                              narration: "\(r) decrypts and finds its own bP: only a holder of the private key of \(initiatorURI) could have read R_MESSAGE_1, so the calling side is authenticated as that identity.",
-                             references: [.rfc(6267, "4.2.2.6"), .rfc(6539, "3.2")], responder.receiveMessage2)
+                             references: [.rfc(6267, "4.2.2.6"), .rfc(6539, "3.2")], responder.receiveIMessage2)
     }
 
-    func message4(_ stage: Stage) throws -> StepRecord {
-        let record = try responder.makeMessage2Response()
+    func sendRMessage2(_ stage: Stage) throws -> StepRecord {
+        let record = try responder.makeRMessage2()
         stage.wire(record, from: responderParty, to: initiatorParty, title: "\(responderParty.tag) sends R_MESSAGE_2",
                    narration: "R_MESSAGE_2 ends with V, a MAC over the message and both identities under auth_key, derived from the MPK: proof that the sender holds the same key.",
                    references: [.rfc(6267, "4.2.2.7"), .rfc(6267, "5.4"), .profile("D8")])
         return record
     }
 
-    func receive4(_ stage: Stage, _ message: StepRecord) -> StepRecord? {
-        stage.deliver(message.message, from: responderParty, to: initiatorParty, name: "R_MESSAGE_2", title: "\(initiatorParty.tag) verifies R_MESSAGE_2",
+    func receiveRMessage2(_ stage: Stage, _ message: StepRecord) -> StepRecord? {
+        stage.deliver(message, from: responderParty, to: initiatorParty, title: "\(initiatorParty.tag) verifies R_MESSAGE_2",
                       narration: "\(initiatorParty.tag) recomputes the MAC with its own auth_key: they match, so both ends of this exchange hold the same MPK, TGK and SRTP keys.",
-                      references: [.rfc(6267, "4.2.2.8"), .profile("D8")], initiator.receiveMessage2Response)
+                      references: [.rfc(6267, "4.2.2.8"), .profile("D8")], initiator.receiveRMessage2)
     }
 
     /// I_MESSAGE_1 as the initiator sent it and as the responder read it: the HDR of
@@ -113,11 +113,11 @@ struct StagedExchange {
     /// All four messages; stops at the first refusal. Returns nil if a message was refused.
     @discardableResult
     func run(_ stage: Stage) throws -> Completed? {
-        let sent = try message1(stage)
-        guard let received = receive1(stage, sent),
-              receive2(stage, try message2(stage)) != nil,
-              receive3(stage, try message3(stage)) != nil,
-              receive4(stage, try message4(stage)) != nil else { return nil }
+        let sent = try sendIMessage1(stage)
+        guard let received = receiveIMessage1(stage, sent),
+              receiveRMessage1(stage, try sendRMessage1(stage)) != nil,
+              receiveIMessage2(stage, try sendIMessage2(stage)) != nil,
+              receiveRMessage2(stage, try sendRMessage2(stage)) != nil else { return nil }
         return Completed(sentMessage1: sent, receivedMessage1: received)
     }
 }

@@ -22,7 +22,7 @@ public struct PartyLedger: Sendable {
     /// Values it cannot compute, with the reason.
     public let cannot: [Impossibility]
     /// Messages it holds the octets of without being their recipient (an eavesdropper's recording).
-    public let recorded: [String]
+    public let recorded: [MessageKind]
 
     /// The most recent value called `name`.
     public func value(_ name: ValueName) -> KnownValue? { knows.last { $0.name == name } }

@@ -5,12 +5,14 @@ import Pairing
 import Primitives
 
 extension Stage {
-    /// `party` tries to open the IBAKE payload of a recorded message with `key`: real
-    /// BF decryption. On success the aP and bP inside are revealed to it; on failure a
-    /// refuse step says why. Returns whether it opened.
+    /// `party` tries to open the IBAKE payload of the last message of `name` on the wire
+    /// with `key`: real BF decryption. On success the aP and bP inside are revealed to it;
+    /// on failure a refuse step says why. Returns whether it opened (false, and no step,
+    /// when no such message was sent).
     @discardableResult
-    func attemptOpen(_ message: [UInt8], name: String, by party: Party, with key: BFPrivateKey, keyName: ValueName,
+    func attemptOpen(_ name: MessageKind, by party: Party, with key: BFPrivateKey, keyName: ValueName,
                      narration: String, references: [SpecReference]) -> Bool {
+        guard let message = builder.lastMessage(name) else { return false }
         let parameters = kms.publicParameters
         do {
             guard let ibake = try MIKEYMessage(decoding: message).ibake else { return false }

@@ -68,12 +68,12 @@ final class Stage {
         let client = ProvisioningClient(profile: profile, uri: identity, kmsURI: Party.kms.identity ?? "kms", psk: psk,
                                         kmsParameters: kms.publicParameters, random: env.random, clock: env.clock,
                                         publicKeys: publicKeys)
-        let request = try client.makeRequest()
-        let answer = try server.respond(to: request.message)
+        let request = try client.makeRequestKeyPSK()
+        let answer = try server.makeRequestKeyResp(answering: request.message)
         wire(request, from: party, to: .kms, title: "\(party.tag) asks the KMS for its private key",
              narration: "\(party.tag) sends REQUEST_KEY_PSK for \(identity): the identity, the KMS's identity, and V, a MAC under a key derived from the secret it shares with the KMS.",
              references: [.rfc(6267, "4.2.1"), .profile("D11")])
-        let (record, entry) = try client.receiveResponse(answer.message, keyName: keyName)
+        let (record, entry) = try client.receiveRequestKeyResp(answer.message, keyName: keyName)
         let key = record.learned.first?.octets ?? []
         wire(answer, from: .kms, to: party, title: "KMS returns \(keyName.rawValue) to \(party.tag)",
              reveal: [(Party.kms.id, LearnedValue(keyName, key, .computed))],
@@ -92,8 +92,8 @@ final class Stage {
     @discardableResult
     func wire(_ record: StepRecord, from sender: Party, to receiver: Party, title: String,
               reveal: [(String, LearnedValue)] = [], narration: String, references: [SpecReference]) -> Int {
-        let message = WireMessage(name: record.messageName, octets: record.message, from: sender.id, to: receiver.id,
-                                  notation: Notation.describe(record.messageName, layers: record.layers, tag: tag),
+        let message = WireMessage(record.kind, octets: record.message, from: sender.id, to: receiver.id,
+                                  notation: Notation.describe(record.kind, layers: record.layers, tag: tag),
                                   sealedLayers: record.layers)
         var revealed = reveal
         for observer in observers { revealed += clearValues(of: record.message).map { (observer, $0) } }
@@ -104,7 +104,7 @@ final class Stage {
     /// What anyone on the path reads in clear: RAND, CSB ID, the identities.
     private func clearValues(of octets: [UInt8]) -> [LearnedValue] {
         guard let message = try? MIKEYMessage(decoding: octets) else { return [] }
-        let source = ValueSource.message(message.header.dataType.name)
+        let source = ValueSource.message(MessageKind(message.header.dataType))
         var values = [LearnedValue(.csbID, message.header.csbID.bigEndianOctets, source)]
         if let rand = message.rand { values.append(LearnedValue(.rand, rand, source)) }
         if let initiator = message.identity(.initiator) { values.append(LearnedValue(.initiatorIdentity, initiator.data, source)) }
@@ -123,10 +123,11 @@ final class Stage {
     /// (a receive step), or a check refuses it (a refuse step), followed by the Error
     /// message the receiver sends back when the RFC has it answer (PROFILE D18). Returns
     /// the record, or nil if refused.
-    func deliver(_ message: [UInt8], from sender: Party, to party: Party, name: String, title: String, narration: String,
+    func deliver(_ message: StepRecord, from sender: Party, to party: Party, title: String, narration: String,
                  references: [SpecReference], _ receive: ([UInt8]) throws(IBAKEFailure) -> StepRecord) -> StepRecord? {
+        let name = message.kind
         do {
-            let record = try receive(message)
+            let record = try receive(message.message)
             builder.step(party.id, .receive, title, reveal: record.learned.map { (party.id, $0) }, checks: outcomes(record.passed),
                          notes: record.notes, narration: narration, references: references)
             return record
@@ -147,7 +148,7 @@ final class Stage {
 
     /// An Error message on the wire (RFC 3830 §5.1.2, §6.12; PROFILE D18).
     private func sendError(_ octets: [UInt8], number: ErrorNumber, from sender: Party, to receiver: Party) {
-        let message = WireMessage(name: DataType.error.name, octets: octets, from: sender.id, to: receiver.id,
+        let message = WireMessage(.error, octets: octets, from: sender.id, to: receiver.id,
                                   notation: "ERR(\(number.name))")
         var revealed = [(String, LearnedValue)]()
         for observer in observers { revealed += clearValues(of: octets).map { (observer, $0) } }

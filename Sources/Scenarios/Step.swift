@@ -9,28 +9,28 @@ public enum StepAction: String, Sendable, Codable {
 /// A message on the wire, as the demonstrator shows it.
 public struct WireMessage: Sendable {
     /// I_MESSAGE_1, R_MESSAGE_1, ..., REQUEST_KEY_PSK, SRTP, ...
-    public let name: String
+    public let kind: MessageKind
     public let octets: [UInt8]
     public let from: String
     public let to: String
     /// What it carries in the seed's notation, e.g. "IBE_R(IDRi, aP, IDRr)".
     public let notation: String
-    /// What it is on the wire (MIKEY, RTP, a record of the lab's own), which decides
-    /// its UDP ports in an exported capture.
-    public let kind: DatagramKind
     /// The IBE layers its sender sealed (IBAKE, ESK, KEMAC), plaintext included: what
     /// the sender put inside, for checks on the run; screens show only what a party
     /// could open.
     public let sealedLayers: [IBELayerRecord]
 
-    public init(name: String, octets: [UInt8], from: String, to: String, notation: String, kind: DatagramKind = .mikey,
+    /// What it is on the wire (MIKEY, RTP, a record of the lab's own), which decides
+    /// its UDP ports in an exported capture.
+    public var transport: DatagramKind { kind.transport }
+
+    public init(_ kind: MessageKind, octets: [UInt8], from: String, to: String, notation: String,
                 sealedLayers: [IBELayerRecord] = []) {
-        self.name = name
+        self.kind = kind
         self.octets = octets
         self.from = from
         self.to = to
         self.notation = notation
-        self.kind = kind
         self.sealedLayers = sealedLayers
     }
 }

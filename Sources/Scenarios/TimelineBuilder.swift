@@ -8,7 +8,7 @@ final class TimelineBuilder {
     let options: ScenarioOptions
     private(set) var parties: [Party]
     private var knowledge: [String: [KnownValue]] = [:]
-    private var recordings: [String: [String]] = [:]
+    private var recordings: [String: [MessageKind]] = [:]
     /// The values whose absence is stated, per party.
     private var watched: [String: [ValueName]]
     private var steps: [Step] = []
@@ -26,8 +26,8 @@ final class TimelineBuilder {
         if !watching.isEmpty { watched[party.id] = watching }
     }
 
-    /// The octets of the last message called `name` on the wire.
-    func lastMessage(_ name: String) -> [UInt8]? { steps.last { $0.message?.name == name }?.message?.octets }
+    /// The octets of the last message of `kind` on the wire.
+    func lastMessage(_ kind: MessageKind) -> [UInt8]? { steps.last { $0.message?.kind == kind }?.message?.octets }
 
     /// The value `party` holds under `name`, if any.
     func value(_ party: String, _ name: ValueName) -> [UInt8]? { knowledge[party]?.last { $0.name == name }?.octets }
@@ -49,7 +49,7 @@ final class TimelineBuilder {
             revealed.append(Revelation(party: party, value: value))
         }
         if let message {
-            for party in recordedBy { recordings[party, default: []].append(message.name) }
+            for party in recordedBy { recordings[party, default: []].append(message.kind) }
         }
         steps.append(Step(index: index, actor: actor, action: action, title: title, message: message, revealed: revealed,
                           checks: checks, narration: narration, notes: notes, references: references, ledger: ledger()))

@@ -95,10 +95,10 @@ extension StepReference {
         default:
             let parts = base.split(separator: ":", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { return nil }
-            switch parts[0] {
-            case "send": self = .send(parts[1], occurrence: occurrence)
-            case "receive": self = .receive(parts[1], occurrence: occurrence)
-            case "action":
+            switch (parts[0], MessageKind(named: parts[1])) {
+            case ("send", let kind?): self = .send(kind, occurrence: occurrence)
+            case ("receive", let kind?): self = .receive(kind, occurrence: occurrence)
+            case ("action", _):
                 guard let action = StepAction(rawValue: parts[1]) else { return nil }
                 self = .action(action, occurrence: occurrence)
             default: return nil
@@ -114,7 +114,7 @@ extension StepReference {
         case .first: return steps.isEmpty ? nil : 0
         case .last: return steps.isEmpty ? nil : steps.count - 1
         case .send(let name, let occurrence):
-            return nth(steps.indices.filter { steps[$0].action == .send && steps[$0].message?.name == name }, occurrence)
+            return nth(steps.indices.filter { steps[$0].action == .send && steps[$0].message?.kind == name }, occurrence)
         case .receive(let name, let occurrence):
             guard let sent = StepReference.send(name, occurrence: occurrence).resolve(in: steps) else { return nil }
             return steps.indices.first { $0 > sent && (steps[$0].action == .receive || steps[$0].action == .refuse) }

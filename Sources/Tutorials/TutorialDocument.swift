@@ -52,10 +52,10 @@ public enum StepReference: Sendable, Equatable {
     case number(Int)
     case first
     case last
-    /// The n-th step (from 1) that sends the named message.
-    case send(String, occurrence: Int)
-    /// The first receive or refuse step after the n-th send of the named message.
-    case receive(String, occurrence: Int)
+    /// The n-th step (from 1) that sends a message of this kind.
+    case send(MessageKind, occurrence: Int)
+    /// The first receive or refuse step after the n-th send of a message of this kind.
+    case receive(MessageKind, occurrence: Int)
     /// The n-th step with this action (refuse, leak, tamper, check...).
     case action(StepAction, occurrence: Int)
 }

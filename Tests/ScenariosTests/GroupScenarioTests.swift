@@ -53,8 +53,8 @@ import Testing
                 #expect(!reason.why.isEmpty)
             }
         }
-        #expect(final["eve"]?.recorded.contains("GROUP_X") == true)
-        #expect(final["eve"]?.recorded.contains("GROUP_Z") == true)
+        #expect(final["eve"]?.recorded.contains(.groupX) == true)
+        #expect(final["eve"]?.recorded.contains(.groupZ) == true)
     }
 
     /// Same seed, same timeline byte for byte; another seed, another timeline.
@@ -72,14 +72,14 @@ import Testing
         for step in timeline.steps {
             lines.append("\(step.index) \(step.actor) \(step.action.rawValue) \(step.title) | \(step.narration) | \(step.references)")
             if let message = step.message {
-                lines.append("\(message.name) \(message.from) \(message.to) \(message.notation) \(Hex.encode(message.octets))")
+                lines.append("\(message.kind) \(message.from) \(message.to) \(message.notation) \(Hex.encode(message.octets))")
             }
             lines += step.revealed.map { "+ \($0.party) \($0.value.name.rawValue) \(Hex.encode($0.value.octets)) \($0.value.source)" }
             lines += step.checks.map { "check \($0.check.rawValue) \($0.passed) \($0.detail)" }
             for party in step.ledger.parties {
                 lines.append(party.party + " knows " + party.knows.map { "\($0.name.rawValue)=\(Hex.encode($0.octets))@\($0.step)" }.joined(separator: ","))
                 lines.append(party.party + " cannot " + party.cannot.map { "\($0.name.rawValue): \($0.why)" }.joined(separator: ";"))
-                lines.append(party.party + " recorded " + party.recorded.joined(separator: ","))
+                lines.append(party.party + " recorded " + party.recorded.map(\.name).joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n")

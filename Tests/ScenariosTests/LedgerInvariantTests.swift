@@ -113,7 +113,7 @@ import Testing
             let steps = try Self.timeline(name, set, seed).steps
             return try steps.indices.filter { steps[$0].action == .refuse }.map { index in
                 let refused = steps[index]
-                guard index + 1 < steps.count, let reply = steps[index + 1].message, reply.name == "Error" else {
+                guard index + 1 < steps.count, let reply = steps[index + 1].message, reply.kind == .error else {
                     return "\(refused.actor): none"
                 }
                 #expect(reply.from == refused.actor)

@@ -29,7 +29,7 @@ import Testing
     @Test(arguments: runs) func thePacketCarriesTheAnnouncedSSRCAndROC(name: ScenarioName, seed: UInt64) throws {
         let timeline = try Self.build(name, seed: seed)
         let session = try Self.announced(in: timeline)
-        let packet = try #require(timeline.steps.compactMap(\.message).first { $0.kind == .rtp }).octets
+        let packet = try #require(timeline.steps.compactMap(\.message).first { $0.transport == .rtp }).octets
         #expect(SRTPProtection.ssrc(of: packet) == session.ssrc, "\(name) seed \(seed): the RTP header's SSRC")
         #expect(Array(packet[8..<12]) == session.ssrc.bigEndianOctets)
 

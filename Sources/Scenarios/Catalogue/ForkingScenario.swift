@@ -43,7 +43,7 @@ enum ForkingScenario {
         let staged = StagedExchange(initiator: initiator, responder: answeringDevice, initiatorParty: .initiator,
                                     responderParty: devices[answering])
 
-        let m1 = try staged.initiator.makeMessage1()
+        let m1 = try staged.initiator.makeIMessage1()
         stage.compute(m1, by: .initiator, title: "I picks a, computes aP",
                       narration: "I picks a and computes aP, then calls \(common): the user, not a device.",
                       references: [.rfc(6267, "4.2.2.1")])
@@ -55,13 +55,13 @@ enum ForkingScenario {
                         ? "I_MESSAGE_1 is encrypted to the common identity \(common). The signalling network forks the call: every device of the user gets the same message."
                         : "A copy of the same I_MESSAGE_1 reaches \(device.tag).",
                        references: [.rfc(6267, "3.1")])
-            _ = stage.deliver(m1.message, from: .initiator, to: device, name: "I_MESSAGE_1", title: "\(device.tag) opens I_MESSAGE_1",
+            _ = stage.deliver(m1, from: .initiator, to: device, title: "\(device.tag) opens I_MESSAGE_1",
                               narration: "\(device.tag) opens the IBAKE payload with the common identity's key and reads aP.",
-                              references: [.rfc(6267, "4.2.2.2"), .rfc(6267, "7.3")], receivers[index].receiveMessage1)
+                              references: [.rfc(6267, "4.2.2.2"), .rfc(6267, "7.3")], receivers[index].receiveIMessage1)
         }
-        guard staged.receive2(stage, try staged.message2(stage)) != nil,
-              staged.receive3(stage, try staged.message3(stage)) != nil,
-              staged.receive4(stage, try staged.message4(stage)) != nil else { return stage.builder.timeline }
+        guard staged.receiveRMessage1(stage, try staged.sendRMessage1(stage)) != nil,
+              staged.receiveIMessage2(stage, try staged.sendIMessage2(stage)) != nil,
+              staged.receiveRMessage2(stage, try staged.sendRMessage2(stage)) != nil else { return stage.builder.timeline }
         let silent = devices.indices.filter { $0 != answering }.map { devices[$0].tag }.joined(separator: " and ")
         stage.builder.step(devices[answering].id, .check, "only \(devices[answering].tag) shares abP with I",
                            narration: "\(devices[answering].tag) answered with its own identity \(devices[answering].identity ?? ""), so I encrypted I_MESSAGE_2 to that device alone. \(silent) read aP but never sent a b of their own and were never sent bP: they cannot compute abP. Each device's own identity keeps the answering device's key to itself.",

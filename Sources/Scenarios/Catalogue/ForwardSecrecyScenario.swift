@@ -16,22 +16,18 @@ enum ForwardSecrecyScenario {
         try MediaSample.send(on: stage, after: run, of: exchange)
         let length = stage.profile.parameterSet.curve.coordinateLength
         stage.builder.step(Party.eve.id, .leak, "the long-term keys leak to Eve",
-                           reveal: [(Party.eve.id, LearnedValue(.initiatorPrivateKey, Stage.octets(initiatorKey.key.point, length: length), .message("leak"))),
-                                    (Party.eve.id, LearnedValue(.responderPrivateKey, Stage.octets(responderKey.key.point, length: length), .message("leak"))),
-                                    (Party.eve.id, LearnedValue(.masterSecret, stage.kms.masterSecret.bytes, .message("leak")))],
+                           reveal: [(Party.eve.id, LearnedValue(.initiatorPrivateKey, Stage.octets(initiatorKey.key.point, length: length), .leak)),
+                                    (Party.eve.id, LearnedValue(.responderPrivateKey, Stage.octets(responderKey.key.point, length: length), .leak)),
+                                    (Party.eve.id, LearnedValue(.masterSecret, stage.kms.masterSecret.bytes, .leak))],
                            forget: [(Party.initiator.id, .a), (Party.responder.id, .b)],
                            narration: "After the call, everything long-term leaks to Eve: I_PrK, R_PrK, even the KMS master secret s. Both ends wiped a and b when the exchange ended, as RFC 6539 requires.",
                            references: [.rfc(6539, "3.2"), .rfc(6539, "3.3")])
-        if let message1 = stage.builder.lastMessage("I_MESSAGE_1") {
-            stage.attemptOpen(message1, name: "I_MESSAGE_1", by: .eve, with: responderKey.key, keyName: .responderPrivateKey,
-                              narration: "Eve opens her recording of I_MESSAGE_1 with the leaked R_PrK and reads aP.",
-                              references: [.rfc(6539, "3.3")])
-        }
-        if let message2 = stage.builder.lastMessage("R_MESSAGE_1") {
-            stage.attemptOpen(message2, name: "R_MESSAGE_1", by: .eve, with: initiatorKey.key, keyName: .initiatorPrivateKey,
-                              narration: "She opens R_MESSAGE_1 with the leaked I_PrK and reads bP.",
-                              references: [.rfc(6539, "3.3")])
-        }
+        stage.attemptOpen(.iMessage1, by: .eve, with: responderKey.key, keyName: .responderPrivateKey,
+                          narration: "Eve opens her recording of I_MESSAGE_1 with the leaked R_PrK and reads aP.",
+                          references: [.rfc(6539, "3.3")])
+        stage.attemptOpen(.rMessage1, by: .eve, with: initiatorKey.key, keyName: .initiatorPrivateKey,
+                          narration: "She opens R_MESSAGE_1 with the leaked I_PrK and reads bP.",
+                          references: [.rfc(6539, "3.3")])
         stage.builder.step(Party.eve.id, .check, "the recorded call stays secret",
                            narration: "Eve now holds aP and bP, but abP needs a or b, which no longer exist anywhere: the recorded call, its SRTP key and its media stay secret (perfect forward secrecy). A future call uses fresh a and b, so a past leak does not open it either (backward secrecy).",
                            references: [.rfc(6539, "3.3"), .rfc(6267, "1")])

@@ -20,14 +20,14 @@ enum MaliciousKMSScenario {
         stage.builder.step(kms.id, .compute, "the KMS prepares to impersonate both sides",
                            narration: "The KMS computed I_PrK and R_PrK when it issued them. With them it can open and create every IBE layer either side would: it sits in the path and runs two exchanges, one with each side, each believing it talks to the other.",
                            references: [.rfc(6539, "4")])
-        guard withInitiator.receive1(stage, try withInitiator.message1(stage)) != nil,
-              withResponder.receive1(stage, try withResponder.message1(stage)) != nil,
-              withResponder.receive2(stage, try withResponder.message2(stage)) != nil,
-              withInitiator.receive2(stage, try withInitiator.message2(stage)) != nil,
-              withInitiator.receive3(stage, try withInitiator.message3(stage)) != nil,
-              withResponder.receive3(stage, try withResponder.message3(stage)) != nil,
-              withResponder.receive4(stage, try withResponder.message4(stage)) != nil,
-              withInitiator.receive4(stage, try withInitiator.message4(stage)) != nil else { return stage.builder.timeline }
+        guard withInitiator.receiveIMessage1(stage, try withInitiator.sendIMessage1(stage)) != nil,
+              withResponder.receiveIMessage1(stage, try withResponder.sendIMessage1(stage)) != nil,
+              withResponder.receiveRMessage1(stage, try withResponder.sendRMessage1(stage)) != nil,
+              withInitiator.receiveRMessage1(stage, try withInitiator.sendRMessage1(stage)) != nil,
+              withInitiator.receiveIMessage2(stage, try withInitiator.sendIMessage2(stage)) != nil,
+              withResponder.receiveIMessage2(stage, try withResponder.sendIMessage2(stage)) != nil,
+              withResponder.receiveRMessage2(stage, try withResponder.sendRMessage2(stage)) != nil,
+              withInitiator.receiveRMessage2(stage, try withInitiator.sendRMessage2(stage)) != nil else { return stage.builder.timeline }
         stage.builder.step(kms.id, .check, "both exchanges succeed; the KMS holds both keys",
                            narration: "Every check passed on both sides: the echoes match because the KMS opened each layer with the right key, and V verifies because each side shares its MPK with the KMS. I and B hold different keys, and the KMS holds both. The protocol defends against passive insiders, not against an active KMS: the KMS must be trusted not to do this.",
                            references: [.rfc(6539, "4"), .rfc(6267, "7")])

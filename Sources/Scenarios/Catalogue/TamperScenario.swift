@@ -37,17 +37,17 @@ enum TamperScenario {
 
     /// One exchange with one bit flipped in message `attack.message`; it stops at the refusal.
     private static func run(_ attack: Attack, _ exchange: StagedExchange, on stage: Stage) throws {
-        let makers: [(Stage) throws -> StepRecord] = [{ try exchange.message1($0) }, { try exchange.message2($0) },
-                                                       { try exchange.message3($0) }, { try exchange.message4($0) }]
-        let receivers: [(Stage, StepRecord) -> StepRecord?] = [{ exchange.receive1($0, $1) }, exchange.receive2, exchange.receive3, exchange.receive4]
+        let makers: [(Stage) throws -> StepRecord] = [{ try exchange.sendIMessage1($0) }, { try exchange.sendRMessage1($0) },
+                                                       { try exchange.sendIMessage2($0) }, { try exchange.sendRMessage2($0) }]
+        let receivers: [(Stage, StepRecord) -> StepRecord?] = [{ exchange.receiveIMessage1($0, $1) }, exchange.receiveRMessage1, exchange.receiveIMessage2, exchange.receiveRMessage2]
         for index in 0..<4 {
             var record = try makers[index](stage)
             if index + 1 == attack.message {
                 let changed = flip(record.message, payload: attack.payload, offsetFromEnd: attack.offsetFromEnd)
-                stage.builder.step(attacker.id, .tamper, "Eve flips \(attack.field) of \(record.messageName)",
-                                   narration: "In transit, Eve flips \(attack.field) of \(record.messageName). Nothing else changes.",
+                stage.builder.step(attacker.id, .tamper, "Eve flips \(attack.field) of \(record.kind)",
+                                   narration: "In transit, Eve flips \(attack.field) of \(record.kind). Nothing else changes.",
                                    references: [.rfc(6267, "4.2.2")])
-                record = StepRecord(messageName: record.messageName, message: changed, learned: record.learned, layers: record.layers)
+                record = StepRecord(kind: record.kind, message: changed, learned: record.learned, layers: record.layers)
             }
             guard receivers[index](stage, record) != nil else { return }
         }

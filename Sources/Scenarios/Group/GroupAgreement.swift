@@ -134,7 +134,7 @@ final class GroupAgreement {
         let wire = frames.map(\.encoded)
         let plaintexts = try decryptAll(wire)
         return try ring.indices.map { j in
-            send(frames[j], from: server, to: ring[j].party, title: "\(server.tag) relays \(frames[j].name) to \(tag(j))",
+            send(frames[j], from: server, to: ring[j].party, title: "\(server.tag) relays \(frames[j].kind) to \(tag(j))",
                  narration: "The server forwards to \(tag(j)) the \(frames[j].entries.count) ciphertexts addressed to it. It routes them by the clear member numbers; it cannot open them, since it holds no member's private key.")
             return try open(wire[j], plaintexts: plaintexts[j], at: j, round: round)
         }
@@ -145,8 +145,7 @@ final class GroupAgreement {
             "IBE_M\(entry.recipient)(\(frame.round == 1 ? "z" : "X")\(entry.sender))"
         }.joined(separator: ", ")
         stage.builder.step(sender.id, .send, title,
-                           message: WireMessage(name: frame.name, octets: frame.encoded, from: sender.id, to: receiver.id, notation: notation,
-                                                kind: .labRecord),
+                           message: WireMessage(frame.kind, octets: frame.encoded, from: sender.id, to: receiver.id, notation: notation),
                            recordedBy: stage.observers, narration: narration, references: [.profile("D14"), .profile("D1"), .profile("D2")])
     }
 }

@@ -96,11 +96,11 @@ struct TimelineJSON: Encodable {
             for party in step.ledger.parties {
                 ledger[party.party] = PartyKnowledge(knows: party.knows.map(\.name.rawValue).uniqued(),
                                                      cannot: party.cannot.map { Cannot(value: $0.name.rawValue, why: $0.why) },
-                                                     recorded: party.recorded)
+                                                     recorded: party.recorded.map(\.name))
             }
             return StepJSON(index: step.index, actor: step.actor, action: step.action.rawValue, title: step.title,
                             message: step.message.map {
-                                MessageJSON(name: $0.name, hex: Hex.encode($0.octets), octets: $0.octets.count, from: $0.from,
+                                MessageJSON(name: $0.kind.name, hex: Hex.encode($0.octets), octets: $0.octets.count, from: $0.from,
                                             to: $0.to, notation: $0.notation)
                             },
                             learned: learned, values: values,

@@ -29,7 +29,7 @@ struct TimelineText {
         if let message = step.message {
             let from = timeline.tag(message.from)
             let to = timeline.tag(message.to)
-            lines.append("  message: \(message.name) \(from) -> \(to), \(message.octets.count) octets: \(message.notation)")
+            lines.append("  message: \(message.kind) \(from) -> \(to), \(message.octets.count) octets: \(message.notation)")
         }
         for (party, values) in grouped(step.revealed) {
             let tag = timeline.tag(party)

@@ -20,7 +20,7 @@ public enum PaneContent {
     /// One line per value name: the values held (several when a party holds distinct
     /// values of one name, as a malicious KMS holds two abP), else the impossibility,
     /// else a dash.
-    static func valueLines(_ party: String, names: [ValueName], _ step: Step) -> [PaneLine] {
+    static func valueLines(_ party: PartyID, names: [ValueName], _ step: Step) -> [PaneLine] {
         let ledger = step.ledger[party]
         var lines = [PaneLine]()
         for name in names {

@@ -8,15 +8,15 @@ public struct Ledger: Sendable {
     /// Parties in scenario order.
     public let parties: [PartyLedger]
 
-    public subscript(party: String) -> PartyLedger? { parties.first { $0.party == party } }
+    public subscript(party: PartyID) -> PartyLedger? { parties.first { $0.party == party } }
 
     /// Whether `party` holds a value called `name` (any value of that name).
-    public func knows(_ party: String, _ name: ValueName) -> Bool { self[party]?.value(name) != nil }
+    public func knows(_ party: PartyID, _ name: ValueName) -> Bool { self[party]?.value(name) != nil }
 }
 
 /// One party's knowledge.
 public struct PartyLedger: Sendable {
-    public let party: String
+    public let party: PartyID
     /// Values in the order learned.
     public let knows: [KnownValue]
     /// Values it cannot compute, with the reason.

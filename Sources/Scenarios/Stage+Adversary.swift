@@ -18,7 +18,7 @@ extension Stage {
             guard let ibake = try MIKEYMessage(decoding: message).ibake else { return false }
             let plaintext = try parameters.decrypt(try BFCiphertext(decoding: ibake.encryptedData, parameters: parameters), with: key)
             var owner: IDRole?
-            var revealed = [(String, LearnedValue)]()
+            var revealed = [(PartyID, LearnedValue)]()
             for item in try SubPayloadChain.decode(plaintext, first: .idr) {
                 if case .idr(let identity) = item { owner = identity.role }
                 if case .eccpt(let eccpt) = item {

@@ -18,7 +18,7 @@ final class Stage {
     /// Values every adversary's ledger states it cannot compute.
     static let adversaryWatch: [ValueName] = [.a, .b, .aP, .bP, .abP, .sessionKey]
 
-    init(_ scenario: ScenarioName, _ options: ScenarioOptions, parties: [Party], watch: [String: [ValueName]] = [:]) {
+    init(_ scenario: ScenarioName, _ options: ScenarioOptions, parties: [Party], watch: [PartyID: [ValueName]] = [:]) {
         var watching = watch
         for party in parties where party.kind == .eavesdropper && watching[party.id] == nil {
             watching[party.id] = Self.adversaryWatch
@@ -30,7 +30,7 @@ final class Stage {
     }
 
     var parties: [Party] { builder.parties }
-    var observers: [String] { parties.filter { $0.kind == .eavesdropper }.map(\.id) }
+    var observers: [PartyID] { parties.filter { $0.kind == .eavesdropper }.map(\.id) }
 
     /// Letters for identities no party owns (forking's common identity is the user B).
     var aliases: [String: String] = [:]
@@ -60,7 +60,7 @@ final class Stage {
     /// two messages, and the user's check that the key is genuine.
     @discardableResult
     func provision(_ party: Party, keyName: ValueName, uri: String? = nil) throws -> KeyRing.Entry {
-        let identity = uri ?? party.identity ?? party.id
+        let identity = uri ?? party.identity ?? party.id.rawValue
         let psk = psks[identity] ?? env.random.bytes(32)
         psks[identity] = psk
         let server = KMSServer(profile: profile, kms: kms, uri: Party.kms.identity ?? "kms", psks: [identity: psk],
@@ -91,7 +91,7 @@ final class Stage {
     /// A message on the wire: observers record it and read its clear payloads.
     @discardableResult
     func wire(_ record: StepRecord, from sender: Party, to receiver: Party, title: String,
-              reveal: [(String, LearnedValue)] = [], narration: String, references: [SpecReference]) -> Int {
+              reveal: [(PartyID, LearnedValue)] = [], narration: String, references: [SpecReference]) -> Int {
         let message = WireMessage(record.kind, octets: record.message, from: sender.id, to: receiver.id,
                                   notation: Notation.describe(record.kind, layers: record.layers, tag: tag),
                                   sealedLayers: record.layers)
@@ -150,7 +150,7 @@ final class Stage {
     private func sendError(_ octets: [UInt8], number: ErrorNumber, from sender: Party, to receiver: Party) {
         let message = WireMessage(.error, octets: octets, from: sender.id, to: receiver.id,
                                   notation: "ERR(\(number.name))")
-        var revealed = [(String, LearnedValue)]()
+        var revealed = [(PartyID, LearnedValue)]()
         for observer in observers { revealed += clearValues(of: octets).map { (observer, $0) } }
         builder.step(sender.id, .send, "\(sender.tag) answers with Error (\(number.name))", message: message, reveal: revealed,
                      recordedBy: observers,

@@ -11,8 +11,8 @@ public struct WireMessage: Sendable {
     /// I_MESSAGE_1, R_MESSAGE_1, ..., REQUEST_KEY_PSK, SRTP, ...
     public let kind: MessageKind
     public let octets: [UInt8]
-    public let from: String
-    public let to: String
+    public let from: PartyID
+    public let to: PartyID
     /// What it carries in the seed's notation, e.g. "IBE_R(IDRi, aP, IDRr)".
     public let notation: String
     /// The IBE layers its sender sealed (IBAKE, ESK, KEMAC), plaintext included: what
@@ -24,7 +24,7 @@ public struct WireMessage: Sendable {
     /// its UDP ports in an exported capture.
     public var transport: DatagramKind { kind.transport }
 
-    public init(_ kind: MessageKind, octets: [UInt8], from: String, to: String, notation: String,
+    public init(_ kind: MessageKind, octets: [UInt8], from: PartyID, to: PartyID, notation: String,
                 sealedLayers: [IBELayerRecord] = []) {
         self.kind = kind
         self.octets = octets
@@ -44,7 +44,7 @@ public struct CheckOutcome: Sendable, Equatable {
 
 /// A value revealed to a party at a step.
 public struct Revelation: Sendable, Equatable {
-    public let party: String
+    public let party: PartyID
     public let value: LearnedValue
 }
 
@@ -53,7 +53,7 @@ public struct Step: Sendable {
     /// 1-based position in the timeline.
     public let index: Int
     /// The party that acts.
-    public let actor: String
+    public let actor: PartyID
     public let action: StepAction
     /// A short headline, e.g. "I sends I_MESSAGE_1".
     public let title: String

@@ -7,13 +7,13 @@ final class TimelineBuilder {
     let scenario: ScenarioName
     let options: ScenarioOptions
     private(set) var parties: [Party]
-    private var knowledge: [String: [KnownValue]] = [:]
-    private var recordings: [String: [MessageKind]] = [:]
+    private var knowledge: [PartyID: [KnownValue]] = [:]
+    private var recordings: [PartyID: [MessageKind]] = [:]
     /// The values whose absence is stated, per party.
-    private var watched: [String: [ValueName]]
+    private var watched: [PartyID: [ValueName]]
     private var steps: [Step] = []
 
-    init(scenario: ScenarioName, options: ScenarioOptions, parties: [Party], watch: [String: [ValueName]]) {
+    init(scenario: ScenarioName, options: ScenarioOptions, parties: [Party], watch: [PartyID: [ValueName]]) {
         self.scenario = scenario
         self.options = options
         self.parties = parties
@@ -30,13 +30,13 @@ final class TimelineBuilder {
     func lastMessage(_ kind: MessageKind) -> [UInt8]? { steps.last { $0.message?.kind == kind }?.message?.octets }
 
     /// The value `party` holds under `name`, if any.
-    func value(_ party: String, _ name: ValueName) -> [UInt8]? { knowledge[party]?.last { $0.name == name }?.octets }
+    func value(_ party: PartyID, _ name: ValueName) -> [UInt8]? { knowledge[party]?.last { $0.name == name }?.octets }
 
     /// Records one step and the values it reveals; returns its index.
     @discardableResult
-    func step(_ actor: String, _ action: StepAction, _ title: String, message: WireMessage? = nil,
-              reveal: [(String, LearnedValue)] = [], forget: [(String, ValueName)] = [], checks: [CheckOutcome] = [],
-              recordedBy: [String] = [], notes: [String] = [], narration: String, references: [SpecReference]) -> Int {
+    func step(_ actor: PartyID, _ action: StepAction, _ title: String, message: WireMessage? = nil,
+              reveal: [(PartyID, LearnedValue)] = [], forget: [(PartyID, ValueName)] = [], checks: [CheckOutcome] = [],
+              recordedBy: [PartyID] = [], notes: [String] = [], narration: String, references: [SpecReference]) -> Int {
         let index = steps.count + 1
         // Values wiped at this step (RFC 6539 §3.2: a and b once the exchange is over).
         for (party, name) in forget { knowledge[party]?.removeAll { $0.name == name } }

@@ -53,7 +53,7 @@ struct SectionDraft {
                 report(line, "`focus`: PARTY VALUE expected, e.g. `responder aP`")
                 return
             }
-            focus.append(Focus(party: words[0], value: value))
+            focus.append(Focus(party: PartyID(rawValue: words[0]), value: value))
         case "question":
             question = directive.argument
         case "answer":
@@ -75,7 +75,7 @@ struct SectionDraft {
         let names = words[2].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         let values = names.compactMap { ValueName(rawValue: $0) }
         guard !values.isEmpty, values.count == names.count else { return nil }
-        return Claim(party: words[0], relation: relation, values: values, line: line)
+        return Claim(party: PartyID(rawValue: words[0]), relation: relation, values: values, line: line)
     }
 }
 

@@ -62,7 +62,7 @@ public enum StepReference: Sendable, Equatable {
 
 /// A value a section points at: `<!-- focus: responder aP -->`.
 public struct Focus: Sendable, Equatable {
-    public let party: String
+    public let party: PartyID
     public let value: ValueName
 }
 
@@ -73,7 +73,7 @@ public struct Claim: Sendable, Equatable {
         case knows, lacks, cannot
     }
 
-    public let party: String
+    public let party: PartyID
     public let relation: Relation
     public let values: [ValueName]
     public let line: Int

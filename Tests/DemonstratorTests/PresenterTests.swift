@@ -28,7 +28,7 @@ struct PresenterTests {
         #expect(try slide(.basic, 9).headline == "I_MESSAGE_1")
         let abP = try slide(.basic, 13)
         guard case .reveal(.abP, let learned, let cannot) = abP.kind else { Issue.record("\(abP.kind)"); return }
-        #expect(learned.map(\.party.id) == ["initiator"] && cannot.map(\.party.id) == ["eve"])
+        #expect(learned.map(\.party.id) == [.initiator] && cannot.map(\.party.id) == [.eve])
         #expect(try slide(.basic, 8).headline == "aP", "I picks a and computes aP: aP, not a, CSB ID or RAND")
         #expect(try slide(.basic, 1).headline == "sP")
         let refusal = try slide(.tamper, Fixtures.refusals(.tamper).first)

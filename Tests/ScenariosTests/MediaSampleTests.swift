@@ -34,7 +34,7 @@ import Testing
         #expect(Array(packet[8..<12]) == session.ssrc.bigEndianOctets)
 
         // The tag verifies under the announced ROC and under no other.
-        let ledger = try #require(timeline.finalLedger?["responder"])
+        let ledger = try #require(timeline.finalLedger?[.responder])
         let key = try #require(ledger.value(.srtpMasterKey)).octets
         let salt = try #require(ledger.value(.srtpMasterSalt)).octets
         let protection = try SRTPProtection(masterKey: key, masterSalt: salt)

@@ -7,7 +7,7 @@ import Primitives
 /// and learns aP and bP; it still cannot compute abP. Plain IBE key transport, by
 /// contrast, hands it the session key (RFC 6267 §7.1; RFC 6539 §4).
 enum CuriousKMSScenario {
-    static let kms = Party(id: "kms", name: "KMS (curious)", identity: Party.kms.identity, kind: .curiousKMS, tag: "KMS")
+    static let kms = Party.kms.cast(as: "KMS (curious)", kind: .curiousKMS)
 
     static func build(_ options: ScenarioOptions) throws -> Timeline {
         let stage = Stage(.curiousKMS, options, parties: [.initiator, .responder, kms, .eve],

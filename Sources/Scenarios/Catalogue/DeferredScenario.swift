@@ -7,10 +7,9 @@ import Primitives
 /// initiator and stores what it cannot read: an ESK carrying SK for B, and content
 /// encrypted under SK. Later B picks both up and reads them (RFC 6267 §3.3, §7.5; PROFILE D12).
 enum DeferredScenario {
-    static let mailbox = Party(id: "mailbox", name: "Mailbox (voicemail)", identity: "sip:voicemail@ims.example",
+    static let mailbox = Party(id: .mailbox, name: "Mailbox (voicemail)", identity: "sip:voicemail@ims.example",
                                kind: .mailbox, tag: "M")
-    static let absent = Party(id: "responder", name: "Responder (offline)", identity: Party.responder.identity,
-                              kind: .responder, tag: "B")
+    static let absent = Party.responder.cast(as: "Responder (offline)", tag: "B")
     static let message = "Voicemail for Bob: the meeting moved to 15:00. Only you can read this."
 
     static func build(_ options: ScenarioOptions) throws -> Timeline {

@@ -5,7 +5,7 @@ import IBE
 /// private key of her own from the same KMS, and still cannot open a layer encrypted to
 /// someone else, nor compute aP, bP or abP.
 enum EavesdropperScenario {
-    static let eve = Party(id: "eve", name: "Eve (eavesdropper)", identity: "sip:eve@ims.example", kind: .eavesdropper, tag: "Eve")
+    static let eve = Party.eve.cast(as: "Eve (eavesdropper)", identity: "sip:eve@ims.example")
 
     static func build(_ options: ScenarioOptions) throws -> Timeline {
         let stage = Stage(.eavesdropper, options, parties: [.initiator, .responder, .kms, eve],

@@ -7,13 +7,13 @@ import IBE
 enum ForkingScenario {
     static let common = Party.responder.identity ?? "sip:bob@ims.example"
     static let devices = [
-        Party(id: "device-1", name: "Bob's phone", identity: "sip:bob-phone@ims.example", kind: .device, tag: "D1"),
-        Party(id: "device-2", name: "Bob's laptop", identity: "sip:bob-laptop@ims.example", kind: .device, tag: "D2"),
-        Party(id: "device-3", name: "Bob's tablet", identity: "sip:bob-tablet@ims.example", kind: .device, tag: "D3"),
+        Party(id: .device(1), name: "Bob's phone", identity: "sip:bob-phone@ims.example", kind: .device, tag: "D1"),
+        Party(id: .device(2), name: "Bob's laptop", identity: "sip:bob-laptop@ims.example", kind: .device, tag: "D2"),
+        Party(id: .device(3), name: "Bob's tablet", identity: "sip:bob-tablet@ims.example", kind: .device, tag: "D3"),
     ]
 
     static func build(_ options: ScenarioOptions) throws -> Timeline {
-        var watch = [String: [ValueName]]()
+        var watch = [PartyID: [ValueName]]()
         for device in devices { watch[device.id] = [.abP, .sessionKey] }
         let stage = Stage(.forking, options, parties: [.initiator] + devices + [.kms, .eve], watch: watch)
         stage.aliases[common] = "B"

@@ -6,11 +6,11 @@ import IBE
 /// its recipients; a fifth joins and one leaves, and each time a fresh agreement gives a
 /// new key. The server relays everything and never knows a group key.
 enum GroupScenario {
-    static let server = Party(id: "server", name: "Conference server", identity: "sip:conference@conf.example",
+    static let server = Party(id: .server, name: "Conference server", identity: "sip:conference@conf.example",
                               kind: .server, tag: "S")
 
     static func member(_ number: Int) -> Party {
-        Party(id: "member-\(number)", name: "Member \(number)", identity: "sip:member\(number)@conf.example",
+        Party(id: .member(number), name: "Member \(number)", identity: "sip:member\(number)@conf.example",
               kind: .member, tag: "M\(number)")
     }
 

@@ -5,7 +5,7 @@ import IBE
 /// answers I as B and calls B as I: two exchanges that both succeed, and it holds both
 /// keys. MIKEY-IBAKE assumes the KMS is not an active attacker (RFC 6539 §4): here is why.
 enum MaliciousKMSScenario {
-    static let kms = Party(id: "kms", name: "KMS (malicious)", identity: Party.kms.identity, kind: .attacker, tag: "KMS")
+    static let kms = Party.kms.cast(as: "KMS (malicious)", kind: .maliciousKMS)
 
     static func build(_ options: ScenarioOptions) throws -> Timeline {
         let stage = Stage(.maliciousKMS, options, parties: [.initiator, .responder, kms, .eve])

@@ -6,7 +6,7 @@ import IBE
 /// replay cache, the clock-skew window and the session checks refuse each (PROFILE D10;
 /// RFC 3830 §5.4).
 enum ReplayScenario {
-    static let attacker = Party(id: "eve", name: "Eve (active)", identity: nil, kind: .attacker, tag: "Eve")
+    static let attacker = Party.activeEve
 
     static func build(_ options: ScenarioOptions) throws -> Timeline {
         let stage = Stage(.replay, options, parties: [.initiator, .responder, .kms, attacker])

@@ -5,9 +5,8 @@ import IBE
 /// answers with its own identity and no aP echo; the initiator sees who answered and
 /// decides (RFC 6267 §3.2, §7.4; PROFILE D13).
 enum RetargetingScenario {
-    static let intended = Party(id: "responder", name: "Responder (intended, never reached)",
-                                identity: Party.responder.identity, kind: .bystander, tag: "B")
-    static let target = Party(id: "target-c", name: "Carol (retarget target)", identity: "sip:carol@ims.example",
+    static let intended = Party.responder.cast(as: "Responder (intended, never reached)", kind: .bystander, tag: "B")
+    static let target = Party(id: .targetC, name: "Carol (retarget target)", identity: "sip:carol@ims.example",
                               kind: .responder, tag: "C")
 
     static func build(_ options: ScenarioOptions) throws -> Timeline {

@@ -5,7 +5,7 @@ import MIKEY
 /// `tamper`: an active attacker flips one bit in transit, in each message in turn,
 /// and the check that catches it refuses the message (RFC 6267 §4.2.2; RFC 3830 §5.2).
 enum TamperScenario {
-    static let attacker = Party(id: "eve", name: "Eve (active)", identity: nil, kind: .attacker, tag: "Eve")
+    static let attacker = Party.activeEve
 
     /// Which message is changed, where, and what the narration says of it.
     struct Attack {

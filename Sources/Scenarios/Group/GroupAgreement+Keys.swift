@@ -81,7 +81,7 @@ extension GroupAgreement {
     /// computes K and reveals group_key to itself. The last member's step also states the
     /// outcome of the whole agreement, from the keys computed so far.
     func computeKey(_ i: Int, _ own: BurmesterDesmedt.Contribution, previous before: ECPoint, crossValues: [ECPoint],
-                    last: ECPoint, keys: [String: [UInt8]]) throws -> [UInt8] {
+                    last: ECPoint, keys: [PartyID: [UInt8]]) throws -> [UInt8] {
         guard try BurmesterDesmedt.sumsToZero(crossValues + [last]) else {
             throw GroupFailure.point("\(tag(i))'s X values do not sum to zero: one was changed on the way")
         }

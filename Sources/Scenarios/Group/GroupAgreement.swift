@@ -43,7 +43,7 @@ final class GroupAgreement {
     func tag(_ i: Int) -> String { ring[i].party.tag }
 
     /// Runs both rounds and the key computation; returns each member's group_key by party id.
-    func run() throws -> [String: [UInt8]] {
+    func run() throws -> [PartyID: [UInt8]] {
         let random = stage.env.random
         let contributions = try ring.indices.map { _ in try BurmesterDesmedt.contribute(using: random) }
         let firstUploads = seal(round: 1, contributions.map(\.z)) { [self.previous($0), self.next($0)] }
@@ -58,7 +58,7 @@ final class GroupAgreement {
         for i in ring.indices { announceRoundTwo(i, secondUploads[i]) }
         let xs = try relay(round: 2, secondUploads)
 
-        var keys = [String: [UInt8]]()
+        var keys = [PartyID: [UInt8]]()
         for i in ring.indices {
             // X_i, X_{i+1}, ..., X_{i+n-2}: the member's own, then the others' from round 2.
             let ordered = try [crosses[i]] + (1..<(n - 1)).map { j in try xs[i].point(ring[(i + j) % n].number) }

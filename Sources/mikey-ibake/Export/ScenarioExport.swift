@@ -38,7 +38,7 @@ struct ScenarioExport {
     }
 
     /// 127.0.0.N for the N-th party of the scenario.
-    private func address(_ party: String) -> [UInt8] {
+    private func address(_ party: PartyID) -> [UInt8] {
         let index = timeline.parties.firstIndex { $0.id == party } ?? 250
         return [127, 0, 0, UInt8(index + 1)]
     }

@@ -55,9 +55,9 @@ struct TimelineText {
         return output
     }
 
-    private func grouped(_ revealed: [Revelation]) -> [(String, [LearnedValue])] {
-        var order = [String]()
-        var values = [String: [LearnedValue]]()
+    private func grouped(_ revealed: [Revelation]) -> [(PartyID, [LearnedValue])] {
+        var order = [PartyID]()
+        var values = [PartyID: [LearnedValue]]()
         for revelation in revealed {
             if values[revelation.party] == nil { order.append(revelation.party) }
             values[revelation.party, default: []].append(revelation.value)

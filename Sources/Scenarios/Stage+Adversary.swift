@@ -43,8 +43,8 @@ extension Stage {
         let identity = try KeyPeriod.identity(uri, atNTP: env.clock.now())
         let key = kms.extractPrivateKey(for: identity)
         let octets = Stage.octets(key.point, length: profile.parameterSet.curve.coordinateLength)
-        builder.step(Party.kms.id, .compute, "KMS issues \(keyName.rawValue) to \(party.tag)",
-                     reveal: [(Party.kms.id, LearnedValue(keyName, octets, .computed)), (party.id, LearnedValue(keyName, octets, .provisioned))],
+        builder.step(.kms, .compute, "KMS issues \(keyName.rawValue) to \(party.tag)",
+                     reveal: [(.kms, LearnedValue(keyName, octets, .computed)), (party.id, LearnedValue(keyName, octets, .provisioned))],
                      narration: narration, references: [.rfc(6267, "4.2.1"), .profile("D3"), .profile("D11")])
         return KeyRing.Entry(identity: identity, key: key)
     }

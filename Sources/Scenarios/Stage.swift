@@ -13,7 +13,8 @@ final class Stage {
     let kms: KeyManagementService
     /// Public keys of identities, computed once per run and shared by every party.
     let publicKeys = RecipientKeyCache()
-    private var psks: [String: [UInt8]] = [:]
+    /// The secret each identity shares with the KMS for provisioning, once chosen.
+    var psks: [String: [UInt8]] = [:]
 
     /// Values every adversary's ledger states it cannot compute.
     static let adversaryWatch: [ValueName] = [.a, .b, .aP, .bP, .abP, .sessionKey]
@@ -38,52 +39,6 @@ final class Stage {
     /// The letter of the party an identity belongs to (for message notation).
     func tag(_ uri: String) -> String {
         aliases[uri] ?? parties.first { $0.identity == uri }?.tag ?? uri
-    }
-
-    // MARK: Set-up
-
-    /// The KMS picks s and publishes sP with the curve and P (RFC 6267 §3.2; PROFILE D4).
-    func setUpKMS() {
-        let set = profile.parameterSet
-        let sP = Stage.octets(kms.publicParameters.publicKey, length: set.curve.coordinateLength)
-        var reveal = [(Party.kms.id, LearnedValue(.masterSecret, kms.masterSecret.bytes, .generated)),
-                      (Party.kms.id, LearnedValue(.kmsPublicKey, sP, .computed))]
-        for party in parties where party.id != Party.kms.id {
-            reveal.append((party.id, LearnedValue(.kmsPublicKey, sP, .provisioned)))
-        }
-        builder.step(Party.kms.id, .compute, "KMS picks s, publishes sP", reveal: reveal,
-                     narration: "The KMS picks its master secret s at random and publishes sP with the curve, P and the hash (\(set.name): \(set.summary)). Public keys come from identities alone, so nobody needs a certificate.",
-                     references: [.rfc(6539, "2.3"), .rfc(5091, "5.1"), .profile("D4")])
-    }
-
-    /// `party` fetches K_PR for its identity with REQUEST_KEY (PSK variant, PROFILE D11):
-    /// two messages, and the user's check that the key is genuine.
-    @discardableResult
-    func provision(_ party: Party, keyName: ValueName, uri: String? = nil) throws -> KeyRing.Entry {
-        let identity = uri ?? party.identity ?? party.id.rawValue
-        let psk = psks[identity] ?? env.random.bytes(32)
-        psks[identity] = psk
-        let server = KMSServer(profile: profile, kms: kms, uri: Party.kms.identity ?? "kms", psks: [identity: psk],
-                               replayCache: ReplayCache(), clock: env.clock, publicKeys: publicKeys)
-        let client = ProvisioningClient(profile: profile, uri: identity, kmsURI: Party.kms.identity ?? "kms", psk: psk,
-                                        kmsParameters: kms.publicParameters, random: env.random, clock: env.clock,
-                                        publicKeys: publicKeys)
-        let request = try client.makeRequestKeyPSK()
-        let answer = try server.makeRequestKeyResp(answering: request.message)
-        wire(request, from: party, to: .kms, title: "\(party.tag) asks the KMS for its private key",
-             narration: "\(party.tag) sends REQUEST_KEY_PSK for \(identity): the identity, the KMS's identity, and V, a MAC under a key derived from the secret it shares with the KMS.",
-             references: [.rfc(6267, "4.2.1"), .profile("D11")])
-        let (record, entry) = try client.receiveRequestKeyResp(answer.message, keyName: keyName)
-        let key = record.learned.first?.octets ?? []
-        wire(answer, from: .kms, to: party, title: "KMS returns \(keyName.rawValue) to \(party.tag)",
-             reveal: [(Party.kms.id, LearnedValue(keyName, key, .computed))],
-             narration: "The KMS checks V, computes the private key [s]·H(\(entry.identity)) for this month and returns it AES-CM-encrypted in a KEMAC under V. Only the KMS can compute it; no one else could.",
-             references: [.rfc(6267, "4.2.1"), .rfc(5091, "5.3"), .profile("D3"), .profile("D11")])
-        builder.step(party.id, .check, "\(party.tag) checks and keeps \(keyName.rawValue)",
-                     reveal: record.learned.map { (party.id, $0) }, checks: outcomes(record.passed),
-                     narration: "\(party.tag) verifies V, decrypts the KEMAC and checks the key is genuine: e'(K_PR, P) = e'(H(id), sP). It is valid for \(entry.identity.period) only; next month brings a new key.",
-                     references: [.rfc(6267, "4.2.1"), .profile("D11")])
-        return entry
     }
 
     // MARK: Messages
@@ -122,9 +77,11 @@ final class Stage {
     /// Delivers a message from `sender`: the receiver's checks pass and it learns values
     /// (a receive step), or a check refuses it (a refuse step), followed by the Error
     /// message the receiver sends back when the RFC has it answer (PROFILE D18). Returns
-    /// the record, or nil if refused.
+    /// what the receiver recorded; throws ``ExchangeStopped`` after a refusal.
+    @discardableResult
     func deliver(_ message: StepRecord, from sender: Party, to party: Party, title: String, narration: String,
-                 references: [SpecReference], _ receive: ([UInt8]) throws(IBAKEFailure) -> StepRecord) -> StepRecord? {
+                 references: [SpecReference],
+                 _ receive: ([UInt8]) throws(IBAKEFailure) -> StepRecord) throws(ExchangeStopped) -> StepRecord {
         let name = message.kind
         do {
             let record = try receive(message.message)
@@ -142,7 +99,7 @@ final class Stage {
             if let reply = error.errorMessage, let number = error.errorNumber {
                 sendError(reply, number: number, from: party, to: sender)
             }
-            return nil
+            throw ExchangeStopped(refused: name, by: party.id)
         }
     }
 
@@ -156,6 +113,22 @@ final class Stage {
                      recordedBy: observers,
                      narration: "\(sender.tag) tells the sender why it stopped: an Error message with ERR \(number.rawValue) (\(number.name)), the HDR of the refused message and its own time. Nothing authenticates it (RFC 3830 lets an Error that follows a failed check go unprotected), so the receiver may only take it as advice.",
                      references: [.rfc(3830, "5.1.2"), .rfc(3830, "6.12"), .profile("D18")])
+    }
+
+    /// Plays `script` on this stage and returns the timeline it recorded. A refusal that
+    /// stops the exchange (``ExchangeStopped``) ends the script there; the timeline
+    /// ends with the refusal and the Error message, if any.
+    func play(_ script: () throws -> Void) throws -> Timeline {
+        try untilStopped(script)
+        return builder.timeline
+    }
+
+    /// Runs `script` until it ends or a refusal stops its exchange (``ExchangeStopped``):
+    /// one exchange of several (tamper tries one attack per exchange).
+    func untilStopped(_ script: () throws -> Void) throws {
+        do {
+            try script()
+        } catch is ExchangeStopped {}
     }
 
     func outcomes(_ checks: [IBAKECheck]) -> [CheckOutcome] {

@@ -1,5 +1,6 @@
 import IBAKE
 import IBE
+import MIKEY
 
 /// The four-message exchange as steps on a stage, shared by the scenarios built on it.
 struct StagedExchange {
@@ -10,6 +11,28 @@ struct StagedExchange {
     /// The identities the roles use (an impostor uses someone else's), for the narration.
     let initiatorURI: String
     let responderURI: String
+
+    /// The initiator calls the responder with the keys ``Stage/setUpCall(answeredBy:)`` fetched.
+    init(on stage: Stage, keys: Stage.CallKeys, replayCache: ReplayCache = ReplayCache()) {
+        self.init(on: stage, initiatorKey: keys.initiator, responderKeys: [keys.responder], replayCache: replayCache)
+    }
+
+    /// A call to `intended` that `party` answers instead (a retarget target, a mailbox),
+    /// with the keys ``Stage/setUpCall(answeredBy:)`` fetched for the initiator and `party`.
+    init(on stage: Stage, keys: Stage.CallKeys, answeredBy party: Party, calling intended: Party, policy: Initiator.Policy) {
+        self.init(on: stage, initiatorKey: keys.initiator, responderKeys: [keys.responder], responderParty: party,
+                  target: intended.identity, policy: policy)
+    }
+
+    /// An exchange over roles made elsewhere (forking makes the devices itself).
+    init(initiator: Initiator, responder: Responder, initiatorParty: Party, responderParty: Party) {
+        self.initiator = initiator
+        self.responder = responder
+        self.initiatorParty = initiatorParty
+        self.responderParty = responderParty
+        initiatorURI = initiatorParty.identity ?? ""
+        responderURI = responderParty.identity ?? ""
+    }
 
     /// `initiatorURI` and `responderURI` are the identities the roles use, by default
     /// the parties' own; an impostor uses someone else's.
@@ -43,10 +66,24 @@ struct StagedExchange {
         return record
     }
 
+    /// I_MESSAGE_1 of a call that lands elsewhere than the identity called: I's compute
+    /// step (`picking` says what it does) and the message on the wire, told in the
+    /// scenario's own words.
+    func sendDivertedIMessage1(_ stage: Stage, picking: String, title: String, narration: String,
+                               references: [SpecReference]) throws -> StepRecord {
+        let record = try initiator.makeIMessage1()
+        stage.compute(record, by: initiatorParty, title: "\(initiatorParty.tag) picks a, computes aP", narration: picking,
+                      references: [.rfc(6267, "4.2.2.1")])
+        stage.wire(record, from: initiatorParty, to: responderParty, title: title, narration: narration, references: references)
+        return record
+    }
+
     /// R receives I_MESSAGE_1 from `sender` (the initiator, unless an attacker replays it).
-    func receiveIMessage1(_ stage: Stage, _ message: StepRecord, narration: String? = nil, from sender: Party? = nil) -> StepRecord? {
+    @discardableResult
+    func receiveIMessage1(_ stage: Stage, _ message: StepRecord, narration: String? = nil,
+                          from sender: Party? = nil) throws(ExchangeStopped) -> StepRecord {
         let r = responderParty.tag
-        return stage.deliver(message, from: sender ?? initiatorParty, to: responderParty, title: "\(r) opens I_MESSAGE_1",
+        return try stage.deliver(message, from: sender ?? initiatorParty, to: responderParty, title: "\(r) opens I_MESSAGE_1",
                              narration: narration ?? "\(r) checks the timestamp is fresh and new to its replay cache, decrypts the IBAKE payload with the private key of \(initiator.targetURI) and checks the identities inside match the clear ones.",
                              references: [.rfc(6267, "4.2.2.2"), .profile("D10")], responder.receiveIMessage1)
     }
@@ -66,9 +103,10 @@ struct StagedExchange {
         return record
     }
 
-    func receiveRMessage1(_ stage: Stage, _ message: StepRecord) -> StepRecord? {
+    @discardableResult
+    func receiveRMessage1(_ stage: Stage, _ message: StepRecord) throws(ExchangeStopped) -> StepRecord {
         let i = initiatorParty.tag
-        return stage.deliver(message, from: responderParty, to: initiatorParty, title: "\(i) opens R_MESSAGE_1",
+        return try stage.deliver(message, from: responderParty, to: initiatorParty, title: "\(i) opens R_MESSAGE_1",
                              narration: "\(i) decrypts with its private key. The aP inside must be the aP it sent: only a holder of the private key of \(initiator.targetURI) could have read it, so the answering side is authenticated as that identity. \(i) now computes abP = a·bP and the same keys.",
                              references: [.rfc(6267, "4.2.2.4"), .rfc(6539, "3.2")], initiator.receiveRMessage1)
     }
@@ -82,9 +120,10 @@ struct StagedExchange {
         return record
     }
 
-    func receiveIMessage2(_ stage: Stage, _ message: StepRecord) -> StepRecord? {
+    @discardableResult
+    func receiveIMessage2(_ stage: Stage, _ message: StepRecord) throws(ExchangeStopped) -> StepRecord {
         let r = responderParty.tag
-        return stage.deliver(message, from: initiatorParty, to: responderParty, title: "\(r) opens I_MESSAGE_2",
+        return try stage.deliver(message, from: initiatorParty, to: responderParty, title: "\(r) opens I_MESSAGE_2",
                              narration: "\(r) decrypts and finds its own bP: only a holder of the private key of \(initiatorURI) could have read R_MESSAGE_1, so the calling side is authenticated as that identity.",
                              references: [.rfc(6267, "4.2.2.6"), .rfc(6539, "3.2")], responder.receiveIMessage2)
     }
@@ -97,8 +136,9 @@ struct StagedExchange {
         return record
     }
 
-    func receiveRMessage2(_ stage: Stage, _ message: StepRecord) -> StepRecord? {
-        stage.deliver(message, from: responderParty, to: initiatorParty, title: "\(initiatorParty.tag) verifies R_MESSAGE_2",
+    @discardableResult
+    func receiveRMessage2(_ stage: Stage, _ message: StepRecord) throws(ExchangeStopped) -> StepRecord {
+        try stage.deliver(message, from: responderParty, to: initiatorParty, title: "\(initiatorParty.tag) verifies R_MESSAGE_2",
                       narration: "\(initiatorParty.tag) recomputes the MAC with its own auth_key: they match, so both ends of this exchange hold the same MPK, TGK and SRTP keys.",
                       references: [.rfc(6267, "4.2.2.8"), .profile("D8")], initiator.receiveRMessage2)
     }
@@ -110,14 +150,19 @@ struct StagedExchange {
         let receivedMessage1: StepRecord
     }
 
-    /// All four messages; stops at the first refusal. Returns nil if a message was refused.
+    /// All four messages; throws ``ExchangeStopped`` at the first refusal.
     @discardableResult
-    func run(_ stage: Stage) throws -> Completed? {
+    func run(_ stage: Stage) throws -> Completed {
         let sent = try sendIMessage1(stage)
-        guard let received = receiveIMessage1(stage, sent),
-              receiveRMessage1(stage, try sendRMessage1(stage)) != nil,
-              receiveIMessage2(stage, try sendIMessage2(stage)) != nil,
-              receiveRMessage2(stage, try sendRMessage2(stage)) != nil else { return nil }
+        let received = try receiveIMessage1(stage, sent)
+        try receiveRMessage1(stage, try sendRMessage1(stage))
+        try receiveIMessage2(stage, try sendIMessage2(stage))
+        try receiveRMessage2(stage, try sendRMessage2(stage))
         return Completed(sentMessage1: sent, receivedMessage1: received)
+    }
+
+    /// All four messages, then a media sample under the keys they agreed (PROFILE D9).
+    func runWithMedia(_ stage: Stage) throws {
+        try MediaSample.send(on: stage, after: try run(stage), of: self)
     }
 }

@@ -49,7 +49,7 @@ struct SectionDraft {
                           seed: fields["seed"].flatMap(UInt64.init) ?? 1, policy: policy, line: line)
         case "focus":
             let words = directive.argument.split(separator: " ").map(String.init)
-            guard words.count == 2, let value = ValueName(rawValue: words[1]) else {
+            guard words.count == 2, let value = ValueName(named: words[1]) else {
                 report(line, "`focus`: PARTY VALUE expected, e.g. `responder aP`")
                 return
             }
@@ -73,7 +73,7 @@ struct SectionDraft {
         let words = text.split(separator: " ", maxSplits: 2).map(String.init)
         guard words.count == 3, let relation = Claim.Relation(rawValue: words[1]) else { return nil }
         let names = words[2].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        let values = names.compactMap { ValueName(rawValue: $0) }
+        let values = names.compactMap { ValueName(named: $0) }
         guard !values.isEmpty, values.count == names.count else { return nil }
         return Claim(party: PartyID(rawValue: words[0]), relation: relation, values: values, line: line)
     }

@@ -281,7 +281,7 @@ import Testing
         let request = try client.makeRequestKeyPSK().message
         #expect(try MIKEYMessage(decoding: request).identities(.initiator).count == 2)
         let (_, keys) = try client.receiveRequestKeyResp(try server.makeRequestKeyResp(answering: request).message,
-                                                   keyNames: [.responderPrivateKey, .commonPrivateKey])
+                                                         keyNames: [.responderPrivateKey, ValueName(rawValue: "common_PrK")])
         #expect(keys.map(\.identity.uri) == [device, ExchangeFixture.bob])
         for key in keys { #expect(key.key == fixture.kms.extractPrivateKey(for: key.identity)) }
 

@@ -1,4 +1,3 @@
-import IBAKE
 import Scenarios
 
 /// The lines of a party's pane at a step, read from that step's ledger.

@@ -1,4 +1,3 @@
-import IBAKE
 import Scenarios
 
 /// What presenter mode says about a step, as data: the headline and what goes under it.

@@ -1,4 +1,3 @@
-import IBAKE
 import Scenarios
 
 /// A scenario's timeline, run for real, with what the screen derives from it computed

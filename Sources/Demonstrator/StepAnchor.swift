@@ -1,4 +1,3 @@
-import IBAKE
 import Scenarios
 
 /// What a step position means, so that switching scenarios lands on the step that

@@ -1,4 +1,4 @@
-import IBAKE
+import Scenarios
 
 /// The order in which panes list values, and which ones a cramped pane may drop.
 ///

@@ -1,5 +1,5 @@
-import IBAKE
 import Primitives
+import Scenarios
 import TUI
 
 /// How a value's octets read on screen: lower-case hex, or quoted text for values

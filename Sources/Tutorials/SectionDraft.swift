@@ -1,5 +1,4 @@
 import Foundation
-import IBAKE
 import Scenarios
 
 /// A section while its lines are read.
@@ -39,7 +38,7 @@ struct SectionDraft {
                 report(line, "`at`: step=\(fields["step"] ?? "") is not N, first, last, send:MESSAGE, receive:MESSAGE or action:ACTION (add #N for the N-th)")
                 return
             }
-            guard let policy = Initiator.Policy(rawValue: fields["policy"] ?? "continue") else {
+            guard let policy = InitiatorPolicy(rawValue: fields["policy"] ?? "continue") else {
                 report(line, "`at`: policy must be continue or refuse")
                 return
             }

@@ -1,4 +1,3 @@
-import IBAKE
 import Scenarios
 
 /// `mikey-ibake tutorial --check`: every directive resolves and every claim holds on

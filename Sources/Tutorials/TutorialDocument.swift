@@ -1,4 +1,3 @@
-import IBAKE
 import Scenarios
 
 /// A guided tutorial: a Markdown file whose HTML-comment directives drive the
@@ -32,7 +31,7 @@ public struct Scene: Sendable, Equatable, Hashable {
     public let step: StepReference
     public let params: String
     public let seed: UInt64
-    public let policy: Initiator.Policy
+    public let policy: InitiatorPolicy
     public let line: Int
 
     public func hash(into hasher: inout Hasher) {

@@ -65,7 +65,7 @@ enum Fixtures {
 
     /// The first step of `name` where the ledger says `party` holds `value`.
     static func firstStep(_ name: ScenarioName, where party: PartyID, knows value: ValueName) -> Int? {
-        model(name)?.timeline.steps.first { $0.ledger.knows(party, value) }?.index
+        model(name)?.timeline.step(where: party, learns: value)?.index
     }
 
     /// Steps of `name` where a message was refused.

@@ -78,16 +78,6 @@ struct StagedExchange {
         return record
     }
 
-    /// R receives I_MESSAGE_1 from `sender` (the initiator, unless an attacker replays it).
-    @discardableResult
-    func receiveIMessage1(_ stage: Stage, _ message: StepRecord, narration: String? = nil,
-                          from sender: Party? = nil) throws(ExchangeStopped) -> StepRecord {
-        let r = responderParty.tag
-        return try stage.deliver(message, from: sender ?? initiatorParty, to: responderParty, title: "\(r) opens I_MESSAGE_1",
-                             narration: narration ?? "\(r) checks the timestamp is fresh and new to its replay cache, decrypts the IBAKE payload with the private key of \(initiator.targetURI) and checks the identities inside match the clear ones.",
-                             references: [.rfc(6267, "4.2.2.2"), .profile("D10")], responder.receiveIMessage1)
-    }
-
     func sendRMessage1(_ stage: Stage) throws -> StepRecord {
         let record = try responder.makeRMessage1()
         let r = responderParty.tag
@@ -103,14 +93,6 @@ struct StagedExchange {
         return record
     }
 
-    @discardableResult
-    func receiveRMessage1(_ stage: Stage, _ message: StepRecord) throws(ExchangeStopped) -> StepRecord {
-        let i = initiatorParty.tag
-        return try stage.deliver(message, from: responderParty, to: initiatorParty, title: "\(i) opens R_MESSAGE_1",
-                             narration: "\(i) decrypts with its private key. The aP inside must be the aP it sent: only a holder of the private key of \(initiator.targetURI) could have read it, so the answering side is authenticated as that identity. \(i) now computes abP = a·bP and the same keys.",
-                             references: [.rfc(6267, "4.2.2.4"), .rfc(6539, "3.2")], initiator.receiveRMessage1)
-    }
-
     func sendIMessage2(_ stage: Stage, deposit: SecretKeyDeposit? = nil) throws -> StepRecord {
         let record = try initiator.makeIMessage2(deposit: deposit)
         let (i, r) = (initiatorParty.tag, responderParty.tag)
@@ -120,27 +102,12 @@ struct StagedExchange {
         return record
     }
 
-    @discardableResult
-    func receiveIMessage2(_ stage: Stage, _ message: StepRecord) throws(ExchangeStopped) -> StepRecord {
-        let r = responderParty.tag
-        return try stage.deliver(message, from: initiatorParty, to: responderParty, title: "\(r) opens I_MESSAGE_2",
-                             narration: "\(r) decrypts and finds its own bP: only a holder of the private key of \(initiatorURI) could have read R_MESSAGE_1, so the calling side is authenticated as that identity.",
-                             references: [.rfc(6267, "4.2.2.6"), .rfc(6539, "3.2")], responder.receiveIMessage2)
-    }
-
     func sendRMessage2(_ stage: Stage) throws -> StepRecord {
         let record = try responder.makeRMessage2()
         stage.wire(record, from: responderParty, to: initiatorParty, title: "\(responderParty.tag) sends R_MESSAGE_2",
                    narration: "R_MESSAGE_2 ends with V, a MAC over the message and both identities under auth_key, derived from the MPK: proof that the sender holds the same key.",
                    references: [.rfc(6267, "4.2.2.7"), .rfc(6267, "5.4"), .profile("D8")])
         return record
-    }
-
-    @discardableResult
-    func receiveRMessage2(_ stage: Stage, _ message: StepRecord) throws(ExchangeStopped) -> StepRecord {
-        try stage.deliver(message, from: responderParty, to: initiatorParty, title: "\(initiatorParty.tag) verifies R_MESSAGE_2",
-                      narration: "\(initiatorParty.tag) recomputes the MAC with its own auth_key: they match, so both ends of this exchange hold the same MPK, TGK and SRTP keys.",
-                      references: [.rfc(6267, "4.2.2.8"), .profile("D8")], initiator.receiveRMessage2)
     }
 
     /// I_MESSAGE_1 as the initiator sent it and as the responder read it: the HDR of

@@ -29,13 +29,15 @@ let package = Package(
         // Tutorials/*.md travel as resources of this target (TutorialFiles.swift is its only source).
         .target(name: "TutorialFiles", path: "Tutorials", exclude: ["README.md"], sources: ["TutorialFiles.swift"],
                 resources: [.copy("tutorials")]),
-        .target(name: "Tutorials", dependencies: ["Scenarios", "IBAKE", "IBE", "TutorialFiles"]),
+        .target(name: "Tutorials", dependencies: ["Scenarios", "TutorialFiles"]),
         // Pure screen layer: Canvas, Style, Theme, Event; no C imports.
         .target(name: "TUI"),
         .target(name: "TerminalBackend", dependencies: ["CNcurses", "TUI"]),
         // The interactive demonstrator's pure logic: AppState, update, render (tutorials played
-        // beside the demo included). No terminal, no curses.
-        .target(name: "Demonstrator", dependencies: ["TUI", "Scenarios", "Tutorials", "MIKEY", "IBAKE", "IBE", "Primitives"]),
+        // beside the demo included). No terminal, no curses. It reads timelines through
+        // Scenarios (which names the protocol types they carry); MIKEY decodes messages for the
+        // inspector, Primitives formats hex.
+        .target(name: "Demonstrator", dependencies: ["TUI", "Scenarios", "Tutorials", "MIKEY", "Primitives"]),
         // Developer tool: exercises the backend under tmux (scripts/tmux-smoke.sh).
         .executableTarget(name: "tui-demo", dependencies: ["TUI", "TerminalBackend"]),
         .executableTarget(

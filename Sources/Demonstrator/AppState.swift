@@ -8,7 +8,7 @@ public struct AppState: Sendable {
     /// Where keyboard input for Up/Down goes.
     public enum Focus: Sendable, Hashable {
         /// A party's pane (the eavesdropper's too), by party id.
-        case party(String)
+        case party(PartyID)
         case wire
         case inspector
         /// The tutorial text (Up/Down scroll it).
@@ -63,7 +63,7 @@ public struct AppState: Sendable {
     public var anchor: StepAnchor?
     public var focus: Focus = .party(Party.initiator.id)
     /// Selected line of each party's pane, by party id.
-    public var selection: [String: Int] = [:]
+    public var selection: [PartyID: Int] = [:]
     /// The selected message (its step), or nil to follow the current step.
     public var wireSelection: Int?
     public var inspectorScroll = 0

@@ -43,15 +43,15 @@ public struct InspectorDocument: Sendable {
     public let sections: [Section]
 
     public init(message: WireMessage) {
-        name = message.name
+        name = message.kind.name
         octets = message.octets
         let trace = MIKEYMessage.trace(message.octets)
         var isMIKEY = false
-        if case .header(let header)? = trace.elements.first?.value { isMIKEY = header.dataType.name == message.name }
+        if case .header(let header)? = trace.elements.first?.value { isMIKEY = header.dataType == message.kind.dataType }
         self.isMIKEY = isMIKEY
         guard isMIKEY else {
             lines = []
-            sections = [Section(name: message.name, range: 0..<message.octets.count)]
+            sections = [Section(name: message.kind.name, range: 0..<message.octets.count)]
             return
         }
         var lines = [Line]()

@@ -33,7 +33,7 @@ enum NarrationView {
                                  into canvas: inout Canvas, _ context: ViewContext) {
         let theme = context.theme, glyphs = context.glyphs, sep = glyphs.separator
         let heading = "Step \(step.index)/\(model.stepCount) \(sep) \(model.tag(step.actor)) \(step.action.rawValue) \(sep) \(step.title)"
-        let references = step.references.joined(separator: ", ")
+        let references = step.citation
         let end = canvas.put(TextFit.end(heading, width: width, ellipsis: glyphs.ellipsis), x: 0, y: 0, style: theme.title)
         if end + 2 + references.count <= width {
             canvas.put(references, x: width - references.count, y: 0, style: theme.label)

@@ -1,4 +1,3 @@
-import IBAKE
 import Primitives
 import Scenarios
 import TUI

@@ -1,4 +1,3 @@
-import IBAKE
 import Scenarios
 
 /// The lines of a party's pane at a step, read from that step's ledger.
@@ -20,7 +19,7 @@ public enum PaneContent {
     /// One line per value name: the values held (several when a party holds distinct
     /// values of one name, as a malicious KMS holds two abP), else the impossibility,
     /// else a dash.
-    static func valueLines(_ party: String, names: [ValueName], _ step: Step) -> [PaneLine] {
+    static func valueLines(_ party: PartyID, names: [ValueName], _ step: Step) -> [PaneLine] {
         let ledger = step.ledger[party]
         var lines = [PaneLine]()
         for name in names {
@@ -111,7 +110,7 @@ public enum PaneContent {
             }
             let known = ledger?.value(name)
             lines.append(PaneLine(.readable(name: name, known: known, isNew: known?.step == step.index,
-                                            inside: inside.flatMap { model.step($0)?.message?.name })))
+                                            inside: inside.flatMap { model.step($0)?.message?.kind.name })))
         }
         let held = ledger?.knows.filter { $0.name == .abP } ?? []
         if held.isEmpty {
@@ -128,7 +127,7 @@ public enum PaneContent {
 
     static func messageLine(_ model: ScenarioModel, _ index: Int, current: Int) -> PaneLine? {
         guard let message = model.step(index)?.message else { return nil }
-        return PaneLine(.message(step: index, name: message.name, octets: message.octets.count, notation: message.notation,
+        return PaneLine(.message(step: index, name: message.kind.name, octets: message.octets.count, notation: message.notation,
                                  isNew: index == current))
     }
 }

@@ -1,4 +1,3 @@
-import IBAKE
 import Scenarios
 
 /// One line of a pane, as data: `PaneContent` decides the lines from the ledger,

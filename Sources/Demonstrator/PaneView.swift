@@ -1,4 +1,3 @@
-import IBAKE
 import Scenarios
 import TUI
 

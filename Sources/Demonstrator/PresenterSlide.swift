@@ -1,4 +1,3 @@
-import IBAKE
 import Scenarios
 
 /// What presenter mode says about a step, as data: the headline and what goes under it.
@@ -35,7 +34,7 @@ struct PresenterSlide {
         self.step = step
         if let message = step.message {
             kind = .message(message)
-            headline = message.name
+            headline = message.kind.name
             return
         }
         // A tutorial's focus value wins when this step reveals it.

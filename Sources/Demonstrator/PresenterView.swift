@@ -1,4 +1,3 @@
-import IBAKE
 import Scenarios
 import TUI
 
@@ -79,8 +78,8 @@ enum PresenterView {
         let blank: Row = []
         switch slide.kind {
         case .message(let message):
-            let from = model.timeline.party(message.from)?.name ?? message.from
-            let to = model.timeline.party(message.to)?.name ?? message.to
+            let from = model.timeline.name(message.from)
+            let to = model.timeline.name(message.to)
             rows.append([("\(from) \(glyphs.arrowRight) \(to)", theme.title)])
             rows.append(blank)
             rows.append([(" \(message.notation) ", theme.newValue)])
@@ -103,7 +102,7 @@ enum PresenterView {
                 }
             }
         case .title:
-            let actor = model.timeline.party(step.actor)?.name ?? step.actor
+            let actor = model.timeline.name(step.actor)
             rows.append([("\(actor) \(glyphs.separator) \(step.action.rawValue)", theme.title)])
             if let failed = step.checks.first(where: { !$0.passed }) {
                 // A refusal is the point of its step: it stays with the title.

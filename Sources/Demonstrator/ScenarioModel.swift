@@ -1,4 +1,3 @@
-import IBAKE
 import Scenarios
 
 /// A scenario's timeline, run for real, with what the screen derives from it computed
@@ -21,7 +20,7 @@ public struct ScenarioModel: Sendable {
     /// Per party id: every value it holds, or is said not to be able to compute, at any
     /// step of the run, in display order. A pane lists these rows from the first step on,
     /// so a value appears as a dash until the party learns it.
-    public let rowNames: [String: [ValueName]]
+    public let rowNames: [PartyID: [ValueName]]
     /// The decoded message of each message step, for the inspector.
     public let inspector: [Int: InspectorDocument]
     /// Steps whose message the eavesdropper recorded: where her ledger's recording grows.
@@ -32,9 +31,9 @@ public struct ScenarioModel: Sendable {
     public init(timeline: Timeline, config: AppConfig) {
         self.timeline = timeline
         self.config = config
-        let eve = timeline.parties.first { $0.kind == .eavesdropper || ($0.kind == .attacker && $0.id != Party.kms.id) }
+        let eve = timeline.parties.first { $0.kind.isOutsider }
         self.eve = eve
-        kms = timeline.parties.first { $0.kind == .kms || $0.kind == .curiousKMS || $0.id == Party.kms.id }
+        kms = timeline.parties.first { $0.kind.isKMS }
         paneParties = timeline.parties.filter { $0.id != eve?.id }
 
         let messages = timeline.steps.compactMap { step in step.message.map { (step.index, $0) } }
@@ -42,7 +41,7 @@ public struct ScenarioModel: Sendable {
         let ends = Set(messages.flatMap { [$0.1.from, $0.1.to] })
         lanes = timeline.parties.filter { ends.contains($0.id) }
 
-        var names = [String: Set<ValueName>]()
+        var names = [PartyID: Set<ValueName>]()
         for step in timeline.steps {
             for party in step.ledger.parties {
                 names[party.party, default: []].formUnion(party.knows.map(\.name))
@@ -89,7 +88,7 @@ public struct ScenarioModel: Sendable {
     }
 
     /// The short tag of a party id (`I`, `R`, `KMS`, `D1`), or the id itself.
-    public func tag(_ id: String) -> String { timeline.tag(id) }
+    public func tag(_ id: PartyID) -> String { timeline.tag(id) }
 
     /// Message steps up to and including `index`.
     public func messageSteps(through index: Int) -> [Int] { messageSteps.filter { $0 <= index } }

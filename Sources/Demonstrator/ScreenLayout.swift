@@ -31,9 +31,9 @@ public struct ScreenLayout: Sendable {
     /// The party panes, left to right (empty while no timeline is on screen).
     public let panes: [(party: Party, rect: Rect)]
     /// Lines each pane lists (after dropping minor values a small pane cannot fit).
-    public let paneLines: [String: [PaneLine]]
+    public let paneLines: [PartyID: [PaneLine]]
     /// Rows one line takes in each party's pane: 2 when it is stacked, name over value.
-    public let rowsPerLine: [String: Int]
+    public let rowsPerLine: [PartyID: Int]
     public let wire: Rect?
     public let inspector: Rect?
     /// Presenter mode's area (instead of panes, wire, inspector and narration).
@@ -130,7 +130,7 @@ public struct ScreenLayout: Sendable {
         let columns = split[0].columns(widths)
         panes = Array(zip(parties, columns)).map { (party: $0.0, rect: $0.1) }
         rowsPerLine = Dictionary(uniqueKeysWithValues: zip(parties.map(\.id), rows))
-        var lines = [String: [PaneLine]]()
+        var lines = [PartyID: [PaneLine]]()
         for (index, (party, rect)) in zip(parties, columns).enumerated() {
             let slots = Self.slots(in: rect, rowsPerLine: rows[index])
             lines[party.id] = party.id == eveID ? Self.fitRecording(full[index], rows: slots) : Self.fit(full[index], rows: slots)
@@ -185,7 +185,7 @@ public struct ScreenLayout: Sendable {
     }
 
     /// The rectangle of a party's pane.
-    public func pane(_ id: String) -> Rect? { panes.first { $0.party.id == id }?.rect }
+    public func pane(_ id: PartyID) -> Rect? { panes.first { $0.party.id == id }?.rect }
 
     /// Lines a pane of `rect` shows at once: the rows inside its frame over the rows
     /// one line takes.
@@ -193,7 +193,7 @@ public struct ScreenLayout: Sendable {
 
     /// How a party's pane scrolls: rows per line, lines shown and the first one shown.
     /// Drawing and clicks both read it, so a click selects the line drawn under it.
-    func paneViewport(_ id: String, state: AppState) -> (rowsPerLine: Int, visible: Int, start: Int) {
+    func paneViewport(_ id: PartyID, state: AppState) -> (rowsPerLine: Int, visible: Int, start: Int) {
         let rows = rowsPerLine[id] ?? 1, lines = paneLines[id] ?? []
         let visible = pane(id).map { Self.slots(in: $0, rowsPerLine: rows) } ?? 0
         return (rows, visible, Viewport.start(count: lines.count, visible: visible, keep: state.keptLines(in: lines, party: id)))
@@ -202,7 +202,7 @@ public struct ScreenLayout: Sendable {
     /// What lies under a screen cell.
     public enum Hit: Sendable, Equatable {
         /// A party pane; `row` counts from the first row inside the frame.
-        case pane(String, row: Int)
+        case pane(PartyID, row: Int)
         case wire(row: Int)
         case inspector
         case tutorial

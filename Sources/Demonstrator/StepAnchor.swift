@@ -9,8 +9,8 @@ import Scenarios
 /// other timeline has no such message the position is kept as a fraction of the run.
 public struct StepAnchor: Sendable, Equatable {
     /// The latest message at or before the step; nil before the first message.
-    public var messageName: String?
-    /// Which occurrence of `messageName` (1 = the first one in the timeline).
+    public var messageKind: MessageKind?
+    /// Which occurrence of `messageKind` (1 = the first one in the timeline).
     public var occurrence: Int
     /// Steps between that message and this step (0 = the message step itself).
     public var offset: Int
@@ -22,10 +22,10 @@ public struct StepAnchor: Sendable, Equatable {
         let steps = model.timeline.steps
         let index = min(max(index, 1), max(steps.count, 1))
         let messageStep = model.messageSteps.last { $0 <= index }
-        let name = messageStep.flatMap { model.step($0)?.message?.name }
-        messageName = name
+        let kind = messageStep.flatMap { model.step($0)?.message?.kind }
+        messageKind = kind
         occurrence = messageStep.map { at in
-            model.messageSteps.filter { $0 <= at && model.step($0)?.message?.name == name }.count
+            model.messageSteps.filter { $0 <= at && model.step($0)?.message?.kind == kind }.count
         } ?? 0
         offset = messageStep.map { index - $0 } ?? 0
         action = model.step(index)?.action ?? .compute
@@ -37,8 +37,8 @@ public struct StepAnchor: Sendable, Equatable {
         let count = model.stepCount
         guard count > 0 else { return 1 }
         let byFraction = min(count, max(1, Int((fraction * Double(count - 1)).rounded()) + 1))
-        guard let messageName else { return byFraction }
-        let matches = model.messageSteps.filter { model.step($0)?.message?.name == messageName }
+        guard let messageKind else { return byFraction }
+        let matches = model.messageSteps.filter { model.step($0)?.message?.kind == messageKind }
         // The same occurrence when the other run has it, else its last one (a fork's third
         // copy of I_MESSAGE_1 maps to the basic run's only copy).
         guard let start = matches.count >= occurrence && occurrence > 0 ? matches[occurrence - 1] : matches.last else {

@@ -75,7 +75,7 @@ enum TutorialPanelText {
 
     /// "Responder knows aP, bP", "Eve cannot compute abP", "KMS does not know a".
     static func statement(_ claim: Claim, _ model: ScenarioModel?) -> String {
-        let party = model?.timeline.party(claim.party)?.name ?? claim.party
+        let party = model?.timeline.name(claim.party) ?? claim.party.rawValue
         let verb = switch claim.relation {
         case .knows: "knows"
         case .lacks: "does not know"

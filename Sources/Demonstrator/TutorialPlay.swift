@@ -1,4 +1,3 @@
-import IBE
 import Scenarios
 import Tutorials
 

@@ -1,4 +1,4 @@
-import IBAKE
+import Scenarios
 
 /// The order in which panes list values, and which ones a cramped pane may drop.
 ///
@@ -20,7 +20,7 @@ enum ValueOrder {
 
     /// Position in `sequence`; names missing from it go last, in declaration order.
     static func position(_ name: ValueName) -> Int {
-        rank[name] ?? sequence.count + (ValueName.allCases.firstIndex(of: name) ?? 0)
+        rank[name] ?? sequence.count + (ValueName.vocabulary.firstIndex(of: name) ?? 0)
     }
 
     /// `names` in display order, each once.

@@ -1,5 +1,5 @@
-import IBAKE
 import Primitives
+import Scenarios
 import TUI
 
 /// How a value's octets read on screen: lower-case hex, or quoted text for values
@@ -24,7 +24,8 @@ enum ValueText {
     static func sourceForms(_ source: ValueSource, glyphs: Glyphs) -> [String] {
         let arrow = glyphs.arrowLeft
         switch source {
-        case .message(let name): return ["\(arrow) from \(name)", "\(arrow) \(name)"]
+        case .message(let kind): return ["\(arrow) from \(kind)", "\(arrow) \(kind)"]
+        case .leak: return ["\(arrow) from leak", "\(arrow) leak"]
         case .computed: return ["\(arrow) computed"]
         case .generated: return ["\(arrow) chosen at random", "\(arrow) random"]
         case .provisioned: return ["\(arrow) issued by the KMS", "\(arrow) from KMS"]

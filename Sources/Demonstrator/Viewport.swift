@@ -1,3 +1,5 @@
+import Scenarios
+
 /// Scrolling a list into a window of rows.
 enum Viewport {
     /// The first of `count` items to show in `visible` rows so that `keep` stays on
@@ -17,7 +19,7 @@ extension AppState {
     /// with Up/Down or a click since the last step, else the value a tutorial section
     /// points at, else the first line that became new at this step, else the first
     /// line that can be selected.
-    func selectedLine(in lines: [PaneLine], party: String) -> Int? {
+    func selectedLine(in lines: [PaneLine], party: PartyID) -> Int? {
         if let chosen = selection[party], lines.indices.contains(chosen), lines[chosen].isSelectable { return chosen }
         return highlightedLines(in: lines, party: party).first
             ?? lines.firstIndex { $0.isNew && $0.isSelectable } ?? lines.firstIndex(where: \.isSelectable)
@@ -25,7 +27,7 @@ extension AppState {
 
     /// The lines showing the values the current tutorial section points at (`focus`
     /// directives) in this party's pane.
-    func highlightedLines(in lines: [PaneLine], party: String) -> [Int] {
+    func highlightedLines(in lines: [PaneLine], party: PartyID) -> [Int] {
         let names = tutorial?.current.focus.filter { $0.party == party }.map(\.value) ?? []
         guard !names.isEmpty else { return [] }
         return lines.indices.filter { index in PaneView.name(lines[index]).map { name in names.contains { $0.rawValue == name } } ?? false }
@@ -34,7 +36,7 @@ extension AppState {
     /// The lines of a pane to keep on screen: the selection when the pane has focus
     /// or one was chosen, else every line that is new at this step and what a tutorial
     /// points at, else what the party cannot compute (the point of an eavesdropper's pane).
-    func keptLines(in lines: [PaneLine], party: String) -> ClosedRange<Int>? {
+    func keptLines(in lines: [PaneLine], party: PartyID) -> ClosedRange<Int>? {
         if focus == .party(party) || selection[party] != nil {
             return selectedLine(in: lines, party: party).map { $0...$0 }
         }

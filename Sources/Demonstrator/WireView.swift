@@ -114,7 +114,7 @@ struct Lanes {
             textX = numberWidth + max(route.count, 7) + 1
         }
         let nameStyle = isInspected && state.focus == .wire ? theme.selection : (isCurrent ? theme.newValue : theme.title)
-        var end = canvas.put(message.name, x: textX, y: y, style: nameStyle, maxWidth: max(0, width - textX))
+        var end = canvas.put(message.kind.name, x: textX, y: y, style: nameStyle, maxWidth: max(0, width - textX))
         end = canvas.put(" \(message.octets.count) B  ", x: end, y: y, style: theme.label, maxWidth: max(0, width - end))
         canvas.put(TextFit.end(message.notation, width: width - end, ellipsis: glyphs.ellipsis), x: end, y: y, style: theme.text)
     }

@@ -17,7 +17,8 @@ public struct BasicExchange {
 
     /// One message on the wire with what its sender and receiver recorded.
     public struct Transfer: Sendable {
-        public let name: String
+        /// I_MESSAGE_1, REQUEST_KEY_PSK, ...
+        public let kind: MessageKind
         public let sender: String
         public let receiver: String
         public let sent: StepRecord
@@ -62,14 +63,14 @@ public struct BasicExchange {
             let client = ProvisioningClient(profile: profile, uri: uri, kmsURI: cast.kms, psk: psks[uri] ?? [],
                                             kmsParameters: kms.publicParameters, random: random, clock: clock,
                                             publicKeys: publicKeys)
-            let request = try client.makeRequest()
+            let request = try client.makeRequestKeyPSK()
             let time = try Wire.ntpTime(ofEncoded: request.message)
-            let answer = try server.respond(to: request.message)
+            let answer = try server.makeRequestKeyResp(answering: request.message)
             // What the KMS recorded on reading the request: its checks and notes (the KEMAC belongs to the answer).
-            let read = StepRecord(messageName: request.messageName, message: request.message, notes: answer.notes, passed: answer.passed)
-            transfers.append(Transfer(name: request.messageName, sender: uri, receiver: cast.kms, sent: request, received: read, time: time))
-            let (record, entry) = try client.receiveResponse(answer.message, keyName: name)
-            transfers.append(Transfer(name: answer.messageName, sender: cast.kms, receiver: uri, sent: answer, received: record, time: time))
+            let read = StepRecord(kind: request.kind, message: request.message, notes: answer.notes, passed: answer.passed)
+            transfers.append(Transfer(kind: request.kind, sender: uri, receiver: cast.kms, sent: request, received: read, time: time))
+            let (record, entry) = try client.receiveRequestKeyResp(answer.message, keyName: name)
+            transfers.append(Transfer(kind: answer.kind, sender: cast.kms, receiver: uri, sent: answer, received: record, time: time))
             return entry
         }
         let initiatorKey = try provision(cast.initiator, .initiatorPrivateKey)
@@ -87,13 +88,13 @@ public struct BasicExchange {
         func transfer(_ sent: StepRecord, from sender: String, to receiver: String,
                       _ receive: ([UInt8]) throws(IBAKEFailure) -> StepRecord) throws(IBAKEFailure) {
             let time = try Wire.ntpTime(ofEncoded: sent.message)
-            transfers.append(Transfer(name: sent.messageName, sender: sender, receiver: receiver, sent: sent,
+            transfers.append(Transfer(kind: sent.kind, sender: sender, receiver: receiver, sent: sent,
                                       received: try receive(sent.message), time: time))
         }
-        try transfer(try initiator.makeMessage1(), from: cast.initiator, to: cast.responder, responder.receiveMessage1)
-        try transfer(try responder.makeMessage1Response(), from: cast.responder, to: cast.initiator, initiator.receiveMessage1Response)
-        try transfer(try initiator.makeMessage2(), from: cast.initiator, to: cast.responder, responder.receiveMessage2)
-        try transfer(try responder.makeMessage2Response(), from: cast.responder, to: cast.initiator, initiator.receiveMessage2Response)
+        try transfer(try initiator.makeIMessage1(), from: cast.initiator, to: cast.responder, responder.receiveIMessage1)
+        try transfer(try responder.makeRMessage1(), from: cast.responder, to: cast.initiator, initiator.receiveRMessage1)
+        try transfer(try initiator.makeIMessage2(), from: cast.initiator, to: cast.responder, responder.receiveIMessage2)
+        try transfer(try responder.makeRMessage2(), from: cast.responder, to: cast.initiator, initiator.receiveRMessage2)
 
         guard let initiatorKeys = initiator.sessionKeys, let responderKeys = responder.sessionKeys else {
             throw IBAKEFailure(.messageType, "the exchange ended without session keys")

@@ -59,7 +59,7 @@ public final class Initiator {
 
     /// I_MESSAGE_1 = HDR, T, RAND, IDRi, IDRr, SP, IBAKE(E_R(IDRi || ECCPTi || IDRr)), [ESK]
     /// (RFC 6267 §4.2.2.1; PROFILE D7, D9 for RAND and SP).
-    public func makeMessage1(deposit: SecretKeyDeposit? = nil) throws(IBAKEFailure) -> StepRecord {
+    public func makeIMessage1(deposit: SecretKeyDeposit? = nil) throws(IBAKEFailure) -> StepRecord {
         let csbID = Wire.uint32(random)
         let session = SRTPCryptoSession(policyNumber: 0, ssrc: Wire.uint32(random), roc: 0)
         let header = CommonHeader(dataType: .iMessage1, verificationRequired: true, prf: profile.prf, csbID: csbID,
@@ -81,7 +81,7 @@ public final class Initiator {
         var learned = [LearnedValue(.csbID, csbID.bigEndianOctets, .generated), LearnedValue(.rand, rand, .generated),
                        LearnedValue(.a, secret, .generated), LearnedValue(.aP, value, .computed)]
         if let deposit { learned.append(LearnedValue(.secretKey, deposit.secretKey, .generated)) }
-        return StepRecord(messageName: DataType.iMessage1.name, message: bytes, learned: learned, layers: sealed)
+        return StepRecord(kind: .iMessage1, message: bytes, learned: learned, layers: sealed)
     }
 
     // MARK: R_MESSAGE_1
@@ -89,9 +89,9 @@ public final class Initiator {
     /// Checks R_MESSAGE_1 (RFC 6267 §4.2.2.4): same CSB ID and T, the IBAKE opens with
     /// I's key, the inner identities repeat the clear ones, and the aP echo, when
     /// present, is the aP sent (RFC 6539: R's authentication). Then abP and the keys.
-    public func receiveMessage1Response(_ bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {
+    public func receiveRMessage1(_ bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {
         guard let header else { throw IBAKEFailure(.messageType, "R_MESSAGE_1 before I_MESSAGE_1 was sent") }
-        let name = DataType.rMessage1.name
+        let kind = MessageKind.rMessage1, name = kind.name
         let message = try Wire.decode(bytes, expecting: .rMessage1)
         try Wire.checkHeader(message.header, follows: header)
         try Wire.checkEcho(message, of: firstStamp)
@@ -129,13 +129,13 @@ public final class Initiator {
         let abP = try profile.group.sharedValue(secret: secret, peer: bP)
         let keys = SessionKeys(abP: abP, rand: rand, csbID: header.csbID, profile: profile)
         keysAgreed = keys
-        var learned = [LearnedValue(.bP, bP, .message(name)), LearnedValue(.abP, abP, .computed)]
+        var learned = [LearnedValue(.bP, bP, .message(kind)), LearnedValue(.abP, abP, .computed)]
         learned += keys.learnedValues(.computed)
         var passed: [IBAKECheck] = [.parse, .messageType, .session, .timestamp, .decryption, .innerIdentity]
         if plaintext.initiatorValue != nil { passed.append(.initiatorEcho) }
         passed.append(.diffieHellmanValue)
         if responderURI != targetURI { passed.append(.responderPolicy) }
-        return StepRecord(messageName: name, message: bytes, learned: learned, layers: [opened.record], notes: notes, passed: passed)
+        return StepRecord(kind: kind, message: bytes, learned: learned, layers: [opened.record], notes: notes, passed: passed)
     }
 
     // MARK: I_MESSAGE_2
@@ -145,7 +145,7 @@ public final class Initiator {
     /// unchanged (PROFILE D7). When R_MESSAGE_1 lacked the aP echo, ECCPTi goes again
     /// and an ESK SHALL come with it: without a `deposit` from the caller the initiator
     /// makes one with a fresh SK for the identity it called (PROFILE D13).
-    public func makeMessage2(deposit: SecretKeyDeposit? = nil) throws(IBAKEFailure) -> StepRecord {
+    public func makeIMessage2(deposit: SecretKeyDeposit? = nil) throws(IBAKEFailure) -> StepRecord {
         guard var header, let answered else { throw IBAKEFailure(.messageType, "I_MESSAGE_2 before R_MESSAGE_1 was accepted") }
         header.dataType = .iMessage2
         secondStamp = .ntpUTC(clock.now())
@@ -167,7 +167,7 @@ public final class Initiator {
                                    .idr(ownIdentity), .idr(answered),
                                    .ibake(EncryptedDataPayload(encryptedData: layer.ciphertext))]
         let (bytes, sealed) = try finish(header, payloads, layer, deposit)
-        return StepRecord(messageName: DataType.iMessage2.name, message: bytes, learned: learned, layers: sealed, notes: notes)
+        return StepRecord(kind: .iMessage2, message: bytes, learned: learned, layers: sealed, notes: notes)
     }
 
     // MARK: R_MESSAGE_2
@@ -175,11 +175,11 @@ public final class Initiator {
     /// Checks R_MESSAGE_2 (RFC 6267 §4.2.2.7): same CSB ID and T, V verifies under
     /// auth_key from the MPK (key confirmation, PROFILE D8), and an IBAKE, if present,
     /// echoes aP.
-    public func receiveMessage2Response(_ bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {
+    public func receiveRMessage2(_ bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {
         guard let header, let answered, let keysAgreed else {
             throw IBAKEFailure(.messageType, "R_MESSAGE_2 before I_MESSAGE_2 was sent")
         }
-        let name = DataType.rMessage2.name
+        let kind = MessageKind.rMessage2, name = kind.name
         let message = try Wire.decode(bytes, expecting: .rMessage2)
         try Wire.checkHeader(message.header, follows: header)
         try Wire.checkEcho(message, of: secondStamp)
@@ -201,7 +201,7 @@ public final class Initiator {
         }
         wipeEphemeral()
         let passed: [IBAKECheck] = [.parse, .messageType, .session, .timestamp, .verificationMAC] + (opened.isEmpty ? [] : [.decryption, .initiatorEcho])
-        return StepRecord(messageName: name, message: bytes, layers: opened, notes: notes, passed: passed)
+        return StepRecord(kind: kind, message: bytes, layers: opened, notes: notes, passed: passed)
     }
 
     // MARK: Helpers

@@ -1,44 +1,44 @@
-/// The values the protocol computes or learns, named as the seed slides name them
-/// (a, b, aP, bP, abP; RFC 6267 writes x, y). Screens, transcripts, exports and
-/// tutorials all use these names, so there is one vocabulary.
-public enum ValueName: String, Sendable, CaseIterable, Codable {
-    case masterSecret = "s"
-    case kmsPublicKey = "sP"
-    case initiatorPrivateKey = "I_PrK"
-    case responderPrivateKey = "R_PrK"
-    case commonPrivateKey = "common_PrK"
-    /// An eavesdropper's own private key, for her own identity.
-    case eavesdropperPrivateKey = "Eve_PrK"
-    case preSharedKey = "PSK"
-    case a
-    case aP
-    case b
-    case bP
-    case abP
-    case rand = "RAND"
-    case csbID = "CSB_ID"
-    case sessionKey = "K_SESSION"
-    case mpk = "MPK"
-    case tgk = "TGK"
-    case authKey = "auth_key"
-    case srtpMasterKey = "SRTP_key"
-    case srtpMasterSalt = "SRTP_salt"
-    case secretKey = "SK"
-    case content = "content"
-    case initiatorIdentity = "IDRi"
-    case responderIdentity = "IDRr"
-    case groupKey = "group_key"
-    /// A session key sent by plain IBE key transport (no Diffie-Hellman): the contrast to IBAKE.
-    case plainIBEKey = "K_plainIBE"
+/// The name of a value a party holds, as the seed slides name it (a, b, aP, bP, abP;
+/// RFC 6267 writes x, y). This layer declares the protocol's values; the scenarios add
+/// their own vocabulary (content, group_key, ...) beside them, so screens, transcripts,
+/// exports and tutorials share one set of names. It encodes as its name.
+public struct ValueName: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+    public let rawValue: String
+
+    /// The value called `rawValue`; the scenarios declare theirs with it.
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public static let masterSecret = ValueName(rawValue: "s")
+    public static let kmsPublicKey = ValueName(rawValue: "sP")
+    public static let initiatorPrivateKey = ValueName(rawValue: "I_PrK")
+    public static let responderPrivateKey = ValueName(rawValue: "R_PrK")
+    public static let preSharedKey = ValueName(rawValue: "PSK")
+    public static let a = ValueName(rawValue: "a")
+    public static let aP = ValueName(rawValue: "aP")
+    public static let b = ValueName(rawValue: "b")
+    public static let bP = ValueName(rawValue: "bP")
+    public static let abP = ValueName(rawValue: "abP")
+    public static let rand = ValueName(rawValue: "RAND")
+    public static let csbID = ValueName(rawValue: "CSB_ID")
+    public static let sessionKey = ValueName(rawValue: "K_SESSION")
+    public static let mpk = ValueName(rawValue: "MPK")
+    public static let tgk = ValueName(rawValue: "TGK")
+    public static let authKey = ValueName(rawValue: "auth_key")
+    public static let srtpMasterKey = ValueName(rawValue: "SRTP_key")
+    public static let srtpMasterSalt = ValueName(rawValue: "SRTP_salt")
+    /// The secret key an ESK carries to an absent user (RFC 6267 §4.2.2.5).
+    public static let secretKey = ValueName(rawValue: "SK")
+    public static let initiatorIdentity = ValueName(rawValue: "IDRi")
+    public static let responderIdentity = ValueName(rawValue: "IDRr")
+
+    /// The values anyone on the path may read: shown in full to adversaries, never wiped.
+    private static let publicValues: Set<ValueName> = [.kmsPublicKey, .aP, .bP, .rand, .csbID, .initiatorIdentity, .responderIdentity]
 
     /// Whether the value is secret to the parties that hold it (shown masked to
     /// adversaries, wiped when a role is done).
-    public var isSecret: Bool {
-        switch self {
-        case .kmsPublicKey, .aP, .bP, .rand, .csbID, .initiatorIdentity, .responderIdentity: false
-        default: true
-        }
-    }
+    public var isSecret: Bool { !Self.publicValues.contains(self) }
+
+    public var description: String { rawValue }
 }
 
 /// Where a party got a value.
@@ -51,8 +51,10 @@ public enum ValueSource: Sendable, Equatable, Codable, CustomStringConvertible {
     case created
     /// The KMS issued it (provisioning, or set-up before the demo).
     case provisioned
-    /// It came out of the named message (decrypted or read in clear).
-    case message(String)
+    /// It came out of a message of this kind (decrypted or read in clear).
+    case message(MessageKind)
+    /// It leaked to the party after the fact (a forward-secrecy demonstration).
+    case leak
 
     public var description: String {
         switch self {
@@ -60,7 +62,8 @@ public enum ValueSource: Sendable, Equatable, Codable, CustomStringConvertible {
         case .generated: "chosen at random"
         case .created: "its own"
         case .provisioned: "issued by the KMS"
-        case .message(let name): "from \(name)"
+        case .message(let kind): "from \(kind)"
+        case .leak: "from leak"
         }
     }
 }

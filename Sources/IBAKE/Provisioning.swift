@@ -55,7 +55,7 @@ public final class ProvisioningClient {
 
     /// REQUEST_KEY_PSK = HDR(#CS = 0, Empty map), T, RAND, (IDRi), IDRkms, V; the V MAC
     /// covers the message and then the identities (PROFILE D8).
-    public func makeRequest() throws(IBAKEFailure) -> StepRecord {
+    public func makeRequestKeyPSK() throws(IBAKEFailure) -> StepRecord {
         let header = CommonHeader(dataType: .requestKeyPSK, verificationRequired: true, prf: profile.prf,
                                   csbID: Wire.uint32(random), cryptoSessions: .empty(sessionCount: 0))
         let rand = random.bytes(IBAKEProfile.randLength)
@@ -66,16 +66,16 @@ public final class ProvisioningClient {
                                    + requestedIdentities.map { .idr($0) } + [.idr(kmsIdentity)])
         let bytes = try Wire.sealed(message, authKey: keys.authenticationKey, mac: profile.macAlgorithm,
                                     suffix: Wire.provisioningMACSuffix(requested: requestedIdentities, kms: kmsIdentity))
-        return StepRecord(messageName: DataType.requestKeyPSK.name, message: bytes,
+        return StepRecord(kind: .requestKeyPSK, message: bytes,
                           notes: ["V: MAC under auth_key from the pre-shared key"])
     }
 
     /// Checks REQUEST_KEY_RESP: the request's HDR and T, V under the PSK's auth_key, the
     /// KEMAC decrypts to ID || Key data (K_PR) for each identity requested, in order, and
     /// every key is genuine: e'(S_id, P) = e'(Q_id, P_pub).
-    public func receiveResponse(_ bytes: [UInt8], keyNames: [ValueName]) throws(IBAKEFailure) -> (record: StepRecord, keys: [KeyRing.Entry]) {
+    public func receiveRequestKeyResp(_ bytes: [UInt8], keyNames: [ValueName]) throws(IBAKEFailure) -> (record: StepRecord, keys: [KeyRing.Entry]) {
         guard let request else { throw IBAKEFailure(.messageType, "REQUEST_KEY_RESP before a request was sent") }
-        let name = DataType.requestKeyResponse.name
+        let kind = MessageKind.requestKeyResp, name = kind.name
         let message = try Wire.decode(bytes, expecting: .requestKeyResponse)
         try Wire.checkHeader(message.header, follows: request.header)
         try Wire.checkEcho(message, of: request.stamp)
@@ -107,19 +107,19 @@ public final class ProvisioningClient {
             let key = BFPrivateKey(point: try Self.point(keyData.key, curve: parameters.curve), curve: parameters.curve)
             try checkGenuine(key, identity: identityWithPeriod)
             entries.append(KeyRing.Entry(identity: identityWithPeriod, key: key))
-            learned.append(LearnedValue(keyNames[index], keyData.key, .message(name)))
+            learned.append(LearnedValue(keyNames[index], keyData.key, .message(kind)))
             notes.append("K_PR for \(identityWithPeriod) checks out: e'(K_PR, P) = e'(Q_id, sP)")
         }
         let record = StepRecord(
-            messageName: name, message: bytes, learned: learned,
+            kind: kind, message: bytes, learned: learned,
             layers: [IBELayerRecord(payload: "KEMAC", recipient: uri, plaintext: plaintext, ciphertext: kemac.encryptedData)],
             notes: notes, passed: [.parse, .messageType, .session, .timestamp, .provisioning])
         return (record, entries)
     }
 
     /// The response to a request for one identity: its one key.
-    public func receiveResponse(_ bytes: [UInt8], keyName: ValueName) throws(IBAKEFailure) -> (record: StepRecord, key: KeyRing.Entry) {
-        let (record, keys) = try receiveResponse(bytes, keyNames: [keyName])
+    public func receiveRequestKeyResp(_ bytes: [UInt8], keyName: ValueName) throws(IBAKEFailure) -> (record: StepRecord, key: KeyRing.Entry) {
+        let (record, keys) = try receiveRequestKeyResp(bytes, keyNames: [keyName])
         guard let key = keys.first else { throw IBAKEFailure(.provisioning, "REQUEST_KEY_RESP carries no key") }
         return (record, key)
     }
@@ -176,7 +176,7 @@ public final class KMSServer {
         self.clock = clock
     }
 
-    public func respond(to bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {
+    public func makeRequestKeyResp(answering bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {
         do {
             return try answer(bytes)
         } catch {
@@ -185,7 +185,7 @@ public final class KMSServer {
     }
 
     private func answer(_ bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {
-        let name = DataType.requestKeyPSK.name
+        let kind = MessageKind.requestKeyPSK, name = kind.name
         let message = try Wire.decode(bytes, expecting: .requestKeyPSK)
         let stamp = try Wire.timestamp(message)
         try replayCache.checkFreshness(stamp.value64, now: clock.now())
@@ -241,7 +241,7 @@ public final class KMSServer {
         ])
         let out = try Wire.sealed(response, authKey: keys.authenticationKey, mac: profile.macAlgorithm,
                                   suffix: Wire.provisioningMACSuffix(requested: requested, kms: kmsIdentity))
-        return StepRecord(messageName: DataType.requestKeyResponse.name, message: out,
+        return StepRecord(kind: .requestKeyResp, message: out,
                           layers: [IBELayerRecord(payload: "KEMAC", recipient: userURI, plaintext: plaintext, ciphertext: ciphertext)],
                           notes: ["request V verifies under \(userURI)'s pre-shared key"] + extracted,
                           passed: [.parse, .timestamp, .provisioning, .replay])

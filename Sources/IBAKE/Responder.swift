@@ -52,16 +52,16 @@ public final class Responder {
     /// holds the key of the identity called, the IBAKE must open, repeat the clear
     /// identities and carry a valid aP, and must not have been accepted before. A refusal
     /// the RFC answers carries the Error message to send back (PROFILE D18).
-    public func receiveMessage1(_ bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {
+    public func receiveIMessage1(_ bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {
         do {
-            return try openMessage1(bytes)
+            return try openIMessage1(bytes)
         } catch {
             throw Wire.answering(error, bytes, now: clock.now())
         }
     }
 
-    private func openMessage1(_ bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {
-        let name = DataType.iMessage1.name
+    private func openIMessage1(_ bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {
+        let kind = MessageKind.iMessage1, name = kind.name
         let message = try Wire.decode(bytes, expecting: .iMessage1)
         guard message.header.prf == profile.prf else {
             throw IBAKEFailure(.session, "\(name) uses \(message.header.prf.name); this responder runs \(profile.prf.name)",
@@ -76,8 +76,8 @@ public final class Responder {
         _ = try Wire.uri(clearInitiator)
         guard let ibake = message.ibake else { throw IBAKEFailure(.parse, "\(name) has no IBAKE payload") }
 
-        var learned = [LearnedValue(.csbID, message.header.csbID.bigEndianOctets, .message(name)),
-                       LearnedValue(.rand, rand, .message(name))]
+        var learned = [LearnedValue(.csbID, message.header.csbID.bigEndianOctets, .message(kind)),
+                       LearnedValue(.rand, rand, .message(kind))]
         var notes = [String]()
         var opened = [IBELayerRecord]()
         var aP: [UInt8]?
@@ -91,13 +91,13 @@ public final class Responder {
             guard let value = plaintext.initiatorValue else { throw IBAKEFailure(.parse, "\(name): the IBAKE plaintext has no ECCPTi") }
             try profile.group.validate(value)
             aP = value
-            learned.append(LearnedValue(.aP, value, .message(name)))
+            learned.append(LearnedValue(.aP, value, .message(kind)))
             opened.append(layer.record)
             if calledURI != keys.ownURI { notes.append("opened with the key of \(calledURI), the identity this device shares (forking)") }
         } else {
             notes.append("holds no key for \(calledURI): cannot open the IBAKE payload, so aP stays unknown")
         }
-        let deposits = try receiveDeposit(message, name: name, at: stamp.value64)
+        let deposits = try receiveDeposit(message, kind: kind, at: stamp.value64)
         if aP != nil { replayCache.remember(ibake.encryptedData, timestamp: stamp.value64, now: clock.now()) }
         header = message.header
         self.rand = rand
@@ -109,7 +109,7 @@ public final class Responder {
         notes += deposits.notes
         let passed: [IBAKECheck] = [.parse, .messageType, .timestamp]
             + (aP == nil ? [] : [.replay, .decryption, .innerIdentity, .diffieHellmanValue])
-        return StepRecord(messageName: name, message: bytes, learned: learned, layers: opened, notes: notes, passed: passed)
+        return StepRecord(kind: kind, message: bytes, learned: learned, layers: opened, notes: notes, passed: passed)
     }
 
     // MARK: R_MESSAGE_1
@@ -117,7 +117,7 @@ public final class Responder {
     /// R_MESSAGE_1 = HDR, T, IDRi, IDRr, IBAKE(E_I(IDRi || {ECCPTi} || IDRr || ECCPTr))
     /// (RFC 6267 §4.2.2.3): HDR and T copied, IDRr this device's own identity, the aP
     /// echo only if I_MESSAGE_1 opened. With aP known, R already holds abP.
-    public func makeMessage1Response() throws(IBAKEFailure) -> StepRecord {
+    public func makeRMessage1() throws(IBAKEFailure) -> StepRecord {
         guard var header, let initiator, let firstStamp else {
             throw IBAKEFailure(.messageType, "R_MESSAGE_1 before I_MESSAGE_1 was accepted")
         }
@@ -134,7 +134,7 @@ public final class Responder {
         let bytes = try Wire.encode(MIKEYMessage(header: header, payloads: payloads))
         var learned = [LearnedValue(.b, secret, .generated), LearnedValue(.bP, value, .computed)]
         if let aP = initiatorValue { learned += agree(aP, header: header) }
-        return StepRecord(messageName: DataType.rMessage1.name, message: bytes, learned: learned, layers: [layer])
+        return StepRecord(kind: .rMessage1, message: bytes, learned: learned, layers: [layer])
     }
 
     // MARK: I_MESSAGE_2
@@ -145,19 +145,19 @@ public final class Responder {
     /// carries (R could not open I_MESSAGE_1) gives R abP now, and must come with an ESK
     /// (RFC 6267 §4.2.2.5; PROFILE D13). A refusal the RFC answers carries the Error
     /// message to send back (PROFILE D18).
-    public func receiveMessage2(_ bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {
+    public func receiveIMessage2(_ bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {
         do {
-            return try openMessage2(bytes)
+            return try openIMessage2(bytes)
         } catch {
             throw Wire.answering(error, bytes, now: clock.now())
         }
     }
 
-    private func openMessage2(_ bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {
+    private func openIMessage2(_ bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {
         guard let header, let initiator, let firstStamp else {
             throw IBAKEFailure(.messageType, "I_MESSAGE_2 before R_MESSAGE_1 was sent")
         }
-        let name = DataType.iMessage2.name
+        let kind = MessageKind.iMessage2, name = kind.name
         let message = try Wire.decode(bytes, expecting: .iMessage2)
         try Wire.checkHeader(message.header, follows: header)
         let stamp = try Wire.timestamp(message)
@@ -194,7 +194,7 @@ public final class Responder {
         guard initiatorValue != nil || plaintext.initiatorValue != nil else {
             throw IBAKEFailure(.parse, "\(name): aP is still unknown (no ECCPTi anywhere)")
         }
-        let deposits = try receiveDeposit(message, name: name, at: firstStamp.value64)
+        let deposits = try receiveDeposit(message, kind: kind, at: firstStamp.value64)
         replayCache.remember(ibake.encryptedData, timestamp: stamp.value64, now: clock.now())
         secondStamp = stamp
         var learned = [LearnedValue]()
@@ -202,12 +202,12 @@ public final class Responder {
             echoInMessage2 = true
             if initiatorValue == nil {
                 initiatorValue = aP
-                learned.append(LearnedValue(.aP, aP, .message(name)))
+                learned.append(LearnedValue(.aP, aP, .message(kind)))
                 learned += agree(aP, header: header)
             }
         }
         let notes = ["bP echo matches: the initiator could open R_MESSAGE_1 (initiator authenticated)"]
-        return StepRecord(messageName: name, message: bytes, learned: learned + deposits.learned,
+        return StepRecord(kind: kind, message: bytes, learned: learned + deposits.learned,
                           layers: [layer.record] + deposits.layers, notes: notes + deposits.notes,
                           passed: [.parse, .messageType, .session, .timestamp, .replay, .decryption, .innerIdentity, .responderEcho])
     }
@@ -217,7 +217,7 @@ public final class Responder {
     /// R_MESSAGE_2 = HDR, T, IDRi, IDRr, [IBAKE(E_I(IDRi || ECCPTi))], V (RFC 6267 §4.2.2.7):
     /// V = 0 in HDR, T copied from I_MESSAGE_2, the IBAKE only if I_MESSAGE_2 carried aP,
     /// V the MAC under auth_key (PROFILE D8).
-    public func makeMessage2Response() throws(IBAKEFailure) -> StepRecord {
+    public func makeRMessage2() throws(IBAKEFailure) -> StepRecord {
         guard var header, let initiator, let keysAgreed, let aP = initiatorValue, let firstStamp, let secondStamp else {
             throw IBAKEFailure(.messageType, "R_MESSAGE_2 before I_MESSAGE_2 was accepted")
         }
@@ -235,7 +235,7 @@ public final class Responder {
         let bytes = try Wire.sealed(MIKEYMessage(header: header, payloads: payloads), authKey: keysAgreed.authKey,
                                     mac: profile.macAlgorithm, suffix: initiator.data + ownIdentity.data)
         wipeEphemeral()
-        return StepRecord(messageName: DataType.rMessage2.name, message: bytes, layers: sealed,
+        return StepRecord(kind: .rMessage2, message: bytes, layers: sealed,
                           notes: ["V: MAC under auth_key from the MPK (key confirmation)"])
     }
 
@@ -258,7 +258,7 @@ public final class Responder {
     /// Opens an ESK meant for one of this device's identities, or keeps it unread
     /// (a mailbox stores what it cannot read, PROFILE D12). An ESK that opens must name
     /// the initiator (RFC 6267 §4.2.2.5).
-    private func receiveDeposit(_ message: MIKEYMessage, name: String, at time: UInt64) throws(IBAKEFailure)
+    private func receiveDeposit(_ message: MIKEYMessage, kind: MessageKind, at time: UInt64) throws(IBAKEFailure)
         -> (learned: [LearnedValue], layers: [IBELayerRecord], notes: [String]) {
         guard let esk = message.esk else { return ([], [], []) }
         let initiatorURI = try Wire.uri(try Wire.identity(message, .initiator))
@@ -267,7 +267,7 @@ public final class Responder {
                   let opened = try? layers.open(esk.encryptedData, with: entry, first: .id, payload: "ESK") else { continue }
             let secretKey = try SecretKeyDeposit.secretKey(fromOpened: opened.chain, initiatorURI: initiatorURI)
             openedDeposits.append(SecretKeyDeposit(intendedURI: uri, secretKey: secretKey))
-            return ([LearnedValue(.secretKey, secretKey, .message(name))], [opened.record],
+            return ([LearnedValue(.secretKey, secretKey, .message(kind))], [opened.record],
                     ["ESK opens with the key of \(uri): SK from \(initiatorURI) for content deposited for this user"])
         }
         heldDeposits.append(esk.encryptedData)

@@ -15,7 +15,7 @@ public struct IBELayerRecord: Sendable, Equatable {
 /// computed or learned, the IBE layers it made or opened, and remarks worth showing.
 public struct StepRecord: Sendable {
     /// I_MESSAGE_1, R_MESSAGE_1, ... REQUEST_KEY_PSK, REQUEST_KEY_RESP.
-    public let messageName: String
+    public let kind: MessageKind
     /// The message's octets (sent or received).
     public let message: [UInt8]
     public let learned: [LearnedValue]
@@ -25,9 +25,9 @@ public struct StepRecord: Sendable {
     /// The checks a received message passed, in the order they ran.
     public let passed: [IBAKECheck]
 
-    public init(messageName: String, message: [UInt8], learned: [LearnedValue] = [], layers: [IBELayerRecord] = [],
+    public init(kind: MessageKind, message: [UInt8], learned: [LearnedValue] = [], layers: [IBELayerRecord] = [],
                 notes: [String] = [], passed: [IBAKECheck] = []) {
-        self.messageName = messageName
+        self.kind = kind
         self.message = message
         self.learned = learned
         self.layers = layers

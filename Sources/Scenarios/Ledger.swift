@@ -8,21 +8,21 @@ public struct Ledger: Sendable {
     /// Parties in scenario order.
     public let parties: [PartyLedger]
 
-    public subscript(party: String) -> PartyLedger? { parties.first { $0.party == party } }
+    public subscript(party: PartyID) -> PartyLedger? { parties.first { $0.party == party } }
 
     /// Whether `party` holds a value called `name` (any value of that name).
-    public func knows(_ party: String, _ name: ValueName) -> Bool { self[party]?.value(name) != nil }
+    public func knows(_ party: PartyID, _ name: ValueName) -> Bool { self[party]?.value(name) != nil }
 }
 
 /// One party's knowledge.
 public struct PartyLedger: Sendable {
-    public let party: String
+    public let party: PartyID
     /// Values in the order learned.
     public let knows: [KnownValue]
     /// Values it cannot compute, with the reason.
     public let cannot: [Impossibility]
     /// Messages it holds the octets of without being their recipient (an eavesdropper's recording).
-    public let recorded: [String]
+    public let recorded: [MessageKind]
 
     /// The most recent value called `name`.
     public func value(_ name: ValueName) -> KnownValue? { knows.last { $0.name == name } }

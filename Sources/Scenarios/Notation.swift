@@ -5,13 +5,13 @@ import MIKEY
 /// layer is encrypted, e.g. `IBE_R(IDRi, aP, IDRr)`, read from the real plaintext.
 enum Notation {
     /// `tag(uri)` gives the letter of the party an identity belongs to.
-    static func describe(_ name: String, layers: [IBELayerRecord], tag: (String) -> String) -> String {
+    static func describe(_ kind: MessageKind, layers: [IBELayerRecord], tag: (String) -> String) -> String {
         let sealed = layers.filter { $0.payload == "IBAKE" || $0.payload == "ESK" }.map { layer(for: $0, tag: tag) }
-        switch name {
-        case "REQUEST_KEY_PSK": return "IDRi, IDRkms, V_PSK"
-        case "REQUEST_KEY_RESP": return "KEMAC_PSK(ID, K_PR), V_PSK"
-        case "R_MESSAGE_2": return (sealed + ["V = MAC(auth_key)"]).joined(separator: ", ")
-        default: return sealed.isEmpty ? name : sealed.joined(separator: ", ")
+        switch kind {
+        case .requestKeyPSK: return "IDRi, IDRkms, V_PSK"
+        case .requestKeyResp: return "KEMAC_PSK(ID, K_PR), V_PSK"
+        case .rMessage2: return (sealed + ["V = MAC(auth_key)"]).joined(separator: ", ")
+        default: return sealed.isEmpty ? kind.name : sealed.joined(separator: ", ")
         }
     }
 

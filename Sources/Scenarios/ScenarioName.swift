@@ -1,3 +1,5 @@
+import MIKEY
+
 /// The catalogue: every scenario the demonstrator can run (names are the CLI's `--scenario` values).
 public enum ScenarioName: String, Sendable, CaseIterable, Codable {
     case basic
@@ -30,19 +32,19 @@ public enum ScenarioName: String, Sendable, CaseIterable, Codable {
     }
 
     /// The RFC sections the scenario shows.
-    public var references: [String] {
+    public var references: [SpecReference] {
         switch self {
-        case .basic: ["RFC 6267 §4.2"]
-        case .forking: ["RFC 6267 §3.1", "RFC 6267 §7.3"]
-        case .retargeting: ["RFC 6267 §3.2", "RFC 6267 §7.4"]
-        case .deferred: ["RFC 6267 §3.3", "RFC 6267 §7.5"]
-        case .eavesdropper: ["RFC 6267 §7", "RFC 6539 §4"]
-        case .curiousKMS: ["RFC 6267 §7.1", "RFC 6539 §4"]
-        case .maliciousKMS: ["RFC 6539 §4"]
-        case .tamper: ["RFC 6267 §4.2.2", "RFC 3830 §5.2"]
-        case .replay: ["RFC 3830 §5.4", "PROFILE D10"]
-        case .forwardSecrecy: ["RFC 6539 §3.3"]
-        case .group: ["PROFILE D14"]
+        case .basic: [.rfc(6267, "4.2")]
+        case .forking: [.rfc(6267, "3.1"), .rfc(6267, "7.3")]
+        case .retargeting: [.rfc(6267, "3.2"), .rfc(6267, "7.4")]
+        case .deferred: [.rfc(6267, "3.3"), .rfc(6267, "7.5")]
+        case .eavesdropper: [.rfc(6267, "7"), .rfc(6539, "4")]
+        case .curiousKMS: [.rfc(6267, "7.1"), .rfc(6539, "4")]
+        case .maliciousKMS: [.rfc(6539, "4")]
+        case .tamper: [.rfc(6267, "4.2.2"), .rfc(3830, "5.2")]
+        case .replay: [.rfc(3830, "5.4"), .profile("D10")]
+        case .forwardSecrecy: [.rfc(6539, "3.3")]
+        case .group: [.profile("D14")]
         }
     }
 }

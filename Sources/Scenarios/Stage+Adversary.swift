@@ -5,18 +5,20 @@ import Pairing
 import Primitives
 
 extension Stage {
-    /// `party` tries to open the IBAKE payload of a recorded message with `key`: real
-    /// BF decryption. On success the aP and bP inside are revealed to it; on failure a
-    /// refuse step says why. Returns whether it opened.
+    /// `party` tries to open the IBAKE payload of the last message of `name` on the wire
+    /// with `key`: real BF decryption. On success the aP and bP inside are revealed to it;
+    /// on failure a refuse step says why. Returns whether it opened (false, and no step,
+    /// when no such message was sent).
     @discardableResult
-    func attemptOpen(_ message: [UInt8], name: String, by party: Party, with key: BFPrivateKey, keyName: ValueName,
-                     narration: String, references: [String]) -> Bool {
+    func attemptOpen(_ name: MessageKind, by party: Party, with key: BFPrivateKey, keyName: ValueName,
+                     narration: String, references: [SpecReference]) -> Bool {
+        guard let message = builder.lastMessage(name) else { return false }
         let parameters = kms.publicParameters
         do {
             guard let ibake = try MIKEYMessage(decoding: message).ibake else { return false }
             let plaintext = try parameters.decrypt(try BFCiphertext(decoding: ibake.encryptedData, parameters: parameters), with: key)
             var owner: IDRole?
-            var revealed = [(String, LearnedValue)]()
+            var revealed = [(PartyID, LearnedValue)]()
             for item in try SubPayloadChain.decode(plaintext, first: .idr) {
                 if case .idr(let identity) = item { owner = identity.role }
                 if case .eccpt(let eccpt) = item {
@@ -41,9 +43,9 @@ extension Stage {
         let identity = try KeyPeriod.identity(uri, atNTP: env.clock.now())
         let key = kms.extractPrivateKey(for: identity)
         let octets = Stage.octets(key.point, length: profile.parameterSet.curve.coordinateLength)
-        builder.step(Party.kms.id, .compute, "KMS issues \(keyName.rawValue) to \(party.tag)",
-                     reveal: [(Party.kms.id, LearnedValue(keyName, octets, .computed)), (party.id, LearnedValue(keyName, octets, .provisioned))],
-                     narration: narration, references: ["RFC 6267 §4.2.1", "PROFILE D3", "PROFILE D11"])
+        builder.step(.kms, .compute, "KMS issues \(keyName.rawValue) to \(party.tag)",
+                     reveal: [(.kms, LearnedValue(keyName, octets, .computed)), (party.id, LearnedValue(keyName, octets, .provisioned))],
+                     narration: narration, references: [.rfc(6267, "4.2.1"), .profile("D3"), .profile("D11")])
         return KeyRing.Entry(identity: identity, key: key)
     }
 

@@ -13,12 +13,13 @@ final class Stage {
     let kms: KeyManagementService
     /// Public keys of identities, computed once per run and shared by every party.
     let publicKeys = RecipientKeyCache()
-    private var psks: [String: [UInt8]] = [:]
+    /// The secret each identity shares with the KMS for provisioning, once chosen.
+    var psks: [String: [UInt8]] = [:]
 
     /// Values every adversary's ledger states it cannot compute.
     static let adversaryWatch: [ValueName] = [.a, .b, .aP, .bP, .abP, .sessionKey]
 
-    init(_ scenario: ScenarioName, _ options: ScenarioOptions, parties: [Party], watch: [String: [ValueName]] = [:]) {
+    init(_ scenario: ScenarioName, _ options: ScenarioOptions, parties: [Party], watch: [PartyID: [ValueName]] = [:]) {
         var watching = watch
         for party in parties where party.kind == .eavesdropper && watching[party.id] == nil {
             watching[party.id] = Self.adversaryWatch
@@ -30,7 +31,7 @@ final class Stage {
     }
 
     var parties: [Party] { builder.parties }
-    var observers: [String] { parties.filter { $0.kind == .eavesdropper }.map(\.id) }
+    var observers: [PartyID] { parties.filter { $0.kind == .eavesdropper }.map(\.id) }
 
     /// Letters for identities no party owns (forking's common identity is the user B).
     var aliases: [String: String] = [:]
@@ -40,60 +41,14 @@ final class Stage {
         aliases[uri] ?? parties.first { $0.identity == uri }?.tag ?? uri
     }
 
-    // MARK: Set-up
-
-    /// The KMS picks s and publishes sP with the curve and P (RFC 6267 §3.2; PROFILE D4).
-    func setUpKMS() {
-        let set = profile.parameterSet
-        let sP = Stage.octets(kms.publicParameters.publicKey, length: set.curve.coordinateLength)
-        var reveal = [(Party.kms.id, LearnedValue(.masterSecret, kms.masterSecret.bytes, .generated)),
-                      (Party.kms.id, LearnedValue(.kmsPublicKey, sP, .computed))]
-        for party in parties where party.id != Party.kms.id {
-            reveal.append((party.id, LearnedValue(.kmsPublicKey, sP, .provisioned)))
-        }
-        builder.step(Party.kms.id, .compute, "KMS picks s, publishes sP", reveal: reveal,
-                     narration: "The KMS picks its master secret s at random and publishes sP with the curve, P and the hash (\(set.name): \(set.summary)). Public keys come from identities alone, so nobody needs a certificate.",
-                     references: ["RFC 6539 §2.3", "RFC 5091 §5.1", "PROFILE D4"])
-    }
-
-    /// `party` fetches K_PR for its identity with REQUEST_KEY (PSK variant, PROFILE D11):
-    /// two messages, and the user's check that the key is genuine.
-    @discardableResult
-    func provision(_ party: Party, keyName: ValueName, uri: String? = nil) throws -> KeyRing.Entry {
-        let identity = uri ?? party.identity ?? party.id
-        let psk = psks[identity] ?? env.random.bytes(32)
-        psks[identity] = psk
-        let server = KMSServer(profile: profile, kms: kms, uri: Party.kms.identity ?? "kms", psks: [identity: psk],
-                               replayCache: ReplayCache(), clock: env.clock, publicKeys: publicKeys)
-        let client = ProvisioningClient(profile: profile, uri: identity, kmsURI: Party.kms.identity ?? "kms", psk: psk,
-                                        kmsParameters: kms.publicParameters, random: env.random, clock: env.clock,
-                                        publicKeys: publicKeys)
-        let request = try client.makeRequest()
-        let answer = try server.respond(to: request.message)
-        wire(request, from: party, to: .kms, title: "\(party.tag) asks the KMS for its private key",
-             narration: "\(party.tag) sends REQUEST_KEY_PSK for \(identity): the identity, the KMS's identity, and V, a MAC under a key derived from the secret it shares with the KMS.",
-             references: ["RFC 6267 §4.2.1", "PROFILE D11"])
-        let (record, entry) = try client.receiveResponse(answer.message, keyName: keyName)
-        let key = record.learned.first?.octets ?? []
-        wire(answer, from: .kms, to: party, title: "KMS returns \(keyName.rawValue) to \(party.tag)",
-             reveal: [(Party.kms.id, LearnedValue(keyName, key, .computed))],
-             narration: "The KMS checks V, computes the private key [s]·H(\(entry.identity)) for this month and returns it AES-CM-encrypted in a KEMAC under V. Only the KMS can compute it; no one else could.",
-             references: ["RFC 6267 §4.2.1", "RFC 5091 §5.3", "PROFILE D3", "PROFILE D11"])
-        builder.step(party.id, .check, "\(party.tag) checks and keeps \(keyName.rawValue)",
-                     reveal: record.learned.map { (party.id, $0) }, checks: outcomes(record.passed),
-                     narration: "\(party.tag) verifies V, decrypts the KEMAC and checks the key is genuine: e'(K_PR, P) = e'(H(id), sP). It is valid for \(entry.identity.period) only; next month brings a new key.",
-                     references: ["RFC 6267 §4.2.1", "PROFILE D11"])
-        return entry
-    }
-
     // MARK: Messages
 
     /// A message on the wire: observers record it and read its clear payloads.
     @discardableResult
     func wire(_ record: StepRecord, from sender: Party, to receiver: Party, title: String,
-              reveal: [(String, LearnedValue)] = [], narration: String, references: [String]) -> Int {
-        let message = WireMessage(name: record.messageName, octets: record.message, from: sender.id, to: receiver.id,
-                                  notation: Notation.describe(record.messageName, layers: record.layers, tag: tag),
+              reveal: [(PartyID, LearnedValue)] = [], narration: String, references: [SpecReference]) -> Int {
+        let message = WireMessage(record.kind, octets: record.message, from: sender.id, to: receiver.id,
+                                  notation: Notation.describe(record.kind, layers: record.layers, tag: tag),
                                   sealedLayers: record.layers)
         var revealed = reveal
         for observer in observers { revealed += clearValues(of: record.message).map { (observer, $0) } }
@@ -104,7 +59,7 @@ final class Stage {
     /// What anyone on the path reads in clear: RAND, CSB ID, the identities.
     private func clearValues(of octets: [UInt8]) -> [LearnedValue] {
         guard let message = try? MIKEYMessage(decoding: octets) else { return [] }
-        let source = ValueSource.message(message.header.dataType.name)
+        let source = ValueSource.message(MessageKind(message.header.dataType))
         var values = [LearnedValue(.csbID, message.header.csbID.bigEndianOctets, source)]
         if let rand = message.rand { values.append(LearnedValue(.rand, rand, source)) }
         if let initiator = message.identity(.initiator) { values.append(LearnedValue(.initiatorIdentity, initiator.data, source)) }
@@ -113,7 +68,7 @@ final class Stage {
     }
 
     /// The values a sender chose or computed before sending, as their own step.
-    func compute(_ record: StepRecord, by party: Party, title: String, narration: String, references: [String]) {
+    func compute(_ record: StepRecord, by party: Party, title: String, narration: String, references: [SpecReference]) {
         let values = record.learned.filter { $0.source == .generated || $0.source == .computed }
         guard !values.isEmpty else { return }
         builder.step(party.id, .compute, title, reveal: values.map { (party.id, $0) }, narration: narration, references: references)
@@ -122,11 +77,14 @@ final class Stage {
     /// Delivers a message from `sender`: the receiver's checks pass and it learns values
     /// (a receive step), or a check refuses it (a refuse step), followed by the Error
     /// message the receiver sends back when the RFC has it answer (PROFILE D18). Returns
-    /// the record, or nil if refused.
-    func deliver(_ message: [UInt8], from sender: Party, to party: Party, name: String, title: String, narration: String,
-                 references: [String], _ receive: ([UInt8]) throws(IBAKEFailure) -> StepRecord) -> StepRecord? {
+    /// what the receiver recorded; throws ``ExchangeStopped`` after a refusal.
+    @discardableResult
+    func deliver(_ message: StepRecord, from sender: Party, to party: Party, title: String, narration: String,
+                 references: [SpecReference],
+                 _ receive: ([UInt8]) throws(IBAKEFailure) -> StepRecord) throws(ExchangeStopped) -> StepRecord {
+        let name = message.kind
         do {
-            let record = try receive(message)
+            let record = try receive(message.message)
             builder.step(party.id, .receive, title, reveal: record.learned.map { (party.id, $0) }, checks: outcomes(record.passed),
                          notes: record.notes, narration: narration, references: references)
             return record
@@ -141,20 +99,36 @@ final class Stage {
             if let reply = error.errorMessage, let number = error.errorNumber {
                 sendError(reply, number: number, from: party, to: sender)
             }
-            return nil
+            throw ExchangeStopped(refused: name, by: party.id)
         }
     }
 
     /// An Error message on the wire (RFC 3830 §5.1.2, §6.12; PROFILE D18).
     private func sendError(_ octets: [UInt8], number: ErrorNumber, from sender: Party, to receiver: Party) {
-        let message = WireMessage(name: DataType.error.name, octets: octets, from: sender.id, to: receiver.id,
+        let message = WireMessage(.error, octets: octets, from: sender.id, to: receiver.id,
                                   notation: "ERR(\(number.name))")
-        var revealed = [(String, LearnedValue)]()
+        var revealed = [(PartyID, LearnedValue)]()
         for observer in observers { revealed += clearValues(of: octets).map { (observer, $0) } }
         builder.step(sender.id, .send, "\(sender.tag) answers with Error (\(number.name))", message: message, reveal: revealed,
                      recordedBy: observers,
                      narration: "\(sender.tag) tells the sender why it stopped: an Error message with ERR \(number.rawValue) (\(number.name)), the HDR of the refused message and its own time. Nothing authenticates it (RFC 3830 lets an Error that follows a failed check go unprotected), so the receiver may only take it as advice.",
-                     references: ["RFC 3830 §5.1.2", "RFC 3830 §6.12", "PROFILE D18"])
+                     references: [.rfc(3830, "5.1.2"), .rfc(3830, "6.12"), .profile("D18")])
+    }
+
+    /// Plays `script` on this stage and returns the timeline it recorded. A refusal that
+    /// stops the exchange (``ExchangeStopped``) ends the script there; the timeline
+    /// ends with the refusal and the Error message, if any.
+    func play(_ script: () throws -> Void) throws -> Timeline {
+        try untilStopped(script)
+        return builder.timeline
+    }
+
+    /// Runs `script` until it ends or a refusal stops its exchange (``ExchangeStopped``):
+    /// one exchange of several (tamper tries one attack per exchange).
+    func untilStopped(_ script: () throws -> Void) throws {
+        do {
+            try script()
+        } catch is ExchangeStopped {}
     }
 
     func outcomes(_ checks: [IBAKECheck]) -> [CheckOutcome] {

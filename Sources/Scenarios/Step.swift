@@ -9,28 +9,28 @@ public enum StepAction: String, Sendable, Codable {
 /// A message on the wire, as the demonstrator shows it.
 public struct WireMessage: Sendable {
     /// I_MESSAGE_1, R_MESSAGE_1, ..., REQUEST_KEY_PSK, SRTP, ...
-    public let name: String
+    public let kind: MessageKind
     public let octets: [UInt8]
-    public let from: String
-    public let to: String
+    public let from: PartyID
+    public let to: PartyID
     /// What it carries in the seed's notation, e.g. "IBE_R(IDRi, aP, IDRr)".
     public let notation: String
-    /// What it is on the wire (MIKEY, RTP, a record of the lab's own), which decides
-    /// its UDP ports in an exported capture.
-    public let kind: DatagramKind
     /// The IBE layers its sender sealed (IBAKE, ESK, KEMAC), plaintext included: what
     /// the sender put inside, for checks on the run; screens show only what a party
     /// could open.
     public let sealedLayers: [IBELayerRecord]
 
-    public init(name: String, octets: [UInt8], from: String, to: String, notation: String, kind: DatagramKind = .mikey,
+    /// What it is on the wire (MIKEY, RTP, a record of the lab's own), which decides
+    /// its UDP ports in an exported capture.
+    public var transport: DatagramKind { kind.transport }
+
+    public init(_ kind: MessageKind, octets: [UInt8], from: PartyID, to: PartyID, notation: String,
                 sealedLayers: [IBELayerRecord] = []) {
-        self.name = name
+        self.kind = kind
         self.octets = octets
         self.from = from
         self.to = to
         self.notation = notation
-        self.kind = kind
         self.sealedLayers = sealedLayers
     }
 }
@@ -44,7 +44,7 @@ public struct CheckOutcome: Sendable, Equatable {
 
 /// A value revealed to a party at a step.
 public struct Revelation: Sendable, Equatable {
-    public let party: String
+    public let party: PartyID
     public let value: LearnedValue
 }
 
@@ -53,7 +53,7 @@ public struct Step: Sendable {
     /// 1-based position in the timeline.
     public let index: Int
     /// The party that acts.
-    public let actor: String
+    public let actor: PartyID
     public let action: StepAction
     /// A short headline, e.g. "I sends I_MESSAGE_1".
     public let title: String
@@ -66,8 +66,11 @@ public struct Step: Sendable {
     public let narration: String
     /// What the acting role observed, in its own words (e.g. "no aP echo: ...").
     public let notes: [String]
-    /// The sections cited, e.g. ["RFC 6267 §4.2.2.1"].
-    public let references: [String]
+    /// The sections cited, e.g. [.rfc(6267, "4.2.2.1")].
+    public let references: [SpecReference]
     /// Knowledge after this step.
     public let ledger: Ledger
+
+    /// The references as every output prints them: `RFC 6267 §4.2.2.1, PROFILE D10`.
+    public var citation: String { references.map(\.description).joined(separator: ", ") }
 }

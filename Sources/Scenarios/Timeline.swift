@@ -9,8 +9,11 @@ public struct Timeline: Sendable {
     /// The ledger after the last step.
     public var finalLedger: Ledger? { steps.last?.ledger }
 
-    public func party(_ id: String) -> Party? { parties.first { $0.id == id } }
+    public func party(_ id: PartyID) -> Party? { parties.first { $0.id == id } }
 
     /// The party's short tag (`I`, `KMS`, `Eve`), or the id itself for a party not in the cast.
-    public func tag(_ id: String) -> String { party(id)?.tag ?? id }
+    public func tag(_ id: PartyID) -> String { party(id)?.tag ?? id.rawValue }
+
+    /// The party's name as screens show it (`Initiator`), or the id itself for a party not in the cast.
+    public func name(_ id: PartyID) -> String { party(id)?.name ?? id.rawValue }
 }

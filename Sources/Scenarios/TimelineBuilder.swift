@@ -1,4 +1,5 @@
 import IBAKE
+import MIKEY
 
 /// Records a timeline step by step, keeping the ledger up to date: scenarios say what
 /// happened and to whom values were revealed; the builder derives the knowledge.
@@ -6,13 +7,13 @@ final class TimelineBuilder {
     let scenario: ScenarioName
     let options: ScenarioOptions
     private(set) var parties: [Party]
-    private var knowledge: [String: [KnownValue]] = [:]
-    private var recordings: [String: [String]] = [:]
+    private var knowledge: [PartyID: [KnownValue]] = [:]
+    private var recordings: [PartyID: [MessageKind]] = [:]
     /// The values whose absence is stated, per party.
-    private var watched: [String: [ValueName]]
+    private var watched: [PartyID: [ValueName]]
     private var steps: [Step] = []
 
-    init(scenario: ScenarioName, options: ScenarioOptions, parties: [Party], watch: [String: [ValueName]]) {
+    init(scenario: ScenarioName, options: ScenarioOptions, parties: [Party], watch: [PartyID: [ValueName]]) {
         self.scenario = scenario
         self.options = options
         self.parties = parties
@@ -25,17 +26,17 @@ final class TimelineBuilder {
         if !watching.isEmpty { watched[party.id] = watching }
     }
 
-    /// The octets of the last message called `name` on the wire.
-    func lastMessage(_ name: String) -> [UInt8]? { steps.last { $0.message?.name == name }?.message?.octets }
+    /// The octets of the last message of `kind` on the wire.
+    func lastMessage(_ kind: MessageKind) -> [UInt8]? { steps.last { $0.message?.kind == kind }?.message?.octets }
 
     /// The value `party` holds under `name`, if any.
-    func value(_ party: String, _ name: ValueName) -> [UInt8]? { knowledge[party]?.last { $0.name == name }?.octets }
+    func value(_ party: PartyID, _ name: ValueName) -> [UInt8]? { knowledge[party]?.last { $0.name == name }?.octets }
 
     /// Records one step and the values it reveals; returns its index.
     @discardableResult
-    func step(_ actor: String, _ action: StepAction, _ title: String, message: WireMessage? = nil,
-              reveal: [(String, LearnedValue)] = [], forget: [(String, ValueName)] = [], checks: [CheckOutcome] = [],
-              recordedBy: [String] = [], notes: [String] = [], narration: String, references: [String]) -> Int {
+    func step(_ actor: PartyID, _ action: StepAction, _ title: String, message: WireMessage? = nil,
+              reveal: [(PartyID, LearnedValue)] = [], forget: [(PartyID, ValueName)] = [], checks: [CheckOutcome] = [],
+              recordedBy: [PartyID] = [], notes: [String] = [], narration: String, references: [SpecReference]) -> Int {
         let index = steps.count + 1
         // Values wiped at this step (RFC 6539 §3.2: a and b once the exchange is over).
         for (party, name) in forget { knowledge[party]?.removeAll { $0.name == name } }
@@ -48,7 +49,7 @@ final class TimelineBuilder {
             revealed.append(Revelation(party: party, value: value))
         }
         if let message {
-            for party in recordedBy { recordings[party, default: []].append(message.name) }
+            for party in recordedBy { recordings[party, default: []].append(message.kind) }
         }
         steps.append(Step(index: index, actor: actor, action: action, title: title, message: message, revealed: revealed,
                           checks: checks, narration: narration, notes: notes, references: references, ledger: ledger()))

@@ -1,5 +1,4 @@
 import Foundation
-import IBAKE
 import Scenarios
 
 /// A section while its lines are read.
@@ -39,7 +38,7 @@ struct SectionDraft {
                 report(line, "`at`: step=\(fields["step"] ?? "") is not N, first, last, send:MESSAGE, receive:MESSAGE or action:ACTION (add #N for the N-th)")
                 return
             }
-            guard let policy = Initiator.Policy(rawValue: fields["policy"] ?? "continue") else {
+            guard let policy = InitiatorPolicy(rawValue: fields["policy"] ?? "continue") else {
                 report(line, "`at`: policy must be continue or refuse")
                 return
             }
@@ -49,11 +48,11 @@ struct SectionDraft {
                           seed: fields["seed"].flatMap(UInt64.init) ?? 1, policy: policy, line: line)
         case "focus":
             let words = directive.argument.split(separator: " ").map(String.init)
-            guard words.count == 2, let value = ValueName(rawValue: words[1]) else {
+            guard words.count == 2, let value = ValueName(named: words[1]) else {
                 report(line, "`focus`: PARTY VALUE expected, e.g. `responder aP`")
                 return
             }
-            focus.append(Focus(party: words[0], value: value))
+            focus.append(Focus(party: PartyID(rawValue: words[0]), value: value))
         case "question":
             question = directive.argument
         case "answer":
@@ -73,9 +72,9 @@ struct SectionDraft {
         let words = text.split(separator: " ", maxSplits: 2).map(String.init)
         guard words.count == 3, let relation = Claim.Relation(rawValue: words[1]) else { return nil }
         let names = words[2].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        let values = names.compactMap { ValueName(rawValue: $0) }
+        let values = names.compactMap { ValueName(named: $0) }
         guard !values.isEmpty, values.count == names.count else { return nil }
-        return Claim(party: words[0], relation: relation, values: values, line: line)
+        return Claim(party: PartyID(rawValue: words[0]), relation: relation, values: values, line: line)
     }
 }
 
@@ -95,10 +94,10 @@ extension StepReference {
         default:
             let parts = base.split(separator: ":", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { return nil }
-            switch parts[0] {
-            case "send": self = .send(parts[1], occurrence: occurrence)
-            case "receive": self = .receive(parts[1], occurrence: occurrence)
-            case "action":
+            switch (parts[0], MessageKind(named: parts[1])) {
+            case ("send", let kind?): self = .send(kind, occurrence: occurrence)
+            case ("receive", let kind?): self = .receive(kind, occurrence: occurrence)
+            case ("action", _):
                 guard let action = StepAction(rawValue: parts[1]) else { return nil }
                 self = .action(action, occurrence: occurrence)
             default: return nil
@@ -114,7 +113,7 @@ extension StepReference {
         case .first: return steps.isEmpty ? nil : 0
         case .last: return steps.isEmpty ? nil : steps.count - 1
         case .send(let name, let occurrence):
-            return nth(steps.indices.filter { steps[$0].action == .send && steps[$0].message?.name == name }, occurrence)
+            return nth(steps.indices.filter { steps[$0].action == .send && steps[$0].message?.kind == name }, occurrence)
         case .receive(let name, let occurrence):
             guard let sent = StepReference.send(name, occurrence: occurrence).resolve(in: steps) else { return nil }
             return steps.indices.first { $0 > sent && (steps[$0].action == .receive || steps[$0].action == .refuse) }

@@ -1,4 +1,3 @@
-import IBAKE
 import Scenarios
 
 /// `mikey-ibake tutorial --check`: every directive resolves and every claim holds on
@@ -29,7 +28,7 @@ public enum TutorialChecker {
             }
             for claim in section.claims {
                 guard let party = ledger[claim.party] else {
-                    issue(claim.line, "claim about \(claim.party), which is not a party of \(entry.scene.scenario.rawValue) (\(entry.timeline.parties.map(\.id).joined(separator: ", ")))")
+                    issue(claim.line, "claim about \(claim.party), which is not a party of \(entry.scene.scenario.rawValue) (\(entry.timeline.parties.map(\.id.rawValue).joined(separator: ", ")))")
                     continue
                 }
                 for value in claim.values where !holds(claim.relation, value, party) {

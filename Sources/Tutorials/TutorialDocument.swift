@@ -1,4 +1,3 @@
-import IBAKE
 import Scenarios
 
 /// A guided tutorial: a Markdown file whose HTML-comment directives drive the
@@ -32,7 +31,7 @@ public struct Scene: Sendable, Equatable, Hashable {
     public let step: StepReference
     public let params: String
     public let seed: UInt64
-    public let policy: Initiator.Policy
+    public let policy: InitiatorPolicy
     public let line: Int
 
     public func hash(into hasher: inout Hasher) {
@@ -52,17 +51,17 @@ public enum StepReference: Sendable, Equatable {
     case number(Int)
     case first
     case last
-    /// The n-th step (from 1) that sends the named message.
-    case send(String, occurrence: Int)
-    /// The first receive or refuse step after the n-th send of the named message.
-    case receive(String, occurrence: Int)
+    /// The n-th step (from 1) that sends a message of this kind.
+    case send(MessageKind, occurrence: Int)
+    /// The first receive or refuse step after the n-th send of a message of this kind.
+    case receive(MessageKind, occurrence: Int)
     /// The n-th step with this action (refuse, leak, tamper, check...).
     case action(StepAction, occurrence: Int)
 }
 
 /// A value a section points at: `<!-- focus: responder aP -->`.
 public struct Focus: Sendable, Equatable {
-    public let party: String
+    public let party: PartyID
     public let value: ValueName
 }
 
@@ -73,7 +72,7 @@ public struct Claim: Sendable, Equatable {
         case knows, lacks, cannot
     }
 
-    public let party: String
+    public let party: PartyID
     public let relation: Relation
     public let values: [ValueName]
     public let line: Int

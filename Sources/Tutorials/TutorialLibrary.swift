@@ -1,5 +1,4 @@
 import Foundation
-import IBE
 import Scenarios
 import TutorialFiles
 

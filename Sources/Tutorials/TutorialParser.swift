@@ -1,5 +1,4 @@
 import Foundation
-import IBAKE
 import Scenarios
 
 /// Reads a tutorial file. Every malformed directive is reported with its line; the

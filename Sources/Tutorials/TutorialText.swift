@@ -11,7 +11,7 @@ public enum TutorialText {
             lines += ["", "\(index + 1)/\(resolved.count). \(entry.section.title)"]
             lines += entry.section.body.filter { !$0.isEmpty }.map { "  \($0)" }
             lines.append("  [demo: \(entry.scene.scenario.rawValue), step \(entry.stepIndex + 1)/\(entry.timeline.steps.count): \(actor) \(step.action.rawValue): \(step.title)]")
-            if let message = step.message { lines.append("  [wire: \(message.name), \(message.octets.count) octets: \(message.notation)]") }
+            if let message = step.message { lines.append("  [wire: \(message.kind), \(message.octets.count) octets: \(message.notation)]") }
             lines.append("  [narration: \(step.narration)]")
             if let question = entry.section.question { lines.append("  Question: \(question)") }
             if let answer = entry.section.answer { lines.append("  Answer: \(answer)") }

@@ -26,22 +26,22 @@ import Testing
         try #require(rows.count == messages.count, "\(name): \(rows.count) frames for \(messages.count) messages")
         let announced = try Self.announcedSSRC(in: messages)
         for (index, (row, message)) in zip(rows, messages).enumerated() {
-            let frame = "\(name) frame \(index + 1) (\(message.name))"
+            let frame = "\(name) frame \(index + 1) (\(message.kind))"
             try #require(row.count == Self.fields.count, "\(frame): \(row)")
             let (source, destination, protocols, dataType, ssrc) = (row[0], row[1], row[2], row[3], row[4])
             #expect(row[5].isEmpty, "\(frame): tshark marks it malformed")
             let severities = row[6].split(separator: ",").compactMap { Int($0) }
             #expect(severities.allSatisfy { $0 < Tshark.errorSeverity }, "\(frame): expert info of error severity")
 
-            let ports = PacketCapture.ports(message.kind)
+            let ports = PacketCapture.ports(message.transport)
             #expect(source == "\(ports.source)" && destination == "\(ports.destination)", "\(frame): ports \(source) -> \(destination)")
             // Whatever is on UDP 2269 is MIKEY, dissected as such, with a registered data type.
             if [source, destination].contains("\(PacketCapture.mikeyPort)") {
-                #expect(message.kind == .mikey, "\(frame): a \(message.kind) record on the MIKEY port")
+                #expect(message.transport == .mikey, "\(frame): a \(message.transport) record on the MIKEY port")
                 #expect(protocols.hasSuffix(":udp:mikey"), "\(frame): \(protocols)")
                 #expect(UInt8(dataType).flatMap(DataType.init(rawValue:)) != nil, "\(frame): data type \(dataType) is not registered")
             }
-            switch message.kind {
+            switch message.transport {
             case .mikey:
                 let sent = try MIKEYMessage(decoding: message.octets).header.dataType
                 #expect(dataType == "\(sent.rawValue)", "\(frame): tshark reads data type \(dataType), the lab wrote \(sent.rawValue)")
@@ -57,7 +57,7 @@ import Testing
     /// The SSRC of CS ID 1 in the SRTP-ID map of the I_MESSAGE_1 on the wire, as tshark
     /// prints it (`0x5ca9b4d5`); nil when the run sends no I_MESSAGE_1.
     static func announcedSSRC(in messages: [WireMessage]) throws -> String? {
-        for message in messages where message.kind == .mikey {
+        for message in messages where message.transport == .mikey {
             let header = try MIKEYMessage(decoding: message.octets).header
             guard header.dataType == .iMessage1, case .srtp(let sessions) = header.cryptoSessions,
                   let session = sessions.first else { continue }

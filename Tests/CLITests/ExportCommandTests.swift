@@ -16,7 +16,7 @@ import Testing
         #expect(files.filter { $0.hasSuffix(".bin") }.count == messages.count)
         #expect(files.contains("capture.pcap") && files.contains("timeline.json") && files.contains("timeline.md"))
         for (index, message) in messages.enumerated() {
-            let name = "\(index + 1 < 10 ? "0" : "")\(index + 1)-\(message.name).bin"
+            let name = "\(index + 1 < 10 ? "0" : "")\(index + 1)-\(message.kind).bin"
             #expect(try Data(contentsOf: directory.appendingPathComponent(name)) == Data(message.octets), "\(name)")
         }
     }

@@ -64,8 +64,8 @@ enum Fixtures {
     static func keys(_ keys: Key...) -> [Event] { keys.map { .key($0) } }
 
     /// The first step of `name` where the ledger says `party` holds `value`.
-    static func firstStep(_ name: ScenarioName, where party: String, knows value: ValueName) -> Int? {
-        model(name)?.timeline.steps.first { $0.ledger.knows(party, value) }?.index
+    static func firstStep(_ name: ScenarioName, where party: PartyID, knows value: ValueName) -> Int? {
+        model(name)?.timeline.step(where: party, learns: value)?.index
     }
 
     /// Steps of `name` where a message was refused.

@@ -25,11 +25,13 @@ struct PresenterTests {
             let index = try #require(step)
             return try #require(PresenterSlide(state: Fixtures.state(name, step: index)))
         }
-        #expect(try slide(.basic, 9).headline == "I_MESSAGE_1")
-        let abP = try slide(.basic, 13)
+        let basic = try #require(Fixtures.model(.basic)?.timeline)
+        #expect(try slide(.basic, basic.steps(sending: .iMessage1).first?.index).headline == "I_MESSAGE_1")
+        let abP = try slide(.basic, Fixtures.firstStep(.basic, where: .initiator, knows: .abP))
         guard case .reveal(.abP, let learned, let cannot) = abP.kind else { Issue.record("\(abP.kind)"); return }
-        #expect(learned.map(\.party.id) == ["initiator"] && cannot.map(\.party.id) == ["eve"])
-        #expect(try slide(.basic, 8).headline == "aP", "I picks a and computes aP: aP, not a, CSB ID or RAND")
+        #expect(learned.map(\.party.id) == [.initiator] && cannot.map(\.party.id) == [.eve])
+        #expect(try slide(.basic, Fixtures.firstStep(.basic, where: .initiator, knows: .aP)).headline == "aP",
+                "I picks a and computes aP: aP, not a, CSB ID or RAND")
         #expect(try slide(.basic, 1).headline == "sP")
         let refusal = try slide(.tamper, Fixtures.refusals(.tamper).first)
         #expect(refusal.headline == refusal.step.title)

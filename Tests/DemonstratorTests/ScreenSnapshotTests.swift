@@ -26,9 +26,9 @@ struct ScreenSnapshotTests {
 
     @Test("basic: aP revealed at R, abP at R, abP at I (120x40)")
     func basicKeySteps() throws {
-        let aP = Fixtures.firstStep(.basic, where: "responder", knows: .aP)
-        let abPAtR = Fixtures.firstStep(.basic, where: "responder", knows: .abP)
-        let abPAtI = Fixtures.firstStep(.basic, where: "initiator", knows: .abP)
+        let aP = Fixtures.firstStep(.basic, where: .responder, knows: .aP)
+        let abPAtR = Fixtures.firstStep(.basic, where: .responder, knows: .abP)
+        let abPAtI = Fixtures.firstStep(.basic, where: .initiator, knows: .abP)
         #expect((aP, abPAtR, abPAtI) == (10, 11, 13))
         try assertSnapshot(render(try state(.basic, step: aP)), named: "basic-10-aP-at-R-120x40")
         try assertSnapshot(render(try state(.basic, step: abPAtR)), named: "basic-11-abP-at-R-120x40")
@@ -43,14 +43,14 @@ struct ScreenSnapshotTests {
 
     @Test("forking: the devices read aP; only the answering one and I get abP")
     func forking() throws {
-        try assertSnapshot(render(try state(.forking, step: Fixtures.firstStep(.forking, where: "device-1", knows: .aP))),
+        try assertSnapshot(render(try state(.forking, step: Fixtures.firstStep(.forking, where: .device(1), knows: .aP))),
                            named: "forking-aP-at-D1-120x40")
         try assertSnapshot(render(try state(.forking, step: Fixtures.model(.forking)?.stepCount)), named: "forking-last-120x40")
     }
 
     @Test("retargeting: C answers with its own identity; I and C share abP, B never learns it")
     func retargeting() throws {
-        try assertSnapshot(render(try state(.retargeting, step: Fixtures.firstStep(.retargeting, where: "initiator", knows: .abP))),
+        try assertSnapshot(render(try state(.retargeting, step: Fixtures.firstStep(.retargeting, where: .initiator, knows: .abP))),
                            named: "retargeting-abP-at-I-120x40")
         try assertSnapshot(render(try state(.retargeting, step: Fixtures.model(.retargeting)?.stepCount)),
                            named: "retargeting-last-120x40")
@@ -58,7 +58,7 @@ struct ScreenSnapshotTests {
 
     @Test("deferred: the mailbox carries SK and the content it cannot read; B reads them")
     func deferred() throws {
-        try assertSnapshot(render(try state(.deferred, step: Fixtures.firstStep(.deferred, where: "mailbox", knows: .abP))),
+        try assertSnapshot(render(try state(.deferred, step: Fixtures.firstStep(.deferred, where: .mailbox, knows: .abP))),
                            named: "deferred-abP-at-mailbox-120x40")
         try assertSnapshot(render(try state(.deferred, step: Fixtures.model(.deferred)?.stepCount)), named: "deferred-last-120x40")
     }
@@ -68,7 +68,7 @@ struct ScreenSnapshotTests {
         for name in [ScenarioName.eavesdropper, .curiousKMS, .maliciousKMS, .forwardSecrecy] {
             try assertSnapshot(render(try state(name, step: Fixtures.model(name)?.stepCount)), named: "\(name.rawValue)-last-120x40")
         }
-        try assertSnapshot(render(try state(.curiousKMS, step: Fixtures.firstStep(.curiousKMS, where: "kms", knows: .bP))),
+        try assertSnapshot(render(try state(.curiousKMS, step: Fixtures.firstStep(.curiousKMS, where: .kms, knows: .bP))),
                            named: "curious-kms-bP-at-KMS-120x40")
     }
 
@@ -84,7 +84,7 @@ struct ScreenSnapshotTests {
 
     @Test("group (extension beyond RFC 6267): the members hold the key, the server does not")
     func group() throws {
-        try assertSnapshot(render(try state(.group, step: Fixtures.firstStep(.group, where: "member-1", knows: .groupKey))),
+        try assertSnapshot(render(try state(.group, step: Fixtures.firstStep(.group, where: .member(1), knows: .groupKey))),
                            named: "group-first-key-120x40")
         try assertSnapshot(render(try state(.group, step: Fixtures.model(.group)?.stepCount)), named: "group-last-120x40")
     }
@@ -130,7 +130,7 @@ struct ScreenSnapshotTests {
         let send = render(try state(.basic, step: 9, keys: [.character("z")]))
         try assertSnapshot(send, named: "presenter-I_MESSAGE_1-120x40", styles: true)
         #expect(send.styleRuns().contains { $0.style == Theme.presenter.headline })
-        try assertSnapshot(render(try state(.basic, step: Fixtures.firstStep(.basic, where: "initiator", knows: .abP),
+        try assertSnapshot(render(try state(.basic, step: Fixtures.firstStep(.basic, where: .initiator, knows: .abP),
                                             keys: [.character("z")])),
                            named: "presenter-abP-at-I-120x40")
         try assertSnapshot(render(try state(.tamper, step: Fixtures.refusals(.tamper).first, keys: [.character("z")])),

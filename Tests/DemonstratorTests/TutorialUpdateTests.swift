@@ -118,10 +118,10 @@ struct TutorialUpdateTests {
     @Test("a section's focus value gets the pane's focus and stays highlighted")
     func focusValue() throws {
         let state = try exchange(section: 4)   // R picks b and already holds abP: focus responder abP
-        #expect(state.focus == .party("responder"))
+        #expect(state.focus == .party(.responder))
         func abPName(_ state: AppState) throws -> Style? {
             let screen = AppView.render(state, size: state.size, theme: .mono, glyphs: .unicode)
-            let pane = try #require(ScreenLayout(state: state, size: state.size).pane("responder"))
+            let pane = try #require(ScreenLayout(state: state, size: state.size).pane(.responder))
             let rows = screen.plainText().split(separator: "\n", omittingEmptySubsequences: false)
             let y = try #require((pane.y..<pane.maxY).first { rows[$0].dropFirst(pane.x).prefix(pane.width).contains(" abP ") })
             return screen.cell(x: pane.x + 4, y: y)?.style   // frame, margin, mark, space
@@ -134,7 +134,7 @@ struct TutorialUpdateTests {
         let marked = try abPName(AppUpdate.update(state, .key(.tab)).state)
         #expect(marked == Theme.mono.focusedBorder)
         let eve = try Fixtures.tutorial("secrecy", section: 2)
-        #expect(eve.showsEve && eve.focus == .party("eve"), "a focus on Eve's value puts her pane forward")
+        #expect(eve.showsEve && eve.focus == .party(.eve), "a focus on Eve's value puts her pane forward")
     }
 
     @Test("the tutorial text scrolls with PgDn and PgUp, and with Up and Down when it has focus")
@@ -161,7 +161,7 @@ struct TutorialUpdateTests {
             state = AppUpdate.update(state, .key(.tab)).state
             seen.append(state.focus)
         }
-        #expect(seen == [.party("responder"), .party("kms"), .tutorial, .party("initiator"), .party("responder")])
+        #expect(seen == [.party(.responder), .party(.kms), .tutorial, .party(.initiator), .party(.responder)])
         let large = try exchange()
         #expect(ScreenLayout(state: large, size: large.size).wire != nil, "beside the text at 120x40 the wire stays")
     }

@@ -115,8 +115,8 @@ struct UpdateTests {
             state = AppUpdate.update(state, .key(.tab)).state
             seen.append(state.focus)
         }
-        #expect(seen == [.party("initiator"), .party("responder"), .party("kms"), .wire, .inspector])
-        #expect(AppUpdate.update(state, .key(.tab)).state.focus == .party("initiator"))
+        #expect(seen == [.party(.initiator), .party(.responder), .party(.kms), .wire, .inspector])
+        #expect(AppUpdate.update(state, .key(.tab)).state.focus == .party(.initiator))
         #expect(AppUpdate.update(basic, .key(.backTab)).state.focus == .inspector)
     }
 
@@ -124,7 +124,7 @@ struct UpdateTests {
     func selection() throws {
         let state = Fixtures.state(.basic, step: 13)
         let down = AppUpdate.update(state, .key(.down)).state
-        #expect(down.selection["initiator"] != nil)
+        #expect(down.selection[.initiator] != nil)
         let wire = Fixtures.send(state, Fixtures.keys(.backTab, .backTab))
         #expect(wire.focus == .wire && wire.inspectedStep == 12)
         let earlier = AppUpdate.update(wire, .key(.up)).state
@@ -138,13 +138,13 @@ struct UpdateTests {
     func views() {
         #expect(!basic.showsEve, "Eve does not act in the basic run: her pane starts closed")
         let eve = AppUpdate.update(basic, .key(.character("e"))).state
-        #expect(eve.showsEve && eve.visiblePanes.map(\.id).last == "eve")
-        #expect(Fixtures.send(eve, Fixtures.keys(.backTab, .backTab, .backTab)).focus == .party("eve"), "Tab reaches her pane")
+        #expect(eve.showsEve && eve.visiblePanes.map(\.id).last == .eve)
+        #expect(Fixtures.send(eve, Fixtures.keys(.backTab, .backTab, .backTab)).focus == .party(.eve), "Tab reaches her pane")
         #expect(!AppUpdate.update(eve, .key(.character("e"))).state.showsEve)
         #expect(Fixtures.state(.eavesdropper).showsEve, "in the eavesdropper scenario she acts: open by default")
 
         let kms = AppUpdate.update(basic, .key(.character("k"))).state
-        #expect(kms.kmsView && kms.focus == .party("kms"))
+        #expect(kms.kmsView && kms.focus == .party(.kms))
         #expect(AppUpdate.update(basic, .key(.character("x"))).state.inspectorMode == .hex)
         let presenter = AppUpdate.update(basic, .key(.character("z"))).state
         #expect(presenter.presenter)
@@ -183,9 +183,9 @@ struct UpdateTests {
     func clicks() throws {
         let state = Fixtures.state(.basic, step: 13)
         let layout = ScreenLayout(state: state, size: state.size)
-        let responder = try #require(layout.pane("responder"))
+        let responder = try #require(layout.pane(.responder))
         let clicked = AppUpdate.update(state, .click(x: responder.x + 3, y: responder.y + 3)).state
-        #expect(clicked.focus == .party("responder") && clicked.selection["responder"] == 2)
+        #expect(clicked.focus == .party(.responder) && clicked.selection[.responder] == 2)
         let wire = try #require(layout.wire)
         // Row 0 inside the frame holds the lane names; row 1 the first message.
         let onMessage = AppUpdate.update(state, .click(x: wire.x + 20, y: wire.y + 2)).state
@@ -198,13 +198,13 @@ struct UpdateTests {
     func stackedClicks() throws {
         let state = Fixtures.state(.group, step: Fixtures.model(.group)?.stepCount ?? 1)
         let layout = ScreenLayout(state: state, size: state.size)
-        #expect(layout.rowsPerLine["member-1"] == 2)
-        #expect(ScreenLayout(state: Fixtures.state(.basic, step: 13), size: state.size).rowsPerLine["responder"] == 1)
-        let member = try #require(layout.pane("member-1"))
+        #expect(layout.rowsPerLine[.member(1)] == 2)
+        #expect(ScreenLayout(state: Fixtures.state(.basic, step: 13), size: state.size).rowsPerLine[.responder] == 1)
+        let member = try #require(layout.pane(.member(1)))
         // Rows 0-1 inside the frame hold line 0, rows 2-3 line 1: name above, value below.
         for row in [2, 3] {
             let clicked = AppUpdate.update(state, .click(x: member.x + 3, y: member.y + 1 + row)).state
-            #expect(clicked.focus == .party("member-1") && clicked.selection["member-1"] == 1, "row \(row)")
+            #expect(clicked.focus == .party(.member(1)) && clicked.selection[.member(1)] == 1, "row \(row)")
         }
         let screen = AppView.render(state, size: state.size, theme: .mono, glyphs: .unicode).plainText()
         #expect(screen.contains("group_key   ") && !screen.contains("grou…"), "the name is whole on its own row")

@@ -35,8 +35,8 @@ import Testing
     private func mailboxRun(_ fixture: ExchangeFixture) throws -> (Initiator, Responder) {
         let initiator = try fixture.initiator(target: ExchangeFixture.bob)
         let mailbox = try fixture.responder("sip:voicemail@ims.example")
-        _ = try mailbox.receiveMessage1(try initiator.makeMessage1().message)
-        _ = try initiator.receiveMessage1Response(try mailbox.makeMessage1Response().message)
+        _ = try mailbox.receiveIMessage1(try initiator.makeIMessage1().message)
+        _ = try initiator.receiveRMessage1(try mailbox.makeRMessage1().message)
         return (initiator, mailbox)
     }
 
@@ -49,7 +49,7 @@ import Testing
     @Test func theESKNamesTheInitiator() throws {
         let fixture = try ExchangeFixture()
         let (initiator, _) = try mailboxRun(fixture)
-        let m3 = try initiator.makeMessage2(deposit: SecretKeyDeposit(intendedURI: ExchangeFixture.bob, secretKey: fixture.random.bytes(16)))
+        let m3 = try initiator.makeIMessage2(deposit: SecretKeyDeposit(intendedURI: ExchangeFixture.bob, secretKey: fixture.random.bytes(16)))
         let esk = try #require(try MIKEYMessage(decoding: m3.message).esk)
         let parameters = fixture.kms.publicParameters
         let bob = try IdentityWithPeriod(uri: ExchangeFixture.bob, year: 2026, month: 11)
@@ -65,9 +65,9 @@ import Testing
         let fixture = try ExchangeFixture()
         let initiator = try fixture.initiator(target: ExchangeFixture.bob)
         let bob = try fixture.responder()
-        _ = try bob.receiveMessage1(try initiator.makeMessage1().message)
-        _ = try initiator.receiveMessage1Response(try bob.makeMessage1Response().message)
-        let m3 = try initiator.makeMessage2(deposit: SecretKeyDeposit(intendedURI: ExchangeFixture.bob, secretKey: fixture.random.bytes(16)))
+        _ = try bob.receiveIMessage1(try initiator.makeIMessage1().message)
+        _ = try initiator.receiveRMessage1(try bob.makeRMessage1().message)
+        let m3 = try initiator.makeIMessage2(deposit: SecretKeyDeposit(intendedURI: ExchangeFixture.bob, secretKey: fixture.random.bytes(16)))
         // Eve (anyone can encrypt to Bob) swaps in an ESK that claims to come from Carol.
         let parameters = fixture.kms.publicParameters
         let forged = try SubPayloadChain.encode([.id(IDPayload(uri: "sip:carol@ims.example")),
@@ -77,7 +77,7 @@ import Testing
         let changed = try rewrite(m3.message) { message in
             message.payloads = message.payloads.map { if case .esk = $0 { .esk(EncryptedDataPayload(encryptedData: sealed)) } else { $0 } }
         }
-        _ = refusal(.innerIdentity) { _ = try bob.receiveMessage2(changed) }
+        _ = refusal(.innerIdentity) { _ = try bob.receiveIMessage2(changed) }
     }
 
     // MARK: V MAC input (RFC 6267 §5.4; PROFILE D8)
@@ -86,10 +86,10 @@ import Testing
         let fixture = try ExchangeFixture()
         let initiator = try fixture.initiator()
         let responder = try fixture.responder()
-        _ = try responder.receiveMessage1(try initiator.makeMessage1().message)
-        _ = try initiator.receiveMessage1Response(try responder.makeMessage1Response().message)
-        _ = try responder.receiveMessage2(try initiator.makeMessage2().message)
-        let m4 = try responder.makeMessage2Response().message
+        _ = try responder.receiveIMessage1(try initiator.makeIMessage1().message)
+        _ = try initiator.receiveRMessage1(try responder.makeRMessage1().message)
+        _ = try responder.receiveIMessage2(try initiator.makeIMessage2().message)
+        let m4 = try responder.makeRMessage2().message
         let key = try #require(responder.sessionKeys?.authKey)
         let input = Array(m4.dropLast(32)) + Array(ExchangeFixture.alice.utf8) + Array(ExchangeFixture.bob.utf8)
         #expect(Array(m4.suffix(32)) == hmacSHA256(key, input))
@@ -103,8 +103,8 @@ import Testing
                                replayCache: ReplayCache(), clock: fixture.clock)
         let client = ProvisioningClient(profile: fixture.profile, uri: ExchangeFixture.alice, kmsURI: kmsURI, psk: psk,
                                         kmsParameters: fixture.kms.publicParameters, random: fixture.random, clock: fixture.clock)
-        let request = try client.makeRequest().message
-        let response = try server.respond(to: request).message
+        let request = try client.makeRequestKeyPSK().message
+        let response = try server.makeRequestKeyResp(answering: request).message
         let decoded = try MIKEYMessage(decoding: request)
         let rand = try #require(decoded.rand)
         let key = KeyDerivation.messageProtectionKeys(from: psk, csbID: decoded.header.csbID, rand: rand, prf: .hmacSHA256,
@@ -122,30 +122,30 @@ import Testing
         let initiator = Initiator(profile: fixture.profile, keys: try fixture.keyRing(ExchangeFixture.alice),
                                   kmsParameters: fixture.kms.publicParameters, target: ExchangeFixture.bob,
                                   random: fixture.random, clock: ahead)
-        let m1 = try initiator.makeMessage1().message
-        _ = try fixture.responder().receiveMessage1(m1)
+        let m1 = try initiator.makeIMessage1().message
+        _ = try fixture.responder().receiveIMessage1(m1)
         fixture.clock.advance(seconds: 301)      // the receipt is out of the window, T is not
-        _ = refusal(.replay) { _ = try fixture.responder().receiveMessage1(m1) }
+        _ = refusal(.replay) { _ = try fixture.responder().receiveIMessage1(m1) }
     }
 
     @Test func changingAnUnauthenticatedOctetDoesNotMakeAReplayNew() throws {
         let fixture = try ExchangeFixture()
-        let m1 = try fixture.initiator().makeMessage1().message
-        _ = try fixture.responder().receiveMessage1(m1)
+        let m1 = try fixture.initiator().makeIMessage1().message
+        _ = try fixture.responder().receiveIMessage1(m1)
         let otherSSRC = try rewrite(m1) { message in
             message.header.cryptoSessions = .srtp([SRTPCryptoSession(policyNumber: 0, ssrc: 0x1234_5678, roc: 0)])
         }
-        let failure = refusal(.replay) { _ = try fixture.responder().receiveMessage1(otherSSRC) }
+        let failure = refusal(.replay) { _ = try fixture.responder().receiveIMessage1(otherSSRC) }
         #expect(failure?.errorMessage == nil, "a replay is discarded without an answer")
     }
 
     @Test func onlyAuthenticatedMessagesEnterTheCache() throws {
         let fixture = try ExchangeFixture(parameterSet: "ibe-80")
-        let m1 = try fixture.initiator().makeMessage1().message
+        let m1 = try fixture.initiator().makeIMessage1().message
         let broken = try Tampering.flipBit(in: m1, payload: .ibake)
-        _ = refusal(.decryption) { _ = try fixture.responder().receiveMessage1(broken) }
+        _ = refusal(.decryption) { _ = try fixture.responder().receiveIMessage1(broken) }
         #expect(fixture.replayCache.isEmpty)
-        _ = try fixture.responder().receiveMessage1(m1)
+        _ = try fixture.responder().receiveIMessage1(m1)
         #expect(!fixture.replayCache.isEmpty)
     }
 
@@ -158,40 +158,40 @@ import Testing
         let client = ProvisioningClient(profile: fixture.profile, uri: ExchangeFixture.alice, kmsURI: "https://kms.ims.example",
                                         psk: psk, kmsParameters: fixture.kms.publicParameters, random: fixture.random,
                                         clock: fixture.clock)
-        var request = try client.makeRequest().message
+        var request = try client.makeRequestKeyPSK().message
         request[request.count - 1] ^= 0x01
-        let failure = refusal(.provisioning) { _ = try server.respond(to: request) }
+        let failure = refusal(.provisioning) { _ = try server.makeRequestKeyResp(answering: request) }
         #expect(cache.isEmpty)
         #expect(try failure.flatMap { $0.errorMessage }.map { try MIKEYMessage(decoding: $0).errors } == [ErrorPayload(.authenticationFailure)])
         request[request.count - 1] ^= 0x01
-        _ = try server.respond(to: request)
-        _ = refusal(.replay) { _ = try server.respond(to: request) }
+        _ = try server.makeRequestKeyResp(answering: request)
+        _ = refusal(.replay) { _ = try server.makeRequestKeyResp(answering: request) }
     }
 
     // MARK: Timestamps (RFC 3830 §6.6)
 
     @Test func ntpTimestampsAreAcceptedAndEchoed() throws {
         let fixture = try ExchangeFixture()
-        let m1 = try fixture.initiator().makeMessage1().message
+        let m1 = try fixture.initiator().makeIMessage1().message
         let ntp = try rewrite(m1) { message in
             message.payloads = message.payloads.map {
                 if case .timestamp(let t) = $0 { .timestamp(TimestampPayload(.ntp(t.timestamp.value64))) } else { $0 }
             }
         }
         let responder = try fixture.responder()
-        _ = try responder.receiveMessage1(ntp)
-        let answer = try MIKEYMessage(decoding: try responder.makeMessage1Response().message)
+        _ = try responder.receiveIMessage1(ntp)
+        let answer = try MIKEYMessage(decoding: try responder.makeRMessage1().message)
         #expect(answer.timestamp?.type == .ntp)
         #expect(answer.timestamp == (try MIKEYMessage(decoding: ntp)).timestamp)
     }
 
     @Test func counterTimestampsAreRefusedWithInvalidTS() throws {
         let fixture = try ExchangeFixture()
-        let m1 = try fixture.initiator().makeMessage1().message
+        let m1 = try fixture.initiator().makeIMessage1().message
         let counter = try rewrite(m1) { message in
             message.payloads = message.payloads.map { if case .timestamp = $0 { .timestamp(TimestampPayload(.counter(7))) } else { $0 } }
         }
-        let failure = refusal(.timestamp) { _ = try fixture.responder().receiveMessage1(counter) }
+        let failure = refusal(.timestamp) { _ = try fixture.responder().receiveIMessage1(counter) }
         #expect(try failure.flatMap { $0.errorMessage }.map { try MIKEYMessage(decoding: $0).errors } == [ErrorPayload(.invalidTimestamp)])
     }
 
@@ -201,23 +201,23 @@ import Testing
         let fixture = try ExchangeFixture()
         let initiator = try fixture.initiator()
         let responder = try fixture.responder()
-        _ = try responder.receiveMessage1(try initiator.makeMessage1().message)
-        let m2 = try rewrite(try responder.makeMessage1Response().message) { message in
+        _ = try responder.receiveIMessage1(try initiator.makeIMessage1().message)
+        let m2 = try rewrite(try responder.makeRMessage1().message) { message in
             message.header.cryptoSessions = .srtp([SRTPCryptoSession(policyNumber: 0, ssrc: 0xdead_beef, roc: 0)])
         }
-        _ = refusal(.session) { _ = try initiator.receiveMessage1Response(m2) }
+        _ = refusal(.session) { _ = try initiator.receiveRMessage1(m2) }
     }
 
     @Test func anIMessage2WithAnotherCSIDMapIsRefused() throws {
         let fixture = try ExchangeFixture()
         let initiator = try fixture.initiator()
         let responder = try fixture.responder()
-        _ = try responder.receiveMessage1(try initiator.makeMessage1().message)
-        _ = try initiator.receiveMessage1Response(try responder.makeMessage1Response().message)
-        let m3 = try rewrite(try initiator.makeMessage2().message) { message in
+        _ = try responder.receiveIMessage1(try initiator.makeIMessage1().message)
+        _ = try initiator.receiveRMessage1(try responder.makeRMessage1().message)
+        let m3 = try rewrite(try initiator.makeIMessage2().message) { message in
             message.header.cryptoSessions = .srtp([SRTPCryptoSession(policyNumber: 0, ssrc: 1, roc: 5)])
         }
-        let failure = refusal(.session) { _ = try responder.receiveMessage2(m3) }
+        let failure = refusal(.session) { _ = try responder.receiveIMessage2(m3) }
         #expect(try failure.flatMap { $0.errorMessage }.map { try MIKEYMessage(decoding: $0).errors } == [ErrorPayload(.unspecified)])
     }
 
@@ -226,27 +226,27 @@ import Testing
     @Test func resendingAPBringsAnESKEvenUnasked() throws {
         let fixture = try ExchangeFixture()
         let (initiator, mailbox) = try mailboxRun(fixture)
-        let m3 = try initiator.makeMessage2()
+        let m3 = try initiator.makeIMessage2()
         #expect(try MIKEYMessage(decoding: m3.message).esk != nil)
         #expect(m3.learned.contains { $0.name == .secretKey })
-        _ = try mailbox.receiveMessage2(m3.message)
+        _ = try mailbox.receiveIMessage2(m3.message)
         #expect(mailbox.heldDeposits.count == 1)
     }
 
     @Test func anIMessage2ResendingAPWithoutAnESKIsRefused() throws {
         let fixture = try ExchangeFixture()
         let (initiator, mailbox) = try mailboxRun(fixture)
-        let stripped = try rewrite(try initiator.makeMessage2().message) { message in
+        let stripped = try rewrite(try initiator.makeIMessage2().message) { message in
             message.payloads.removeAll { $0.type == .esk }
         }
-        _ = refusal(.parse) { _ = try mailbox.receiveMessage2(stripped) }
+        _ = refusal(.parse) { _ = try mailbox.receiveIMessage2(stripped) }
     }
 
     @Test func anRMessage2WithoutTheRequiredAPEchoIsRefused() throws {
         let fixture = try ExchangeFixture()
         let (initiator, mailbox) = try mailboxRun(fixture)
-        _ = try mailbox.receiveMessage2(try initiator.makeMessage2().message)
-        let m4 = try mailbox.makeMessage2Response().message
+        _ = try mailbox.receiveIMessage2(try initiator.makeIMessage2().message)
+        let m4 = try mailbox.makeRMessage2().message
         // A responder that leaves the IBAKE out but MACs correctly what it sends.
         var message = try MIKEYMessage(decoding: m4)
         message.payloads.removeAll { $0.type == .ibake || $0.type == .verification }
@@ -256,7 +256,7 @@ import Testing
         let mac = hmacSHA256(key, Array(unsigned.dropLast(32)) + Array(ExchangeFixture.alice.utf8)
                                   + Array("sip:voicemail@ims.example".utf8))
         let resigned = Array(unsigned.dropLast(32)) + mac
-        _ = refusal(.initiatorEcho) { _ = try initiator.receiveMessage2Response(resigned) }
+        _ = refusal(.initiatorEcho) { _ = try initiator.receiveRMessage2(resigned) }
     }
 
     // MARK: Liberal where the RFC leaves a value open (RFC 6267 §6.1.4, §4.2.1)
@@ -278,17 +278,17 @@ import Testing
         let client = ProvisioningClient(profile: fixture.profile, uri: device, alsoFor: [ExchangeFixture.bob],
                                         kmsURI: "https://kms.ims.example", psk: psk,
                                         kmsParameters: fixture.kms.publicParameters, random: fixture.random, clock: fixture.clock)
-        let request = try client.makeRequest().message
+        let request = try client.makeRequestKeyPSK().message
         #expect(try MIKEYMessage(decoding: request).identities(.initiator).count == 2)
-        let (_, keys) = try client.receiveResponse(try server.respond(to: request).message,
-                                                   keyNames: [.responderPrivateKey, .commonPrivateKey])
+        let (_, keys) = try client.receiveRequestKeyResp(try server.makeRequestKeyResp(answering: request).message,
+                                                         keyNames: [.responderPrivateKey, ValueName(rawValue: "common_PrK")])
         #expect(keys.map(\.identity.uri) == [device, ExchangeFixture.bob])
         for key in keys { #expect(key.key == fixture.kms.extractPrivateKey(for: key.identity)) }
 
         // Without the grant, the whole request is refused with Invalid ID.
         let strict = KMSServer(profile: fixture.profile, kms: fixture.kms, uri: "https://kms.ims.example", psks: [device: psk],
                                replayCache: ReplayCache(), clock: fixture.clock)
-        let failure = refusal(.provisioning) { _ = try strict.respond(to: try client.makeRequest().message) }
+        let failure = refusal(.provisioning) { _ = try strict.makeRequestKeyResp(answering: try client.makeRequestKeyPSK().message) }
         #expect(try failure.flatMap { $0.errorMessage }.map { try MIKEYMessage(decoding: $0).errors } == [ErrorPayload(.invalidID)])
     }
 
@@ -296,20 +296,20 @@ import Testing
         let fixture = try ExchangeFixture()
         let initiator = try fixture.initiator()
         let responder = try fixture.responder()
-        _ = try responder.receiveMessage1(try initiator.makeMessage1().message)
-        _ = try initiator.receiveMessage1Response(try responder.makeMessage1Response().message)
-        let m3 = try rewrite(try initiator.makeMessage2().message) { message in
+        _ = try responder.receiveIMessage1(try initiator.makeIMessage1().message)
+        _ = try initiator.receiveRMessage1(try responder.makeRMessage1().message)
+        let m3 = try rewrite(try initiator.makeIMessage2().message) { message in
             message.payloads = message.payloads.map { if case .rand = $0 { .rand(RANDPayload([UInt8](repeating: 9, count: 16))) } else { $0 } }
         }
-        _ = refusal(.session) { _ = try responder.receiveMessage2(m3) }
+        _ = refusal(.session) { _ = try responder.receiveIMessage2(m3) }
     }
 
     // MARK: Error messages (RFC 3830 §5.1.2, §6.12; PROFILE D18)
 
     @Test func aRefusedIMessage1IsAnsweredWithAnErrorMessage() throws {
         let fixture = try ExchangeFixture(parameterSet: "ibe-80")
-        let m1 = try fixture.initiator().makeMessage1().message
-        let failure = refusal(.decryption) { _ = try fixture.responder().receiveMessage1(try Tampering.flipBit(in: m1, payload: .ibake)) }
+        let m1 = try fixture.initiator().makeIMessage1().message
+        let failure = refusal(.decryption) { _ = try fixture.responder().receiveIMessage1(try Tampering.flipBit(in: m1, payload: .ibake)) }
         let reply = try MIKEYMessage(decoding: try #require(failure?.errorMessage))
         let request = try MIKEYMessage(decoding: m1)
         #expect(reply.header.dataType == .error)
@@ -322,18 +322,18 @@ import Testing
 
     @Test func whatDoesNotParseIsDiscardedSilently() throws {
         let fixture = try ExchangeFixture()
-        let m1 = try fixture.initiator().makeMessage1().message
-        let failure = refusal(.parse) { _ = try fixture.responder().receiveMessage1(Array(m1.dropLast(3))) }
+        let m1 = try fixture.initiator().makeIMessage1().message
+        let failure = refusal(.parse) { _ = try fixture.responder().receiveIMessage1(Array(m1.dropLast(3))) }
         #expect(failure?.errorMessage == nil)
     }
 
     @Test func theInitiatorStopsOnAnErrorMessageAndSaysSo() throws {
         let fixture = try ExchangeFixture(parameterSet: "ibe-80")
         let initiator = try fixture.initiator()
-        let m1 = try initiator.makeMessage1().message
-        let failure = refusal(.decryption) { _ = try fixture.responder().receiveMessage1(try Tampering.flipBit(in: m1, payload: .ibake)) }
+        let m1 = try initiator.makeIMessage1().message
+        let failure = refusal(.decryption) { _ = try fixture.responder().receiveIMessage1(try Tampering.flipBit(in: m1, payload: .ibake)) }
         let reply = try #require(failure?.errorMessage)
-        let stopped = refusal(.messageType) { _ = try initiator.receiveMessage1Response(reply) }
+        let stopped = refusal(.messageType) { _ = try initiator.receiveRMessage1(reply) }
         #expect(stopped?.reason.contains("Auth failure") == true)
     }
 }

@@ -14,7 +14,7 @@ import Testing
 
     @Test func seededExchangeMatchesTheFixture() throws {
         let run = try BasicExchange.run(parameterSet: try ParameterSet.named("ibe-80"), seed: 7)
-        let lines = run.transfers.enumerated().map { "\($0.offset + 1)-\($0.element.name) = \(Hex.encode($0.element.sent.message))" }
+        let lines = run.transfers.enumerated().map { "\($0.offset + 1)-\($0.element.kind) = \(Hex.encode($0.element.sent.message))" }
         let text = "# MIKEY-IBAKE Lab: BasicExchange.run(ibe-80, PRF-HMAC-SHA-256, seed 7), one message per line.\n"
             + "# Regenerate only on purpose: FIXTURE_RECORD=1 swift test --filter GoldenExchangeTests\n"
             + lines.joined(separator: "\n") + "\n"
@@ -42,8 +42,8 @@ import Testing
             let run = try BasicExchange.run(parameterSet: try ParameterSet.named(name), seed: 3)
             #expect(run.initiatorKeys == run.responderKeys, "\(name)")
             #expect(run.values[.abP] == run.initiatorKeys.kSession)
-            #expect(run.transfers.map(\.name) == ["REQUEST_KEY_PSK", "REQUEST_KEY_RESP", "REQUEST_KEY_PSK", "REQUEST_KEY_RESP",
-                                                  "I_MESSAGE_1", "R_MESSAGE_1", "I_MESSAGE_2", "R_MESSAGE_2"])
+            #expect(run.transfers.map(\.kind) == [.requestKeyPSK, .requestKeyResp, .requestKeyPSK, .requestKeyResp,
+                                                  .iMessage1, .rMessage1, .iMessage2, .rMessage2])
         }
     }
 }

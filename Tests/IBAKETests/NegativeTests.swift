@@ -11,7 +11,7 @@ import Testing
     private func start(_ fixture: ExchangeFixture) throws -> Exchange {
         let initiator = try fixture.initiator()
         let responder = try fixture.responder()
-        return (initiator, responder, try initiator.makeMessage1())
+        return (initiator, responder, try initiator.makeIMessage1())
     }
 
     private func refusal(_ check: IBAKECheck, _ body: () throws -> Void) {
@@ -30,45 +30,45 @@ import Testing
         // I_MESSAGE_1's IBAKE: R cannot open it.
         var run = try start(fixture)
         let m1 = try Tampering.flipBit(in: run.m1.message, payload: .ibake)
-        refusal(.decryption) { _ = try run.responder.receiveMessage1(m1) }
+        refusal(.decryption) { _ = try run.responder.receiveIMessage1(m1) }
         // R_MESSAGE_1's IBAKE: I cannot open it.
         run = try start(fixture)
-        _ = try run.responder.receiveMessage1(run.m1.message)
-        let m2 = try Tampering.flipBit(in: try run.responder.makeMessage1Response().message, payload: .ibake)
-        refusal(.decryption) { _ = try run.initiator.receiveMessage1Response(m2) }
+        _ = try run.responder.receiveIMessage1(run.m1.message)
+        let m2 = try Tampering.flipBit(in: try run.responder.makeRMessage1().message, payload: .ibake)
+        refusal(.decryption) { _ = try run.initiator.receiveRMessage1(m2) }
         // I_MESSAGE_2's IBAKE: R cannot open it.
         run = try start(fixture)
-        _ = try run.responder.receiveMessage1(run.m1.message)
-        _ = try run.initiator.receiveMessage1Response(try run.responder.makeMessage1Response().message)
-        let m3 = try Tampering.flipBit(in: try run.initiator.makeMessage2().message, payload: .ibake)
-        refusal(.decryption) { _ = try run.responder.receiveMessage2(m3) }
+        _ = try run.responder.receiveIMessage1(run.m1.message)
+        _ = try run.initiator.receiveRMessage1(try run.responder.makeRMessage1().message)
+        let m3 = try Tampering.flipBit(in: try run.initiator.makeIMessage2().message, payload: .ibake)
+        refusal(.decryption) { _ = try run.responder.receiveIMessage2(m3) }
     }
 
     @Test func badVMACIsCaught() throws {
         let fixture = try ExchangeFixture(parameterSet: "ibe-80")
         let run = try start(fixture)
-        _ = try run.responder.receiveMessage1(run.m1.message)
-        _ = try run.initiator.receiveMessage1Response(try run.responder.makeMessage1Response().message)
-        _ = try run.responder.receiveMessage2(try run.initiator.makeMessage2().message)
-        var m4 = try run.responder.makeMessage2Response().message
+        _ = try run.responder.receiveIMessage1(run.m1.message)
+        _ = try run.initiator.receiveRMessage1(try run.responder.makeRMessage1().message)
+        _ = try run.responder.receiveIMessage2(try run.initiator.makeIMessage2().message)
+        var m4 = try run.responder.makeRMessage2().message
         m4[m4.count - 1] ^= 0x80
-        refusal(.verificationMAC) { _ = try run.initiator.receiveMessage2Response(m4) }
+        refusal(.verificationMAC) { _ = try run.initiator.receiveRMessage2(m4) }
     }
 
     @Test func replayedMessage1IsRefused() throws {
         let fixture = try ExchangeFixture()
         let run = try start(fixture)
-        _ = try run.responder.receiveMessage1(run.m1.message)
+        _ = try run.responder.receiveIMessage1(run.m1.message)
         // The same device (same replay cache), a new exchange object, the recorded bytes again.
         let again = try fixture.responder()
-        refusal(.replay) { _ = try again.receiveMessage1(run.m1.message) }
+        refusal(.replay) { _ = try again.receiveIMessage1(run.m1.message) }
     }
 
     @Test func staleTimestampIsRefused() throws {
         let fixture = try ExchangeFixture()
         let run = try start(fixture)
         fixture.clock.advance(seconds: 301)
-        refusal(.timestamp) { _ = try run.responder.receiveMessage1(run.m1.message) }
+        refusal(.timestamp) { _ = try run.responder.receiveIMessage1(run.m1.message) }
     }
 
     @Test func wrongInnerIdentityIsCaught() throws {
@@ -85,7 +85,7 @@ import Testing
                 return item
             }
         }
-        refusal(.innerIdentity) { _ = try run.responder.receiveMessage1(forged) }
+        refusal(.innerIdentity) { _ = try run.responder.receiveIMessage1(forged) }
     }
 
     @Test func wrongEchoesAreCaught() throws {
@@ -109,39 +109,39 @@ import Testing
         }
         // R_MESSAGE_1 echoing another aP: the initiator's check fails.
         var run = try start(fixture)
-        _ = try run.responder.receiveMessage1(run.m1.message)
-        let m2 = try Tampering.rewriteIBAKE(try run.responder.makeMessage1Response().message, key: fixture.kms.extractPrivateKey(for: alice),
+        _ = try run.responder.receiveIMessage1(run.m1.message)
+        let m2 = try Tampering.rewriteIBAKE(try run.responder.makeRMessage1().message, key: fixture.kms.extractPrivateKey(for: alice),
                                             recipient: alice, parameters: fixture.kms.publicParameters, random: fixture.random,
                                             replaceValue(of: .initiator))
-        refusal(.initiatorEcho) { _ = try run.initiator.receiveMessage1Response(m2) }
+        refusal(.initiatorEcho) { _ = try run.initiator.receiveRMessage1(m2) }
         // I_MESSAGE_2 echoing another bP: the responder's check fails.
         run = try start(fixture)
-        _ = try run.responder.receiveMessage1(run.m1.message)
-        _ = try run.initiator.receiveMessage1Response(try run.responder.makeMessage1Response().message)
-        let m3 = try Tampering.rewriteIBAKE(try run.initiator.makeMessage2().message, key: fixture.kms.extractPrivateKey(for: bob),
+        _ = try run.responder.receiveIMessage1(run.m1.message)
+        _ = try run.initiator.receiveRMessage1(try run.responder.makeRMessage1().message)
+        let m3 = try Tampering.rewriteIBAKE(try run.initiator.makeIMessage2().message, key: fixture.kms.extractPrivateKey(for: bob),
                                             recipient: bob, parameters: fixture.kms.publicParameters, random: fixture.random,
                                             replaceValue(of: .responder))
-        refusal(.responderEcho) { _ = try run.responder.receiveMessage2(m3) }
+        refusal(.responderEcho) { _ = try run.responder.receiveIMessage2(m3) }
     }
 
     @Test func changedRandIsCaught() throws {
         let fixture = try ExchangeFixture()
         let run = try start(fixture)
-        _ = try run.responder.receiveMessage1(run.m1.message)
-        _ = try run.initiator.receiveMessage1Response(try run.responder.makeMessage1Response().message)
-        var message = try MIKEYMessage(decoding: try run.initiator.makeMessage2().message)
+        _ = try run.responder.receiveIMessage1(run.m1.message)
+        _ = try run.initiator.receiveRMessage1(try run.responder.makeRMessage1().message)
+        var message = try MIKEYMessage(decoding: try run.initiator.makeIMessage2().message)
         message.payloads = message.payloads.map { payload in
             if case .rand(let rand) = payload { return .rand(RANDPayload(rand.value.map { $0 ^ 0xff })) }
             return payload
         }
         let m3 = try message.encode()
-        refusal(.session) { _ = try run.responder.receiveMessage2(m3) }
+        refusal(.session) { _ = try run.responder.receiveIMessage2(m3) }
     }
 
     @Test func garbageIsAParseRefusal() throws {
         let fixture = try ExchangeFixture()
         let responder = try fixture.responder()
-        refusal(.parse) { _ = try responder.receiveMessage1([1, 22, 5]) }
-        refusal(.parse) { _ = try responder.receiveMessage1([]) }
+        refusal(.parse) { _ = try responder.receiveIMessage1([1, 22, 5]) }
+        refusal(.parse) { _ = try responder.receiveIMessage1([]) }
     }
 }

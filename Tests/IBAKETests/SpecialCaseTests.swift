@@ -12,17 +12,17 @@ import Testing
         let devices = try ["sip:bob-phone@ims.example", "sip:bob-laptop@ims.example", "sip:bob-tablet@ims.example"].map {
             try fixture.responder($0, also: [ExchangeFixture.bob], replayCache: ReplayCache())   // each device its own
         }
-        let m1 = try initiator.makeMessage1()
+        let m1 = try initiator.makeIMessage1()
         // Every device opens I_MESSAGE_1 with the common identity's key and learns aP.
         for device in devices {
-            let record = try device.receiveMessage1(m1.message)
+            let record = try device.receiveIMessage1(m1.message)
             #expect(record.learned.contains { $0.name == .aP })
         }
         let answering = devices[1]
-        _ = try initiator.receiveMessage1Response(try answering.makeMessage1Response().message)
+        _ = try initiator.receiveRMessage1(try answering.makeRMessage1().message)
         #expect(initiator.answeredURI == "sip:bob-laptop@ims.example")
-        _ = try answering.receiveMessage2(try initiator.makeMessage2().message)
-        _ = try initiator.receiveMessage2Response(try answering.makeMessage2Response().message)
+        _ = try answering.receiveIMessage2(try initiator.makeIMessage2().message)
+        _ = try initiator.receiveRMessage2(try answering.makeRMessage2().message)
         #expect(initiator.sessionKeys == answering.sessionKeys)
         #expect(devices[0].sessionKeys == nil && devices[2].sessionKeys == nil)
     }
@@ -31,23 +31,23 @@ import Testing
         let fixture = try ExchangeFixture()
         let initiator = try fixture.initiator(target: ExchangeFixture.bob, policy: policy)
         let carol = try fixture.responder("sip:carol@ims.example")
-        let received = try carol.receiveMessage1(try initiator.makeMessage1().message)
+        let received = try carol.receiveIMessage1(try initiator.makeIMessage1().message)
         #expect(!received.learned.contains { $0.name == .aP })      // Carol cannot read aP
-        let m2 = try carol.makeMessage1Response()
+        let m2 = try carol.makeRMessage1()
         guard policy == .continue else {
             #expect(throws: IBAKEFailure(.responderPolicy, "answered by sip:carol@ims.example, not sip:bob@ims.example; the initiator's policy refuses")) {
-                try initiator.receiveMessage1Response(m2.message)
+                try initiator.receiveRMessage1(m2.message)
             }
             return
         }
-        let seen = try initiator.receiveMessage1Response(m2.message)
+        let seen = try initiator.receiveRMessage1(m2.message)
         #expect(seen.notes.contains { $0.contains("could not open I_MESSAGE_1") })
-        let m3 = try initiator.makeMessage2()
-        let opened = try carol.receiveMessage2(m3.message)
+        let m3 = try initiator.makeIMessage2()
+        let opened = try carol.receiveIMessage2(m3.message)
         #expect(opened.learned.contains { $0.name == .abP })
-        let m4 = try carol.makeMessage2Response()
+        let m4 = try carol.makeRMessage2()
         #expect(try MIKEYMessage(decoding: m4.message).ibake != nil)   // the aP echo in R_MESSAGE_2
-        _ = try initiator.receiveMessage2Response(m4.message)
+        _ = try initiator.receiveRMessage2(m4.message)
         #expect(initiator.sessionKeys == carol.sessionKeys)
     }
 
@@ -56,13 +56,13 @@ import Testing
         let initiator = try fixture.initiator(target: ExchangeFixture.bob)
         let mailbox = try fixture.responder("sip:voicemail@ims.example")
         let deposit = SecretKeyDeposit(intendedURI: ExchangeFixture.bob, secretKey: fixture.random.bytes(16))
-        _ = try mailbox.receiveMessage1(try initiator.makeMessage1().message)
-        _ = try initiator.receiveMessage1Response(try mailbox.makeMessage1Response().message)
-        let m3 = try initiator.makeMessage2(deposit: deposit)
-        let stored = try mailbox.receiveMessage2(m3.message)
+        _ = try mailbox.receiveIMessage1(try initiator.makeIMessage1().message)
+        _ = try initiator.receiveRMessage1(try mailbox.makeRMessage1().message)
+        let m3 = try initiator.makeIMessage2(deposit: deposit)
+        let stored = try mailbox.receiveIMessage2(m3.message)
         #expect(!stored.learned.contains { $0.name == .secretKey })
         #expect(mailbox.heldDeposits.count == 1 && mailbox.openedDeposits.isEmpty)
-        _ = try initiator.receiveMessage2Response(try mailbox.makeMessage2Response().message)
+        _ = try initiator.receiveRMessage2(try mailbox.makeRMessage2().message)
 
         // Later Bob picks the ESK up and opens it with his own key.
         let bob = try IdentityWithPeriod(uri: ExchangeFixture.bob, year: 2026, month: 11)
@@ -82,9 +82,9 @@ import Testing
         let client = ProvisioningClient(profile: fixture.profile, uri: ExchangeFixture.alice, kmsURI: "https://kms.ims.example",
                                         psk: psk, kmsParameters: fixture.kms.publicParameters, random: fixture.random,
                                         clock: fixture.clock)
-        let request = try client.makeRequest()
-        let response = try server.respond(to: request.message)
-        let (_, entry) = try client.receiveResponse(response.message, keyName: .initiatorPrivateKey)
+        let request = try client.makeRequestKeyPSK()
+        let response = try server.makeRequestKeyResp(answering: request.message)
+        let (_, entry) = try client.receiveRequestKeyResp(response.message, keyName: .initiatorPrivateKey)
         let alice = try IdentityWithPeriod(uri: ExchangeFixture.alice, year: 2026, month: 11)
         #expect(entry.identity == alice)
         #expect(entry.key == fixture.kms.extractPrivateKey(for: alice))
@@ -93,9 +93,9 @@ import Testing
         let impostor = ProvisioningClient(profile: fixture.profile, uri: ExchangeFixture.alice, kmsURI: "https://kms.ims.example",
                                           psk: fixture.random.bytes(32), kmsParameters: fixture.kms.publicParameters,
                                           random: fixture.random, clock: fixture.clock)
-        #expect(throws: IBAKEFailure.self) { try server.respond(to: try impostor.makeRequest().message) }
-        let second = try client.makeRequest()
-        let tampered = try Tampering.flipBit(in: try server.respond(to: second.message).message, payload: .kemac, offsetIntoData: 10)
-        #expect(throws: IBAKEFailure.self) { try client.receiveResponse(tampered, keyName: .initiatorPrivateKey) }
+        #expect(throws: IBAKEFailure.self) { try server.makeRequestKeyResp(answering: try impostor.makeRequestKeyPSK().message) }
+        let second = try client.makeRequestKeyPSK()
+        let tampered = try Tampering.flipBit(in: try server.makeRequestKeyResp(answering: second.message).message, payload: .kemac, offsetIntoData: 10)
+        #expect(throws: IBAKEFailure.self) { try client.receiveRequestKeyResp(tampered, keyName: .initiatorPrivateKey) }
     }
 }

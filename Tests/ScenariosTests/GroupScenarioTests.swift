@@ -15,7 +15,7 @@ import Testing
     }
 
     /// The distinct group_key values `party` ever held, in the order learned.
-    func groupKeys(_ ledger: Ledger, _ party: String) -> [[UInt8]] {
+    func groupKeys(_ ledger: Ledger, _ party: PartyID) -> [[UInt8]] {
         (ledger[party]?.knows ?? []).filter { $0.name == .groupKey }.map(\.octets)
     }
 
@@ -25,16 +25,16 @@ import Testing
     func everyAgreementHasOneKeyAndEachChangeMakesANewOne(set: String, seed: UInt64) throws {
         let timeline = try build(set, seed: seed)
         let ledger = try #require(timeline.finalLedger)
-        let first = groupKeys(ledger, "member-1")
+        let first = groupKeys(ledger, .member(1))
         try #require(first.count == 3)
         let (before, joined, left) = (first[0], first[1], first[2])
         #expect(Set(first).count == 3)
-        #expect(groupKeys(ledger, "member-3") == [before, joined, left])
-        #expect(groupKeys(ledger, "member-4") == [before, joined, left])
-        #expect(groupKeys(ledger, "member-2") == [before, joined])   // left before the third
-        #expect(groupKeys(ledger, "member-5") == [joined, left])     // joined for the second
+        #expect(groupKeys(ledger, .member(3)) == [before, joined, left])
+        #expect(groupKeys(ledger, .member(4)) == [before, joined, left])
+        #expect(groupKeys(ledger, .member(2)) == [before, joined])   // left before the third
+        #expect(groupKeys(ledger, .member(5)) == [joined, left])     // joined for the second
         #expect(first.allSatisfy { $0.count == 32 })                  // SHA-256 of K
-        #expect(timeline.parties.map(\.id) == ["kms", "server", "member-1", "member-2", "member-3", "member-4", "eve", "member-5"])
+        #expect(timeline.parties.map(\.id) == [.kms, .server, .member(1), .member(2), .member(3), .member(4), .eve, .member(5)])
     }
 
     /// At no step do the server or Eve hold a group key, under any name; their ledgers
@@ -43,9 +43,9 @@ import Testing
     func serverAndEveNeverKnowAGroupKey(set: String, seed: UInt64) throws {
         let timeline = try build(set, seed: seed)
         let final = try #require(timeline.finalLedger)
-        let keys = Set(groupKeys(final, "member-1") + groupKeys(final, "member-5"))
+        let keys = Set(groupKeys(final, .member(1)) + groupKeys(final, .member(5)))
         for step in timeline.steps {
-            for outsider in ["server", "eve"] {
+            for outsider in [PartyID.server, .eve] {
                 let ledger = try #require(step.ledger[outsider])
                 #expect(ledger.value(.groupKey) == nil, "step \(step.index): \(outsider) knows group_key")
                 #expect(!ledger.knows.contains { keys.contains($0.octets) }, "step \(step.index): \(outsider) holds a key's octets")
@@ -53,8 +53,8 @@ import Testing
                 #expect(!reason.why.isEmpty)
             }
         }
-        #expect(final["eve"]?.recorded.contains("GROUP_X") == true)
-        #expect(final["eve"]?.recorded.contains("GROUP_Z") == true)
+        #expect(final[.eve]?.recorded.contains(.groupX) == true)
+        #expect(final[.eve]?.recorded.contains(.groupZ) == true)
     }
 
     /// Same seed, same timeline byte for byte; another seed, another timeline.
@@ -68,18 +68,18 @@ import Testing
     /// Every field of every step, ledgers included, as text.
     static func fingerprint(_ timeline: Timeline) -> String {
         var lines = [timeline.scenario.rawValue, timeline.parameterSet, "\(timeline.seed ?? 0)"]
-        lines += timeline.parties.map { "\($0.id) \($0.identity ?? "-") \($0.kind.rawValue) \($0.tag)" }
+        lines += timeline.parties.map { "\($0.id) \($0.identity ?? "-") \($0.kind.jsonName) \($0.tag)" }
         for step in timeline.steps {
             lines.append("\(step.index) \(step.actor) \(step.action.rawValue) \(step.title) | \(step.narration) | \(step.references)")
             if let message = step.message {
-                lines.append("\(message.name) \(message.from) \(message.to) \(message.notation) \(Hex.encode(message.octets))")
+                lines.append("\(message.kind) \(message.from) \(message.to) \(message.notation) \(Hex.encode(message.octets))")
             }
             lines += step.revealed.map { "+ \($0.party) \($0.value.name.rawValue) \(Hex.encode($0.value.octets)) \($0.value.source)" }
             lines += step.checks.map { "check \($0.check.rawValue) \($0.passed) \($0.detail)" }
             for party in step.ledger.parties {
-                lines.append(party.party + " knows " + party.knows.map { "\($0.name.rawValue)=\(Hex.encode($0.octets))@\($0.step)" }.joined(separator: ","))
-                lines.append(party.party + " cannot " + party.cannot.map { "\($0.name.rawValue): \($0.why)" }.joined(separator: ";"))
-                lines.append(party.party + " recorded " + party.recorded.joined(separator: ","))
+                lines.append(party.party.rawValue + " knows " + party.knows.map { "\($0.name.rawValue)=\(Hex.encode($0.octets))@\($0.step)" }.joined(separator: ","))
+                lines.append(party.party.rawValue + " cannot " + party.cannot.map { "\($0.name.rawValue): \($0.why)" }.joined(separator: ";"))
+                lines.append(party.party.rawValue + " recorded " + party.recorded.map(\.name).joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n")

@@ -59,7 +59,7 @@ import Testing
             sealed += inner.count
             for (type, data) in outer + inner where type == .uri {
                 let text = String(decoding: data, as: UTF8.self)
-                #expect(Self.isAbsoluteURI(text), "\(name) step \(step.index) \(wire.name): \"\(text)\" is not an absolute URI")
+                #expect(Self.isAbsoluteURI(text), "\(name) step \(step.index) \(wire.kind): \"\(text)\" is not an absolute URI")
             }
         }
         #expect(clear > 0 && sealed > 0, "\(name): \(clear) clear and \(sealed) sealed identities checked")

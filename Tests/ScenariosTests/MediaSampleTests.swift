@@ -29,12 +29,12 @@ import Testing
     @Test(arguments: runs) func thePacketCarriesTheAnnouncedSSRCAndROC(name: ScenarioName, seed: UInt64) throws {
         let timeline = try Self.build(name, seed: seed)
         let session = try Self.announced(in: timeline)
-        let packet = try #require(timeline.steps.compactMap(\.message).first { $0.kind == .rtp }).octets
+        let packet = try #require(timeline.steps.compactMap(\.message).first { $0.transport == .rtp }).octets
         #expect(SRTPProtection.ssrc(of: packet) == session.ssrc, "\(name) seed \(seed): the RTP header's SSRC")
         #expect(Array(packet[8..<12]) == session.ssrc.bigEndianOctets)
 
         // The tag verifies under the announced ROC and under no other.
-        let ledger = try #require(timeline.finalLedger?["responder"])
+        let ledger = try #require(timeline.finalLedger?[.responder])
         let key = try #require(ledger.value(.srtpMasterKey)).octets
         let salt = try #require(ledger.value(.srtpMasterSalt)).octets
         let protection = try SRTPProtection(masterKey: key, masterSalt: salt)

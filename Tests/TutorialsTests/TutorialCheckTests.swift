@@ -52,7 +52,7 @@ import Testing
         let timeline = try Scenario.build(.tamper, options: ScenarioOptions(parameterSet: try .named("toy"), seed: 1))
         let steps = timeline.steps
         #expect(StepReference(parsing: "action:refuse#2")?.resolve(in: steps).map { steps[$0].action } == .refuse)
-        #expect(StepReference(parsing: "send:I_MESSAGE_1#3")?.resolve(in: steps).map { steps[$0].message?.name } == "I_MESSAGE_1")
+        #expect(StepReference(parsing: "send:I_MESSAGE_1#3")?.resolve(in: steps).map { steps[$0].message?.kind } == .iMessage1)
         #expect(StepReference(parsing: "send:NOPE")?.resolve(in: steps) == nil)
         #expect(StepReference(parsing: "9999")?.resolve(in: steps) == nil)
         #expect(StepReference(parsing: "sideways") == nil)

@@ -6,13 +6,9 @@ import IBE
 enum BasicScenario {
     static func build(_ options: ScenarioOptions) throws -> Timeline {
         let stage = Stage(.basic, options, parties: [.initiator, .responder, .kms, .eve],
-                          watch: [Party.eve.id: Stage.adversaryWatch + [.content]])
-        stage.setUpKMS()
-        let initiatorKey = try stage.provision(.initiator, keyName: .initiatorPrivateKey)
-        let responderKey = try stage.provision(.responder, keyName: .responderPrivateKey)
-        let exchange = StagedExchange(on: stage, initiatorKey: initiatorKey, responderKeys: [responderKey])
-        guard let run = try exchange.run(stage) else { return stage.builder.timeline }
-        try MediaSample.send(on: stage, after: run, of: exchange)
-        return stage.builder.timeline
+                          watch: [.eve: Stage.adversaryWatch + [.content]])
+        return try stage.play {
+            try StagedExchange(on: stage, keys: try stage.setUpCall()).runWithMedia(stage)
+        }
     }
 }

@@ -7,77 +7,67 @@ import IBE
 enum ForkingScenario {
     static let common = Party.responder.identity ?? "sip:bob@ims.example"
     static let devices = [
-        Party(id: "device-1", name: "Bob's phone", identity: "sip:bob-phone@ims.example", kind: .device, tag: "D1"),
-        Party(id: "device-2", name: "Bob's laptop", identity: "sip:bob-laptop@ims.example", kind: .device, tag: "D2"),
-        Party(id: "device-3", name: "Bob's tablet", identity: "sip:bob-tablet@ims.example", kind: .device, tag: "D3"),
+        Party(id: .device(1), name: "Bob's phone", identity: "sip:bob-phone@ims.example", kind: .device, tag: "D1"),
+        Party(id: .device(2), name: "Bob's laptop", identity: "sip:bob-laptop@ims.example", kind: .device, tag: "D2"),
+        Party(id: .device(3), name: "Bob's tablet", identity: "sip:bob-tablet@ims.example", kind: .device, tag: "D3"),
     ]
 
     static func build(_ options: ScenarioOptions) throws -> Timeline {
-        var watch = [String: [ValueName]]()
+        var watch = [PartyID: [ValueName]]()
         for device in devices { watch[device.id] = [.abP, .sessionKey] }
         let stage = Stage(.forking, options, parties: [.initiator] + devices + [.kms, .eve], watch: watch)
-        stage.aliases[common] = "B"
-        stage.setUpKMS()
-        let initiatorKey = try stage.provision(.initiator, keyName: .initiatorPrivateKey)
-        var rings = [KeyRing]()
-        for device in devices {
-            let uri = device.identity ?? ""
-            let own = try stage.issueKey(to: device, uri: uri, keyName: .responderPrivateKey,
-                                         narration: "\(device.tag), \(device.name), holds the key of its own identity \(uri), fetched with REQUEST_KEY as in the basic scenario.")
-            let shared = try stage.issueKey(to: device, uri: common, keyName: .commonPrivateKey,
-                                            narration: "\(device.tag) also holds the key of the common identity \(common): every device of the user needs it, or it could not open a call to that identity (PROFILE D13).")
-            rings.append(stage.keyRing(uri, entries: [own, shared]))
-        }
+        return try stage.play {
+            stage.aliases[common] = "B"
+            stage.setUpKMS()
+            let initiatorKey = try stage.provision(.initiator, keyName: .initiatorPrivateKey)
+            var rings = [KeyRing]()
+            for device in devices {
+                let uri = device.identity ?? ""
+                let own = try stage.issueKey(to: device, uri: uri, keyName: .responderPrivateKey,
+                                             narration: "\(device.tag), \(device.name), holds the key of its own identity \(uri), fetched with REQUEST_KEY as in the basic scenario.")
+                let shared = try stage.issueKey(to: device, uri: common, keyName: .commonPrivateKey,
+                                                narration: "\(device.tag) also holds the key of the common identity \(common): every device of the user needs it, or it could not open a call to that identity (PROFILE D13).")
+                rings.append(stage.keyRing(uri, entries: [own, shared]))
+            }
 
-        let answering = 1
-        let initiator = Initiator(profile: stage.profile, keys: stage.keyRing(Party.initiator.identity ?? "", entries: [initiatorKey]),
-                                  kmsParameters: stage.kms.publicParameters, target: common, policy: options.policy,
-                                  random: stage.env.random, clock: stage.env.clock, publicKeys: stage.publicKeys)
-        let others = devices.indices.filter { $0 != answering }.map { index in
-            Responder(profile: stage.profile, keys: rings[index], kmsParameters: stage.kms.publicParameters,
-                      replayCache: ReplayCache(), random: stage.env.random, clock: stage.env.clock, publicKeys: stage.publicKeys)
-        }
-        let answeringDevice = Responder(profile: stage.profile, keys: rings[answering], kmsParameters: stage.kms.publicParameters,
-                                        replayCache: ReplayCache(), random: stage.env.random, clock: stage.env.clock,
-                                        publicKeys: stage.publicKeys)
-        let staged = StagedExchange(initiator: initiator, responder: answeringDevice, initiatorParty: .initiator,
-                                    responderParty: devices[answering])
+            let answering = 1
+            let initiator = Initiator(profile: stage.profile, keys: stage.keyRing(Party.initiator.identity ?? "", entries: [initiatorKey]),
+                                      kmsParameters: stage.kms.publicParameters, target: common, policy: options.policy,
+                                      random: stage.env.random, clock: stage.env.clock, publicKeys: stage.publicKeys)
+            let others = devices.indices.filter { $0 != answering }.map { index in
+                Responder(profile: stage.profile, keys: rings[index], kmsParameters: stage.kms.publicParameters,
+                          replayCache: ReplayCache(), random: stage.env.random, clock: stage.env.clock, publicKeys: stage.publicKeys)
+            }
+            let answeringDevice = Responder(profile: stage.profile, keys: rings[answering], kmsParameters: stage.kms.publicParameters,
+                                            replayCache: ReplayCache(), random: stage.env.random, clock: stage.env.clock,
+                                            publicKeys: stage.publicKeys)
+            let staged = StagedExchange(initiator: initiator, responder: answeringDevice, initiatorParty: .initiator,
+                                        responderParty: devices[answering])
 
-        let m1 = try staged.initiator.makeMessage1()
-        stage.compute(m1, by: .initiator, title: "I picks a, computes aP",
-                      narration: "I picks a and computes aP, then calls \(common): the user, not a device.",
-                      references: ["RFC 6267 §4.2.2.1"])
-        var receivers = others
-        receivers.insert(answeringDevice, at: answering)
-        for (index, device) in devices.enumerated() {
-            stage.wire(m1, from: .initiator, to: device, title: index == 0 ? "I sends I_MESSAGE_1 to \(common)" : "the call forks to \(device.tag)",
-                       narration: index == 0
-                        ? "I_MESSAGE_1 is encrypted to the common identity \(common). The signalling network forks the call: every device of the user gets the same message."
-                        : "A copy of the same I_MESSAGE_1 reaches \(device.tag).",
-                       references: ["RFC 6267 §3.1"])
-            _ = stage.deliver(m1.message, from: .initiator, to: device, name: "I_MESSAGE_1", title: "\(device.tag) opens I_MESSAGE_1",
-                              narration: "\(device.tag) opens the IBAKE payload with the common identity's key and reads aP.",
-                              references: ["RFC 6267 §4.2.2.2", "RFC 6267 §7.3"], receivers[index].receiveMessage1)
+            let m1 = try staged.initiator.makeIMessage1()
+            stage.compute(m1, by: .initiator, title: "I picks a, computes aP",
+                          narration: "I picks a and computes aP, then calls \(common): the user, not a device.",
+                          references: [.rfc(6267, "4.2.2.1")])
+            var receivers = others
+            receivers.insert(answeringDevice, at: answering)
+            for (index, device) in devices.enumerated() {
+                stage.wire(m1, from: .initiator, to: device, title: index == 0 ? "I sends I_MESSAGE_1 to \(common)" : "the call forks to \(device.tag)",
+                           narration: index == 0
+                            ? "I_MESSAGE_1 is encrypted to the common identity \(common). The signalling network forks the call: every device of the user gets the same message."
+                            : "A copy of the same I_MESSAGE_1 reaches \(device.tag).",
+                           references: [.rfc(6267, "3.1")])
+                // A device that refused would leave the others to answer: the fork goes on.
+                _ = try? stage.deliver(m1, from: .initiator, to: device, title: "\(device.tag) opens I_MESSAGE_1",
+                                       narration: "\(device.tag) opens the IBAKE payload with the common identity's key and reads aP.",
+                                       references: [.rfc(6267, "4.2.2.2"), .rfc(6267, "7.3")], receivers[index].receiveIMessage1)
+            }
+            try staged.receiveRMessage1(stage, try staged.sendRMessage1(stage))
+            try staged.receiveIMessage2(stage, try staged.sendIMessage2(stage))
+            try staged.receiveRMessage2(stage, try staged.sendRMessage2(stage))
+            let silent = devices.indices.filter { $0 != answering }.map { devices[$0].tag }.joined(separator: " and ")
+            stage.builder.step(devices[answering].id, .check, "only \(devices[answering].tag) shares abP with I",
+                               narration: "\(devices[answering].tag) answered with its own identity \(devices[answering].identity ?? ""), so I encrypted I_MESSAGE_2 to that device alone. \(silent) read aP but never sent a b of their own and were never sent bP: they cannot compute abP. Each device's own identity keeps the answering device's key to itself.",
+                               references: [.rfc(6267, "7.3")])
         }
-        guard staged.receive2(stage, try staged.message2(stage)) != nil,
-              staged.receive3(stage, try staged.message3(stage)) != nil,
-              staged.receive4(stage, try staged.message4(stage)) != nil else { return stage.builder.timeline }
-        let silent = devices.indices.filter { $0 != answering }.map { devices[$0].tag }.joined(separator: " and ")
-        stage.builder.step(devices[answering].id, .check, "only \(devices[answering].tag) shares abP with I",
-                           narration: "\(devices[answering].tag) answered with its own identity \(devices[answering].identity ?? ""), so I encrypted I_MESSAGE_2 to that device alone. \(silent) read aP but never sent a b of their own and were never sent bP: they cannot compute abP. Each device's own identity keeps the answering device's key to itself.",
-                           references: ["RFC 6267 §7.3"])
-        return stage.builder.timeline
-    }
-}
-
-extension StagedExchange {
-    /// An exchange over roles made elsewhere (forking makes the devices itself).
-    init(initiator: Initiator, responder: Responder, initiatorParty: Party, responderParty: Party) {
-        self.initiator = initiator
-        self.responder = responder
-        self.initiatorParty = initiatorParty
-        self.responderParty = responderParty
-        initiatorURI = initiatorParty.identity ?? ""
-        responderURI = responderParty.identity ?? ""
     }
 }

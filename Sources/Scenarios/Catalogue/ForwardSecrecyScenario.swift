@@ -7,34 +7,28 @@ import IBE
 enum ForwardSecrecyScenario {
     static func build(_ options: ScenarioOptions) throws -> Timeline {
         let stage = Stage(.forwardSecrecy, options, parties: [.initiator, .responder, .kms, .eve],
-                          watch: [Party.eve.id: Stage.adversaryWatch + [.mpk, .tgk, .srtpMasterKey, .content]])
-        stage.setUpKMS()
-        let initiatorKey = try stage.provision(.initiator, keyName: .initiatorPrivateKey)
-        let responderKey = try stage.provision(.responder, keyName: .responderPrivateKey)
-        let exchange = StagedExchange(on: stage, initiatorKey: initiatorKey, responderKeys: [responderKey])
-        guard let run = try exchange.run(stage) else { return stage.builder.timeline }
-        try MediaSample.send(on: stage, after: run, of: exchange)
-        let length = stage.profile.parameterSet.curve.coordinateLength
-        stage.builder.step(Party.eve.id, .leak, "the long-term keys leak to Eve",
-                           reveal: [(Party.eve.id, LearnedValue(.initiatorPrivateKey, Stage.octets(initiatorKey.key.point, length: length), .message("leak"))),
-                                    (Party.eve.id, LearnedValue(.responderPrivateKey, Stage.octets(responderKey.key.point, length: length), .message("leak"))),
-                                    (Party.eve.id, LearnedValue(.masterSecret, stage.kms.masterSecret.bytes, .message("leak")))],
-                           forget: [(Party.initiator.id, .a), (Party.responder.id, .b)],
-                           narration: "After the call, everything long-term leaks to Eve: I_PrK, R_PrK, even the KMS master secret s. Both ends wiped a and b when the exchange ended, as RFC 6539 requires.",
-                           references: ["RFC 6539 §3.2", "RFC 6539 §3.3"])
-        if let message1 = stage.builder.lastMessage("I_MESSAGE_1") {
-            stage.attemptOpen(message1, name: "I_MESSAGE_1", by: .eve, with: responderKey.key, keyName: .responderPrivateKey,
+                          watch: [.eve: Stage.adversaryWatch + [.mpk, .tgk, .srtpMasterKey, .content]])
+        return try stage.play {
+            let keys = try stage.setUpCall()
+            let (initiatorKey, responderKey) = (keys.initiator, keys.responder)
+            try StagedExchange(on: stage, keys: keys).runWithMedia(stage)
+            let length = stage.profile.parameterSet.curve.coordinateLength
+            stage.builder.step(.eve, .leak, "the long-term keys leak to Eve",
+                               reveal: [(.eve, LearnedValue(.initiatorPrivateKey, Stage.octets(initiatorKey.key.point, length: length), .leak)),
+                                        (.eve, LearnedValue(.responderPrivateKey, Stage.octets(responderKey.key.point, length: length), .leak)),
+                                        (.eve, LearnedValue(.masterSecret, stage.kms.masterSecret.bytes, .leak))],
+                               forget: [(.initiator, .a), (.responder, .b)],
+                               narration: "After the call, everything long-term leaks to Eve: I_PrK, R_PrK, even the KMS master secret s. Both ends wiped a and b when the exchange ended, as RFC 6539 requires.",
+                               references: [.rfc(6539, "3.2"), .rfc(6539, "3.3")])
+            stage.attemptOpen(.iMessage1, by: .eve, with: responderKey.key, keyName: .responderPrivateKey,
                               narration: "Eve opens her recording of I_MESSAGE_1 with the leaked R_PrK and reads aP.",
-                              references: ["RFC 6539 §3.3"])
-        }
-        if let message2 = stage.builder.lastMessage("R_MESSAGE_1") {
-            stage.attemptOpen(message2, name: "R_MESSAGE_1", by: .eve, with: initiatorKey.key, keyName: .initiatorPrivateKey,
+                              references: [.rfc(6539, "3.3")])
+            stage.attemptOpen(.rMessage1, by: .eve, with: initiatorKey.key, keyName: .initiatorPrivateKey,
                               narration: "She opens R_MESSAGE_1 with the leaked I_PrK and reads bP.",
-                              references: ["RFC 6539 §3.3"])
+                              references: [.rfc(6539, "3.3")])
+            stage.builder.step(.eve, .check, "the recorded call stays secret",
+                               narration: "Eve now holds aP and bP, but abP needs a or b, which no longer exist anywhere: the recorded call, its SRTP key and its media stay secret (perfect forward secrecy). A future call uses fresh a and b, so a past leak does not open it either (backward secrecy).",
+                               references: [.rfc(6539, "3.3"), .rfc(6267, "1")])
         }
-        stage.builder.step(Party.eve.id, .check, "the recorded call stays secret",
-                           narration: "Eve now holds aP and bP, but abP needs a or b, which no longer exist anywhere: the recorded call, its SRTP key and its media stay secret (perfect forward secrecy). A future call uses fresh a and b, so a past leak does not open it either (backward secrecy).",
-                           references: ["RFC 6539 §3.3", "RFC 6267 §1"])
-        return stage.builder.timeline
     }
 }

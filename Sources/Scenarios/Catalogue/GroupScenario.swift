@@ -6,11 +6,11 @@ import IBE
 /// its recipients; a fifth joins and one leaves, and each time a fresh agreement gives a
 /// new key. The server relays everything and never knows a group key.
 enum GroupScenario {
-    static let server = Party(id: "server", name: "Conference server", identity: "sip:conference@conf.example",
+    static let server = Party(id: .server, name: "Conference server", identity: "sip:conference@conf.example",
                               kind: .server, tag: "S")
 
     static func member(_ number: Int) -> Party {
-        Party(id: "member-\(number)", name: "Member \(number)", identity: "sip:member\(number)@conf.example",
+        Party(id: .member(number), name: "Member \(number)", identity: "sip:member\(number)@conf.example",
               kind: .member, tag: "M\(number)")
     }
 
@@ -20,30 +20,31 @@ enum GroupScenario {
     static func build(_ options: ScenarioOptions) throws -> Timeline {
         let founders = (1...4).map(member)
         let stage = Stage(.group, options, parties: [.kms, server] + founders + [.eve],
-                          watch: [server.id: [.groupKey], Party.eve.id: [.groupKey]])
-        stage.setUpKMS()
-        var members = [GroupMember]()
-        for (index, party) in founders.enumerated() { members.append(try enrol(party, number: index + 1, on: stage)) }
-        var keys = [[UInt8]]()
+                          watch: [server.id: [.groupKey], .eve: [.groupKey]])
+        return try stage.play {
+            stage.setUpKMS()
+            var members = [GroupMember]()
+            for (index, party) in founders.enumerated() { members.append(try enrol(party, number: index + 1, on: stage)) }
+            var keys = [[UInt8]]()
 
-        keys.append(try agree(1, ring: members, on: stage, keys: keys, why: introduction))
+            keys.append(try agree(1, ring: members, on: stage, keys: keys, why: introduction))
 
-        let fifth = member(5)
-        stage.builder.add(fifth)
-        // sP as the KMS published it at set-up: public, so the newcomer gets it too.
-        let published = stage.builder.value(Party.kms.id, .kmsPublicKey) ?? []
-        stage.builder.step(fifth.id, .compute, "M5 asks to join the conference",
-                           reveal: [(fifth.id, LearnedValue(.kmsPublicKey, published, .provisioned))],
-                           narration: "M5 asks to join. Like every member it needs its private key for the month before it can open what the others send it, so it fetches it from the KMS first.",
-                           references: ["PROFILE D14"])
-        members.append(try enrol(fifth, number: 5, on: stage))
-        keys.append(try agree(2, ring: members, on: stage, keys: keys,
-                              why: "M5 has joined. The key of the four cannot simply be handed to M5: it would then read everything said before it joined. So all five run a fresh agreement with fresh secrets (PROFILE D14), and the key changes."))
+            let fifth = member(5)
+            stage.builder.add(fifth)
+            // sP as the KMS published it at set-up: public, so the newcomer gets it too.
+            let published = stage.builder.value(.kms, .kmsPublicKey) ?? []
+            stage.builder.step(fifth.id, .compute, "M5 asks to join the conference",
+                               reveal: [(fifth.id, LearnedValue(.kmsPublicKey, published, .provisioned))],
+                               narration: "M5 asks to join. Like every member it needs its private key for the month before it can open what the others send it, so it fetches it from the KMS first.",
+                               references: [.profile("D14")])
+            members.append(try enrol(fifth, number: 5, on: stage))
+            keys.append(try agree(2, ring: members, on: stage, keys: keys,
+                                  why: "M5 has joined. The key of the four cannot simply be handed to M5: it would then read everything said before it joined. So all five run a fresh agreement with fresh secrets (PROFILE D14), and the key changes."))
 
-        members.removeAll { $0.number == leaver }
-        keys.append(try agree(3, ring: members, on: stage, keys: keys,
-                              why: "M\(leaver) has left. It still holds the key of the five, so the others must stop using it: the four who remain run a fresh agreement without M\(leaver), which takes no part and cannot compute the new key (PROFILE D14)."))
-        return stage.builder.timeline
+            members.removeAll { $0.number == leaver }
+            keys.append(try agree(3, ring: members, on: stage, keys: keys,
+                                  why: "M\(leaver) has left. It still holds the key of the five, so the others must stop using it: the four who remain run a fresh agreement without M\(leaver), which takes no part and cannot compute the new key (PROFILE D14)."))
+        }
     }
 
     private static let introduction = "An extension beyond RFC 6267 (PROFILE D14): RFC 6267 agrees a key between two parties, and a conference needs one key for many. The members run Burmester-Desmedt over P-256 through the conference server S, which fixes the ring order and relays. Every value a member sends travels IBE-encrypted to each recipient's identity, so the server sees ciphertexts only. It is shown as an honest relay: IBE hides the values but does not prove who sent them, so a server that replaced them with its own would not be caught here; D14 adds no signatures."
@@ -61,7 +62,7 @@ enum GroupScenario {
         let order = (ring + ring.prefix(1)).map(\.party.tag).joined(separator: " → ")
         stage.builder.step(server.id, .compute, "\(server.tag) starts agreement \(number) among \(ring.count): \(order)",
                            narration: why + " Ring: \(order); each member's neighbours are the tags on either side.",
-                           references: ["PROFILE D14"])
+                           references: [.profile("D14")])
         let agreement = GroupAgreement(on: stage, server: server, number: number, ring: ring, earlier: keys)
         let result = try agreement.run()
         guard let first = ring.first, let key = result[first.party.id] else { throw GroupFailure.context("no key computed") }

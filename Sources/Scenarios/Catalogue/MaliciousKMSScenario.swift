@@ -5,32 +5,32 @@ import IBE
 /// answers I as B and calls B as I: two exchanges that both succeed, and it holds both
 /// keys. MIKEY-IBAKE assumes the KMS is not an active attacker (RFC 6539 §4): here is why.
 enum MaliciousKMSScenario {
-    static let kms = Party(id: "kms", name: "KMS (malicious)", identity: Party.kms.identity, kind: .attacker, tag: "KMS")
+    static let kms = Party.kms.cast(as: "KMS (malicious)", kind: .maliciousKMS)
 
     static func build(_ options: ScenarioOptions) throws -> Timeline {
         let stage = Stage(.maliciousKMS, options, parties: [.initiator, .responder, kms, .eve])
-        stage.setUpKMS()
-        let initiatorKey = try stage.provision(.initiator, keyName: .initiatorPrivateKey)
-        let responderKey = try stage.provision(.responder, keyName: .responderPrivateKey)
-        // Toward I the KMS plays B (with R_PrK); toward B it plays I (with I_PrK).
-        let withInitiator = StagedExchange(on: stage, initiatorKey: initiatorKey, responderKeys: [responderKey],
-                                           initiatorParty: .initiator, responderParty: kms, responderURI: Party.responder.identity)
-        let withResponder = StagedExchange(on: stage, initiatorKey: initiatorKey, responderKeys: [responderKey],
-                                           initiatorParty: kms, responderParty: .responder, initiatorURI: Party.initiator.identity)
-        stage.builder.step(kms.id, .compute, "the KMS prepares to impersonate both sides",
-                           narration: "The KMS computed I_PrK and R_PrK when it issued them. With them it can open and create every IBE layer either side would: it sits in the path and runs two exchanges, one with each side, each believing it talks to the other.",
-                           references: ["RFC 6539 §4"])
-        guard withInitiator.receive1(stage, try withInitiator.message1(stage)) != nil,
-              withResponder.receive1(stage, try withResponder.message1(stage)) != nil,
-              withResponder.receive2(stage, try withResponder.message2(stage)) != nil,
-              withInitiator.receive2(stage, try withInitiator.message2(stage)) != nil,
-              withInitiator.receive3(stage, try withInitiator.message3(stage)) != nil,
-              withResponder.receive3(stage, try withResponder.message3(stage)) != nil,
-              withResponder.receive4(stage, try withResponder.message4(stage)) != nil,
-              withInitiator.receive4(stage, try withInitiator.message4(stage)) != nil else { return stage.builder.timeline }
-        stage.builder.step(kms.id, .check, "both exchanges succeed; the KMS holds both keys",
-                           narration: "Every check passed on both sides: the echoes match because the KMS opened each layer with the right key, and V verifies because each side shares its MPK with the KMS. I and B hold different keys, and the KMS holds both. The protocol defends against passive insiders, not against an active KMS: the KMS must be trusted not to do this.",
-                           references: ["RFC 6539 §4", "RFC 6267 §7"])
-        return stage.builder.timeline
+        return try stage.play {
+            let keys = try stage.setUpCall()
+            let (initiatorKey, responderKey) = (keys.initiator, keys.responder)
+            // Toward I the KMS plays B (with R_PrK); toward B it plays I (with I_PrK).
+            let withInitiator = StagedExchange(on: stage, initiatorKey: initiatorKey, responderKeys: [responderKey],
+                                               initiatorParty: .initiator, responderParty: kms, responderURI: Party.responder.identity)
+            let withResponder = StagedExchange(on: stage, initiatorKey: initiatorKey, responderKeys: [responderKey],
+                                               initiatorParty: kms, responderParty: .responder, initiatorURI: Party.initiator.identity)
+            stage.builder.step(kms.id, .compute, "the KMS prepares to impersonate both sides",
+                               narration: "The KMS computed I_PrK and R_PrK when it issued them. With them it can open and create every IBE layer either side would: it sits in the path and runs two exchanges, one with each side, each believing it talks to the other.",
+                               references: [.rfc(6539, "4")])
+            try withInitiator.receiveIMessage1(stage, try withInitiator.sendIMessage1(stage))
+            try withResponder.receiveIMessage1(stage, try withResponder.sendIMessage1(stage))
+            try withResponder.receiveRMessage1(stage, try withResponder.sendRMessage1(stage))
+            try withInitiator.receiveRMessage1(stage, try withInitiator.sendRMessage1(stage))
+            try withInitiator.receiveIMessage2(stage, try withInitiator.sendIMessage2(stage))
+            try withResponder.receiveIMessage2(stage, try withResponder.sendIMessage2(stage))
+            try withResponder.receiveRMessage2(stage, try withResponder.sendRMessage2(stage))
+            try withInitiator.receiveRMessage2(stage, try withInitiator.sendRMessage2(stage))
+            stage.builder.step(kms.id, .check, "both exchanges succeed; the KMS holds both keys",
+                               narration: "Every check passed on both sides: the echoes match because the KMS opened each layer with the right key, and V verifies because each side shares its MPK with the KMS. I and B hold different keys, and the KMS holds both. The protocol defends against passive insiders, not against an active KMS: the KMS must be trusted not to do this.",
+                               references: [.rfc(6539, "4"), .rfc(6267, "7")])
+        }
     }
 }

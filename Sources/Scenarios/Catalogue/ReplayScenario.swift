@@ -6,45 +6,47 @@ import IBE
 /// replay cache, the clock-skew window and the session checks refuse each (PROFILE D10;
 /// RFC 3830 §5.4).
 enum ReplayScenario {
-    static let attacker = Party(id: "eve", name: "Eve (active)", identity: nil, kind: .attacker, tag: "Eve")
+    static let attacker = Party.activeEve
 
     static func build(_ options: ScenarioOptions) throws -> Timeline {
         let stage = Stage(.replay, options, parties: [.initiator, .responder, .kms, attacker])
-        stage.setUpKMS()
-        let initiatorKey = try stage.provision(.initiator, keyName: .initiatorPrivateKey)
-        let responderKey = try stage.provision(.responder, keyName: .responderPrivateKey)
-        let device = ReplayCache()          // B's device remembers what it accepted, across calls
-        let first = StagedExchange(on: stage, initiatorKey: initiatorKey, responderKeys: [responderKey], replayCache: device)
-        guard try first.run(stage) != nil, let message1 = stage.builder.lastMessage("I_MESSAGE_1"),
-              let oldResponse = stage.builder.lastMessage("R_MESSAGE_1") else { return stage.builder.timeline }
+        return try stage.play {
+            let keys = try stage.setUpCall()
+            let device = ReplayCache()          // B's device remembers what it accepted, across calls
+            try StagedExchange(on: stage, keys: keys, replayCache: device).run(stage)
+            guard let message1 = stage.builder.lastMessage(.iMessage1),
+                  let oldResponse = stage.builder.lastMessage(.rMessage1) else { return }
 
-        stage.env.clock.advance(seconds: 60)
-        let replayTarget = StagedExchange(on: stage, initiatorKey: initiatorKey, responderKeys: [responderKey], replayCache: device)
-        stage.builder.step(attacker.id, .tamper, "a minute later, Eve replays I_MESSAGE_1",
-                           message: WireMessage(name: "I_MESSAGE_1", octets: message1, from: attacker.id, to: Party.responder.id,
+            stage.env.clock.advance(seconds: 60)
+            replay(message1, to: StagedExchange(on: stage, keys: keys, replayCache: device), on: stage,
+                   title: "a minute later, Eve replays I_MESSAGE_1",
+                   narration: "A minute later Eve sends B the recorded I_MESSAGE_1 again, hoping B answers. B looks the ciphertext up in its replay cache before it spends a pairing.")
+
+            // Past the clock-skew window of the fresh device's cache, so the timestamp is stale (PROFILE D10).
+            let fresh = ReplayCache()
+            stage.env.clock.advance(seconds: fresh.window + 60)
+            replay(message1, to: StagedExchange(on: stage, keys: keys, replayCache: fresh), on: stage,
+                   title: "seven minutes on, Eve replays it to a fresh device",
+                   narration: "Seven minutes after the call Eve tries again, this time at a device whose replay cache has never seen the message.")
+
+            let second = StagedExchange(on: stage, keys: keys, replayCache: device)
+            try second.receiveIMessage1(stage, try second.sendIMessage1(stage))
+            _ = try second.responder.makeRMessage1()
+            stage.builder.step(attacker.id, .tamper, "Eve swaps in R_MESSAGE_1 of the first call",
+                               message: WireMessage(.rMessage1, octets: oldResponse, from: attacker.id, to: .initiator,
+                                                    notation: "R_MESSAGE_1 from the first call"),
+                               narration: "In a second call, Eve drops B's real R_MESSAGE_1 and delivers the one recorded from the first call.",
+                               references: [.rfc(6267, "4.2.2.4")])
+            try second.receiveRMessage1(stage, StepRecord(kind: .rMessage1, message: oldResponse))
+        }
+    }
+
+    /// Eve sends the recorded I_MESSAGE_1 to the responder of `exchange`, which refuses it.
+    private static func replay(_ message1: [UInt8], to exchange: StagedExchange, on stage: Stage, title: String, narration: String) {
+        stage.builder.step(attacker.id, .tamper, title,
+                           message: WireMessage(.iMessage1, octets: message1, from: attacker.id, to: .responder,
                                                 notation: "replay of I_MESSAGE_1"),
-                           narration: "A minute later Eve sends B the recorded I_MESSAGE_1 again, hoping B answers. B looks the ciphertext up in its replay cache before it spends a pairing.",
-                           references: ["RFC 3830 §5.4", "PROFILE D10"])
-        _ = replayTarget.receive1(stage, StepRecord(messageName: "I_MESSAGE_1", message: message1), from: attacker)
-
-        stage.env.clock.advance(seconds: 360)
-        let later = StagedExchange(on: stage, initiatorKey: initiatorKey, responderKeys: [responderKey], replayCache: ReplayCache())
-        stage.builder.step(attacker.id, .tamper, "seven minutes on, Eve replays it to a fresh device",
-                           message: WireMessage(name: "I_MESSAGE_1", octets: message1, from: attacker.id, to: Party.responder.id,
-                                                notation: "replay of I_MESSAGE_1"),
-                           narration: "Seven minutes after the call Eve tries again, this time at a device whose replay cache has never seen the message.",
-                           references: ["RFC 3830 §5.4", "PROFILE D10"])
-        _ = later.receive1(stage, StepRecord(messageName: "I_MESSAGE_1", message: message1), from: attacker)
-
-        let second = StagedExchange(on: stage, initiatorKey: initiatorKey, responderKeys: [responderKey], replayCache: device)
-        guard second.receive1(stage, try second.message1(stage)) != nil else { return stage.builder.timeline }
-        _ = try second.responder.makeMessage1Response()
-        stage.builder.step(attacker.id, .tamper, "Eve swaps in R_MESSAGE_1 of the first call",
-                           message: WireMessage(name: "R_MESSAGE_1", octets: oldResponse, from: attacker.id, to: Party.initiator.id,
-                                                notation: "R_MESSAGE_1 from the first call"),
-                           narration: "In a second call, Eve drops B's real R_MESSAGE_1 and delivers the one recorded from the first call.",
-                           references: ["RFC 6267 §4.2.2.4"])
-        _ = second.receive2(stage, StepRecord(messageName: "R_MESSAGE_1", message: oldResponse))
-        return stage.builder.timeline
+                           narration: narration, references: [.rfc(3830, "5.4"), .profile("D10")])
+        _ = try? exchange.receiveIMessage1(stage, StepRecord(kind: .iMessage1, message: message1), from: attacker)
     }
 }

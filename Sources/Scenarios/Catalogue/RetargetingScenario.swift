@@ -5,47 +5,40 @@ import IBE
 /// answers with its own identity and no aP echo; the initiator sees who answered and
 /// decides (RFC 6267 §3.2, §7.4; PROFILE D13).
 enum RetargetingScenario {
-    static let intended = Party(id: "responder", name: "Responder (intended, never reached)",
-                                identity: Party.responder.identity, kind: .bystander, tag: "B")
-    static let target = Party(id: "target-c", name: "Carol (retarget target)", identity: "sip:carol@ims.example",
+    static let intended = Party.responder.cast(as: "Responder (intended, never reached)", kind: .bystander, tag: "B")
+    static let target = Party(id: .targetC, name: "Carol (retarget target)", identity: "sip:carol@ims.example",
                               kind: .responder, tag: "C")
 
     static func build(_ options: ScenarioOptions) throws -> Timeline {
         let stage = Stage(.retargeting, options, parties: [.initiator, intended, target, .kms, .eve],
                           watch: [intended.id: [.aP, .abP, .sessionKey]])
-        stage.setUpKMS()
-        let initiatorKey = try stage.provision(.initiator, keyName: .initiatorPrivateKey)
-        let carolKey = try stage.provision(target, keyName: .responderPrivateKey)
-        let exchange = StagedExchange(on: stage, initiatorKey: initiatorKey, responderKeys: [carolKey], responderParty: target,
-                                      target: intended.identity, policy: options.policy)
-        let m1 = try exchange.initiator.makeMessage1()
-        stage.compute(m1, by: .initiator, title: "I picks a, computes aP",
-                      narration: "I calls \(intended.identity ?? "B"): it picks a, computes aP and encrypts it to B's identity.",
-                      references: ["RFC 6267 §4.2.2.1"])
-        stage.wire(m1, from: .initiator, to: target, title: "I_MESSAGE_1 is retargeted to C",
-                   narration: "I_MESSAGE_1 is addressed to B, but the network silently retargets the call (call forwarding) to C. C receives a message encrypted to B's identity.",
-                   references: ["RFC 6267 §3.2"])
-        guard exchange.receive1(stage, m1, narration: "C checks the timestamp and its replay cache. The IBAKE payload is encrypted to B's identity and C holds no key for it: C cannot read aP.") != nil
-        else { return stage.builder.timeline }
-        let m2 = try exchange.message2(stage)
-        guard stage.deliver(m2.message, from: target, to: .initiator, name: "R_MESSAGE_1", title: "I opens R_MESSAGE_1",
-                            narration: "I decrypts R_MESSAGE_1: it was answered by \(target.identity ?? "C"), not the identity it called, and there is no aP echo, so C could not read I_MESSAGE_1. The initiator's policy decides (\(options.policy.rawValue)).",
-                            references: ["RFC 6267 §4.2.2.4", "RFC 6267 §7.4", "PROFILE D13"],
-                            exchange.initiator.receiveMessage1Response) != nil else { return stage.builder.timeline }
-        // RFC 6267 §4.2.2.5: without ECCPTi in R_MESSAGE_1, I_MESSAGE_2 resends it together with an ESK;
-        // the ESK carries an SK for the identity called, which C cannot open.
-        let deposit = SecretKeyDeposit(intendedURI: intended.identity ?? "", secretKey: stage.env.random.bytes(IBAKEProfile.secretKeyLength))
-        let m3 = try exchange.initiator.makeMessage2(deposit: deposit)
-        stage.wire(m3, from: .initiator, to: target, title: "I sends I_MESSAGE_2 to C, with aP",
-                   narration: "I continues with C: I_MESSAGE_2 is encrypted to C's identity and carries aP again (ECCPTi), since C never read it, with the bP echo, and an ESK with SK for B, as RFC 6267 asks when aP is resent.",
-                   references: ["RFC 6267 §4.2.2.5"])
-        guard stage.deliver(m3.message, from: .initiator, to: target, name: "I_MESSAGE_2", title: "C opens I_MESSAGE_2",
-                            narration: "C decrypts with its own key, checks its bP came back and now reads aP: C computes abP.",
-                            references: ["RFC 6267 §4.2.2.6"], exchange.responder.receiveMessage2) != nil,
-              exchange.receive4(stage, try exchange.message4(stage)) != nil else { return stage.builder.timeline }
-        stage.builder.step(Party.initiator.id, .check, "I and C share abP; B never learns it",
-                           narration: "I knows exactly who it shares the key with: C, by C's own identity, authenticated by the bP echo and V. B never received anything and holds neither a nor b.",
-                           references: ["RFC 6267 §7.4"])
-        return stage.builder.timeline
+        return try stage.play {
+            let exchange = StagedExchange(on: stage, keys: try stage.setUpCall(answeredBy: target), answeredBy: target,
+                                          calling: intended, policy: options.policy)
+            let m1 = try exchange.sendDivertedIMessage1(
+                stage, picking: "I calls \(intended.identity ?? "B"): it picks a, computes aP and encrypts it to B's identity.",
+                title: "I_MESSAGE_1 is retargeted to C",
+                narration: "I_MESSAGE_1 is addressed to B, but the network silently retargets the call (call forwarding) to C. C receives a message encrypted to B's identity.",
+                references: [.rfc(6267, "3.2")])
+            try exchange.receiveIMessage1(stage, m1, narration: "C checks the timestamp and its replay cache. The IBAKE payload is encrypted to B's identity and C holds no key for it: C cannot read aP.")
+            let m2 = try exchange.sendRMessage1(stage)
+            try stage.deliver(m2, from: target, to: .initiator, title: "I opens R_MESSAGE_1",
+                              narration: "I decrypts R_MESSAGE_1: it was answered by \(target.identity ?? "C"), not the identity it called, and there is no aP echo, so C could not read I_MESSAGE_1. The initiator's policy decides (\(options.policy.rawValue)).",
+                              references: [.rfc(6267, "4.2.2.4"), .rfc(6267, "7.4"), .profile("D13")], exchange.initiator.receiveRMessage1)
+            // RFC 6267 §4.2.2.5: without ECCPTi in R_MESSAGE_1, I_MESSAGE_2 resends it together with an ESK;
+            // the ESK carries an SK for the identity called, which C cannot open.
+            let deposit = SecretKeyDeposit(intendedURI: intended.identity ?? "", secretKey: stage.env.random.bytes(IBAKEProfile.secretKeyLength))
+            let m3 = try exchange.initiator.makeIMessage2(deposit: deposit)
+            stage.wire(m3, from: .initiator, to: target, title: "I sends I_MESSAGE_2 to C, with aP",
+                       narration: "I continues with C: I_MESSAGE_2 is encrypted to C's identity and carries aP again (ECCPTi), since C never read it, with the bP echo, and an ESK with SK for B, as RFC 6267 asks when aP is resent.",
+                       references: [.rfc(6267, "4.2.2.5")])
+            try stage.deliver(m3, from: .initiator, to: target, title: "C opens I_MESSAGE_2",
+                              narration: "C decrypts with its own key, checks its bP came back and now reads aP: C computes abP.",
+                              references: [.rfc(6267, "4.2.2.6")], exchange.responder.receiveIMessage2)
+            try exchange.receiveRMessage2(stage, try exchange.sendRMessage2(stage))
+            stage.builder.step(.initiator, .check, "I and C share abP; B never learns it",
+                               narration: "I knows exactly who it shares the key with: C, by C's own identity, authenticated by the bP echo and V. B never received anything and holds neither a nor b.",
+                               references: [.rfc(6267, "7.4")])
+        }
     }
 }

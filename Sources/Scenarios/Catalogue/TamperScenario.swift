@@ -5,51 +5,53 @@ import MIKEY
 /// `tamper`: an active attacker flips one bit in transit, in each message in turn,
 /// and the check that catches it refuses the message (RFC 6267 §4.2.2; RFC 3830 §5.2).
 enum TamperScenario {
-    static let attacker = Party(id: "eve", name: "Eve (active)", identity: nil, kind: .attacker, tag: "Eve")
+    static let attacker = Party.activeEve
 
     /// Which message is changed, where, and what the narration says of it.
     struct Attack {
-        let message: Int
+        let message: MessageKind
         let payload: PayloadType
         let field: String
         let offsetFromEnd: Int
     }
 
     static let attacks = [
-        Attack(message: 1, payload: .ibake, field: "a bit of the IBAKE ciphertext", offsetFromEnd: 3),
-        Attack(message: 2, payload: .ibake, field: "a bit of the IBAKE ciphertext", offsetFromEnd: 3),
-        Attack(message: 3, payload: .ibake, field: "a bit of the IBAKE ciphertext", offsetFromEnd: 3),
-        Attack(message: 4, payload: .verification, field: "a bit of the V MAC", offsetFromEnd: 1),
-        Attack(message: 1, payload: .rand, field: "a bit of the clear RAND", offsetFromEnd: 1),
+        Attack(message: .iMessage1, payload: .ibake, field: "a bit of the IBAKE ciphertext", offsetFromEnd: 3),
+        Attack(message: .rMessage1, payload: .ibake, field: "a bit of the IBAKE ciphertext", offsetFromEnd: 3),
+        Attack(message: .iMessage2, payload: .ibake, field: "a bit of the IBAKE ciphertext", offsetFromEnd: 3),
+        Attack(message: .rMessage2, payload: .verification, field: "a bit of the V MAC", offsetFromEnd: 1),
+        Attack(message: .iMessage1, payload: .rand, field: "a bit of the clear RAND", offsetFromEnd: 1),
     ]
 
     static func build(_ options: ScenarioOptions) throws -> Timeline {
         let stage = Stage(.tamper, options, parties: [.initiator, .responder, .kms, attacker])
-        stage.setUpKMS()
-        let initiatorKey = try stage.provision(.initiator, keyName: .initiatorPrivateKey)
-        let responderKey = try stage.provision(.responder, keyName: .responderPrivateKey)
-        for attack in attacks {
-            let exchange = StagedExchange(on: stage, initiatorKey: initiatorKey, responderKeys: [responderKey])
-            try run(attack, exchange, on: stage)
+        return try stage.play {
+            let keys = try stage.setUpCall()
+            for attack in attacks {
+                let exchange = StagedExchange(on: stage, keys: keys)
+                try stage.untilStopped { try run(attack, exchange, on: stage) }
+            }
         }
-        return stage.builder.timeline
     }
 
-    /// One exchange with one bit flipped in message `attack.message`; it stops at the refusal.
+    /// One exchange with one bit flipped in `attack.message`; it stops at the refusal.
     private static func run(_ attack: Attack, _ exchange: StagedExchange, on stage: Stage) throws {
-        let makers: [(Stage) throws -> StepRecord] = [{ try exchange.message1($0) }, { try exchange.message2($0) },
-                                                       { try exchange.message3($0) }, { try exchange.message4($0) }]
-        let receivers: [(Stage, StepRecord) -> StepRecord?] = [{ exchange.receive1($0, $1) }, exchange.receive2, exchange.receive3, exchange.receive4]
-        for index in 0..<4 {
-            var record = try makers[index](stage)
-            if index + 1 == attack.message {
+        let legs: [(send: (Stage) throws -> StepRecord, receive: (Stage, StepRecord) throws -> StepRecord)] = [
+            ({ try exchange.sendIMessage1($0) }, { try exchange.receiveIMessage1($0, $1) }),
+            ({ try exchange.sendRMessage1($0) }, { try exchange.receiveRMessage1($0, $1) }),
+            ({ try exchange.sendIMessage2($0) }, { try exchange.receiveIMessage2($0, $1) }),
+            ({ try exchange.sendRMessage2($0) }, { try exchange.receiveRMessage2($0, $1) }),
+        ]
+        for leg in legs {
+            var record = try leg.send(stage)
+            if record.kind == attack.message {
                 let changed = flip(record.message, payload: attack.payload, offsetFromEnd: attack.offsetFromEnd)
-                stage.builder.step(attacker.id, .tamper, "Eve flips \(attack.field) of \(record.messageName)",
-                                   narration: "In transit, Eve flips \(attack.field) of \(record.messageName). Nothing else changes.",
-                                   references: ["RFC 6267 §4.2.2"])
-                record = StepRecord(messageName: record.messageName, message: changed, learned: record.learned, layers: record.layers)
+                stage.builder.step(attacker.id, .tamper, "Eve flips \(attack.field) of \(record.kind)",
+                                   narration: "In transit, Eve flips \(attack.field) of \(record.kind). Nothing else changes.",
+                                   references: [.rfc(6267, "4.2.2")])
+                record = StepRecord(kind: record.kind, message: changed, learned: record.learned, layers: record.layers)
             }
-            guard receivers[index](stage, record) != nil else { return }
+            _ = try leg.receive(stage, record)
         }
     }
 

@@ -67,7 +67,7 @@ extension GroupAgreement {
         let names = frame.entries.map { "\(round == 1 ? "z" : "X")\($0.sender)" }.joined(separator: ", ")
         stage.builder.step(member.party.id, .receive, "\(member.party.tag) opens \(names)", checks: Self.checks,
                            narration: "\(member.party.tag) decrypts each ciphertext with its private key (the Fujisaki-Okamoto check passes), checks that the round, agreement and sender inside match the frame, and that each value is a valid P-256 point. It now holds \(names).",
-                           references: ["PROFILE D14", "PROFILE D1", "RFC 5091 §5.5"])
+                           references: [.profile("D14"), .profile("D1"), .rfc(5091, "5.5")])
         return Received(points: points)
     }
 
@@ -81,7 +81,7 @@ extension GroupAgreement {
     /// computes K and reveals group_key to itself. The last member's step also states the
     /// outcome of the whole agreement, from the keys computed so far.
     func computeKey(_ i: Int, _ own: BurmesterDesmedt.Contribution, previous before: ECPoint, crossValues: [ECPoint],
-                    last: ECPoint, keys: [String: [UInt8]]) throws -> [UInt8] {
+                    last: ECPoint, keys: [PartyID: [UInt8]]) throws -> [UInt8] {
         guard try BurmesterDesmedt.sumsToZero(crossValues + [last]) else {
             throw GroupFailure.point("\(tag(i))'s X values do not sum to zero: one was changed on the way")
         }
@@ -96,7 +96,7 @@ extension GroupAgreement {
         }
         stage.builder.step(ring[i].party.id, .compute, "\(tag(i)) computes the group key",
                            reveal: [(ring[i].party.id, LearnedValue(.groupKey, key, .computed))],
-                           narration: narration, references: ["PROFILE D14"])
+                           narration: narration, references: [.profile("D14")])
         return key
     }
 

@@ -43,7 +43,7 @@ final class GroupAgreement {
     func tag(_ i: Int) -> String { ring[i].party.tag }
 
     /// Runs both rounds and the key computation; returns each member's group_key by party id.
-    func run() throws -> [String: [UInt8]] {
+    func run() throws -> [PartyID: [UInt8]] {
         let random = stage.env.random
         let contributions = try ring.indices.map { _ in try BurmesterDesmedt.contribute(using: random) }
         let firstUploads = seal(round: 1, contributions.map(\.z)) { [self.previous($0), self.next($0)] }
@@ -58,7 +58,7 @@ final class GroupAgreement {
         for i in ring.indices { announceRoundTwo(i, secondUploads[i]) }
         let xs = try relay(round: 2, secondUploads)
 
-        var keys = [String: [UInt8]]()
+        var keys = [PartyID: [UInt8]]()
         for i in ring.indices {
             // X_i, X_{i+1}, ..., X_{i+n-2}: the member's own, then the others' from round 2.
             let ordered = try [crosses[i]] + (1..<(n - 1)).map { j in try xs[i].point(ring[(i + j) % n].number) }
@@ -75,7 +75,7 @@ final class GroupAgreement {
         let (k, before, after) = (ring[i].number, tag(previous(i)), tag(next(i)))
         stage.builder.step(ring[i].party.id, .compute, "\(tag(i)) picks r\(k), computes z\(k) = r\(k)·P",
                            narration: "\(tag(i)) picks a secret r\(k) at random and computes z\(k) = r\(k)·P on P-256. r\(k) never leaves \(tag(i)); z\(k) is needed only by its ring neighbours \(before) and \(after).",
-                           references: ["PROFILE D14"])
+                           references: [.profile("D14")])
         send(GroupFrame(round: 1, agreement: number, entries: entries), from: ring[i].party, to: server,
              title: "\(tag(i)) sends GROUP_Z to \(server.tag)",
              narration: "\(tag(i)) sends z\(k) to the conference server, IBE-encrypted once to \(before)'s identity and once to \(after)'s (Boneh-Franklin, PROFILE D1, D2). Round 2 needs only the neighbours' z, so only they get it. The frame is the scenario's own (\"BD\", round, agreement, then sender, recipient and ciphertext per entry): RFC 6267 defines no group message, so no MIKEY data type is invented for one.")
@@ -85,7 +85,7 @@ final class GroupAgreement {
         let (k, a, b) = (ring[i].number, ring[next(i)].number, ring[previous(i)].number)
         stage.builder.step(ring[i].party.id, .compute, "\(tag(i)) computes X\(k) = r\(k)·(z\(a) − z\(b))",
                            narration: "\(tag(i)) computes X\(k) = r\(k)·(z\(a) − z\(b)) from its neighbours' values and its own secret.",
-                           references: ["PROFILE D14"])
+                           references: [.profile("D14")])
         send(GroupFrame(round: 2, agreement: number, entries: entries), from: ring[i].party, to: server,
              title: "\(tag(i)) sends GROUP_X to \(server.tag)",
              narration: "\(tag(i)) sends X\(k) to the server encrypted separately to each of the other \(n - 1) members: every member needs the others' X to compute the key, and with all of them can check that they sum to zero.")
@@ -134,7 +134,7 @@ final class GroupAgreement {
         let wire = frames.map(\.encoded)
         let plaintexts = try decryptAll(wire)
         return try ring.indices.map { j in
-            send(frames[j], from: server, to: ring[j].party, title: "\(server.tag) relays \(frames[j].name) to \(tag(j))",
+            send(frames[j], from: server, to: ring[j].party, title: "\(server.tag) relays \(frames[j].kind) to \(tag(j))",
                  narration: "The server forwards to \(tag(j)) the \(frames[j].entries.count) ciphertexts addressed to it. It routes them by the clear member numbers; it cannot open them, since it holds no member's private key.")
             return try open(wire[j], plaintexts: plaintexts[j], at: j, round: round)
         }
@@ -145,8 +145,7 @@ final class GroupAgreement {
             "IBE_M\(entry.recipient)(\(frame.round == 1 ? "z" : "X")\(entry.sender))"
         }.joined(separator: ", ")
         stage.builder.step(sender.id, .send, title,
-                           message: WireMessage(name: frame.name, octets: frame.encoded, from: sender.id, to: receiver.id, notation: notation,
-                                                kind: .labRecord),
-                           recordedBy: stage.observers, narration: narration, references: ["PROFILE D14", "PROFILE D1", "PROFILE D2"])
+                           message: WireMessage(frame.kind, octets: frame.encoded, from: sender.id, to: receiver.id, notation: notation),
+                           recordedBy: stage.observers, narration: narration, references: [.profile("D14"), .profile("D1"), .profile("D2")])
     }
 }

@@ -1,3 +1,5 @@
+import IBAKE
+
 /// The wire framing of the group scenario (PROFILE D14). RFC 6267 defines no group
 /// exchange and MIKEY has no data type for one, so rather than invent a MIKEY data
 /// type this is a small, documented frame of its own:
@@ -24,9 +26,8 @@ struct GroupFrame: Equatable {
     let agreement: UInt8
     let entries: [Entry]
 
-    /// The name screens show for a frame of this round.
-    static func name(round: UInt8) -> String { round == 1 ? "GROUP_Z" : "GROUP_X" }
-    var name: String { Self.name(round: round) }
+    /// What a frame of this round is on the wire.
+    var kind: MessageKind { round == 1 ? .groupZ : .groupX }
 
     /// Invariant: at most 255 entries (one per member) and ciphertexts under 64 KiB (a
     /// 65-octet point under ibe-192 makes about 1.1 KiB); the octet conversions trap otherwise.

@@ -62,21 +62,21 @@ enum MediaSample {
         let packet = try protect(content, keys: senderKeys, session: session)
         let stream = "SSRC \(hex(session.ssrc)), ROC \(session.roc)"
         stage.builder.step(sender.id, .send, "\(sender.tag) sends SRTP media",
-                           message: WireMessage(name: "SRTP", octets: packet, from: sender.id, to: receiver.id,
-                                                notation: "SRTP(media) under SRTP_key", kind: .rtp),
+                           message: WireMessage(.srtp, octets: packet, from: sender.id, to: receiver.id,
+                                                notation: "SRTP(media) under SRTP_key"),
                            reveal: [(sender.id, LearnedValue(.content, content, .created))], recordedBy: stage.observers,
                            narration: "\(sender.tag) sends an RTP packet on the stream I_MESSAGE_1's HDR announced for CS ID \(IBAKEProfile.cryptoSessionID) (\(stream)), protected with SRTP: AES-CM-128 under a session key derived from the SRTP master key and salt, and an 80-bit HMAC-SHA-1 tag.",
-                           references: ["RFC 3711 §3.1", "RFC 3830 §4.1.3", "RFC 3830 §6.1.1", "PROFILE D9"])
+                           references: [.rfc(3711, "3.1"), .rfc(3830, "4.1.3"), .rfc(3830, "6.1.1"), .profile("D9")])
         switch try open(packet, keys: receiverKeys, announced: try announcedSession(in: run.receivedMessage1.message)) {
         case .refused(let outcome):
             stage.builder.step(receiver.id, .refuse, "\(receiver.tag) rejects the media", checks: [outcome],
                                narration: "\(receiver.tag) rejects the packet: \(outcome.detail).",
-                               references: ["RFC 3711 §3.3", "RFC 3830 §6.1.1"])
+                               references: [.rfc(3711, "3.3"), .rfc(3830, "6.1.1")])
         case .read(let read):
             stage.builder.step(receiver.id, .receive, "\(receiver.tag) decrypts the media",
-                               reveal: [(receiver.id, LearnedValue(.content, read, .message("SRTP")))],
+                               reveal: [(receiver.id, LearnedValue(.content, read, .message(.srtp)))],
                                narration: "\(receiver.tag) checks the SSRC is the one announced, checks the tag under the announced ROC and decrypts with the SRTP key it derived itself: \"\(text)\". The media key never travelled; both sides computed it from abP.",
-                               references: ["RFC 3711 §3.3", "RFC 3830 §6.1.1", "PROFILE D9"])
+                               references: [.rfc(3711, "3.3"), .rfc(3830, "6.1.1"), .profile("D9")])
         }
     }
 }

@@ -122,9 +122,9 @@ struct ExchangeBenchmark {
                                   target: responderKeys.ownURI, random: random, clock: clock)
         let responder = Responder(profile: profile, keys: responderKeys, kmsParameters: kms.publicParameters,
                                   replayCache: ReplayCache(), random: random, clock: clock)
-        _ = try responder.receiveMessage1(try initiator.makeMessage1().message)
-        _ = try initiator.receiveMessage1Response(try responder.makeMessage1Response().message)
-        _ = try responder.receiveMessage2(try initiator.makeMessage2().message)
-        _ = try initiator.receiveMessage2Response(try responder.makeMessage2Response().message)
+        _ = try responder.receiveIMessage1(try initiator.makeIMessage1().message)
+        _ = try initiator.receiveRMessage1(try responder.makeRMessage1().message)
+        _ = try responder.receiveIMessage2(try initiator.makeIMessage2().message)
+        _ = try initiator.receiveRMessage2(try responder.makeRMessage2().message)
     }
 }

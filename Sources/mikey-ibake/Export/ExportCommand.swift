@@ -60,7 +60,7 @@ struct ExportCommand: ParsableCommand {
         let addresses = [run.cast.initiator: [UInt8]([127, 0, 0, 1]), run.cast.responder: [127, 0, 0, 2], run.cast.kms: [127, 0, 0, 3]]
         for (index, transfer) in run.transfers.enumerated() {
             let number = index + 1 < 10 ? "0\(index + 1)" : "\(index + 1)"
-            let base = "\(number)-\(transfer.name)"
+            let base = "\(number)-\(transfer.kind)"
             try save(Data(transfer.sent.message), base + ".bin", in: directory)
             try save(Data((Data(transfer.sent.message).base64EncodedString() + "\n").utf8), base + ".b64", in: directory)
             files.append(base + ".bin")

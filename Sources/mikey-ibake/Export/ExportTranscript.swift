@@ -79,7 +79,7 @@ struct ExportTranscript: Encodable {
         self.values = values
         both_sides_agree = run.initiatorKeys == run.responderKeys
         messages = run.transfers.enumerated().map { index, transfer in
-            Message(index: index + 1, file: files[index], name: transfer.name, from: transfer.sender, to: transfer.receiver,
+            Message(index: index + 1, file: files[index], name: transfer.kind.name, from: transfer.sender, to: transfer.receiver,
                     octets: transfer.sent.message.count, hex: Hex.encode(transfer.sent.message),
                     ibe_layers: (transfer.sent.layers + transfer.received.layers).map {
                         Layer(payload: $0.payload, recipient: $0.recipient, plaintext: Hex.encode($0.plaintext),

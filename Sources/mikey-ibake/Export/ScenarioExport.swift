@@ -22,12 +22,12 @@ struct ScenarioExport {
         for step in timeline.steps {
             guard let message = step.message else { continue }
             count += 1
-            let base = "\(count < 10 ? "0" : "")\(count)-\(message.name)"
+            let base = "\(count < 10 ? "0" : "")\(count)-\(message.kind)"
             try save(Data(message.octets), base + ".bin")
             try save(Data((Data(message.octets).base64EncodedString() + "\n").utf8), base + ".b64")
             // Time: the run's start plus 20 ms a step (non-MIKEY messages have no T of their own).
             capture.append(PacketCapture.Datagram(source: address(message.from), destination: address(message.to),
-                                                  payload: message.octets, kind: message.kind,
+                                                  payload: message.octets, kind: message.transport,
                                                   ntpTime: (start << 32) + UInt64(step.index) * ((20 << 32) / 1000)))
         }
         try save(Data(capture.bytes), "capture.pcap")
@@ -38,7 +38,7 @@ struct ScenarioExport {
     }
 
     /// 127.0.0.N for the N-th party of the scenario.
-    private func address(_ party: String) -> [UInt8] {
+    private func address(_ party: PartyID) -> [UInt8] {
         let index = timeline.parties.firstIndex { $0.id == party } ?? 250
         return [127, 0, 0, UInt8(index + 1)]
     }

@@ -84,28 +84,28 @@ struct TimelineJSON: Encodable {
         scenario = timeline.scenario.rawValue
         seed = timeline.seed
         params = timeline.parameterSet
-        parties = timeline.parties.map { PartyJSON(id: $0.id, name: $0.name, tag: $0.tag, identity: $0.identity, kind: $0.kind.rawValue) }
+        parties = timeline.parties.map { PartyJSON(id: $0.id.rawValue, name: $0.name, tag: $0.tag, identity: $0.identity, kind: $0.kind.jsonName) }
         steps = timeline.steps.map { step in
             var learned = [String: [String]]()
             var values = [String: String]()
             for revelation in step.revealed {
-                learned[revelation.party, default: []].append(revelation.value.name.rawValue)
+                learned[revelation.party.rawValue, default: []].append(revelation.value.name.rawValue)
                 values[revelation.value.name.rawValue] = Hex.encode(revelation.value.octets)
             }
             var ledger = [String: PartyKnowledge]()
             for party in step.ledger.parties {
-                ledger[party.party] = PartyKnowledge(knows: party.knows.map(\.name.rawValue).uniqued(),
+                ledger[party.party.rawValue] = PartyKnowledge(knows: party.knows.map(\.name.rawValue).uniqued(),
                                                      cannot: party.cannot.map { Cannot(value: $0.name.rawValue, why: $0.why) },
-                                                     recorded: party.recorded)
+                                                     recorded: party.recorded.map(\.name))
             }
-            return StepJSON(index: step.index, actor: step.actor, action: step.action.rawValue, title: step.title,
+            return StepJSON(index: step.index, actor: step.actor.rawValue, action: step.action.rawValue, title: step.title,
                             message: step.message.map {
-                                MessageJSON(name: $0.name, hex: Hex.encode($0.octets), octets: $0.octets.count, from: $0.from,
-                                            to: $0.to, notation: $0.notation)
+                                MessageJSON(name: $0.kind.name, hex: Hex.encode($0.octets), octets: $0.octets.count, from: $0.from.rawValue,
+                                            to: $0.to.rawValue, notation: $0.notation)
                             },
                             learned: learned, values: values,
                             checks: step.checks.map { CheckJSON(check: $0.check.rawValue, passed: $0.passed, detail: $0.detail) },
-                            narration: step.narration, notes: step.notes, references: step.references, ledger: ledger)
+                            narration: step.narration, notes: step.notes, references: step.references.map(\.description), ledger: ledger)
         }
     }
 

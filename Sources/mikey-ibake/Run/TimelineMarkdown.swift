@@ -19,7 +19,7 @@ struct TimelineMarkdown {
             if let message = step.message {
                 let from = timeline.tag(message.from)
                 let to = timeline.tag(message.to)
-                lines.append("- Message: `\(message.name)` \(from) → \(to), \(message.octets.count) octets: `\(message.notation)`")
+                lines.append("- Message: `\(message.kind)` \(from) → \(to), \(message.octets.count) octets: `\(message.notation)`")
             }
             for revelation in step.revealed {
                 let tag = timeline.tag(revelation.party)
@@ -30,7 +30,7 @@ struct TimelineMarkdown {
             }
             lines += ["", "> \(step.narration)"]
             lines += step.notes.map { "> _\($0)_" }
-            lines += ["", "_\(step.references.joined(separator: ", "))_"]
+            lines += ["", "_\(step.citation)_"]
         }
         if let ledger = timeline.finalLedger {
             lines += ["", "## Who knows what at the end", "", "| Party | Knows | Cannot compute |", "|---|---|---|"]

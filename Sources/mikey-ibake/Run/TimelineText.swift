@@ -1,4 +1,3 @@
-import IBAKE
 import Primitives
 import Scenarios
 
@@ -29,7 +28,7 @@ struct TimelineText {
         if let message = step.message {
             let from = timeline.tag(message.from)
             let to = timeline.tag(message.to)
-            lines.append("  message: \(message.name) \(from) -> \(to), \(message.octets.count) octets: \(message.notation)")
+            lines.append("  message: \(message.kind) \(from) -> \(to), \(message.octets.count) octets: \(message.notation)")
         }
         for (party, values) in grouped(step.revealed) {
             let tag = timeline.tag(party)
@@ -40,7 +39,7 @@ struct TimelineText {
         }
         lines.append("  \(step.narration)")
         for note in step.notes { lines.append("  note: \(note)") }
-        lines.append("  references: \(step.references.joined(separator: ", "))")
+        lines.append("  references: \(step.citation)")
         lines += ledgerChanges(step.ledger, previous: previous)
         return lines
     }
@@ -55,9 +54,9 @@ struct TimelineText {
         return output
     }
 
-    private func grouped(_ revealed: [Revelation]) -> [(String, [LearnedValue])] {
-        var order = [String]()
-        var values = [String: [LearnedValue]]()
+    private func grouped(_ revealed: [Revelation]) -> [(PartyID, [LearnedValue])] {
+        var order = [PartyID]()
+        var values = [PartyID: [LearnedValue]]()
         for revelation in revealed {
             if values[revelation.party] == nil { order.append(revelation.party) }
             values[revelation.party, default: []].append(revelation.value)

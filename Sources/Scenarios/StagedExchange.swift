@@ -1,5 +1,6 @@
 import IBAKE
 import IBE
+import MIKEY
 
 /// The four-message exchange as steps on a stage, shared by the scenarios built on it.
 struct StagedExchange {
@@ -10,6 +11,28 @@ struct StagedExchange {
     /// The identities the roles use (an impostor uses someone else's), for the narration.
     let initiatorURI: String
     let responderURI: String
+
+    /// The initiator calls the responder with the keys ``Stage/setUpCall(answeredBy:)`` fetched.
+    init(on stage: Stage, keys: Stage.CallKeys, replayCache: ReplayCache = ReplayCache()) {
+        self.init(on: stage, initiatorKey: keys.initiator, responderKeys: [keys.responder], replayCache: replayCache)
+    }
+
+    /// A call to `intended` that `party` answers instead (a retarget target, a mailbox),
+    /// with the keys ``Stage/setUpCall(answeredBy:)`` fetched for the initiator and `party`.
+    init(on stage: Stage, keys: Stage.CallKeys, answeredBy party: Party, calling intended: Party, policy: Initiator.Policy) {
+        self.init(on: stage, initiatorKey: keys.initiator, responderKeys: [keys.responder], responderParty: party,
+                  target: intended.identity, policy: policy)
+    }
+
+    /// An exchange over roles made elsewhere (forking makes the devices itself).
+    init(initiator: Initiator, responder: Responder, initiatorParty: Party, responderParty: Party) {
+        self.initiator = initiator
+        self.responder = responder
+        self.initiatorParty = initiatorParty
+        self.responderParty = responderParty
+        initiatorURI = initiatorParty.identity ?? ""
+        responderURI = responderParty.identity ?? ""
+    }
 
     /// `initiatorURI` and `responderURI` are the identities the roles use, by default
     /// the parties' own; an impostor uses someone else's.
@@ -31,76 +54,60 @@ struct StagedExchange {
     }
 
     /// I_MESSAGE_1: I picks a, computes aP, sends. Returns the octets sent.
-    func message1(_ stage: Stage, deposit: SecretKeyDeposit? = nil) throws -> StepRecord {
-        let record = try initiator.makeMessage1(deposit: deposit)
+    func sendIMessage1(_ stage: Stage, deposit: SecretKeyDeposit? = nil) throws -> StepRecord {
+        let record = try initiator.makeIMessage1(deposit: deposit)
         let i = initiatorParty.tag
         stage.compute(record, by: initiatorParty, title: "\(i) picks a, computes aP",
                       narration: "\(i) picks a fresh random a and computes aP on \(stage.profile.group.name), a new CSB ID and RAND. a never leaves \(i).",
-                      references: ["RFC 6267 §4.2.2.1", "RFC 6539 §3.2"])
+                      references: [.rfc(6267, "4.2.2.1"), .rfc(6539, "3.2")])
         stage.wire(record, from: initiatorParty, to: responderParty, title: "\(i) sends I_MESSAGE_1",
                    narration: "I_MESSAGE_1 carries IDRi and IDRr in clear and an IBAKE payload: IDRi, aP and IDRr encrypted to the public key of \(initiator.targetURI) for this month. Only a holder of that identity's private key can read aP.",
-                   references: ["RFC 6267 §4.2.2.1", "PROFILE D1", "PROFILE D2"])
+                   references: [.rfc(6267, "4.2.2.1"), .profile("D1"), .profile("D2")])
         return record
     }
 
-    /// R receives I_MESSAGE_1 from `sender` (the initiator, unless an attacker replays it).
-    func receive1(_ stage: Stage, _ message: StepRecord, narration: String? = nil, from sender: Party? = nil) -> StepRecord? {
-        let r = responderParty.tag
-        return stage.deliver(message.message, from: sender ?? initiatorParty, to: responderParty, name: "I_MESSAGE_1", title: "\(r) opens I_MESSAGE_1",
-                             narration: narration ?? "\(r) checks the timestamp is fresh and new to its replay cache, decrypts the IBAKE payload with the private key of \(initiator.targetURI) and checks the identities inside match the clear ones.",
-                             references: ["RFC 6267 §4.2.2.2", "PROFILE D10"], responder.receiveMessage1)
+    /// I_MESSAGE_1 of a call that lands elsewhere than the identity called: I's compute
+    /// step (`picking` says what it does) and the message on the wire, told in the
+    /// scenario's own words.
+    func sendDivertedIMessage1(_ stage: Stage, picking: String, title: String, narration: String,
+                               references: [SpecReference]) throws -> StepRecord {
+        let record = try initiator.makeIMessage1()
+        stage.compute(record, by: initiatorParty, title: "\(initiatorParty.tag) picks a, computes aP", narration: picking,
+                      references: [.rfc(6267, "4.2.2.1")])
+        stage.wire(record, from: initiatorParty, to: responderParty, title: title, narration: narration, references: references)
+        return record
     }
 
-    func message2(_ stage: Stage) throws -> StepRecord {
-        let record = try responder.makeMessage1Response()
+    func sendRMessage1(_ stage: Stage) throws -> StepRecord {
+        let record = try responder.makeRMessage1()
         let r = responderParty.tag
         let knowsAbP = record.learned.contains { $0.name == .abP }
         stage.compute(record, by: responderParty, title: "\(r) picks b, computes bP\(knowsAbP ? " and abP" : "")",
                       narration: knowsAbP
                         ? "\(r) picks b and computes bP, and already holds abP = b·aP, from which it derives K_SESSION, MPK, TGK and the SRTP key."
                         : "\(r) picks b and computes bP. Without aP it cannot compute abP yet.",
-                      references: ["RFC 6267 §4.2.2.3", "RFC 6267 §5", "PROFILE D6", "PROFILE D7"])
+                      references: [.rfc(6267, "4.2.2.3"), .rfc(6267, "5"), .profile("D6"), .profile("D7")])
         stage.wire(record, from: responderParty, to: initiatorParty, title: "\(r) sends R_MESSAGE_1",
                    narration: "R_MESSAGE_1 repeats HDR and T and carries, encrypted to \(initiatorURI), IDRi, the aP echo (if \(r) could read aP), the answering identity \(responderURI) and bP.",
-                   references: ["RFC 6267 §4.2.2.3"])
+                   references: [.rfc(6267, "4.2.2.3")])
         return record
     }
 
-    func receive2(_ stage: Stage, _ message: StepRecord) -> StepRecord? {
-        let i = initiatorParty.tag
-        return stage.deliver(message.message, from: responderParty, to: initiatorParty, name: "R_MESSAGE_1", title: "\(i) opens R_MESSAGE_1",
-                             narration: "\(i) decrypts with its private key. The aP inside must be the aP it sent: only a holder of the private key of \(initiator.targetURI) could have read it, so the answering side is authenticated as that identity. \(i) now computes abP = a·bP and the same keys.",
-                             references: ["RFC 6267 §4.2.2.4", "RFC 6539 §3.2"], initiator.receiveMessage1Response)
-    }
-
-    func message3(_ stage: Stage, deposit: SecretKeyDeposit? = nil) throws -> StepRecord {
-        let record = try initiator.makeMessage2(deposit: deposit)
+    func sendIMessage2(_ stage: Stage, deposit: SecretKeyDeposit? = nil) throws -> StepRecord {
+        let record = try initiator.makeIMessage2(deposit: deposit)
         let (i, r) = (initiatorParty.tag, responderParty.tag)
         stage.wire(record, from: initiatorParty, to: responderParty, title: "\(i) sends I_MESSAGE_2",
                    narration: "I_MESSAGE_2 returns bP to \(r), encrypted to the identity that answered (\(responderURI)), with the same RAND and a fresh T\(deposit == nil ? "" : ", and an ESK carrying SK for \(deposit?.intendedURI ?? "")").",
-                   references: ["RFC 6267 §4.2.2.5"])
+                   references: [.rfc(6267, "4.2.2.5")])
         return record
     }
 
-    func receive3(_ stage: Stage, _ message: StepRecord) -> StepRecord? {
-        let r = responderParty.tag
-        return stage.deliver(message.message, from: initiatorParty, to: responderParty, name: "I_MESSAGE_2", title: "\(r) opens I_MESSAGE_2",
-                             narration: "\(r) decrypts and finds its own bP: only a holder of the private key of \(initiatorURI) could have read R_MESSAGE_1, so the calling side is authenticated as that identity.",
-                             references: ["RFC 6267 §4.2.2.6", "RFC 6539 §3.2"], responder.receiveMessage2)
-    }
-
-    func message4(_ stage: Stage) throws -> StepRecord {
-        let record = try responder.makeMessage2Response()
+    func sendRMessage2(_ stage: Stage) throws -> StepRecord {
+        let record = try responder.makeRMessage2()
         stage.wire(record, from: responderParty, to: initiatorParty, title: "\(responderParty.tag) sends R_MESSAGE_2",
                    narration: "R_MESSAGE_2 ends with V, a MAC over the message and both identities under auth_key, derived from the MPK: proof that the sender holds the same key.",
-                   references: ["RFC 6267 §4.2.2.7", "RFC 6267 §5.4", "PROFILE D8"])
+                   references: [.rfc(6267, "4.2.2.7"), .rfc(6267, "5.4"), .profile("D8")])
         return record
-    }
-
-    func receive4(_ stage: Stage, _ message: StepRecord) -> StepRecord? {
-        stage.deliver(message.message, from: responderParty, to: initiatorParty, name: "R_MESSAGE_2", title: "\(initiatorParty.tag) verifies R_MESSAGE_2",
-                      narration: "\(initiatorParty.tag) recomputes the MAC with its own auth_key: they match, so both ends of this exchange hold the same MPK, TGK and SRTP keys.",
-                      references: ["RFC 6267 §4.2.2.8", "PROFILE D8"], initiator.receiveMessage2Response)
     }
 
     /// I_MESSAGE_1 as the initiator sent it and as the responder read it: the HDR of
@@ -110,14 +117,19 @@ struct StagedExchange {
         let receivedMessage1: StepRecord
     }
 
-    /// All four messages; stops at the first refusal. Returns nil if a message was refused.
+    /// All four messages; throws ``ExchangeStopped`` at the first refusal.
     @discardableResult
-    func run(_ stage: Stage) throws -> Completed? {
-        let sent = try message1(stage)
-        guard let received = receive1(stage, sent),
-              receive2(stage, try message2(stage)) != nil,
-              receive3(stage, try message3(stage)) != nil,
-              receive4(stage, try message4(stage)) != nil else { return nil }
+    func run(_ stage: Stage) throws -> Completed {
+        let sent = try sendIMessage1(stage)
+        let received = try receiveIMessage1(stage, sent)
+        try receiveRMessage1(stage, try sendRMessage1(stage))
+        try receiveIMessage2(stage, try sendIMessage2(stage))
+        try receiveRMessage2(stage, try sendRMessage2(stage))
         return Completed(sentMessage1: sent, receivedMessage1: received)
+    }
+
+    /// All four messages, then a media sample under the keys they agreed (PROFILE D9).
+    func runWithMedia(_ stage: Stage) throws {
+        try MediaSample.send(on: stage, after: try run(stage), of: self)
     }
 }

@@ -1,0 +1,64 @@
+import IBAKE
+import IBE
+
+/// What every scenario opens with: the KMS set-up, then the parties fetch their keys.
+extension Stage {
+    /// The KMS picks s and publishes sP with the curve and P (RFC 6267 §3.2; PROFILE D4).
+    func setUpKMS() {
+        let set = profile.parameterSet
+        let sP = Stage.octets(kms.publicParameters.publicKey, length: set.curve.coordinateLength)
+        var reveal: [(PartyID, LearnedValue)] = [(.kms, LearnedValue(.masterSecret, kms.masterSecret.bytes, .generated)),
+                                               (.kms, LearnedValue(.kmsPublicKey, sP, .computed))]
+        for party in parties where party.id != .kms {
+            reveal.append((party.id, LearnedValue(.kmsPublicKey, sP, .provisioned)))
+        }
+        builder.step(.kms, .compute, "KMS picks s, publishes sP", reveal: reveal,
+                     narration: "The KMS picks its master secret s at random and publishes sP with the curve, P and the hash (\(set.name): \(set.summary)). Public keys come from identities alone, so nobody needs a certificate.",
+                     references: [.rfc(6539, "2.3"), .rfc(5091, "5.1"), .profile("D4")])
+    }
+
+    /// `party` fetches K_PR for its identity with REQUEST_KEY (PSK variant, PROFILE D11):
+    /// two messages, and the user's check that the key is genuine.
+    @discardableResult
+    func provision(_ party: Party, keyName: ValueName, uri: String? = nil) throws -> KeyRing.Entry {
+        let identity = uri ?? party.identity ?? party.id.rawValue
+        let psk = psks[identity] ?? env.random.bytes(32)
+        psks[identity] = psk
+        let server = KMSServer(profile: profile, kms: kms, uri: Party.kms.identity ?? "kms", psks: [identity: psk],
+                               replayCache: ReplayCache(), clock: env.clock, publicKeys: publicKeys)
+        let client = ProvisioningClient(profile: profile, uri: identity, kmsURI: Party.kms.identity ?? "kms", psk: psk,
+                                        kmsParameters: kms.publicParameters, random: env.random, clock: env.clock,
+                                        publicKeys: publicKeys)
+        let request = try client.makeRequestKeyPSK()
+        let answer = try server.makeRequestKeyResp(answering: request.message)
+        wire(request, from: party, to: .kms, title: "\(party.tag) asks the KMS for its private key",
+             narration: "\(party.tag) sends REQUEST_KEY_PSK for \(identity): the identity, the KMS's identity, and V, a MAC under a key derived from the secret it shares with the KMS.",
+             references: [.rfc(6267, "4.2.1"), .profile("D11")])
+        let (record, entry) = try client.receiveRequestKeyResp(answer.message, keyName: keyName)
+        let key = record.learned.first?.octets ?? []
+        wire(answer, from: .kms, to: party, title: "KMS returns \(keyName.rawValue) to \(party.tag)",
+             reveal: [(.kms, LearnedValue(keyName, key, .computed))],
+             narration: "The KMS checks V, computes the private key [s]·H(\(entry.identity)) for this month and returns it AES-CM-encrypted in a KEMAC under V. Only the KMS can compute it; no one else could.",
+             references: [.rfc(6267, "4.2.1"), .rfc(5091, "5.3"), .profile("D3"), .profile("D11")])
+        builder.step(party.id, .check, "\(party.tag) checks and keeps \(keyName.rawValue)",
+                     reveal: record.learned.map { (party.id, $0) }, checks: outcomes(record.passed),
+                     narration: "\(party.tag) verifies V, decrypts the KEMAC and checks the key is genuine: e'(K_PR, P) = e'(H(id), sP). It is valid for \(entry.identity.period) only; next month brings a new key.",
+                     references: [.rfc(6267, "4.2.1"), .profile("D11")])
+        return entry
+    }
+
+    /// The private keys of a call's two ends, as ``Stage/setUpCall(answeredBy:)`` fetched them.
+    struct CallKeys {
+        let initiator: KeyRing.Entry
+        let responder: KeyRing.Entry
+    }
+
+    /// The opening every two-party call shares: the KMS set-up, then the initiator and
+    /// the party that answers (the responder, a retarget target, a mailbox) fetch their
+    /// private keys with REQUEST_KEY, in that order.
+    func setUpCall(answeredBy responder: Party = .responder) throws -> CallKeys {
+        setUpKMS()
+        let initiatorKey = try provision(.initiator, keyName: .initiatorPrivateKey)
+        return CallKeys(initiator: initiatorKey, responder: try provision(responder, keyName: .responderPrivateKey))
+    }
+}

@@ -107,7 +107,7 @@ public enum Keymap {
         KeyRow([.character("s")], .openScenarioMenu, in: [.demo], "scenario menu", hint: KeyHint("scenarios", rank: 1)),
         KeyRow([.character("s"), .character("f"), .character("r"), .character("d")], .scenarioChosenBySection,
                in: [.tutorial], "off: each section chooses its scenario"),
-        KeyRow([KeyBinding([.character("a")], .toggleAutoplay), KeyBinding([.character("+"), .character("=")], .faster),
+        KeyRow([KeyBinding([.character("P")], .toggleAutoplay), KeyBinding([.character("+"), .character("=")], .faster),
                 KeyBinding([.character("-"), .character("_")], .slower)],
                in: [.demo], "autoplay on or off, faster, slower", hint: KeyHint("play", rank: 3)),
         KeyRow([.character("z")], .enterPresenter, in: screen, "presenter mode: the step's message or new value, large",

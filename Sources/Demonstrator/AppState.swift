@@ -28,7 +28,7 @@ public struct AppState: Sendable {
         case fields, hex
     }
 
-    /// Stepping on a timer (`a`), at one of a few speeds (`+` / `-`).
+    /// Stepping on a timer (`P`), at one of a few speeds (`+` / `-`).
     public struct Autoplay: Sendable, Equatable {
         public var isOn = false
         /// Index into `intervals`.

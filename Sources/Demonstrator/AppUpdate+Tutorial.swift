@@ -3,24 +3,24 @@ import TUI
 
 // Playing a tutorial: sections, the answer, and the demo following the text.
 extension AppUpdate {
-    /// The keys a tutorial takes before the ordinary ones; returns false for keys it
-    /// leaves to them (n/p stepping inside the section's scenario, Tab, v, x, e, k, z...).
-    static func tutorialKey(_ s: inout AppState, _ key: Key) -> Bool {
-        guard let play = s.tutorial else { return false }
-        switch key {
-        case .right, .enter, .character(" "):
+    /// A tutorial's own keys (`Keymap` binds them in the tutorial context; the demo's
+    /// n/p stepping, Tab, v, x, e, k, z... work there too).
+    static func tutorialAction(_ s: inout AppState, _ action: KeyAction) {
+        guard let play = s.tutorial else { return }
+        switch action {
+        case .nextSection:
             if play.isLast {
                 s.notice = "that was the last section: Backspace goes back, q quits"
             } else {
                 enterSection(&s, play.section + 1)
             }
-        case .left, .backspace:
+        case .previousSection:
             if play.section == 0 {
                 s.notice = "this is the first section: Enter or Space goes on"
             } else {
                 enterSection(&s, play.section - 1)
             }
-        case .character("a"):
+        case .toggleAnswer:
             if play.current.answer == nil {
                 s.notice = "this section asks no question"
             } else if play.answerShown {
@@ -28,25 +28,15 @@ extension AppUpdate {
             } else {
                 s.tutorial?.revealed.insert(play.section)
             }
-        case .home, .character("g"):
-            placeSection(&s)
-        case .pageDown:
-            scrollText(&s, by: max(1, TutorialPanel.visibleRows(ScreenLayout(state: s, size: s.size)) - 1))
-        case .pageUp:
-            scrollText(&s, by: -max(1, TutorialPanel.visibleRows(ScreenLayout(state: s, size: s.size)) - 1))
-        case .up where s.focus == .tutorial:
-            scrollText(&s, by: -1)
-        case .down where s.focus == .tutorial:
-            scrollText(&s, by: 1)
-        case .character("s"), .character("f"), .character("r"), .character("d"):
+        case .sectionStep: placeSection(&s)
+        case .scrollTextPageDown, .scrollTextPageUp:
+            let page = max(1, TutorialPanel.visibleRows(ScreenLayout(state: s, size: s.size)) - 1)
+            scrollText(&s, by: action == .scrollTextPageDown ? page : -page)
+        case .scenarioChosenBySection:
             s.notice = "in a tutorial each section chooses the scenario; n and p step inside it"
-        case .character("+"), .character("="), .character("-"), .character("_"):
-            // No autoplay in a tutorial: the reader sets the pace.
-            break
         default:
-            return false
+            break
         }
-        return true
     }
 
     /// Goes to section `index`: its scenario under its configuration, at its step once

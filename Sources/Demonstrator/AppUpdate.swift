@@ -29,104 +29,72 @@ public enum AppUpdate {
         case .click(let x, let y):
             click(&s, x: x, y: y)
         case .key(let key):
-            if key == .ctrlC { return .quit(s) }
-            if s.overlay != nil { return overlayKey(s, key) }
-            return globalKey(s, key)
+            let contexts = KeyContext.active(s)
+            if s.overlay == nil { s.notice = nil }
+            guard let action = Keymap.action(for: key, in: contexts) else { return .next(s) }
+            return perform(action, s)
         }
         return .next(s)
     }
 
-    /// Keys with no overlay open. A tutorial takes its own keys first (`tutorialKey`).
-    static func globalKey(_ state: AppState, _ key: Key) -> Transition<AppState> {
+    /// Does what a key bound to `action` does (`Keymap` chose it for the state's contexts).
+    static func perform(_ action: KeyAction, _ state: AppState) -> Transition<AppState> {
         var s = state
-        s.notice = nil
-        if s.tutorial != nil, tutorialKey(&s, key) { return .next(s) }
-        switch key {
-        case .character("q"):
-            return .quit(s)
-        case .right, .enter, .character("l"), .character("n"), .character(" "):
-            move(&s, to: s.step + 1)
-        case .left, .backspace, .character("h"), .character("p"):
-            move(&s, to: s.step - 1)
-        case .home, .character("g"):
-            move(&s, to: 1)
-        case .end, .character("G"):
-            move(&s, to: s.model?.stepCount ?? s.step)
-        case .tab:
-            cycleFocus(&s, by: 1)
-        case .backTab:
-            cycleFocus(&s, by: -1)
-        case .up:
-            moveSelection(&s, by: -1)
-        case .down:
-            moveSelection(&s, by: 1)
-        case .pageUp:
-            moveSelection(&s, by: -pageSize(s))
-        case .pageDown:
-            moveSelection(&s, by: pageSize(s))
-        case .character("x"):
+        switch action {
+        case .quit: return .quit(s)
+        case .nextStep: move(&s, to: s.step + 1)
+        case .previousStep: move(&s, to: s.step - 1)
+        case .firstStep: move(&s, to: 1)
+        case .lastStep: move(&s, to: s.model?.stepCount ?? s.step)
+        case .focusNext: cycleFocus(&s, by: 1)
+        case .focusPrevious: cycleFocus(&s, by: -1)
+        case .selectPrevious: moveSelection(&s, by: -1)
+        case .selectNext: moveSelection(&s, by: 1)
+        case .pagePrevious: moveSelection(&s, by: -pageSize(s))
+        case .pageNext: moveSelection(&s, by: pageSize(s))
+        case .showValue: showDetail(&s)
+        case .toggleInspectorMode:
             s.inspectorMode = s.inspectorMode == .fields ? .hex : .fields
             s.inspectorScroll = 0
-        case .character("a"):
-            s.autoplay.isOn.toggle()
-            s.autoplay.elapsed = .zero
-        case .character("+"), .character("="):
-            s.autoplay.speed = max(0, s.autoplay.speed - 1)
-        case .character("-"), .character("_"):
-            s.autoplay.speed = min(AppState.Autoplay.intervals.count - 1, s.autoplay.speed + 1)
-        case .character("z"):
-            s.presenter.toggle()
-        case .character("?"):
-            s.overlay = .help
-        case .character("s"):
-            s.overlay = .scenarioMenu(selected: ScenarioName.allCases.firstIndex(of: s.scenario) ?? 0)
-        case .character("v"):
-            showDetail(&s)
-        case .character("e"):
-            toggleEve(&s)
-        case .character("k"):
+        case .toggleEve: toggleEve(&s)
+        case .toggleKMS:
             s.kmsView.toggle()
             if s.kmsView, let kms = s.model?.kms { s.focus = .party(kms.id) }
-        case .character("f"):
-            trigger(&s, .forking)
-        case .character("r"):
-            trigger(&s, .retargeting)
-        case .character("d"):
-            trigger(&s, .deferred)
-        case .escape:
-            s.presenter = false
-        default:
-            break
+        case .enterPresenter: s.presenter = true
+        case .leavePresenter: s.presenter = false
+        case .forking: trigger(&s, .forking)
+        case .retargeting: trigger(&s, .retargeting)
+        case .deferred: trigger(&s, .deferred)
+        case .openScenarioMenu:
+            s.overlay = .scenarioMenu(selected: ScenarioName.allCases.firstIndex(of: s.scenario) ?? 0)
+        case .toggleAutoplay:
+            s.autoplay.isOn.toggle()
+            s.autoplay.elapsed = .zero
+        case .faster: s.autoplay.speed = max(0, s.autoplay.speed - 1)
+        case .slower: s.autoplay.speed = min(AppState.Autoplay.intervals.count - 1, s.autoplay.speed + 1)
+        case .openHelp: s.overlay = .help
+        case .nextSection, .previousSection, .toggleAnswer, .sectionStep, .scrollTextPageUp, .scrollTextPageDown,
+             .scenarioChosenBySection:
+            tutorialAction(&s, action)
+        case .closeOverlay: s.overlay = nil
+        case .menuPrevious, .menuNext, .menuFirst, .menuLast, .menuChoose:
+            menuAction(&s, action)
         }
         return .next(s)
     }
 
-    /// Keys while an overlay is open: it takes them, except quitting.
-    static func overlayKey(_ state: AppState, _ key: Key) -> Transition<AppState> {
-        var s = state
-        switch (s.overlay, key) {
-        case (_, .character("q")):
-            return .quit(s)
-        case (.scenarioMenu(let selected), .up):
-            s.overlay = .scenarioMenu(selected: max(0, selected - 1))
-        case (.scenarioMenu(let selected), .down):
-            s.overlay = .scenarioMenu(selected: min(ScenarioName.allCases.count - 1, selected + 1))
-        case (.scenarioMenu, .home):
-            s.overlay = .scenarioMenu(selected: 0)
-        case (.scenarioMenu, .end):
-            s.overlay = .scenarioMenu(selected: ScenarioName.allCases.count - 1)
-        case (.scenarioMenu(let selected), .enter), (.scenarioMenu(let selected), .character(" ")),
-             (.scenarioMenu(let selected), .right):
-            s.overlay = nil
-            switchScenario(&s, to: ScenarioName.allCases[min(max(selected, 0), ScenarioName.allCases.count - 1)])
-        case (.valueDetail, .up):
-            moveSelection(&s, by: -1)
-        case (.valueDetail, .down):
-            moveSelection(&s, by: 1)
+    /// The scenario menu's keys: move the highlight, or switch to its scenario.
+    static func menuAction(_ s: inout AppState, _ action: KeyAction) {
+        guard case .scenarioMenu(let selected)? = s.overlay else { return }
+        let last = ScenarioName.allCases.count - 1
+        switch action {
+        case .menuPrevious: s.overlay = .scenarioMenu(selected: max(0, selected - 1))
+        case .menuNext: s.overlay = .scenarioMenu(selected: min(last, selected + 1))
+        case .menuFirst: s.overlay = .scenarioMenu(selected: 0)
+        case .menuLast: s.overlay = .scenarioMenu(selected: last)
         default:
-            // Esc, the overlay's own key and anything else close it.
             s.overlay = nil
+            switchScenario(&s, to: ScenarioName.allCases[min(max(selected, 0), last)])
         }
-        return .next(s)
     }
 }

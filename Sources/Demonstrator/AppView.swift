@@ -49,21 +49,26 @@ enum ProgressView {
         if let failure = state.failure {
             title = "The \(state.scenario.rawValue) scenario could not be built"
             lines = TextWrap.lines(failure, width: width - 4).map { ($0, theme.error) }
-            let keys = state.tutorial != nil ? "Enter, Backspace: another section   q: quit"
-                : "s: choose another scenario   f r d: a special case   q: quit"
-            lines += [("", theme.text), (keys, theme.keyHint)]
+            let keys: [KeyAction] = state.tutorial != nil ? [.nextSection, .previousSection, .quit] : [.openScenarioMenu, .forking, .quit]
+            lines += [("", theme.text), (hints(keys, state, glyphs), theme.keyHint)]
         } else {
             let spinner = glyphs.spinner[state.ticks % glyphs.spinner.count]
             title = "Building the \(state.scenario.rawValue) scenario"
             lines = [("\(spinner) running the real protocol with \(set.name): \(set.summary)", theme.warning)]
             lines = lines.flatMap { line in TextWrap.lines(line.0, width: width - 4).map { ($0, line.1) } }
-            lines += [("", theme.text), (state.tutorial != nil ? "keys work meanwhile: Enter, Backspace sections   q quit"
-                                                                  : "keys work meanwhile: s scenarios   ? help   q quit", theme.keyHint)]
+            let keys: [KeyAction] = state.tutorial != nil ? [.nextSection, .previousSection, .quit] : [.openScenarioMenu, .openHelp, .quit]
+            lines += [("", theme.text), ("keys work meanwhile: " + hints(keys, state, glyphs), theme.keyHint)]
         }
         let box = area.centered(width: width, height: lines.count + 4)
         let inner = canvas.frame(box, title: title, style: theme.border, titleStyle: theme.title, glyphs: glyphs)
         canvas.withRegion(inner.inset(horizontal: 1, vertical: 1)) { region in
             for (y, line) in lines.enumerated() { region.put(line.0, x: 0, y: y, style: line.1) }
         }
+    }
+
+    /// The status-line hints of `actions` on this screen: "s scenarios   ? help   q quit".
+    static func hints(_ actions: [KeyAction], _ state: AppState, _ glyphs: Glyphs) -> String {
+        let context = KeyContext.screen(state).last ?? .demo
+        return actions.map { Keymap.hint(for: $0, in: context, .screen(glyphs)) }.joined(separator: "   ")
     }
 }

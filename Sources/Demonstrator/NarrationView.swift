@@ -91,30 +91,12 @@ enum StatusLine {
         // Presenter mode: where we are, and little else.
         let sets = state.presenter ? [[name] + Array(position.prefix(1))] : [long, shorter, shortest]
         let infos: [String] = sets.map { parts in " " + parts.joined(separator: " \(sep) ") + play }
-        let arrows = "\(glyphs.arrowLeft)\(glyphs.arrowRight)"
-        let hints: [String]
-        switch (state.tutorial != nil, state.presenter) {
-        case (true, false):
-            hints = [
-                "Enter next  Backspace back  a answer  n/p step  Tab focus  e Eve  k KMS  z presenter  ? help  q quit ",
-                "Enter next  Backspace back  a answer  z presenter  ? help  q quit ",
-                "Enter next  a answer  ? help  q quit ",
-            ]
-        case (true, true):
-            hints = ["Enter next  Backspace back  a answer  n/p step  z normal view  ? help  q quit ", "Enter next  z normal view  q quit "]
-        case (false, true):
-            hints = ["\(arrows) step  z normal view  ? help  q quit ", "\(arrows) step  q quit "]
-        case (false, false):
-            hints = [
-                "\(arrows) step  Tab focus  x hex  e Eve  k KMS  f/r/d cases  s scenarios  a play  z presenter  ? help  q quit ",
-                "\(arrows) step  Tab focus  e Eve  k KMS  s scenarios  ? help  q quit ",
-                "\(arrows) step  s scenarios  ? help  q quit ",
-            ]
-        }
-        // All the facts first, then as many keys as fit; the last resort keeps help and quit.
-        var chosen = (info: infos[infos.count - 1], hint: "? help  q quit ")
+        let hints = Keymap.hintLines(for: KeyContext.screen(state), .screen(glyphs))
+        // All the facts first, then as many keys as fit; the last resort (the last
+        // line, rank 0) keeps help and quit.
+        var chosen = (info: infos[infos.count - 1], hint: hints.last ?? "")
         search: for info in infos {
-            for hint in hints where info.count + 2 + hint.count <= area.width {
+            for hint in hints.dropLast() where info.count + 2 + hint.count <= area.width {
                 chosen = (info, hint)
                 break search
             }

@@ -18,55 +18,8 @@ enum OverlayBox {
     }
 }
 
-/// `?`: every key, and how to read the screen.
+/// `?`: every key of the screen under it (from `Keymap`), and how to read the screen.
 enum HelpOverlay {
-    static func keys(_ glyphs: Glyphs, tutorial: Bool = false) -> [(key: String, action: String)] {
-        let (left, right) = (glyphs.arrowLeft, glyphs.arrowRight)
-        if tutorial { return tutorialKeys(glyphs) }
-        return [
-            ("\(right) l n Space Enter", "next step"),
-            ("\(left) h p Backspace", "previous step"),
-            ("g Home    G End", "first step, last step"),
-            ("Tab  Shift-Tab", "focus the next or previous pane"),
-            ("Up Down PgUp PgDn", "select a value or a message, scroll the inspector"),
-            ("v", "the selected value in full (or why it is out of reach)"),
-            ("x", "inspector: decoded fields or hex"),
-            ("e", "eavesdropper view: what Eve holds and cannot compute"),
-            ("k", "KMS view: what a curious KMS can read, and not"),
-            ("f  r  d", "forking, retargeting, deferred delivery (again: basic)"),
-            ("s", "scenario menu"),
-            ("a   +  -", "autoplay on or off, faster, slower"),
-            ("z", "presenter mode: the step's message or new value, large"),
-            ("click", "select a pane, a value or a message"),
-            ("?  Esc", "close this help (Esc also leaves presenter mode)"),
-            ("q  Ctrl-C", "quit"),
-        ]
-    }
-
-    /// While a tutorial plays: its sections take the stepping keys, n and p step the
-    /// demo inside the section's scenario, and the scenario keys (s f r d) are off.
-    static func tutorialKeys(_ glyphs: Glyphs) -> [(key: String, action: String)] {
-        let (left, right) = (glyphs.arrowLeft, glyphs.arrowRight)
-        return [
-            ("Enter Space \(right)", "next section"),
-            ("Backspace \(left)", "previous section"),
-            ("a", "show or hide the answer to the section's question"),
-            ("n l    p h", "step the demo forward or back inside the section"),
-            ("g Home  G End", "back to the section's step, the run's last step"),
-            ("Tab  Shift-Tab", "focus the next pane, the wire, the tutorial text"),
-            ("Up Down", "select a value or message, or scroll the focused text"),
-            ("PgUp PgDn", "scroll the tutorial text"),
-            ("v", "the selected value in full (or why it is out of reach)"),
-            ("x", "inspector: decoded fields or hex"),
-            ("e", "eavesdropper view: what Eve holds and cannot compute"),
-            ("k", "KMS view: what a curious KMS can read, and not"),
-            ("z", "presenter mode: the step's message or new value, large"),
-            ("click", "select a pane, a value, a message or the text"),
-            ("?  Esc", "close this help (Esc also leaves presenter mode)"),
-            ("q  Ctrl-C", "quit"),
-        ]
-    }
-
     static func notes(_ glyphs: Glyphs) -> [String] {
         [
             "a, b: the ephemeral secrets; aP, bP, abP: the Diffie-Hellman values (RFC 6267 writes x, y).",
@@ -76,7 +29,8 @@ enum HelpOverlay {
 
     static func draw(_ context: ViewContext, into canvas: inout Canvas) {
         let size = canvas.size, glyphs = context.glyphs, theme = context.theme
-        let keys = keys(glyphs, tutorial: context.state.tutorial != nil)
+        let keys = Keymap.helpEntries(for: KeyContext.screen(context.state), glyphs)
+        let column = max(20, (keys.map(\.key.count).max() ?? 0) + 2)
         let width = min(size.width - 2, 88)
         let noteLines = notes(glyphs).flatMap { TextWrap.lines($0, width: width - 4) }
         let withNotes = keys.count + noteLines.count + 3 <= size.height - 2
@@ -86,7 +40,7 @@ enum HelpOverlay {
         canvas.withRegion(inner) { region in
             for (y, entry) in keys.enumerated() {
                 region.put(entry.key, x: 0, y: y, style: theme.keyHint)
-                region.put(TextFit.end(entry.action, width: region.bounds.width - 20, ellipsis: glyphs.ellipsis), x: 20, y: y,
+                region.put(TextFit.end(entry.action, width: region.bounds.width - column, ellipsis: glyphs.ellipsis), x: column, y: y,
                            style: theme.text)
             }
             guard withNotes else { return }
@@ -126,7 +80,7 @@ enum ScenarioMenuOverlay {
                 }
                 region.put(TextFit.end(summary, width: width - 19, ellipsis: glyphs.ellipsis), x: 19, y: y, style: style)
             }
-            let hint = "Up/Down choose  Enter switch (same step where it means the same)  Esc close"
+            let hint = Keymap.overlayHint(.scenarioMenu, .screen(glyphs))
             region.put(TextFit.end(hint, width: width, ellipsis: glyphs.ellipsis), x: 0, y: ScenarioName.allCases.count + 1,
                        style: theme.label)
         }

@@ -10,7 +10,8 @@ enum PresenterView {
         guard let model = state.model, let slide = PresenterSlide(state: state) else { return }
         let title = "Presenter \(sep) \(model.scenario.rawValue) \(sep) step \(state.step)/\(model.stepCount)"
         let inner = canvas.frame(area, title: title, style: theme.border, titleStyle: theme.title, glyphs: glyphs)
-        canvas.bottomLabel("z or Esc: leave", in: area, style: theme.label)
+        let leave = Keymap.keys(for: .leavePresenter, in: .presenter, .screen(glyphs)).joined(separator: " or ")
+        canvas.bottomLabel("\(leave): leave", in: area, style: theme.label)
         let body = inner.inset(horizontal: 2, vertical: 0)
         guard body.height >= 3, body.width >= 10 else { return }
 

@@ -55,10 +55,11 @@ enum TutorialPanel {
             let hint: (String, Style)
             if let notice = state.notice {
                 hint = (notice, theme.warning)
-            } else if play.isLast {
-                hint = ("The end.  Backspace back  q quit", theme.keyHint)
             } else {
-                hint = ("Enter next  Backspace back" + (play.current.question != nil ? "  a answer" : ""), theme.keyHint)
+                let keys: [KeyAction] = play.isLast ? [.previousSection, .quit]
+                    : [.nextSection, .previousSection] + (play.current.question != nil ? [.toggleAnswer] : [])
+                let line = keys.map { Keymap.hint(for: $0, in: .tutorial, .screen(glyphs)) }.joined(separator: "  ")
+                hint = ((play.isLast ? "The end.  " : "") + line, theme.keyHint)
             }
             region.put(TextFit.end(hint.0, width: inner.width, ellipsis: glyphs.ellipsis), x: 0, y: inner.height - 1, style: hint.1)
         }

@@ -37,7 +37,7 @@ enum TutorialPanelText {
             if play.answerShown, let answer = section.answer {
                 labelled("Answer:", answer, theme.narration)
             } else {
-                lines.append([("  a: show the answer", theme.label)])
+                lines.append([("  \(Keymap.keys(for: .toggleAnswer, in: .tutorial, .screen(glyphs)).joined(separator: " ")): show the answer", theme.label)])
             }
         }
         if !section.claims.isEmpty {
@@ -57,7 +57,8 @@ enum TutorialPanelText {
             return lines
         }
         if !AppUpdate.atSectionStep(state) {
-            let text = "The demo is at step \(step.index), not this section's: the claims are checked there. g goes back."
+            let text = "The demo is at step \(step.index), not this section's: the claims are checked there. "
+                + "\(Keymap.keys(for: .sectionStep, in: .tutorial, .screen(glyphs)).first ?? "") goes back."
             lines += TextWrap.lines(text, width: width).map { [($0, theme.warning)] }
         } else if roomy {
             lines.append([("Checked on the ledger at step \(step.index):", theme.label)])

@@ -112,6 +112,7 @@ struct TutorialUpdateTests {
             #expect(after.notice?.contains("each section chooses the scenario") == true)
         }
         #expect(AppUpdate.update(state, .key(.character("+"))).state.autoplay == state.autoplay)
+        #expect(AppUpdate.update(state, .key(.character("P"))).state.autoplay == state.autoplay)
         #expect(AppUpdate.update(state, .key(.character("?"))).state.overlay == .help)
     }
 

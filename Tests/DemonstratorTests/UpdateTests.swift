@@ -154,7 +154,7 @@ struct UpdateTests {
 
     @Test("autoplay steps once per interval, + and - change the speed, it stops at the end")
     func autoplay() {
-        let playing = AppUpdate.update(basic, .key(.character("a"))).state
+        let playing = AppUpdate.update(basic, .key(.character("P"))).state
         #expect(playing.autoplay.isOn)
         let ticksPerStep = Int(playing.autoplay.interval / AppState.tickInterval)
         let after = Fixtures.send(playing, Array(repeating: .tick, count: ticksPerStep))
@@ -165,7 +165,7 @@ struct UpdateTests {
         #expect(AppUpdate.update(playing, .key(.character("-"))).state.autoplay.interval > playing.autoplay.interval)
         let atEnd = Fixtures.send(AppUpdate.update(playing, .key(.end)).state, Array(repeating: .tick, count: ticksPerStep))
         #expect(!atEnd.autoplay.isOn && atEnd.step == count)
-        #expect(!AppUpdate.update(playing, .key(.character("a"))).state.autoplay.isOn)
+        #expect(!AppUpdate.update(playing, .key(.character("P"))).state.autoplay.isOn)
     }
 
     @Test("resize keeps the size for clicks; q and Ctrl-C quit")

@@ -13,8 +13,7 @@ struct InteractiveCommand: ParsableCommand {
         commandName: "interactive",
         abstract: "Step through a scenario in the terminal: Initiator, Responder and KMS side by side (the default command).",
         discussion: """
-            Keys: Right/Left step, Tab focus, Up/Down select, x hex, e eavesdropper view, k KMS view, \
-            f/r/d forking/retargeting/deferred, s scenarios, a autoplay, z presenter mode, ? help, q quit. \
+            Keys (? lists them all): \(Keymap.summary(.demo)). \
             Plain mode (also chosen when standard output is not a terminal, or TERM is dumb or unknown) \
             prints the same lines as `mikey-ibake run`, one step per Enter.
             """

@@ -11,8 +11,7 @@ struct TutorialCommand: ParsableCommand {
         abstract: "List, play or check the guided tutorials.",
         discussion: """
             Without a name: the tutorials, one line each with the time they take. With a name: \
-            play it in the demonstrator, the text beside the demo (Enter/Space next section, \
-            Backspace back, a the answer, n/p step the demo, z presenter mode, ? help, q quit); \
+            play it in the demonstrator, the text beside the demo (\(Keymap.summary(.tutorial))); \
             --plain, or a terminal that cannot host the full screen (as for the demonstrator \
             itself), prints it as text. Each section's scenario, step, parameter set and seed \
             come from the tutorial file. --check validates every tutorial file: directives, \

@@ -1,0 +1,72 @@
+/// What a key does, as data: `Keymap` maps keys to these per context, and
+/// `AppUpdate.perform` is the only place that gives them meaning.
+public enum KeyAction: Hashable, Sendable, CaseIterable {
+    case quit
+    // Stepping through the scenario on screen.
+    case nextStep, previousStep, firstStep, lastStep
+    // Focus, selection and scrolling in the focused area.
+    case focusNext, focusPrevious
+    case selectPrevious, selectNext
+    case pagePrevious, pageNext
+    // Views of the step.
+    case showValue, toggleInspectorMode, toggleEve, toggleKMS
+    case enterPresenter, leavePresenter
+    // Other scenarios and autoplay.
+    case forking, retargeting, deferred
+    case openScenarioMenu
+    case toggleAutoplay, faster, slower
+    case openHelp
+    // A tutorial.
+    case nextSection, previousSection, toggleAnswer, sectionStep
+    case scrollTextPageUp, scrollTextPageDown
+    /// A scenario key in a tutorial: a notice that each section chooses its scenario.
+    case scenarioChosenBySection
+    // Overlays.
+    case closeOverlay
+    case menuPrevious, menuNext, menuFirst, menuLast, menuChoose
+}
+
+/// Where keys are looked up. The screen without an overlay is the demo or a
+/// tutorial, with presenter mode over either; an open overlay takes every key
+/// (`otherKeys`), quitting aside.
+public enum KeyContext: Hashable, Sendable, CaseIterable {
+    case demo, tutorial, presenter
+    case help, scenarioMenu, valueDetail
+
+    /// Its name in the README's key table.
+    public var title: String {
+        switch self {
+        case .demo: "demo"
+        case .tutorial: "tutorial"
+        case .presenter: "presenter mode"
+        case .help: "help"
+        case .scenarioMenu: "scenario menu"
+        case .valueDetail: "value detail"
+        }
+    }
+
+    /// What a key without a row of its own does here: an overlay closes.
+    public var otherKeys: KeyAction? {
+        switch self {
+        case .demo, .tutorial, .presenter: nil
+        case .help, .scenarioMenu, .valueDetail: .closeOverlay
+        }
+    }
+
+    /// The contexts whose rows apply to `state`, the first winning: an open overlay
+    /// alone; otherwise presenter mode (when on) over the demo or the tutorial.
+    public static func active(_ state: AppState) -> [KeyContext] {
+        switch state.overlay {
+        case .help?: return [.help]
+        case .scenarioMenu?: return [.scenarioMenu]
+        case .valueDetail?: return [.valueDetail]
+        case nil: return screen(state)
+        }
+    }
+
+    /// The contexts of the screen under any overlay: presenter mode (when on) over the
+    /// demo or the tutorial. The status line and the help show their keys.
+    public static func screen(_ state: AppState) -> [KeyContext] {
+        (state.presenter ? [.presenter] : []) + [state.tutorial != nil ? .tutorial : .demo]
+    }
+}

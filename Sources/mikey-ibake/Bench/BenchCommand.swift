@@ -22,17 +22,14 @@ struct BenchCommand: ParsableCommand {
     var json = false
 
     @Option(name: .customLong("params"), help: "A parameter set to measure (repeatable; default: every set but toy).")
-    var parameterSets: [String] = []
+    var parameterSets: [ParameterSetName] = []
 
     @Flag(help: "Only the demonstrator's ui-frame and ui-start.") var ui = false
 
     func run() throws {
-        try reportingInputErrors {
-            let names = parameterSets.isEmpty ? ParameterSet.availableNames.filter { $0 != "toy" } : parameterSets
-            var sets = [ParameterSet]()
-            for name in names {
-                do { sets.append(try ParameterSet.named(name)) } catch { throw InputError("--params: \(error)") }
-            }
+        try reportingFailures {
+            let names = parameterSets.isEmpty ? ParameterSetName.all.filter { $0.name != "toy" } : parameterSets
+            var sets = try names.map { try $0.load() }
             if parameterSets.isEmpty {
                 sets.sort { ($0.isBenchmarkOnly ? 1 : 0, $0.securityBits) < ($1.isBenchmarkOnly ? 1 : 0, $1.securityBits) }
             }

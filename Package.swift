@@ -64,7 +64,9 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "TutorialsTests", dependencies: ["Tutorials", "Scenarios", "IBAKE", "IBE"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "IBAKE", "IBE", "MIKEY", "Primitives"]),
-        .testTarget(name: "CLITests", dependencies: ["mikey-ibake", "MIKEY", "IBAKE", "IBE", "Scenarios", "TestSupport"],
+        // Also runs the built binary (TUITestSupport's CleanSpawn) for exit statuses and help texts.
+        .testTarget(name: "CLITests", dependencies: ["mikey-ibake", "MIKEY", "IBAKE", "IBE", "Scenarios", "TestSupport",
+                                                     "TUITestSupport"],
                     exclude: ["Fixtures"]),
         // Golden-file snapshots of canvases, shared by the TUI test targets.
         .target(name: "TUITestSupport", dependencies: ["TUI"], path: "Tests/TUITestSupport"),

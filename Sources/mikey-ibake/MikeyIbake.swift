@@ -8,7 +8,10 @@ struct MikeyIbake: ParsableCommand {
         discussion: """
             Every value shown is computed by the real protocol: RFC 5091 identity-based \
             encryption on GMP, NIST-curve Diffie-Hellman and hashes from OpenSSL.
-            """,
+
+            Shell completion: `mikey-ibake --generate-completion-script bash|zsh|fish` prints the \
+            script (see the README).
+            """ + "\n\n" + ExitStatus.helpText,
         subcommands: [
             InteractiveCommand.self, RunCommand.self, TutorialCommand.self, DecodeCommand.self, ExportCommand.self,
             BenchCommand.self, LabCommand.self,

@@ -45,15 +45,4 @@ import Testing
         #expect((eve["cannot"] as? [[String: String]])?.contains { $0["value"] == "abP" && !($0["why"] ?? "").isEmpty } == true)
         #expect(steps.first?["message"] is NSNull)
     }
-
-    @Test func unknownScenarioListsTheValidOnes() {
-        do {
-            _ = try ScenarioRequest(scenario: "nope", params: "toy", seed: 1, policy: "continue").build()
-            Issue.record("accepted an unknown scenario")
-        } catch let error as InputError {
-            #expect(error.message.contains("unknown scenario \"nope\"; available: basic, forking"))
-        } catch {
-            Issue.record("\(error)")
-        }
-    }
 }

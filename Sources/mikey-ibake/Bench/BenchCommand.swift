@@ -21,19 +21,16 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print JSON: {\"results\":[{\"name\",\"params\",\"median_us\",\"min_us\",\"mulmods\"}]}.")
     var json = false
 
-    @Option(name: .customLong("params"), help: "A parameter set to measure (repeatable; default: every set but toy).")
-    var parameterSets: [String] = []
+    @Option(name: .customLong("params"), help: "A parameter set to measure (repeatable; default: every set not marked insecure).")
+    var parameterSets: [ParameterSetName] = []
 
     @Flag(help: "Only the demonstrator's ui-frame and ui-start.") var ui = false
 
     func run() throws {
-        try reportingInputErrors {
-            let names = parameterSets.isEmpty ? ParameterSet.availableNames.filter { $0 != "toy" } : parameterSets
-            var sets = [ParameterSet]()
-            for name in names {
-                do { sets.append(try ParameterSet.named(name)) } catch { throw InputError("--params: \(error)") }
-            }
+        try reportingFailures {
+            var sets = try (parameterSets.isEmpty ? ParameterSetName.all : parameterSets).map { try $0.load() }
             if parameterSets.isEmpty {
+                sets = sets.filter { !$0.isInsecure }
                 sets.sort { ($0.isBenchmarkOnly ? 1 : 0, $0.securityBits) < ($1.isBenchmarkOnly ? 1 : 0, $1.securityBits) }
             }
             let suite = BenchmarkSuite()

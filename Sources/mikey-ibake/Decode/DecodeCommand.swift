@@ -10,19 +10,26 @@ struct DecodeCommand: ParsableCommand {
             Each payload is shown with its byte offset and defining RFC section, each field with its \
             value in words and its octets in hex. IBAKE and ESK contents are IBE ciphertexts and stay \
             opaque. A malformed message prints what was understood, then the error with its offset, \
-            and exits with status 1. Input: a hex argument, --base64, --file (hex, base64 or binary), \
+            and exits with status 1; input that is not hex or base64, or a file that cannot be read, \
+            exits with status 65. Input: a hex argument, --base64, --file (hex, base64 or binary), \
             or - for standard input.
             """
     )
 
     @Argument(help: "The message in hex, or - to read standard input.") var hex: String?
     @Option(help: "The message in base64.") var base64: String?
-    @Option(help: "A file holding the message (raw, hex or base64).") var file: String?
+    @Option(help: "A file holding the message (raw, hex or base64).", completion: .file()) var file: String?
     @Flag(help: "Print the same tree as JSON.") var json = false
+
+    func validate() throws {
+        let given = [hex != nil, base64 != nil, file != nil].filter { $0 }.count
+        guard given == 1 else { throw ValidationError("give the message once: HEX, --base64 B64, --file PATH or -") }
+    }
 
     func run() throws {
         var octets: [UInt8] = []
-        try reportingInputErrors {
+        // Input that is not hex or base64, or a file that cannot be read: bad data (65).
+        try reportingFailures {
             octets = try input()
         }
         let trace = MIKEYMessage.trace(octets)
@@ -35,8 +42,6 @@ struct DecodeCommand: ParsableCommand {
     }
 
     private func input() throws -> [UInt8] {
-        let given = [hex != nil, base64 != nil, file != nil].filter { $0 }.count
-        guard given == 1 else { throw InputError("give the message once: HEX, --base64 B64, --file PATH or -") }
         if let base64 { return try MessageInput.base64(base64) }
         if let file { return try MessageInput.file(file) }
         if hex == "-" { return try MessageInput.standardInput() }

@@ -22,27 +22,33 @@ struct ExportCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Seed for a reproducible run (PROFILE D15).") var seed: UInt64?
-    @Option(help: "Directory to write into (created if missing).") var out: String
-    @Option(help: "Parameter set (see `mikey-ibake bench --help` for the names).") var params = ParameterSet.defaultName
-    @Flag(name: .customLong("mikey-1"), help: "Use the MIKEY-1 PRF (HMAC-SHA-1) instead of PRF-HMAC-SHA-256.") var mikey1 = false
-    @Option(help: "Export this scenario's run instead of the basic exchange (see `run --list`).") var scenario: String?
+    @OptionGroup var selection: ScenarioSelection
+    @Option(help: "Directory to write into (created if missing).", completion: .directory) var out: String
+    @Flag(name: .customLong("mikey-1"), help: "Use the MIKEY-1 PRF (HMAC-SHA-1) instead of PRF-HMAC-SHA-256 (the bare exchange only).")
+    var mikey1 = false
+
+    func validate() throws {
+        if mikey1, let scenario = selection.scenario {
+            throw ValidationError("--mikey-1 applies to the bare exchange, not to --scenario \(scenario.rawValue)")
+        }
+        if selection.scenario == nil, selection.policy != .continue {
+            throw ValidationError("--policy \(selection.policy.rawValue) applies to a --scenario run, not to the bare exchange")
+        }
+    }
 
     func run() throws {
-        try reportingInputErrors {
-            if let scenario {
-                let timeline = try ScenarioRequest(scenario: scenario, params: params, seed: seed, policy: "continue").build()
-                try ScenarioExport(timeline: timeline, directory: URL(fileURLWithPath: out),
-                                   parameterSummary: (try? ParameterSet.named(params))?.summary ?? params).write()
+        try reportingFailures {
+            let set = try selection.params.load()
+            if selection.scenario != nil {
+                try ScenarioExport(timeline: try selection.build(), directory: URL(fileURLWithPath: out),
+                                   parameterSummary: set.summary).write()
                 return
             }
-            let set: ParameterSet
-            do { set = try ParameterSet.named(params) } catch { throw InputError("--params: \(error)") }
             let run: BasicExchange
             do {
-                run = try BasicExchange.run(parameterSet: set, prf: mikey1 ? .mikey1 : .hmacSHA256, seed: seed)
+                run = try BasicExchange.run(parameterSet: set, prf: mikey1 ? .mikey1 : .hmacSHA256, seed: selection.seed)
             } catch {
-                throw InputError("the exchange failed: \(error)")
+                throw CommandFailure.failed("the exchange failed: \(error)")
             }
             try write(run)
         }
@@ -53,7 +59,7 @@ struct ExportCommand: ParsableCommand {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw InputError("--out: cannot create \(out): \(error.localizedDescription)")
+            throw CommandFailure.cannotCreate("--out: cannot create \(out): \(error.localizedDescription)")
         }
         var files = [String]()
         var capture = PacketCapture()
@@ -69,7 +75,7 @@ struct ExportCommand: ParsableCommand {
                                                   payload: transfer.sent.message, ntpTime: transfer.time))
         }
         try save(Data(capture.bytes), "capture.pcap", in: directory)
-        try save(try ExportTranscript(run, seed: seed, files: files).prettyJSON() + Data("\n".utf8), "transcript.json", in: directory)
+        try save(try ExportTranscript(run, seed: selection.seed, files: files).prettyJSON() + Data("\n".utf8), "transcript.json", in: directory)
         print("wrote \(files.count) messages, transcript.json and capture.pcap to \(out)")
     }
 
@@ -77,7 +83,7 @@ struct ExportCommand: ParsableCommand {
         do {
             try data.write(to: directory.appendingPathComponent(name))
         } catch {
-            throw InputError("--out: cannot write \(name): \(error.localizedDescription)")
+            throw CommandFailure.cannotCreate("--out: cannot write \(name): \(error.localizedDescription)")
         }
     }
 }

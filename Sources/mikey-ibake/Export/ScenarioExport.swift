@@ -14,7 +14,7 @@ struct ScenarioExport {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw InputError("--out: cannot create \(directory.path): \(error.localizedDescription)")
+            throw CommandFailure.cannotCreate("--out: cannot create \(directory.path): \(error.localizedDescription)")
         }
         let start = (timeline.seed == nil ? UInt64(Date().timeIntervalSince1970) : BasicExchange.seededStart) + Timestamp.ntpEpochOffset
         var capture = PacketCapture()
@@ -47,7 +47,7 @@ struct ScenarioExport {
         do {
             try data.write(to: directory.appendingPathComponent(name))
         } catch {
-            throw InputError("--out: cannot write \(name): \(error.localizedDescription)")
+            throw CommandFailure.cannotCreate("--out: cannot write \(name): \(error.localizedDescription)")
         }
     }
 }

@@ -19,10 +19,14 @@ struct FullScreenSession {
     let presenterColors: Bool
     let mouse: Bool
     let exitAfterFirstFrame: Bool
+    /// Checks the first timeline when it arrives (the demonstrator's `--step` against the
+    /// run's length): a failure ends the session and is reported once the terminal is
+    /// restored.
+    let check: (@Sendable (ScenarioModel) -> CommandFailure?)?
 
     func run() throws {
         let configuration = CursesTerminal.Configuration(colors: environment.colorAllowed, mouse: mouse)
-        try CursesTerminal.session(configuration) { terminal in
+        let refusal = try CursesTerminal.session(configuration) { terminal -> CommandFailure? in
             var theme = environment.theme(terminalHasColors: terminal.hasColors)
             if presenterColors { theme = theme.forPresenter }
             let glyphs: Glyphs = terminal.isUTF8 && !environment.useASCII ? .unicode : .ascii
@@ -32,19 +36,27 @@ struct FullScreenSession {
             builds.want(initial.wantedBuilds)
             if exitAfterFirstFrame {
                 terminal.draw(AppView.render(initial, size: terminal.size, theme: theme, glyphs: glyphs))
-                return
+                return nil
             }
-            terminal.run(
+            let first = initial.key(initial.scenario)
+            var refusal: CommandFailure?
+            _ = terminal.run(
                 initial: initial, tick: AppState.tickInterval, inbox: inbox,
                 messages: { .event($0) },
                 update: { state, message in
+                    if case .built(first, .ready(let model)) = message, let failure = check?(model) {
+                        refusal = failure
+                        return Transition(state: state, quit: true)
+                    }
                     let transition = AppUpdate.update(state, message)
                     builds.want(transition.state.wantedBuilds)
                     return transition
                 },
                 render: { state, size in AppView.render(state, size: size, theme: theme, glyphs: glyphs) }
             )
+            return refusal
         }
+        if let refusal { throw refusal }
     }
 }
 
@@ -53,7 +65,12 @@ extension FullScreenSession {
     /// terminal refuses curses after all.
     nonisolated static func runAndExit(_ session: FullScreenSession, fallback: () throws -> Void) throws {
         do {
-            try MainActor.assumeIsolated { try session.run() }
+            do {
+                try MainActor.assumeIsolated { try session.run() }
+            } catch let failure as CommandFailure {
+                // As below: other builds may still run, so no exit-time cleanup.
+                failure.reportAndExit()
+            }
             // The terminal is restored. A timeline may still be building on another
             // thread; a normal exit would run OpenSSL's and GMP's exit-time cleanup
             // under it and crash. Nothing is left to save, so leave at once.

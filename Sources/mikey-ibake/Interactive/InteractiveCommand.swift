@@ -1,7 +1,5 @@
 import ArgumentParser
 import Demonstrator
-import IBAKE
-import IBE
 import Scenarios
 import TerminalBackend
 
@@ -19,40 +17,32 @@ struct InteractiveCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The scenario to start with (see `mikey-ibake run --list`).") var scenario = ScenarioName.basic.rawValue
-    @Option(help: "Seed for a reproducible run (PROFILE D15); none: fresh randomness.") var seed: UInt64?
-    @Option(help: "Parameter set (PROFILE D4).") var params = ParameterSet.defaultName
-    @Option(help: "The step to start at (1 = the first).") var step = 1
-    @Option(help: "Initiator's policy when another identity answers: continue or refuse (PROFILE D13).")
-    var policy: String = Initiator.Policy.continue.rawValue
-    @Flag(help: "No colour (also when NO_COLOR is set).") var noColor = false
-    @Flag(help: "ASCII only (also when the locale is not UTF-8).") var ascii = false
-    @Flag(help: "Plain lines instead of the full screen, stepping on Enter.") var plain = false
-    @Flag(help: "Start in presenter mode (z toggles it): the step's message or new value large, in bold, projector-friendly colours.")
-    var presenter = false
-    @Flag(help: "Ignore the mouse.") var noMouse = false
-    @Flag(help: "Draw the first frame and exit (measures start-up; see `bench --ui`).") var exitAfterFirstFrame = false
-
-    func validate() throws {
-        guard step >= 1 else { throw ValidationError("--step must be 1 or more") }
-    }
+    @OptionGroup var selection: ScenarioSelection
+    @Option(parsing: .unconditional, help: "The step to start at, 1 (the first) to the scenario's last.",
+            transform: WholeNumber.step)
+    var step = 1
+    @OptionGroup var display: DisplayOptions
+    /// Internal: draws the first frame and exits, so that `bench --ui` can time start-up.
+    @Flag(help: .private) var exitAfterFirstFrame = false
 
     func run() throws {
-        try reportingInputErrors {
-            let (name, options) = try ScenarioRequest(scenario: scenario, params: params, seed: seed, policy: policy).parsed()
+        try reportingFailures {
+            let options = try selection.options()
+            let (name, stepRange) = (selection.name, StepRange(step: step))
             let config = AppConfig(parameterSet: options.parameterSet, seed: options.seed, policy: options.policy)
-            let environment = TerminalEnvironment.detect(options: TerminalOptions(noColor: noColor, ascii: ascii, plain: plain))
-            let plainSession = PlainSession(config: config, scenario: name, startStep: step,
+            let environment = display.environment
+            let plainSession = PlainSession(config: config, scenario: name, startStep: stepRange,
                                             exitAfterFirstStep: exitAfterFirstFrame)
             if environment.isPlain {
                 try plainSession.run()
                 return
             }
-            let (step, presenter) = (step, presenter)
+            let (step, presenter) = (step, display.presenter)
             try FullScreenSession.runAndExit(
                 FullScreenSession(start: { AppState(config: config, scenario: name, step: step, size: $0, presenter: presenter) },
-                                  environment: environment, presenterColors: presenter, mouse: !noMouse,
-                                  exitAfterFirstFrame: exitAfterFirstFrame),
+                                  environment: environment, presenterColors: presenter, mouse: !display.noMouse,
+                                  exitAfterFirstFrame: exitAfterFirstFrame,
+                                  check: { stepRange.check(steps: $0.timeline.steps.count, scenario: name.rawValue) }),
                 fallback: plainSession.run)
         }
     }

@@ -11,7 +11,8 @@ import TerminalBackend
 struct PlainSession {
     let config: AppConfig
     let scenario: ScenarioName
-    let startStep: Int
+    /// The step to stop at first (`--step`), checked against the run's length.
+    let startStep: StepRange
     let exitAfterFirstStep: Bool
 
     func run() throws {
@@ -20,8 +21,9 @@ struct PlainSession {
             let options = ScenarioOptions(parameterSet: config.parameterSet, seed: config.seed, policy: config.policy)
             timeline = try Scenario.build(scenario, options: options)
         } catch {
-            throw InputError("scenario \(scenario.rawValue) failed: \(error)")
+            throw CommandFailure.failed("scenario \(scenario.rawValue) failed: \(error)")
         }
+        if let beyond = startStep.check(steps: timeline.steps.count, scenario: scenario.rawValue) { throw beyond }
         let text = TimelineText(timeline: timeline, parameterSummary: config.parameterSet.summary)
         let prompting = isatty(STDIN_FILENO) == 1
         var waiting = true
@@ -32,7 +34,7 @@ struct PlainSession {
             previous = step.ledger
             // Through a pipe stdout is block-buffered: flush so each step shows when asked for.
             fflush(nil)
-            guard step.index >= startStep, step.index < timeline.steps.count else { continue }
+            guard step.index >= startStep.step, step.index < timeline.steps.count else { continue }
             if exitAfterFirstStep { return }
             guard waiting else { continue }
             if prompting {

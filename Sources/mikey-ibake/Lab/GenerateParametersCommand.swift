@@ -12,33 +12,52 @@ struct GenerateParametersCommand: ParsableCommand {
 
     @Option(help: "Name of the set.") var name: String
     @Option(help: "One-line summary.") var summary: String
-    @Option(name: .customLong("p-bits"), help: "Bits of p (ignored with --p).") var pBits: Int = 0
-    @Option(name: .customLong("q-bits"), help: "Bits of q (ignored with --q).") var qBits: Int = 0
+    @Option(name: .customLong("p-bits"), parsing: .unconditional, help: "Bits of p to search for (instead of --p and --q).",
+            transform: WholeNumber.bits)
+    var pBits: Int?
+    @Option(name: .customLong("q-bits"), parsing: .unconditional, help: "Bits of q to search for (instead of --p and --q).",
+            transform: WholeNumber.bits)
+    var qBits: Int?
     @Option(help: "Use this field prime (hex) instead of searching; needs --q.") var p: String?
     @Option(help: "Use this subgroup order (hex) instead of searching; needs --p.") var q: String?
-    @Option(help: "The hash function.") var hash: String
-    @Option(help: "ECDH curve to pair with: p256, p384, p521 or toy.") var ecdh: String = "p256"
-    @Option(name: .customLong("security-bits"), help: "Nominal security level.") var securityBits: Int
-    @Option(help: "Seed for a reproducible run (PROFILE D15).") var seed: UInt64?
+    @Option(help: "The hash function.") var hash: HashFunction
+    @Option(help: "The ECDH group to pair with.") var ecdh = ECDHGroupName.p256
+    @Option(name: .customLong("security-bits"), parsing: .unconditional, help: "Nominal security level.",
+            transform: WholeNumber.bits)
+    var securityBits: Int
+    @Option(parsing: .unconditional, help: "Seed for a reproducible run (PROFILE D15).", transform: WholeNumber.seed)
+    var seed: UInt64?
     @Flag(help: "Mark the set insecure (toy sizes).") var insecure = false
 
+    func validate() throws {
+        switch (p, q, pBits, qBits) {
+        case (.some, .some, nil, nil): return
+        case (nil, nil, let pBits?, let qBits?):
+            guard qBits >= 4, pBits >= qBits + 5 else {
+                throw ValidationError("--q-bits must be 4 or more and --p-bits at least --q-bits + 5 (p = 12rq - 1); "
+                                      + "got --p-bits \(pBits) --q-bits \(qBits)")
+            }
+        default:
+            throw ValidationError("give either --p and --q, or --p-bits and --q-bits")
+        }
+    }
+
     func run() throws {
-        try reportingInputErrors {
-            let hashFunction = try LabInputs.hash(hash)
+        try reportingFailures {
             let random: RandomSource = seed.map { HMACDRBG(seed: $0) } ?? SystemRandom()
             let generated: (curve: TypeOneCurve, generator: CurvePoint)
             if let p, let q {
                 let curve = try LabInputs.curve(p: p, q: q)
-                generated = (curve, RFC5091.hashToPoint(ParameterGenerator.generatorLabel, curve: curve, hash: hashFunction))
+                generated = (curve, RFC5091.hashToPoint(ParameterGenerator.generatorLabel, curve: curve, hash: hash))
             } else {
                 do throws(IBEError) {
-                    generated = try ParameterGenerator(pBits: pBits, qBits: qBits, hash: hashFunction).generate(using: random)
+                    generated = try ParameterGenerator(pBits: pBits ?? 0, qBits: qBits ?? 0, hash: hash).generate(using: random)
                 } catch {
-                    throw InputError(error.description)
+                    throw CommandFailure.failed(error.description)
                 }
             }
             print(ParameterSetFile.text(
-                name: name, summary: summary, securityBits: securityBits, hash: hashFunction, ecdh: ecdh,
+                name: name, summary: summary, securityBits: securityBits, hash: hash, ecdh: ecdh.name,
                 insecure: insecure, purpose: "demo", curve: generated.curve, generator: generated.generator,
                 generatorSeed: ParameterGenerator.generatorLabel,
                 provenance: p != nil ? "given p and q; P derived by `mikey-ibake lab generate-params`"

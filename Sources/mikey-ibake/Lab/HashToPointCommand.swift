@@ -11,17 +11,16 @@ struct HashToPointCommand: ParsableCommand {
 
     @Option(help: "The field prime p, in hex.") var p: String
     @Option(help: "The subgroup order q, in hex.") var q: String
-    @Option(help: "The hash function: sha1, sha224, sha256, sha384 or sha512.") var hash: String
+    @Option(help: "The hash function.") var hash: HashFunction
     @Option(name: .customLong("id-hex"), help: "The identity octets, in hex (e.g. 426f62 for \"Bob\").") var idHex: String
 
     func run() throws {
-        try reportingInputErrors {
+        try reportingFailures {
             let curve = try LabInputs.curve(p: p, q: q)
-            let hashFunction = try LabInputs.hash(hash)
             guard let identity = Hex.decode(idHex) else {
-                throw InputError("--id-hex: \"\(idHex)\" is not an even number of hex digits")
+                throw CommandFailure.data("--id-hex: \"\(idHex)\" is not an even number of hex digits")
             }
-            print(RFC5091.hashToPoint(identity, curve: curve, hash: hashFunction))
+            print(RFC5091.hashToPoint(identity, curve: curve, hash: hash))
         }
     }
 }

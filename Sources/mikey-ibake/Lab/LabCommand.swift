@@ -28,7 +28,7 @@ struct PairingCommand: ParsableCommand {
     @Option(name: .customLong("B"), help: "The second point, as X,Y in hex.") var b: String
 
     func run() throws {
-        try reportingInputErrors {
+        try reportingFailures {
             let curve = try LabInputs.curve(p: p, q: q)
             let first = try LabInputs.subgroupPoint(a, option: "--A", on: curve)
             let second = try LabInputs.subgroupPoint(b, option: "--B", on: curve)

@@ -1,13 +1,14 @@
 import Pairing
 import Primitives
 
-/// Parsing of the `lab` commands' arguments: hex integers and points "X,Y".
+/// Parsing of the `lab` commands' arguments: hex integers and points "X,Y". Numbers that
+/// are not hex, not prime or not a point of the subgroup are bad data (exit status 65).
 enum LabInputs {
     /// A hex integer, with or without `0x`.
     static func integer(_ text: String, option: String) throws -> BigInt {
         let digits = text.hasPrefix("0x") || text.hasPrefix("0X") ? String(text.dropFirst(2)) : text
         guard let value = BigInt(hex: digits) else {
-            throw InputError("\(option): \"\(text)\" is not a hexadecimal integer")
+            throw CommandFailure.data("\(option): \"\(text)\" is not a hexadecimal integer")
         }
         return value
     }
@@ -16,7 +17,7 @@ enum LabInputs {
     static func point(_ text: String, option: String) throws -> CurvePoint {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
         guard parts.count == 2 else {
-            throw InputError("\(option): \"\(text)\" is not a point; expected X,Y in hex")
+            throw CommandFailure.data("\(option): \"\(text)\" is not a point; expected X,Y in hex")
         }
         return CurvePoint(x: try integer(String(parts[0]), option: option), y: try integer(String(parts[1]), option: option))
     }
@@ -28,7 +29,7 @@ enum LabInputs {
             try curve.validatePrimality()
             return curve
         } catch let error as CurveError {
-            throw InputError(error.description)
+            throw CommandFailure.data(error.description)
         }
     }
 
@@ -38,15 +39,8 @@ enum LabInputs {
         do {
             try curve.validateSubgroupPoint(point)
         } catch {
-            throw InputError("\(option): \(error)")
+            throw CommandFailure.data("\(option): \(error)")
         }
         return point
-    }
-
-    static func hash(_ name: String) throws -> HashFunction {
-        guard let hash = HashFunction(rawValue: name.lowercased()) else {
-            throw InputError("--hash: \"\(name)\" is not one of \(HashFunction.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        return hash
     }
 }

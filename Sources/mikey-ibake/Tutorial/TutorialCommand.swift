@@ -20,13 +20,9 @@ struct TutorialCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The tutorial to play (its id or number).") var name: String?
-    @Flag(help: "Print the tutorial as text instead of playing it in the demonstrator.") var plain = false
+    @Argument(help: "The tutorial to play (its id or number).") var name: TutorialName?
     @Flag(help: "Validate every tutorial file.") var check = false
-    @Flag(help: "Start in presenter mode (z toggles it), in bold, projector-friendly colours.") var presenter = false
-    @Flag(help: "No colour (also when NO_COLOR is set).") var noColor = false
-    @Flag(help: "ASCII only (also when the locale is not UTF-8).") var ascii = false
-    @Flag(help: "Ignore the mouse.") var noMouse = false
+    @OptionGroup var display: DisplayOptions
 
     func run() throws {
         let (documents, parseIssues) = TutorialLibrary.load()
@@ -47,30 +43,57 @@ struct TutorialCommand: ParsableCommand {
             }
             return
         }
-        try reportingInputErrors {
-            guard let document = documents.first(where: { $0.id == name })
-                    ?? Int(name).flatMap({ $0 >= 1 && $0 <= documents.count ? documents[$0 - 1] : nil }) else {
-                throw InputError("no tutorial \"\(name)\"; available: \(documents.map(\.id).joined(separator: ", "))")
+        try reportingFailures {
+            guard let document = name.document(in: documents) else {
+                throw CommandFailure.failed("tutorial \(name.id) does not load; `mikey-ibake tutorial --check` says why")
             }
             let printText = {
                 let resolved: [ResolvedSection]
-                do { resolved = try document.resolve(with: TimelineCache()) } catch { throw InputError("\(error)") }
+                do { resolved = try document.resolve(with: TimelineCache()) } catch { throw CommandFailure.failed("\(error)") }
                 TutorialText.lines(document, resolved: resolved).forEach { print($0) }
             }
             // The same decision as the demonstrator's: --plain, output or input not a
             // terminal, TERM dumb or unknown all give text.
-            let environment = TerminalEnvironment.detect(options: TerminalOptions(noColor: noColor, ascii: ascii, plain: plain))
+            let environment = display.environment
             if environment.isPlain {
                 try printText()
                 return
             }
             let play: TutorialPlay
-            do { play = try TutorialPlay(document: document, parameterSet: ParameterSet.named) } catch { throw InputError("\(error)") }
-            let presenter = presenter
+            do {
+                play = try TutorialPlay(document: document, parameterSet: ParameterSet.named)
+            } catch {
+                throw CommandFailure.failed("\(error)")
+            }
+            let presenter = display.presenter
             try FullScreenSession.runAndExit(
                 FullScreenSession(start: { AppState(tutorial: play, size: $0, presenter: presenter) }, environment: environment,
-                                  presenterColors: presenter, mouse: !noMouse, exitAfterFirstFrame: false),
+                                  presenterColors: presenter, mouse: !display.noMouse, exitAfterFirstFrame: false, check: nil),
                 fallback: printText)
         }
+    }
+}
+
+/// A tutorial by id (`exchange`) or number (`3`): the choices `--help` and completion offer.
+struct TutorialName: ExpressibleByArgument {
+    let id: String
+
+    init?(argument: String) {
+        let ids = Self.allValueStrings
+        if ids.contains(argument) {
+            id = argument
+        } else if let number = Int(argument), ids.indices.contains(number - 1) {
+            id = ids[number - 1]
+        } else {
+            return nil
+        }
+    }
+
+    /// The ids of the tutorials, in their order.
+    static var allValueStrings: [String] { TutorialLibrary.load().documents.map(\.id) }
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+
+    func document(in documents: [TutorialDocument]) -> TutorialDocument? {
+        documents.first { $0.id == id }
     }
 }

@@ -1,10 +1,11 @@
 import MIKEY
 import Primitives
+import TestSupport
 import Testing
 
 /// The MIKEY PRF (RFC 3830 §4.1.2; RFC 6043 §6.1), against a restatement of the RFC text
 /// written here with the Primitives HMAC, and against values from an independent Python
-/// implementation (Vectors/mikey-prf-crosscheck.txt; no published values exist).
+/// implementation (Tests/TestSupport/Vectors/mikey-prf-crosscheck.txt; no published values exist).
 @Suite("MIKEY PRF")
 struct PRFTests {
     /// RFC 3830 §4.1.2, restated step by step:
@@ -53,11 +54,12 @@ struct PRFTests {
         }
     }
 
-    @Test("the values of the independent Python implementation", arguments: CrossCheckFile.records("prf"))
-    func crossCheck(record: CrossCheckFile.Record) throws {
+    @Test("the values of the independent Python implementation",
+          arguments: VectorFile("mikey-prf-crosscheck.txt").records(section: "prf"))
+    func crossCheck(record: VectorFile.Record) throws {
         let prf = try #require(PRFFunction(rawValue: UInt8(record.number("prf"))))
-        let output = MIKEYPRF.derive(prf, inkey: record.bytes("inkey"), label: record.bytes("label"), outputBits: Int(record.number("bits")))
-        #expect(Hex.encode(output) == record.text("out"))
+        let output = try MIKEYPRF.derive(prf, inkey: record.octets("inkey"), label: record.octets("label"), outputBits: Int(record.number("bits")))
+        #expect(try Hex.encode(output) == record.text("out"))
     }
 
     @Test("a single chunk with one output block is HMAC(s, HMAC(s, label) || label)")

@@ -1,12 +1,13 @@
 import Primitives
+import TestSupport
 import Testing
 
 @Suite("AES counter mode")
 struct AESCounterModeTests {
     @Test("NIST SP 800-38A F.5 example vectors, both directions", arguments: VectorFile("aes-ctr-sp800-38a.txt").records)
     func publishedVectors(record: VectorFile.Record) throws {
-        let key = record.bytes("key"), counter = record.bytes("counter")
-        let plaintext = record.bytes("plaintext"), ciphertext = record.bytes("ciphertext")
+        let key = try record.octets("key"), counter = try record.octets("counter")
+        let plaintext = try record.octets("plaintext"), ciphertext = try record.octets("ciphertext")
         #expect(Hex.encode(try AESCounterMode.apply(key: key, initialCounter: counter, to: plaintext)) == Hex.encode(ciphertext))
         #expect(try AESCounterMode.apply(key: key, initialCounter: counter, to: ciphertext) == plaintext)
         // A prefix that ends inside a block gives the same prefix of the ciphertext.

@@ -1,4 +1,5 @@
 import Primitives
+import TestSupport
 import Testing
 
 @Suite("SHA-1 and SHA-2")
@@ -6,8 +7,8 @@ struct HashFunctionTests {
     @Test("FIPS 180-4 example digests", arguments: VectorFile("sha-fips180.txt").records)
     func publishedDigests(record: VectorFile.Record) throws {
         let hash = try #require(HashFunction(rawValue: record.text("hash")))
-        let message = Array(record.text("message_ascii").utf8)
-        #expect(Hex.encode(hash.digest(message)) == Hex.encode(record.bytes("digest")))
+        let message = try Array(record.text("message_ascii").utf8)
+        #expect(try Hex.encode(hash.digest(message)) == Hex.encode(record.octets("digest")))
     }
 
     @Test("digest lengths and display names")

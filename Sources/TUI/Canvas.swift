@@ -15,6 +15,9 @@ public struct Canvas: Sendable {
     private var regionSize: Size
     /// The cells writes may touch, in grid coordinates: the region cut by every enclosing region.
     private var clip: Rect
+    /// Whether a double-width character was ever written: until then no cell is a
+    /// continuation and writes need not look at their neighbours.
+    private var holdsWide = false
 
     /// A canvas filled with `fill` (blank by default).
     public init(size: Size, fill: Cell = .blank) {
@@ -73,6 +76,7 @@ public struct Canvas: Sendable {
             store(Cell("?", style: style), at: index + 1)
             return
         }
+        holdsWide = true
         store(Cell(character, style: style), at: index)
         store(.continuation(style: style), at: index + 1)
     }
@@ -81,6 +85,10 @@ public struct Canvas: Sendable {
     /// half this overwrites loses that half too (it becomes a space), so every
     /// row keeps its width on the terminal.
     private mutating func store(_ cell: Cell, at index: Int) {
+        guard holdsWide else {
+            cells[index] = cell
+            return
+        }
         let x = index % size.width
         if cells[index].isContinuation, x > 0 {
             cells[index - 1] = Cell(" ", style: cells[index - 1].style)

@@ -10,7 +10,8 @@ public enum TextFit {
     /// the result is the ellipsis cut to `width` (a sign that something is hidden).
     public static func middle(_ text: String, width: Int, ellipsis: String) -> String {
         guard width > 0 else { return "" }
-        guard TextWidth.columns(text) > width else { return text }
+        // Never more columns than bytes: a short text fits without being measured.
+        guard text.utf8.count > width, TextWidth.columns(text) > width else { return text }
         let keep = width - TextWidth.columns(ellipsis)
         guard keep > 0 else { return String(TextWidth.prefix(ellipsis, columns: width)) }
         let head = (keep + 1) / 2, tail = keep / 2
@@ -20,7 +21,7 @@ public enum TextFit {
     /// `text` cut at the end to at most `width` columns, with an ellipsis when cut.
     public static func end(_ text: String, width: Int, ellipsis: String) -> String {
         guard width > 0 else { return "" }
-        guard TextWidth.columns(text) > width else { return text }
+        guard text.utf8.count > width, TextWidth.columns(text) > width else { return text }
         let keep = width - TextWidth.columns(ellipsis)
         guard keep > 0 else { return String(TextWidth.prefix(ellipsis, columns: width)) }
         return String(TextWidth.prefix(text, columns: keep)) + ellipsis

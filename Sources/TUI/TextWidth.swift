@@ -23,17 +23,29 @@ public enum TextWidth {
         return 1
     }
 
-    /// Columns `text` takes: the sum over its characters.
-    public static func columns<Text: StringProtocol>(_ text: Text) -> Int {
+    /// Columns `text` takes: the sum over its characters. ASCII text (hex digits,
+    /// names: most of what the demonstrator draws) takes one column per character.
+    public static func columns(_ text: Substring) -> Int {
+        let count = text.count
+        if isASCII(text, count: count) { return count }
         var total = 0
         for character in text { total += columns(character) }
         return total
     }
 
+    public static func columns(_ text: String) -> Int { columns(Substring(text)) }
+
+    /// Whether `text` of `count` characters is ASCII: then each character is one
+    /// byte (any other character takes two or more), one column.
+    static func isASCII(_ text: Substring, count: Int) -> Bool { text.utf8.count == count }
+
     /// The longest prefix of `text` that fits in `width` columns (a wide character
     /// that would straddle the limit is left out whole).
-    public static func prefix<Text: StringProtocol>(_ text: Text, columns width: Int) -> Substring {
-        let whole = Substring(text)
+    public static func prefix(_ text: String, columns width: Int) -> Substring { prefix(Substring(text), columns: width) }
+
+    /// The longest prefix of `whole` that fits in `width` columns.
+    public static func prefix(_ whole: Substring, columns width: Int) -> Substring {
+        if isASCII(whole, count: whole.count) { return whole.prefix(max(0, width)) }
         var used = 0
         var end = whole.startIndex
         for index in whole.indices {
@@ -46,8 +58,11 @@ public enum TextWidth {
     }
 
     /// The longest suffix of `text` that fits in `width` columns.
-    public static func suffix<Text: StringProtocol>(_ text: Text, columns width: Int) -> Substring {
-        let whole = Substring(text)
+    public static func suffix(_ text: String, columns width: Int) -> Substring { suffix(Substring(text), columns: width) }
+
+    /// The longest suffix of `whole` that fits in `width` columns.
+    public static func suffix(_ whole: Substring, columns width: Int) -> Substring {
+        if isASCII(whole, count: whole.count) { return whole.suffix(max(0, width)) }
         var used = 0
         var start = whole.endIndex
         while start > whole.startIndex {

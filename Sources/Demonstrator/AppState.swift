@@ -24,10 +24,6 @@ public struct AppState: Sendable {
         case valueDetail
     }
 
-    public enum InspectorMode: Sendable, Equatable {
-        case fields, hex
-    }
-
     /// Stepping on a timer (`P`), at one of a few speeds (`+` / `-`).
     public struct Autoplay: Sendable, Equatable {
         public var isOn = false
@@ -62,12 +58,12 @@ public struct AppState: Sendable {
     /// The meaning of the current step, kept for switching scenarios.
     public var anchor: StepAnchor?
     public var focus: Focus = .party(Party.initiator.id)
-    /// Selected line of each party's pane, by party id.
-    public var selection: [PartyID: Int] = [:]
-    /// The selected message (its step), or nil to follow the current step.
-    public var wireSelection: Int?
-    public var inspectorScroll = 0
-    public var inspectorMode: InspectorMode = .fields
+    /// The party panes' own state (the line chosen in each).
+    public var panes = PanesState()
+    /// The wire's own state (the message chosen on it).
+    public var wire = WireState()
+    /// The inspector's own state (scroll, fields or hex).
+    public var inspector = InspectorState()
     public var overlay: Overlay?
     /// The eavesdropper's pane; nil follows the scenario (open when she acts in it).
     public var eveView: Bool?
@@ -85,6 +81,8 @@ public struct AppState: Sendable {
     public var notice: String?
     /// Ticks seen, for the progress spinner.
     public var ticks = 0
+    /// The layout for the size and arrangement after the last update (see `screen(size:)`).
+    public var layoutMemo = LayoutMemo()
 
     /// A session that starts on `scenario` at `step` (applied once its timeline is built).
     public init(config: AppConfig, scenario: ScenarioName = .basic, step: Int = 1, size: Size, presenter: Bool = false) {
@@ -147,7 +145,7 @@ public struct AppState: Sendable {
     /// the latest one so far.
     public var inspectedStep: Int? {
         guard let model else { return nil }
-        if let wireSelection, model.messageSteps.contains(wireSelection), wireSelection <= step { return wireSelection }
+        if let chosen = wire.selection, model.messageSteps.contains(chosen), chosen <= step { return chosen }
         return model.messageSteps.last { $0 <= step }
     }
 

@@ -17,20 +17,16 @@ extension AppUpdate {
             s.overlay = nil
             return
         }
-        let layout = ScreenLayout(state: s, size: s.size)
-        switch layout.hit(x: x, y: y) {
+        let screen = s.screen
+        switch screen.layout.hit(x: x, y: y) {
         case .pane(let id, let row)?:
             s.focus = .party(id)
-            let lines = layout.paneLines[id] ?? []
-            let viewport = layout.paneViewport(id, state: s)
-            let index = viewport.start + row / viewport.rowsPerLine
-            if lines.indices.contains(index), lines[index].isSelectable { s.selection[id] = index }
+            if let index = screen.panes[id]?.line(atRow: row) { s.panes.selection[id] = index }
         case .wire(let row)?:
             s.focus = .wire
-            guard let frame = layout.wire else { return }
-            if let step = WireRows(state: s, frame: frame, compact: layout.mode == .compact).message(atRow: row) {
-                s.wireSelection = step
-                s.inspectorScroll = 0
+            guard let frame = screen.layout.wire else { return }
+            if let step = s.wireRows(frame: frame, compact: screen.layout.mode == .compact).message(atRow: row) {
+                s.inspect(step)
             }
         case .inspector?:
             s.focus = .inspector

@@ -10,9 +10,7 @@ extension AppUpdate {
         let target = min(max(index, 1), model.stepCount)
         guard target != s.step else { return }
         s.step = target
-        s.selection = [:]
-        s.wireSelection = nil
-        s.inspectorScroll = 0
+        s.resetSelections()
         s.autoplay.elapsed = .zero
         s.anchor = StepAnchor(model: model, step: target)
     }
@@ -20,7 +18,7 @@ extension AppUpdate {
     /// What Tab visits, in order: the panes left to right, the wire and the inspector
     /// (unless a tutorial's text took their place), the tutorial text.
     static func focusOrder(_ s: AppState) -> [AppState.Focus] {
-        let layout = ScreenLayout(state: s, size: s.size)
+        let layout = s.screen.layout
         let bottom: [AppState.Focus] = layout.wire != nil || layout.inspector != nil ? [.wire, .inspector] : []
         return s.visiblePanes.map { .party($0.id) } + bottom + (s.tutorial != nil ? [.tutorial] : [])
     }
@@ -45,20 +43,19 @@ extension AppUpdate {
         guard let model = s.model else { return }
         switch s.focus {
         case .party(let id):
-            let lines = ScreenLayout(state: s, size: s.size).paneLines[id] ?? []
-            let selectable = lines.indices.filter { lines[$0].isSelectable }
+            guard let pane = s.screen.panes[id] else { return }
+            let selectable = pane.lines.indices.filter { pane.lines[$0].isSelectable }
             guard !selectable.isEmpty else { return }
-            let current = s.selectedLine(in: lines, party: id).flatMap { selectable.firstIndex(of: $0) } ?? 0
-            s.selection[id] = selectable[min(max(current + delta, 0), selectable.count - 1)]
+            let current = pane.selected.flatMap { selectable.firstIndex(of: $0) } ?? 0
+            s.panes.selection[id] = selectable[min(max(current + delta, 0), selectable.count - 1)]
         case .wire:
             let messages = model.messageSteps(through: s.step)
             guard let shown = s.inspectedStep, let position = messages.firstIndex(of: shown) else { return }
             let next = position + delta
             // Past the newest message the wire follows the current step again.
-            s.wireSelection = next >= messages.count - 1 ? nil : messages[max(0, next)]
-            s.inspectorScroll = 0
+            s.inspect(next >= messages.count - 1 ? nil : messages[max(0, next)])
         case .inspector:
-            s.inspectorScroll = max(0, s.inspectorScroll + delta)
+            s.inspector.scroll = max(0, s.inspector.scroll + delta)
         case .tutorial:
             scrollText(&s, by: delta)
         }
@@ -66,7 +63,7 @@ extension AppUpdate {
 
     /// Rows a page key moves: most of the focused area's height.
     static func pageSize(_ s: AppState) -> Int {
-        let layout = ScreenLayout(state: s, size: s.size)
+        let layout = s.screen.layout
         let area: Rect? = switch s.focus {
         case .party(let id): layout.pane(id)
         case .wire: layout.wire
@@ -79,8 +76,8 @@ extension AppUpdate {
     /// The pane line the value-detail overlay shows: the focused pane's selection.
     static func detailTarget(_ s: AppState) -> (party: Party, line: PaneLine)? {
         guard case .party(let id) = s.focus, let party = s.visiblePanes.first(where: { $0.id == id }) else { return nil }
-        let lines = ScreenLayout(state: s, size: s.size).paneLines[id] ?? []
-        guard let index = s.selectedLine(in: lines, party: id) else { return nil }
+        guard let pane = s.screen.panes[id], let index = pane.selected else { return nil }
+        let lines = pane.lines
         switch lines[index].kind {
         case .value(_, let known, _) where known != nil: return (party, lines[index])
         case .readable(_, let known, _, _) where known != nil: return (party, lines[index])
@@ -97,10 +94,8 @@ extension AppUpdate {
             return
         }
         if case .party(let id) = s.focus {
-            let lines = ScreenLayout(state: s, size: s.size).paneLines[id] ?? []
-            if let index = s.selectedLine(in: lines, party: id), case .message(let step, let name, _, _, _) = lines[index].kind {
-                s.wireSelection = step
-                s.inspectorScroll = 0
+            if let pane = s.screen.panes[id], let index = pane.selected, case .message(let step, let name, _, _, _) = pane.lines[index].kind {
+                s.inspect(step)
                 s.notice = "\(name) of step \(step) is in the inspector"
                 return
             }

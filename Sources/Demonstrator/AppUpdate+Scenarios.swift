@@ -32,9 +32,7 @@ extension AppUpdate {
     static func show(_ s: inout AppState, _ name: ScenarioName) {
         s.awaiting = nil
         s.scenario = name
-        s.selection = [:]
-        s.wireSelection = nil
-        s.inspectorScroll = 0
+        s.resetSelections()
         s.autoplay.elapsed = .zero
         guard let model = s.model else { return }
         s.step = s.anchor?.step(in: model) ?? min(max(s.step, 1), model.stepCount)

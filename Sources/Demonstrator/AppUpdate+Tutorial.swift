@@ -30,7 +30,7 @@ extension AppUpdate {
             }
         case .sectionStep: placeSection(&s)
         case .scrollTextPageDown, .scrollTextPageUp:
-            let page = max(1, TutorialPanel.visibleRows(ScreenLayout(state: s, size: s.size)) - 1)
+            let page = max(1, TutorialPanel.visibleRows(s.screen.layout) - 1)
             scrollText(&s, by: action == .scrollTextPageDown ? page : -page)
         case .scenarioChosenBySection:
             s.notice = "in a tutorial each section chooses the scenario; n and p step inside it"
@@ -66,9 +66,7 @@ extension AppUpdate {
         s.step = (index ?? 0) + 1
         if index == nil { s.notice = "this section's step is not in the \(model.scenario.rawValue) run; showing step 1" }
         s.anchor = StepAnchor(model: model, step: s.step)
-        s.selection = [:]
-        s.wireSelection = nil
-        s.inspectorScroll = 0
+        s.resetSelections()
         s.tutorial?.placed = true
         let focus = play.current.focus
         if focus.contains(where: { $0.party == model.eve?.id }) { s.eveView = true }

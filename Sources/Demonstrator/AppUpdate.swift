@@ -13,12 +13,20 @@ public enum AppUpdate {
         case .built(let key, let load):
             var s = state
             receive(&s, key, load)
+            s.refreshLayout()
             return .next(s)
         }
     }
 
-    /// Applies one terminal event.
+    /// Applies one terminal event. The state that comes out keeps its layout
+    /// (`AppState.layoutMemo`), recomputed only when the size or arrangement changed.
     public static func update(_ state: AppState, _ event: Event) -> Transition<AppState> {
+        var next = apply(state, event)
+        next.state.refreshLayout()
+        return next
+    }
+
+    static func apply(_ state: AppState, _ event: Event) -> Transition<AppState> {
         var s = state
         switch event {
         case .resize(let width, let height):
@@ -54,8 +62,8 @@ public enum AppUpdate {
         case .pageNext: moveSelection(&s, by: pageSize(s))
         case .showValue: showDetail(&s)
         case .toggleInspectorMode:
-            s.inspectorMode = s.inspectorMode == .fields ? .hex : .fields
-            s.inspectorScroll = 0
+            s.inspector.mode = s.inspector.mode == .fields ? .hex : .fields
+            s.inspector.scroll = 0
         case .toggleEve: toggleEve(&s)
         case .toggleKMS:
             s.kmsView.toggle()

@@ -7,22 +7,21 @@ public enum AppView {
     /// Presenter mode draws in the high-contrast theme (a mono session stays mono).
     public static func render(_ state: AppState, size: Size, theme: Theme, glyphs: Glyphs) -> Canvas {
         let theme = state.presenter ? theme.forPresenter : theme
-        let layout = ScreenLayout(state: state, size: size)
+        let screen = state.screen(size: size)
+        let layout = screen.layout
         guard layout.mode != .tooSmall else {
-            return TooSmallScreen.render(size: size, minimum: ScreenLayout.minimum, theme: theme)
+            return TooSmallScreen.render(size: size, minimum: LayoutRules.minimum, theme: theme)
         }
         var canvas = Canvas(size: size)
-        let context = ViewContext(state: state, layout: layout, theme: theme, glyphs: glyphs)
-        if state.model == nil {
-            ProgressView.draw(in: layout.main, context, into: &canvas)
-        } else if let presenter = layout.presenter {
-            PresenterView.draw(in: presenter, context, into: &canvas)
-        } else {
-            for (party, rect) in layout.panes {
-                PaneView.draw(party, in: rect, context, into: &canvas)
+        let context = ViewContext(state: state, screen: screen, theme: theme, glyphs: glyphs)
+        if let model = state.model {
+            if let presenter = layout.presenter {
+                PresenterView.draw(in: presenter, context, into: &canvas)
+            } else {
+                drawDemo(model, context, into: &canvas)
             }
-            if let wire = layout.wire { WireView.draw(in: wire, context, into: &canvas) }
-            if let inspector = layout.inspector { InspectorView.draw(in: inspector, context, into: &canvas) }
+        } else {
+            ProgressView.draw(in: layout.main, context, into: &canvas)
         }
         NarrationView.draw(in: layout.narration, context, into: &canvas)
         if let tutorial = layout.tutorial { TutorialPanel.draw(in: tutorial, context, into: &canvas) }
@@ -34,6 +33,26 @@ public enum AppView {
         case nil: break
         }
         return glyphs.isASCII ? ASCIIFold.fold(canvas) : canvas
+    }
+
+    /// The panes, the wire and the inspector, each from its own inputs and state.
+    static func drawDemo(_ model: ScenarioModel, _ context: ViewContext, into canvas: inout Canvas) {
+        let state = context.state, layout = context.layout, look = context.look
+        for party in context.screen.parties {
+            guard let rect = layout.pane(party.id), let pane = context.screen.panes[party.id] else { continue }
+            let focused = state.focus == .party(party.id)
+            PaneView.draw(pane, in: rect, title: PaneView.title(party, context, focused: focused, width: rect.width),
+                          focused: focused, look: look, into: &canvas)
+        }
+        if let wire = layout.wire {
+            let marks = WireMarks(current: state.step, inspected: state.inspectedStep, focused: state.focus == .wire)
+            WireView.draw(in: wire, model, rows: state.wireRows(frame: wire, compact: look.isCompact), marks: marks, look: look,
+                          into: &canvas)
+        }
+        if let inspector = layout.inspector {
+            InspectorView.draw(in: inspector, document: state.inspectedStep.flatMap { model.inspector[$0] }, step: state.inspectedStep,
+                               state: state.inspector, focused: state.focus == .inspector, look: look, into: &canvas)
+        }
     }
 }
 

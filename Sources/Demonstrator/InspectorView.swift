@@ -5,13 +5,14 @@ import TUI
 /// its offset, value in words and RFC section; or (`x`) its octets in hex, payload by
 /// payload. Non-MIKEY messages only have the hex view.
 enum InspectorView {
-    static func draw(in frame: Rect, _ context: ViewContext, into canvas: inout Canvas) {
-        let state = context.state, theme = context.theme, glyphs = context.glyphs
-        let focused = state.focus == .inspector
-        let document = state.inspectedStep.flatMap { state.model?.inspector[$0] }
-        let mode = document?.isMIKEY == false ? .hex : state.inspectorMode
+    /// Draws `document` (the message put on the wire at `step`), scrolled and in the
+    /// mode `state` says.
+    static func draw(in frame: Rect, document: InspectorDocument?, step: Int?, state: InspectorState, focused: Bool,
+                     look: Look, into canvas: inout Canvas) {
+        let theme = look.theme, glyphs = look.glyphs
+        let mode = document?.isMIKEY == false ? .hex : state.mode
         var title = (focused ? "* " : "") + "Inspector"
-        if let document, let index = state.inspectedStep {
+        if let document, let index = step {
             title += " \(glyphs.separator) \(document.name) (step \(index), \(document.octets.count) octets)"
         }
         let inner = canvas.frame(frame, title: title, style: focused ? theme.focusedBorder : theme.border,
@@ -23,10 +24,10 @@ enum InspectorView {
             return
         }
         let rows = mode == .fields ? fieldRows(document, width: area.width) : hexRows(document, width: area.width)
-        let start = min(state.inspectorScroll, max(0, rows.count - area.height))
+        let start = min(state.scroll, max(0, rows.count - area.height))
         canvas.withRegion(area) { region in
             for (y, row) in rows.dropFirst(start).prefix(area.height).enumerated() {
-                row.draw(y: y, width: area.width, into: &region, context)
+                row.draw(y: y, width: area.width, into: &region, look)
             }
         }
         let below = rows.count - start - area.height
@@ -41,8 +42,8 @@ enum InspectorView {
         var parts: [(text: String, x: Int, role: Role)]
         var reference: String = ""
 
-        func draw(y: Int, width: Int, into canvas: inout Canvas, _ context: ViewContext) {
-            let theme = context.theme, glyphs = context.glyphs
+        func draw(y: Int, width: Int, into canvas: inout Canvas, _ look: Look) {
+            let theme = look.theme, glyphs = look.glyphs
             let showsReference = !reference.isEmpty && width >= 64
             let limit = showsReference ? width - reference.count - 1 : width
             for part in parts where part.x < limit {

@@ -16,6 +16,42 @@ public enum PaneContent {
         return valueLines(party.id, names: model.rowNames[party.id] ?? [], step)
     }
 
+    /// The lines a pane shows in `rows` slots: the eavesdropper's pane shortens her
+    /// recording, others drop minor values; what still does not fit scrolls.
+    static func fitted(_ lines: [PaneLine], rows: Int, isRecording: Bool) -> [PaneLine] {
+        isRecording ? fitRecording(lines, rows: rows) : fit(lines, rows: rows)
+    }
+
+    /// Drops minor values that are neither new nor the only content, oldest-ranked
+    /// last, until the lines fit `rows`.
+    static func fit(_ lines: [PaneLine], rows: Int) -> [PaneLine] {
+        guard lines.count > rows else { return lines }
+        var kept = lines
+        for index in lines.indices.reversed() where kept.count > rows {
+            if case .value(let name, _, let isNew) = lines[index].kind, ValueOrder.isMinor(name), !isNew {
+                kept.remove(at: index)
+            }
+        }
+        return kept
+    }
+
+    /// The eavesdropper's pane keeps her ledger and impossibilities whole and shortens
+    /// her recording instead: the oldest messages give way to a "+N earlier" note.
+    static func fitRecording(_ lines: [PaneLine], rows: Int) -> [PaneLine] {
+        let messages = lines.indices.filter {
+            if case .message = lines[$0].kind { return true }
+            return false
+        }
+        let excess = lines.count - rows
+        guard excess > 0, messages.count > 2 else { return lines }
+        // One line goes to the note, so drop one more message than the excess.
+        let dropped = Array(messages.prefix(min(messages.count - 2, excess + 1)))
+        var kept = lines
+        for index in dropped.reversed() { kept.remove(at: index) }
+        kept.insert(PaneLine(.note("+\(dropped.count) earlier messages")), at: dropped[0])
+        return kept
+    }
+
     /// One line per value name: the values held (several when a party holds distinct
     /// values of one name, as a malicious KMS holds two abP), else the impossibility,
     /// else a dash.

@@ -5,29 +5,27 @@ import TUI
 /// lines (values, impossibilities, messages), scrolled so the selection or the new
 /// values stay visible, with "+N more" in the frame when lines are hidden.
 enum PaneView {
-    static func draw(_ party: Party, in rect: Rect, _ context: ViewContext, into canvas: inout Canvas) {
-        let state = context.state, theme = context.theme, glyphs = context.glyphs
-        let lines = context.layout.paneLines[party.id] ?? []
-        let (rows, visible, start) = context.layout.paneViewport(party.id, state: state)
-        let focused = state.focus == .party(party.id)
-        let inner = canvas.frame(rect, title: title(party, context, focused: focused, width: rect.width),
-                                 style: focused ? theme.focusedBorder : theme.border, titleStyle: theme.title, glyphs: glyphs)
+    /// Draws `party`'s pane into `rect`: `pane` says what it shows and how it scrolls.
+    static func draw(_ pane: PaneViewport, in rect: Rect, title: String, focused: Bool, look: Look, into canvas: inout Canvas) {
+        let theme = look.theme, lines = pane.lines, rows = pane.rowsPerLine
+        let inner = canvas.frame(rect, title: title, style: focused ? theme.focusedBorder : theme.border, titleStyle: theme.title,
+                                 glyphs: look.glyphs)
         let area = inner.inset(horizontal: 1, vertical: 0)
         guard !area.isEmpty else { return }
-        let selected = focused ? state.selectedLine(in: lines, party: party.id) : nil
-        let highlighted = Set(state.highlightedLines(in: lines, party: party.id))
+        let selected = focused ? pane.selected : nil
+        let highlighted = Set(pane.focus.highlightedLines(in: lines))
         let nameWidth = rows == 2 ? area.width - 2 : Self.nameWidth(lines, width: area.width)
         canvas.withRegion(area) { region in
-            for slot in 0..<min(visible, lines.count - start) {
-                let index = start + slot
+            for slot in 0..<min(pane.visible, lines.count - pane.start) {
+                let index = pane.start + slot
                 LineView(line: lines[index], width: area.width, nameWidth: nameWidth, isSelected: index == selected,
-                         isHighlighted: highlighted.contains(index), isStacked: rows == 2, context: context)
+                         isHighlighted: highlighted.contains(index), isStacked: rows == 2, look: look)
                     .draw(y: slot * rows, into: &region)
             }
         }
         // Hidden lines are counted in the bottom edge (the top one holds the title).
-        let below = lines.count - start - visible
-        let hidden = (start > 0 ? ["+\(start) above"] : []) + (below > 0 ? ["+\(below) more"] : [])
+        let below = lines.count - pane.start - pane.visible
+        let hidden = (pane.start > 0 ? ["+\(pane.start) above"] : []) + (below > 0 ? ["+\(below) more"] : [])
         if !hidden.isEmpty { canvas.bottomLabel(hidden.joined(separator: ", "), in: rect, style: theme.label) }
     }
 
@@ -95,24 +93,24 @@ struct LineView {
     let isSelected: Bool
     let isHighlighted: Bool
     let isStacked: Bool
-    let context: ViewContext
+    let look: Look
 
     init(line: PaneLine, width: Int, nameWidth: Int, isSelected: Bool, isHighlighted: Bool = false,
-         isStacked: Bool = false, context: ViewContext) {
+         isStacked: Bool = false, look: Look) {
         self.line = line
         self.width = width
         self.nameWidth = nameWidth
         self.isSelected = isSelected
         self.isHighlighted = isHighlighted
         self.isStacked = isStacked
-        self.context = context
+        self.look = look
     }
 
     /// Where the part after the name goes: beside it, or on the next row under it.
     private func rest(after x: Int, y: Int) -> (x: Int, y: Int) { isStacked ? (2, y + 1) : (x, y) }
 
     func draw(y: Int, into canvas: inout Canvas) {
-        let theme = context.theme, glyphs = context.glyphs
+        let theme = look.theme, glyphs = look.glyphs
         switch line.kind {
         case .heading(let text):
             canvas.sectionTitle(text, x: 0, y: y, width: width, theme: theme, glyphs: glyphs)
@@ -148,14 +146,14 @@ struct LineView {
     /// The mark and the name column; returns where the value starts. The selection
     /// shows as the name in reverse, so the mark still says new or out of reach.
     private func prefix(_ name: ValueName?, mark: String, markStyle: Style, y: Int, into canvas: inout Canvas) -> Int {
-        let theme = context.theme
+        let theme = look.theme
         if mark != " " {
             canvas.put(String(mark.prefix(1)), x: 0, y: y, style: markStyle)
         } else if isHighlighted {
             canvas.put(">", x: 0, y: y, style: theme.focusedBorder)
         }
         guard let name else { return 2 }
-        let label = TextFit.end(name.rawValue, width: nameWidth, ellipsis: context.glyphs.ellipsis)
+        let label = TextFit.end(name.rawValue, width: nameWidth, ellipsis: look.glyphs.ellipsis)
         let style = isSelected ? theme.selection : (isHighlighted ? theme.focusedBorder : theme.label)
         canvas.put(label, x: 2, y: y, style: style)
         return 2 + nameWidth + 1
@@ -163,7 +161,7 @@ struct LineView {
 
     /// The value (or a dash), and for a new value where it came from.
     private func value(_ name: ValueName, _ known: KnownValue?, isNew: Bool, x: Int, y: Int, into canvas: inout Canvas) {
-        let theme = context.theme, glyphs = context.glyphs
+        let theme = look.theme, glyphs = look.glyphs
         let room = width - x
         guard room > 0 else { return }
         guard let known else {

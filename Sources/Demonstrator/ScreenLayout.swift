@@ -1,13 +1,16 @@
 import Scenarios
 import TUI
 
-/// Where everything goes for a state at a screen size. The view draws into these
-/// rectangles and `update` maps clicks with the same ones, so both always agree.
+/// Where everything goes on a screen of a size for an arrangement: rectangles only,
+/// a pure function of the two (`LayoutRules` holds the thresholds and their reasons).
+/// Views draw into these rectangles and `update` maps clicks with the same ones, so
+/// both always agree; `LayoutMemo` keeps it while neither changes.
 ///
-/// - Large (at least 110x34, e.g. 120x40 and 200x60): the party panes side by side
-///   on top, the wire and the inspector side by side below, the narration, the status line.
+/// - Large (at least `LayoutRules.largeMinimum`, 110x34, e.g. 120x40 and 200x60): the
+///   party panes side by side on top, the wire and the inspector side by side below,
+///   the narration, the status line.
 /// - Compact (80x24 up to large): the same panes with short titles; below them the
-///   wire, or the inspector when it has focus (both: side by side from 100 columns,
+///   wire, or the inspector when it is in front (both: side by side from 100 columns,
 ///   one above the other from 16 free rows).
 /// - Too small (below 80x24): only the notice.
 ///
@@ -20,18 +23,11 @@ public struct ScreenLayout: Sendable {
         case tooSmall, compact, large
     }
 
-    public static let minimum = TooSmallScreen.defaultMinimum
-    public static let large = Size(width: 110, height: 34)
-    /// From this width a tutorial's text sits beside the demo rather than below it.
-    public static let tutorialBeside = 110
-
     public let size: Size
     /// Large or compact: decided by the room the demo has (beside a tutorial, less).
     public let mode: Mode
     /// The party panes, left to right (empty while no timeline is on screen).
-    public let panes: [(party: Party, rect: Rect)]
-    /// Lines each pane lists (after dropping minor values a small pane cannot fit).
-    public let paneLines: [PartyID: [PaneLine]]
+    public let panes: [(party: PartyID, rect: Rect)]
     /// Rows one line takes in each party's pane: 2 when it is stacked, name over value.
     public let rowsPerLine: [PartyID: Int]
     public let wire: Rect?
@@ -48,156 +44,109 @@ public struct ScreenLayout: Sendable {
     public let narration: Rect
     public let status: Rect
 
-    public init(state: AppState, size: Size) {
+    public init(size: Size, arrangement: ScreenArrangement) {
         self.size = size
         let screen = Rect(size: size)
-        guard size.fits(Self.minimum) else {
+        guard size.fits(LayoutRules.minimum) else {
             mode = .tooSmall
-            panes = []
-            paneLines = [:]
-            rowsPerLine = [:]
+            (panes, rowsPerLine) = ([], [:])
             (wire, inspector, presenter, tutorial, tutorialIsBeside) = (nil, nil, nil, nil, false)
             (main, narration, status) = (screen, Rect(x: 0, y: 0, width: 0, height: 0), Rect(x: 0, y: 0, width: 0, height: 0))
             return
         }
         let screenRows = screen.rows([.rest, .fixed(1)])
-        var work = screenRows[0]
         status = screenRows[1]
-        var tutorialBelow = false
-        if state.tutorial != nil {
-            if size.width >= Self.tutorialBeside {
-                let columns = work.columns([.rest, .fixed(min(56, max(36, size.width / 3)))])
-                (work, tutorial, tutorialIsBeside) = (columns[0], columns[1], true)
-            } else {
-                // The demo keeps room for its panes; the text gets the rest (11 rows at 80x24).
-                let rows = work.rows([.fixed(max(12, work.height * 52 / 100)), .rest])
-                (work, tutorial, tutorialIsBeside) = (rows[0], rows[1], false)
-                tutorialBelow = true
-            }
-        } else {
-            (tutorial, tutorialIsBeside) = (nil, false)
-        }
-        let large = work.size.fits(Self.large)
+        let beside = arrangement.tutorial ? Self.tutorialSplit(screenRows[0]) : nil
+        let work = beside?.demo ?? screenRows[0]
+        (tutorial, tutorialIsBeside) = (beside?.text, beside?.beside ?? false)
+        let tutorialBelow = beside.map { !$0.beside } ?? false
+        let large = work.size.fits(LayoutRules.largeMinimum)
         mode = large ? .large : .compact
-        if state.presenter || tutorialBelow {
+        if arrangement.presenter || tutorialBelow {
             (main, narration) = (work, Rect(x: work.x, y: work.maxY, width: work.width, height: 0))
         } else {
-            // Narration: a rule (large only: in compact the frames above separate it), a
-            // title line, the sentence wrapped, and a line for the checks.
-            let narrationHeight = large ? 3 + (size.height >= 55 ? 5 : 3) : 5
-            let rows = work.rows([.rest, .fixed(narrationHeight)])
+            let rows = work.rows([.rest, .fixed(Self.narrationHeight(large: large, screenHeight: size.height))])
             (main, narration) = (rows[0], rows[1])
         }
-
-        let parties = state.visiblePanes
-        guard state.model != nil, !parties.isEmpty else {
-            (panes, paneLines, wire, inspector, presenter) = ([], [:], nil, nil, nil)
-            rowsPerLine = [:]
-            return
-        }
-        if state.presenter {
-            (panes, paneLines, wire, inspector) = ([], [:], nil, nil)
-            rowsPerLine = [:]
-            presenter = main
+        guard !arrangement.panes.isEmpty, !arrangement.presenter else {
+            (panes, rowsPerLine, wire, inspector) = ([], [:], nil, nil)
+            presenter = arrangement.panes.isEmpty ? nil : main
             return
         }
         presenter = nil
 
-        let eveID = state.model?.eve?.id
-        let widths: [Constraint] = parties.map { $0.id == eveID ? .fill(3) : .fill(2) }
-        let full = parties.map { PaneContent.lines(for: $0, in: state) }
-        // The panes' height: fixed above a tutorial's text (all of it) and at 80x24 (what
-        // the wire leaves); otherwise as high as the longest pane, up to a share of the screen.
-        let (cap, fixed): (Int, Bool)
-        if tutorialBelow {
-            (cap, fixed) = (main.height, true)
-        } else if large {
-            (cap, fixed) = (main.height * 55 / 100, false)
-        } else if main.height >= 24 {
-            (cap, fixed) = (main.height * 60 / 100, false)
-        } else {
-            (cap, fixed) = (main.height - 7, true)
-        }
-        // Narrow panes (the group's seven) stack name over value, but only when every
-        // narrow pane then still fits: the names of what a party knows matter more
-        // than the digits. Widths do not depend on the height, so they are known here.
-        let narrow = main.columns(widths).map { $0.width < PaneView.stackBelowWidth }
-        let stacks = zip(full, narrow).allSatisfy { lines, isNarrow in !isNarrow || lines.count * 2 + 2 <= cap }
-        let rows = narrow.map { $0 && stacks ? 2 : 1 }
-        let tallest = zip(full, rows).map { $0.count * $1 }.max() ?? 0
-        let paneHeight = fixed ? cap : min(max(tallest + 2, 12), cap)
+        let widths: [Constraint] = arrangement.panes.map { .fill($0.isRecording ? LayoutRules.recordingPaneWeight : LayoutRules.paneWeight) }
+        let (paneHeight, rows) = Self.paneRows(arrangement.panes, columns: main.columns(widths).map(\.width),
+                                                 height: Self.paneHeightRule(main: main, large: large, tutorialBelow: tutorialBelow))
         let split = main.rows([.fixed(paneHeight), .rest])
-        let columns = split[0].columns(widths)
-        panes = Array(zip(parties, columns)).map { (party: $0.0, rect: $0.1) }
-        rowsPerLine = Dictionary(uniqueKeysWithValues: zip(parties.map(\.id), rows))
-        var lines = [PartyID: [PaneLine]]()
-        for (index, (party, rect)) in zip(parties, columns).enumerated() {
-            let slots = Self.slots(in: rect, rowsPerLine: rows[index])
-            lines[party.id] = party.id == eveID ? Self.fitRecording(full[index], rows: slots) : Self.fit(full[index], rows: slots)
-        }
-        paneLines = lines
-
-        let bottom = split[1]
+        panes = Array(zip(arrangement.panes.map(\.id), split[0].columns(widths))).map { (party: $0.0, rect: $0.1) }
+        rowsPerLine = Dictionary(uniqueKeysWithValues: zip(arrangement.panes.map(\.id), rows))
         if tutorialBelow {
             (wire, inspector) = (nil, nil)
-        } else if large || work.width >= 100 {
-            let halves = bottom.columns([.ratio(52, 100), .rest])
-            (wire, inspector) = (halves[0], halves[1])
-        } else if bottom.height >= 16 {
-            // Narrow but tall (beside a tutorial's text): the wire above the inspector.
-            let halves = bottom.rows([.ratio(1, 2), .rest])
-            (wire, inspector) = (halves[0], halves[1])
-        } else if state.focus == .inspector {
-            (wire, inspector) = (nil, bottom)
         } else {
-            (wire, inspector) = (bottom, nil)
+            (wire, inspector) = Self.bottomSplit(split[1], sideBySide: large || work.width >= LayoutRules.wireBesideInspectorMinimumWidth,
+                                                 front: arrangement.front)
         }
     }
 
-    /// Drops minor values that are neither new nor the only content, oldest-ranked
-    /// last, until the lines fit `rows`; what still does not fit scrolls.
-    static func fit(_ lines: [PaneLine], rows: Int) -> [PaneLine] {
-        guard lines.count > rows else { return lines }
-        var kept = lines
-        for index in lines.indices.reversed() where kept.count > rows {
-            if case .value(let name, _, let isNew) = lines[index].kind, ValueOrder.isMinor(name), !isNew {
-                kept.remove(at: index)
-            }
+    /// A tutorial's text beside the demo (from `tutorialBesideMinimumWidth`) or below it.
+    static func tutorialSplit(_ work: Rect) -> (demo: Rect, text: Rect, beside: Bool) {
+        if work.width >= LayoutRules.tutorialBesideMinimumWidth {
+            let column = min(LayoutRules.tutorialColumnMaximum,
+                             max(LayoutRules.tutorialColumnMinimum, work.width / LayoutRules.tutorialColumnDivisor))
+            let columns = work.columns([.rest, .fixed(column)])
+            return (columns[0], columns[1], true)
         }
-        return kept
+        let demo = max(LayoutRules.demoAboveTutorialMinimumRows, work.height * LayoutRules.demoAboveTutorialPercent / 100)
+        let rows = work.rows([.fixed(demo), .rest])
+        return (rows[0], rows[1], false)
     }
 
-    /// The eavesdropper's pane keeps her ledger and impossibilities whole and shortens
-    /// her recording instead: the oldest messages give way to a "+N earlier" note.
-    static func fitRecording(_ lines: [PaneLine], rows: Int) -> [PaneLine] {
-        let messages = lines.indices.filter {
-            if case .message = lines[$0].kind { return true }
-            return false
+    /// The narration's rows: a rule (large only: in compact the frames above separate
+    /// it), a title line, the sentence wrapped, and a line for the checks.
+    static func narrationHeight(large: Bool, screenHeight: Int) -> Int {
+        guard large else { return LayoutRules.narrationRowsCompact }
+        let tall = screenHeight >= LayoutRules.tallNarrationMinimumHeight
+        return LayoutRules.narrationChromeLarge + (tall ? LayoutRules.tallNarrationLines : LayoutRules.narrationLines)
+    }
+
+    /// How high the panes may be: fixed above a tutorial's text (all of it) and on a
+    /// low compact screen (what the wire leaves); otherwise as high as the longest
+    /// pane, up to a share of the main area.
+    static func paneHeightRule(main: Rect, large: Bool, tutorialBelow: Bool) -> (cap: Int, fixed: Bool) {
+        if tutorialBelow { return (main.height, true) }
+        if large { return (main.height * LayoutRules.panePercentLarge / 100, false) }
+        if main.height >= LayoutRules.compactTallMinimumRows { return (main.height * LayoutRules.panePercentCompactTall / 100, false) }
+        return (main.height - LayoutRules.wireRowsCompact, true)
+    }
+
+    /// The panes' height and each pane's rows per line. Narrow panes (the group's
+    /// seven) stack name over value, but only when every narrow pane then still fits:
+    /// the names of what a party knows matter more than the digits.
+    static func paneRows(_ slots: [ScreenArrangement.PaneSlot], columns: [Int], height rule: (cap: Int, fixed: Bool)) -> (Int, [Int]) {
+        let narrow = columns.map { $0 < PaneView.stackBelowWidth }
+        let stacks = zip(slots, narrow).allSatisfy { slot, isNarrow in !isNarrow || slot.lineCount * 2 + 2 <= rule.cap }
+        let rows = narrow.map { $0 && stacks ? 2 : 1 }
+        let tallest = zip(slots, rows).map { $0.lineCount * $1 }.max() ?? 0
+        return (rule.fixed ? rule.cap : min(max(tallest + 2, LayoutRules.paneMinimumRows), rule.cap), rows)
+    }
+
+    /// The wire and the inspector under the panes: side by side, one above the other
+    /// when the room is narrow but tall, else only the one in front.
+    static func bottomSplit(_ bottom: Rect, sideBySide: Bool, front: ScreenArrangement.BottomPanel) -> (wire: Rect?, inspector: Rect?) {
+        if sideBySide {
+            let halves = bottom.columns([.ratio(LayoutRules.wirePercent, 100), .rest])
+            return (halves[0], halves[1])
         }
-        let excess = lines.count - rows
-        guard excess > 0, messages.count > 2 else { return lines }
-        // One line goes to the note, so drop one more message than the excess.
-        let dropped = Array(messages.prefix(min(messages.count - 2, excess + 1)))
-        var kept = lines
-        for index in dropped.reversed() { kept.remove(at: index) }
-        kept.insert(PaneLine(.note("+\(dropped.count) earlier messages")), at: dropped[0])
-        return kept
+        if bottom.height >= LayoutRules.wireAboveInspectorMinimumRows {
+            let halves = bottom.rows([.ratio(1, 2), .rest])
+            return (halves[0], halves[1])
+        }
+        return front == .inspector ? (nil, bottom) : (bottom, nil)
     }
 
     /// The rectangle of a party's pane.
-    public func pane(_ id: PartyID) -> Rect? { panes.first { $0.party.id == id }?.rect }
-
-    /// Lines a pane of `rect` shows at once: the rows inside its frame over the rows
-    /// one line takes.
-    static func slots(in rect: Rect, rowsPerLine rows: Int) -> Int { max(0, rect.height - 2) / rows }
-
-    /// How a party's pane scrolls: rows per line, lines shown and the first one shown.
-    /// Drawing and clicks both read it, so a click selects the line drawn under it.
-    func paneViewport(_ id: PartyID, state: AppState) -> (rowsPerLine: Int, visible: Int, start: Int) {
-        let rows = rowsPerLine[id] ?? 1, lines = paneLines[id] ?? []
-        let visible = pane(id).map { Self.slots(in: $0, rowsPerLine: rows) } ?? 0
-        return (rows, visible, Viewport.start(count: lines.count, visible: visible, keep: state.keptLines(in: lines, party: id)))
-    }
+    public func pane(_ id: PartyID) -> Rect? { panes.first { $0.party == id }?.rect }
 
     /// What lies under a screen cell.
     public enum Hit: Sendable, Equatable {
@@ -210,11 +159,37 @@ public struct ScreenLayout: Sendable {
 
     public func hit(x: Int, y: Int) -> Hit? {
         for (party, rect) in panes where rect.contains(x: x, y: y) {
-            return .pane(party.id, row: y - rect.y - 1)
+            return .pane(party, row: y - rect.y - 1)
         }
         if let wire, wire.contains(x: x, y: y) { return .wire(row: y - wire.y - 1) }
         if let inspector, inspector.contains(x: x, y: y) { return .inspector }
         if let tutorial, tutorial.contains(x: x, y: y) { return .tutorial }
         return nil
+    }
+}
+
+/// The last layout computed, with the size and arrangement it was computed for: a
+/// state keeps one (`AppState.layoutMemo`), refreshed after each update, so key
+/// presses that change neither reuse it and drawing and clicks read the same one.
+public struct LayoutMemo: Sendable {
+    private var entry: (size: Size, arrangement: ScreenArrangement, layout: ScreenLayout)?
+
+    public init() {}
+
+    /// The layout for `size` and `arrangement`: the one kept when both match, else a new one.
+    public func layout(size: Size, arrangement: ScreenArrangement) -> ScreenLayout {
+        if let entry, entry.size == size, entry.arrangement == arrangement { return entry.layout }
+        return ScreenLayout(size: size, arrangement: arrangement)
+    }
+
+    /// Keeps the layout for `size` and `arrangement` (computing it only when they changed).
+    public mutating func refresh(size: Size, arrangement: ScreenArrangement) {
+        if let entry, entry.size == size, entry.arrangement == arrangement { return }
+        entry = (size, arrangement, ScreenLayout(size: size, arrangement: arrangement))
+    }
+
+    /// Whether a layout is kept for exactly `size` and `arrangement`.
+    public func holds(size: Size, arrangement: ScreenArrangement) -> Bool {
+        entry.map { $0.size == size && $0.arrangement == arrangement } ?? false
     }
 }

@@ -1,4 +1,7 @@
-/// Word wrapping for the narration and the overlays.
+import TUI
+
+/// Word wrapping for the narration and the overlays, in terminal columns
+/// (`TextWidth`: a CJK character or an emoji takes two, a combining mark none).
 enum TextWrap {
     /// `text` broken into lines of at most `width` columns at spaces; a word longer
     /// than a line is cut. Never returns more than `maxLines` lines: the last one kept
@@ -6,29 +9,35 @@ enum TextWrap {
     static func lines(_ text: String, width: Int, maxLines: Int = .max, ellipsis: String = "…") -> [String] {
         guard width > 0, maxLines > 0 else { return [] }
         var lines = [String]()
-        var current = ""
+        var current = "", currentWidth = 0
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
             var word = Substring(word)
-            while word.count > width {
-                if !current.isEmpty { lines.append(current); current = "" }
-                lines.append(String(word.prefix(width)))
-                word = word.dropFirst(width)
+            var wordWidth = TextWidth.columns(word)
+            while wordWidth > width {
+                if !current.isEmpty { lines.append(current); (current, currentWidth) = ("", 0) }
+                // At least one character, even a wide one in a one-column line.
+                var piece = TextWidth.prefix(word, columns: width)
+                if piece.isEmpty { piece = word.prefix(1) }
+                lines.append(String(piece))
+                word = word.dropFirst(piece.count)
+                wordWidth -= TextWidth.columns(piece)
             }
             if current.isEmpty {
-                current = String(word)
-            } else if current.count + 1 + word.count <= width {
+                (current, currentWidth) = (String(word), wordWidth)
+            } else if currentWidth + 1 + wordWidth <= width {
                 current += " " + word
+                currentWidth += 1 + wordWidth
             } else {
                 lines.append(current)
-                current = String(word)
+                (current, currentWidth) = (String(word), wordWidth)
             }
         }
         if !current.isEmpty { lines.append(current) }
         guard lines.count > maxLines else { return lines }
         var kept = Array(lines.prefix(maxLines))
         let last = kept[maxLines - 1]
-        let room = max(0, width - ellipsis.count)
-        kept[maxLines - 1] = (last.count > room ? String(last.prefix(room)) : last) + ellipsis
+        let room = max(0, width - TextWidth.columns(ellipsis))
+        kept[maxLines - 1] = (TextWidth.columns(last) > room ? String(TextWidth.prefix(last, columns: room)) : last) + ellipsis
         return kept
     }
 }

@@ -18,9 +18,10 @@ enum TutorialPanel {
     /// The furthest the text can scroll at the state's size: for update, which has no
     /// theme (wrapping does not depend on it) and counts with the Unicode glyphs.
     static func maxScroll(_ state: AppState) -> Int {
-        let layout = ScreenLayout(state: state, size: state.size)
+        let screen = state.screen
+        let layout = screen.layout
         guard let area = layout.tutorial else { return 0 }
-        let context = ViewContext(state: state, layout: layout, theme: .mono, glyphs: .unicode)
+        let context = ViewContext(state: state, screen: screen, theme: .mono, glyphs: .unicode)
         let width = textArea(area, beside: layout.tutorialIsBeside).width
         return max(0, TutorialPanelText.lines(context, width: width, roomy: layout.tutorialIsBeside).count - visibleRows(layout))
     }

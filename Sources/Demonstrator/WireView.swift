@@ -12,12 +12,12 @@ struct WireRows {
     /// Rows available for messages.
     let visible: Int
 
-    init(state: AppState, frame: Rect, compact: Bool) {
+    /// `messages` in `frame`, scrolled to keep the `inspected` one on screen.
+    init(messages: [Int], inspected: Int?, frame: Rect, compact: Bool) {
         let inner = frame.inset(by: 1)
         showsLanes = !compact && inner.width >= 50 && inner.height >= 4
-        let messages = state.model?.messageSteps(through: state.step) ?? []
         let visible = max(0, inner.height - (showsLanes ? 1 : 0))
-        let kept = state.inspectedStep.flatMap { messages.firstIndex(of: $0) }.map { $0...$0 }
+        let kept = inspected.flatMap { messages.firstIndex(of: $0) }.map { $0...$0 }
         start = Viewport.start(count: messages.count, visible: visible, keep: kept)
         self.messages = messages
         self.visible = visible
@@ -30,14 +30,26 @@ struct WireRows {
     }
 }
 
+extension AppState {
+    /// The wire's rows in `frame`: the messages so far, scrolled to the inspected one.
+    func wireRows(frame: Rect, compact: Bool) -> WireRows {
+        WireRows(messages: model?.messageSteps(through: step) ?? [], inspected: inspectedStep, frame: frame, compact: compact)
+    }
+}
+
+/// What the wire marks: the current step's message, the inspected one, and whether
+/// the wire has focus (the inspected message is then reversed).
+struct WireMarks {
+    let current: Int
+    let inspected: Int?
+    let focused: Bool
+}
+
 /// The wire: every message so far as an arrow between the parties' lanes (a sequence
 /// diagram), with its name, size and what it carries in the seed's notation.
 enum WireView {
-    static func draw(in frame: Rect, _ context: ViewContext, into canvas: inout Canvas) {
-        let state = context.state, theme = context.theme, glyphs = context.glyphs
-        guard let model = state.model else { return }
-        let focused = state.focus == .wire
-        let rows = WireRows(state: state, frame: frame, compact: context.isCompact)
+    static func draw(in frame: Rect, _ model: ScenarioModel, rows: WireRows, marks: WireMarks, look: Look, into canvas: inout Canvas) {
+        let theme = look.theme, glyphs = look.glyphs, focused = marks.focused
         let title = (focused ? "* " : "") + "Wire \(glyphs.separator) \(rows.messages.count) of \(model.messageSteps.count) messages"
         let inner = canvas.frame(frame, title: title, style: focused ? theme.focusedBorder : theme.border,
                                  titleStyle: theme.title, glyphs: glyphs)
@@ -48,11 +60,11 @@ enum WireView {
                 return
             }
             let lanes = Lanes(model: model, width: region.bounds.width, numbered: region.bounds.width >= 60)
-            if rows.showsLanes { lanes.drawHeader(into: &region, context) }
+            if rows.showsLanes { lanes.drawHeader(into: &region, look) }
             for row in 0..<min(rows.visible, rows.messages.count - rows.start) {
                 let index = rows.messages[rows.start + row]
                 let y = row + (rows.showsLanes ? 1 : 0)
-                lanes.drawMessage(step: index, y: y, diagram: rows.showsLanes, into: &region, context)
+                lanes.drawMessage(step: index, y: y, diagram: rows.showsLanes, marks: marks, into: &region, look)
             }
         }
         let later = rows.messages.count - rows.start - rows.visible
@@ -80,21 +92,21 @@ struct Lanes {
     func laneX(_ index: Int) -> Int { numberWidth + 1 + index * spacing }
     var textX: Int { numberWidth + 1 + lanesWidth + 2 }
 
-    func drawHeader(into canvas: inout Canvas, _ context: ViewContext) {
+    func drawHeader(into canvas: inout Canvas, _ look: Look) {
         for (index, party) in model.lanes.enumerated() {
             let x = laneX(index) - (party.tag.count - 1) / 2
-            canvas.put(party.tag, x: x, y: 0, style: context.theme.title)
+            canvas.put(party.tag, x: x, y: 0, style: look.theme.title)
         }
     }
 
-    func drawMessage(step index: Int, y: Int, diagram: Bool, into canvas: inout Canvas, _ context: ViewContext) {
+    func drawMessage(step index: Int, y: Int, diagram: Bool, marks: WireMarks, into canvas: inout Canvas, _ look: Look) {
         guard let message = model.step(index)?.message else { return }
-        let state = context.state, theme = context.theme, glyphs = context.glyphs
-        let isCurrent = index == state.step
-        let isInspected = index == state.inspectedStep
+        let theme = look.theme, glyphs = look.glyphs
+        let isCurrent = index == marks.current
+        let isSelected = index == marks.inspected && marks.focused
         if numberWidth > 0 {
             canvas.put(TextFit.right(String(index), width: numberWidth - 1), x: 0, y: y,
-                       style: isInspected && state.focus == .wire ? theme.selection : theme.unknownValue)
+                       style: isSelected ? theme.selection : theme.unknownValue)
         }
         var textX = self.textX
         if diagram {
@@ -113,7 +125,7 @@ struct Lanes {
             canvas.put(route, x: numberWidth, y: y, style: isCurrent ? theme.newValue : theme.wireArrow)
             textX = numberWidth + max(route.count, 7) + 1
         }
-        let nameStyle = isInspected && state.focus == .wire ? theme.selection : (isCurrent ? theme.newValue : theme.title)
+        let nameStyle = isSelected ? theme.selection : (isCurrent ? theme.newValue : theme.title)
         var end = canvas.put(message.kind.name, x: textX, y: y, style: nameStyle, maxWidth: max(0, width - textX))
         end = canvas.put(" \(message.octets.count) B  ", x: end, y: y, style: theme.label, maxWidth: max(0, width - end))
         canvas.put(TextFit.end(message.notation, width: width - end, ellipsis: glyphs.ellipsis), x: end, y: y, style: theme.text)

@@ -3,16 +3,23 @@
 // trust the pane's border to survive.
 
 extension Canvas {
-    /// Writes one line of `text` starting at (x, y), at most `maxWidth` columns.
+    /// Writes one line of `text` starting at (x, y), at most `maxWidth` columns
+    /// (as `TextWidth` counts them: a wide character takes two cells, a lone
+    /// combining mark or format character none and is left out).
     /// Text is never wrapped; what falls outside the region is dropped.
     /// Returns the column just after the last character written (or that would have been).
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int = .max) -> Int {
         var column = x
         for character in text {
-            if column - x >= maxWidth { break }
-            set(x: column, y: y, character, style: style)
-            column += 1
+            let width = TextWidth.columns(character)
+            if column - x + max(width, 1) > maxWidth { break }
+            switch width {
+            case 0: continue
+            case 1: set(x: column, y: y, character, style: style)
+            default: setWide(x: column, y: y, character, style: style)
+            }
+            column += width
         }
         return column
     }
@@ -118,13 +125,13 @@ extension Canvas {
         let room = length - 4 - 2
         guard Self.labelFits(label, in: room, glyphs: glyphs) else { return }
         let text = " " + TextFit.end(label, width: room, ellipsis: glyphs.ellipsis) + " "
-        let start = left + (length - text.count) / 2
+        let start = left + (length - TextWidth.columns(text)) / 2
         put(text, x: start, y: y, style: labelStyle ?? style)
     }
 
     /// A title or label is shown whole, or shortened to at least one character
     /// plus the ellipsis; a lone ellipsis would only be noise.
     static func labelFits(_ text: String, in room: Int, glyphs: Glyphs) -> Bool {
-        room >= min(text.count, glyphs.ellipsis.count + 1)
+        room >= min(TextWidth.columns(text), TextWidth.columns(glyphs.ellipsis) + 1)
     }
 }

@@ -5,7 +5,7 @@ public struct StyleRun: Hashable, Sendable, CustomStringConvertible {
     public var y: Int
     /// Grid column of the first cell.
     public var x: Int
-    /// The characters of the run, one per cell.
+    /// The characters of the run: one per cell, a double-width one per two cells.
     public var text: String
     public var style: Style
 
@@ -17,7 +17,7 @@ public struct StyleRun: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `y,x+len style "text"`: readable in test failures and style snapshots.
-    public var description: String { "\(y),\(x)+\(text.count) \(style) \"\(text)\"" }
+    public var description: String { "\(y),\(x)+\(TextWidth.columns(text)) \(style) \"\(text)\"" }
 }
 
 extension Canvas {
@@ -25,7 +25,7 @@ extension Canvas {
     /// snapshot files hold and what plain mode prints.
     public func plainText() -> String {
         (0..<height).map { y in
-            var line = String(row(y).map(\.character))
+            var line = String(row(y).lazy.filter { !$0.isContinuation }.map(\.character))
             while line.last == " " { line.removeLast() }
             return line
         }.joined(separator: "\n")
@@ -37,7 +37,7 @@ extension Canvas {
         var runs: [StyleRun] = []
         for y in 0..<height {
             var current: StyleRun?
-            for (offset, cell) in row(y).enumerated() {
+            for (offset, cell) in row(y).enumerated() where !cell.isContinuation {
                 if current?.style == cell.style {
                     current?.text.append(cell.character)
                 } else {

@@ -15,6 +15,9 @@ public struct Canvas: Sendable {
     private var regionSize: Size
     /// The cells writes may touch, in grid coordinates: the region cut by every enclosing region.
     private var clip: Rect
+    /// Whether a double-width character was ever written: until then no cell is a
+    /// continuation and writes need not look at their neighbours.
+    private var holdsWide = false
 
     /// A canvas filled with `fill` (blank by default).
     public init(size: Size, fill: Cell = .blank) {
@@ -48,11 +51,52 @@ public struct Canvas: Sendable {
     }
 
     /// Writes one cell at region coordinates; silently clipped. `character` is
-    /// passed through `TextFit.cellCharacter`, so the grid stays one column per cell.
+    /// passed through `TextFit.cellCharacter`, so one cell holds one column (a
+    /// double-width character becomes `?` here; `put` gives it two cells).
     public mutating func set(x: Int, y: Int, _ character: Character, style: Style) {
         let gx = origin.x + x, gy = origin.y + y
         guard clip.contains(x: gx, y: gy) else { return }
-        cells[gy * size.width + gx] = Cell(TextFit.cellCharacter(character), style: style)
+        store(Cell(TextFit.cellCharacter(character), style: style), at: gy * size.width + gx)
+    }
+
+    /// Writes a double-width character into two cells at region coordinates: both
+    /// inside the clip, or neither (a half inside becomes a space), so nothing is
+    /// drawn past a region's edge.
+    mutating func setWide(x: Int, y: Int, _ character: Character, style: Style) {
+        let gx = origin.x + x, gy = origin.y + y
+        let left = clip.contains(x: gx, y: gy), right = clip.contains(x: gx + 1, y: gy)
+        guard left && right else {
+            if left { store(Cell(" ", style: style), at: gy * size.width + gx) }
+            if right { store(Cell(" ", style: style), at: gy * size.width + gx + 1) }
+            return
+        }
+        let index = gy * size.width + gx
+        guard !TextFit.isUnsafe(character) else {
+            store(Cell("?", style: style), at: index)
+            store(Cell("?", style: style), at: index + 1)
+            return
+        }
+        holdsWide = true
+        store(Cell(character, style: style), at: index)
+        store(.continuation(style: style), at: index + 1)
+    }
+
+    /// Puts `cell` at grid index `index`. A double-width character whose other
+    /// half this overwrites loses that half too (it becomes a space), so every
+    /// row keeps its width on the terminal.
+    private mutating func store(_ cell: Cell, at index: Int) {
+        guard holdsWide else {
+            cells[index] = cell
+            return
+        }
+        let x = index % size.width
+        if cells[index].isContinuation, x > 0 {
+            cells[index - 1] = Cell(" ", style: cells[index - 1].style)
+        }
+        if x + 1 < size.width, cells[index + 1].isContinuation {
+            cells[index + 1] = Cell(" ", style: cells[index + 1].style)
+        }
+        cells[index] = cell
     }
 
     /// Changes only the style of one cell at region coordinates; clipped.

@@ -46,14 +46,26 @@ public struct Style: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// One cell of a canvas: a single-column character and its style.
+/// One cell of a canvas: a character and its style. A double-width character
+/// (CJK, emoji) sits in its left cell; the cell to its right is a continuation,
+/// which output skips (the terminal fills it with the character's right half).
 public struct Cell: Hashable, Sendable {
     public var character: Character
     public var style: Style
+    /// The right half of the double-width character in the cell to the left.
+    public var isContinuation: Bool
 
     public init(_ character: Character = " ", style: Style = .plain) {
         self.character = character
         self.style = style
+        isContinuation = false
+    }
+
+    /// The right half of a double-width character drawn in `style`.
+    static func continuation(style: Style) -> Cell {
+        var cell = Cell(" ", style: style)
+        cell.isContinuation = true
+        return cell
     }
 
     /// A space in the plain style: what a fresh canvas holds.

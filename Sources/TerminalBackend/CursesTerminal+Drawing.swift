@@ -12,7 +12,7 @@ extension CursesTerminal {
             // A canvas from before a resize may be wider than the screen; waddstr
             // would wrap the excess onto the next row, so cut it here.
             let room = screenSize.width - run.x
-            let text = run.text.count > room ? String(run.text.prefix(room)) : run.text
+            let text = TextWidth.columns(run.text) > room ? String(TextWidth.prefix(run.text, columns: room)) : run.text
             let (attributes, pair) = cursesAttributes(for: run.style)
             wattr_set(window, attributes, pair, nil)
             // Writing the bottom-right cell returns ERR (the cursor cannot advance); harmless.

@@ -144,14 +144,14 @@ struct KeymapTests {
         let states = try Self.states()
         let help = states[4].state, menu = states[5].state, detail = states[6].state
         let closed = AppUpdate.update(help, .key(.character("x"))).state
-        #expect(closed.overlay == nil && closed.inspectorMode == help.inspectorMode, "x closes the help, nothing more")
+        #expect(closed.overlay == nil && closed.inspector.mode == help.inspector.mode, "x closes the help, nothing more")
         #expect(AppUpdate.update(help, .key(.ctrlC)).quit)
         #expect(AppUpdate.update(menu, .key(.down)).state.overlay == .scenarioMenu(selected: 1))
         #expect(AppUpdate.update(menu, .key(.end)).state.overlay == .scenarioMenu(selected: ScenarioName.allCases.count - 1))
         #expect(AppUpdate.update(menu, .key(.escape)).state.overlay == nil)
         #expect(AppUpdate.update(menu, .key(.character("q"))).quit)
         let down = AppUpdate.update(detail, .key(.down)).state
-        #expect(down.overlay == .valueDetail && down.selection != detail.selection)
+        #expect(down.overlay == .valueDetail && down.panes != detail.panes)
         #expect(AppUpdate.update(detail, .key(.character("v"))).state.overlay == nil)
     }
 }

@@ -37,3 +37,20 @@ struct PresenterTests {
         #expect(refusal.headline == refusal.step.title)
     }
 }
+
+@Suite("Word wrapping counts terminal columns")
+struct TextWrapWidthTests {
+    @Test("wide characters wrap at their columns, combining marks count nothing")
+    func wrapping() {
+        let cjk = TextWrap.lines("鍵鍵鍵 鍵鍵 鍵", width: 7)
+        #expect(cjk == ["鍵鍵鍵", "鍵鍵 鍵"])
+        #expect(cjk.allSatisfy { TextWidth.columns($0) <= 7 })
+        #expect(TextWrap.lines("鍵鍵鍵 鍵鍵 鍵", width: 6) == ["鍵鍵鍵", "鍵鍵", "鍵"], "one column short: 鍵鍵 鍵 takes 7")
+        #expect(TextWrap.lines("鍵鍵鍵鍵", width: 3) == ["鍵", "鍵", "鍵", "鍵"], "a long word is cut between characters")
+        #expect(TextWrap.lines("鍵", width: 1) == ["鍵"], "a wide character alone in a one-column line is kept, not lost")
+        let accents = TextWrap.lines("re\u{301}sume\u{301} cafe\u{301} ole\u{301}", width: 11)
+        #expect(accents == ["re\u{301}sume\u{301} cafe\u{301}", "ole\u{301}"])
+        let cut = TextWrap.lines("鍵鍵 鍵鍵 鍵鍵", width: 4, maxLines: 2, ellipsis: "…")
+        #expect(cut == ["鍵鍵", "鍵…"])
+    }
+}

@@ -122,7 +122,7 @@ struct TutorialUpdateTests {
         #expect(state.focus == .party(.responder))
         func abPName(_ state: AppState) throws -> Style? {
             let screen = AppView.render(state, size: state.size, theme: .mono, glyphs: .unicode)
-            let pane = try #require(ScreenLayout(state: state, size: state.size).pane(.responder))
+            let pane = try #require(state.layout.pane(.responder))
             let rows = screen.plainText().split(separator: "\n", omittingEmptySubsequences: false)
             let y = try #require((pane.y..<pane.maxY).first { rows[$0].dropFirst(pane.x).prefix(pane.width).contains(" abP ") })
             return screen.cell(x: pane.x + 4, y: y)?.style   // frame, margin, mark, space
@@ -149,7 +149,7 @@ struct TutorialUpdateTests {
         #expect(AppUpdate.update(far, .key(.pageUp)).state.tutorial?.scroll ?? 0 < far.tutorial?.scroll ?? 0)
         var focused = state
         while focused.focus != .tutorial { focused = AppUpdate.update(focused, .key(.tab)).state }
-        #expect(!ScreenLayout(state: focused, size: focused.size).panes.isEmpty)
+        #expect(!focused.layout.panes.isEmpty)
         #expect(AppUpdate.update(focused, .key(.down)).state.tutorial?.scroll == 1)
         #expect(AppUpdate.update(state, .key(.enter)).state.tutorial?.scroll == 0, "a new section starts at its top")
     }
@@ -164,13 +164,13 @@ struct TutorialUpdateTests {
         }
         #expect(seen == [.party(.responder), .party(.kms), .tutorial, .party(.initiator), .party(.responder)])
         let large = try exchange()
-        #expect(ScreenLayout(state: large, size: large.size).wire != nil, "beside the text at 120x40 the wire stays")
+        #expect(large.layout.wire != nil, "beside the text at 120x40 the wire stays")
     }
 
     @Test("a click on the tutorial text gives it focus")
     func click() throws {
         let state = try exchange()
-        let text = try #require(ScreenLayout(state: state, size: state.size).tutorial)
+        let text = try #require(state.layout.tutorial)
         #expect(AppUpdate.update(state, .click(x: text.x + 3, y: text.y + 3)).state.focus == .tutorial)
     }
 
@@ -178,7 +178,7 @@ struct TutorialUpdateTests {
     func presenter() throws {
         let state = AppUpdate.update(try exchange(section: 4), .key(.character("z"))).state
         #expect(state.presenter)
-        let layout = ScreenLayout(state: state, size: state.size)
+        let layout = state.layout
         #expect(layout.presenter != nil && layout.tutorial != nil && layout.panes.isEmpty)
         #expect(AppUpdate.update(state, .key(.enter)).state.tutorial?.section == 5, "Enter still goes on")
     }

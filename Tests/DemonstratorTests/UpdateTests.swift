@@ -124,14 +124,14 @@ struct UpdateTests {
     func selection() throws {
         let state = Fixtures.state(.basic, step: 13)
         let down = AppUpdate.update(state, .key(.down)).state
-        #expect(down.selection[.initiator] != nil)
+        #expect(down.panes.selection[.initiator] != nil)
         let wire = Fixtures.send(state, Fixtures.keys(.backTab, .backTab))
         #expect(wire.focus == .wire && wire.inspectedStep == 12)
         let earlier = AppUpdate.update(wire, .key(.up)).state
         #expect(earlier.inspectedStep == 9, "the message before R_MESSAGE_1 is I_MESSAGE_1")
-        #expect(AppUpdate.update(earlier, .key(.down)).state.wireSelection == nil, "down to the newest follows the step again")
+        #expect(AppUpdate.update(earlier, .key(.down)).state.wire.selection == nil, "down to the newest follows the step again")
         let stepped = AppUpdate.update(earlier, .key(.right)).state
-        #expect(stepped.wireSelection == nil, "stepping follows the new step")
+        #expect(stepped.wire.selection == nil, "stepping follows the new step")
     }
 
     @Test("e opens the eavesdropper's pane, k the curious-KMS view, x the hex view, z presenter mode")
@@ -145,7 +145,7 @@ struct UpdateTests {
 
         let kms = AppUpdate.update(basic, .key(.character("k"))).state
         #expect(kms.kmsView && kms.focus == .party(.kms))
-        #expect(AppUpdate.update(basic, .key(.character("x"))).state.inspectorMode == .hex)
+        #expect(AppUpdate.update(basic, .key(.character("x"))).state.inspector.mode == .hex)
         let presenter = AppUpdate.update(basic, .key(.character("z"))).state
         #expect(presenter.presenter)
         #expect(!AppUpdate.update(presenter, .key(.escape)).state.presenter)
@@ -182,10 +182,10 @@ struct UpdateTests {
     @Test("a click focuses the pane and selects the line or message under it")
     func clicks() throws {
         let state = Fixtures.state(.basic, step: 13)
-        let layout = ScreenLayout(state: state, size: state.size)
+        let layout = state.layout
         let responder = try #require(layout.pane(.responder))
         let clicked = AppUpdate.update(state, .click(x: responder.x + 3, y: responder.y + 3)).state
-        #expect(clicked.focus == .party(.responder) && clicked.selection[.responder] == 2)
+        #expect(clicked.focus == .party(.responder) && clicked.panes.selection[.responder] == 2)
         let wire = try #require(layout.wire)
         // Row 0 inside the frame holds the lane names; row 1 the first message.
         let onMessage = AppUpdate.update(state, .click(x: wire.x + 20, y: wire.y + 2)).state
@@ -197,14 +197,14 @@ struct UpdateTests {
     @Test("in the group's narrow panes a line takes two rows, and a click on either row selects it")
     func stackedClicks() throws {
         let state = Fixtures.state(.group, step: Fixtures.model(.group)?.stepCount ?? 1)
-        let layout = ScreenLayout(state: state, size: state.size)
+        let layout = state.layout
         #expect(layout.rowsPerLine[.member(1)] == 2)
-        #expect(ScreenLayout(state: Fixtures.state(.basic, step: 13), size: state.size).rowsPerLine[.responder] == 1)
+        #expect(Fixtures.state(.basic, step: 13).layout.rowsPerLine[.responder] == 1)
         let member = try #require(layout.pane(.member(1)))
         // Rows 0-1 inside the frame hold line 0, rows 2-3 line 1: name above, value below.
         for row in [2, 3] {
             let clicked = AppUpdate.update(state, .click(x: member.x + 3, y: member.y + 1 + row)).state
-            #expect(clicked.focus == .party(.member(1)) && clicked.selection[.member(1)] == 1, "row \(row)")
+            #expect(clicked.focus == .party(.member(1)) && clicked.panes.selection[.member(1)] == 1, "row \(row)")
         }
         let screen = AppView.render(state, size: state.size, theme: .mono, glyphs: .unicode).plainText()
         #expect(screen.contains("group_key   ") && !screen.contains("grou…"), "the name is whole on its own row")

@@ -1,0 +1,50 @@
+import Scenarios
+
+// The state each component keeps for itself, as a ratatui widget's state or a
+// bubbles component does: owned by `AppState`, read and changed by that component's
+// view and keys only. A new step (or scenario, or tutorial section) resets them.
+
+/// The party panes: the line chosen in each (Up/Down or a click) since the last step.
+public struct PanesState: Sendable, Equatable {
+    /// Selected line of each party's pane, by party id; none follows the new values.
+    public var selection: [PartyID: Int] = [:]
+
+    public init() {}
+}
+
+/// The wire: the message chosen on it, if any.
+public struct WireState: Sendable, Equatable {
+    /// The selected message (its step), or nil to follow the current step.
+    public var selection: Int?
+
+    public init() {}
+}
+
+/// The inspector: how far it is scrolled, and whether it shows fields or hex.
+public struct InspectorState: Sendable, Equatable {
+    public enum Mode: Sendable, Equatable {
+        case fields, hex
+    }
+
+    /// Rows scrolled past.
+    public var scroll = 0
+    public var mode: Mode = .fields
+
+    public init() {}
+}
+
+extension AppState {
+    /// Back to following the current step: no chosen line or message, the inspector at its top.
+    mutating func resetSelections() {
+        panes = PanesState()
+        wire.selection = nil
+        inspector.scroll = 0
+    }
+
+    /// Chooses the message of `step` on the wire (nil: follow the current step) and
+    /// shows it in the inspector from its top.
+    mutating func inspect(_ step: Int?) {
+        wire.selection = step
+        inspector.scroll = 0
+    }
+}

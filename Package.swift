@@ -25,6 +25,9 @@ let package = Package(
         .target(name: "IBE", dependencies: ["Primitives", "Pairing", "LabAssets"]),
         .target(name: "MIKEY", dependencies: ["Primitives"]),
         .target(name: "IBAKE", dependencies: ["MIKEY", "IBE", "Pairing", "Primitives"]),
+        // The readers of `mikey-ibake decode`'s input (hex, base64, file content) and the
+        // command line's input error, where the fuzz targets reach them too.
+        .target(name: "CommandInput", dependencies: ["Primitives"]),
         .target(name: "Scenarios", dependencies: ["IBAKE", "MIKEY", "IBE", "Pairing", "Primitives"]),
         // Tutorials/*.md travel as resources of this target (TutorialFiles.swift is its only source).
         .target(name: "TutorialFiles", path: "Tutorials", exclude: ["README.md"], sources: ["TutorialFiles.swift"],
@@ -42,7 +45,7 @@ let package = Package(
             name: "mikey-ibake",
             dependencies: [
                 "Primitives", "Pairing", "IBE", "MIKEY", "IBAKE", "Scenarios", "Tutorials", "TUI", "TerminalBackend",
-                "Demonstrator",
+                "Demonstrator", "CommandInput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,11 +1,9 @@
 import ArgumentParser
+import CommandInput
 import TerminalBackend
 
-/// Bad input from the command line: printed as one line on stderr, exit status 2.
-struct InputError: Error {
-    let message: String
-    init(_ message: String) { self.message = message }
-}
+/// Bad input from the command line (defined in CommandInput, beside the message readers).
+typealias InputError = CommandInput.InputError
 
 extension ParsableCommand {
     /// Runs `body`, turning an `InputError` into "mikey-ibake: error: ..." and exit 2.

@@ -10,6 +10,8 @@ let package = Package(
         .executable(name: "mikey-ibake", targets: ["mikey-ibake"]),
         // Developer tool that exercises the terminal backend (see Sources/tui-demo); not a product feature.
         .executable(name: "tui-demo", targets: ["tui-demo"]),
+        // For Fuzz/Package.swift, which links the targets into a libFuzzer binary; not a product feature.
+        .library(name: "FuzzTargets", targets: ["FuzzTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -50,6 +52,10 @@ let package = Package(
             ]
         ),
 
+        // What one libFuzzer input does, per target (scripts/fuzz, Fuzz/Package.swift); the
+        // regression tests replay seeds and reproducers through the same functions.
+        .target(name: "FuzzTargets", dependencies: ["MIKEY", "IBAKE", "IBE", "Primitives", "Tutorials", "CommandInput"]),
+
         // Reads ../shared/vectors for the tests; not part of any product.
         .target(name: "TestSupport", dependencies: ["IBE", "Pairing", "Primitives"], path: "Tests/TestSupport"),
         // Reads the record files (Vectors/) beside the Primitives and MIKEY tests.
@@ -62,6 +68,8 @@ let package = Package(
         .testTarget(name: "IBAKETests", dependencies: ["IBAKE", "MIKEY", "IBE", "Pairing", "Primitives"], exclude: ["Fixtures"]),
         .testTarget(name: "TutorialsTests", dependencies: ["Tutorials", "Scenarios", "IBAKE", "IBE"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "IBAKE", "IBE", "Primitives"]),
+        // Seeds/ and Reproducers/ hold fuzz inputs, read by path and replayed through FuzzTargets.
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets", "MIKEY", "IBAKE"], exclude: ["Seeds", "Reproducers"]),
         .testTarget(name: "CLITests", dependencies: ["mikey-ibake", "MIKEY", "IBAKE", "IBE", "Scenarios"], exclude: ["Fixtures"]),
         // Golden-file snapshots of canvases, shared by the TUI test targets.
         .target(name: "TUITestSupport", dependencies: ["TUI"], path: "Tests/TUITestSupport"),

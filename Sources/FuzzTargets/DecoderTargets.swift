@@ -10,22 +10,9 @@ import MIKEY
 ///   to the same message.
 @discardableResult
 public func fuzzDecoder(_ data: [UInt8]) -> FuzzOutcome {
-    let trace = MIKEYMessage.trace(data)
-    let message: MIKEYMessage
-    do {
-        message = try MIKEYMessage(decoding: data)
-    } catch {
-        guard trace.failure == error else { propertyViolated(.decoder, "decode threw \(error), trace reports \(String(describing: trace.failure))") }
-        checkLocated(error, count: data.count, .decoder)
-        return .rejected(error.description)
-    }
-    guard trace.isComplete else { propertyViolated(.decoder, "decode succeeded, trace failed: \(String(describing: trace.failure))") }
-    checkRoundTrip(data, descriptions: trace.descriptions, .decoder, decoded: message) { () throws(MIKEYEncodingError) in
-        try message.encode()
-    } decodeAgain: { bytes in
-        (try? MIKEYMessage(decoding: bytes)) == message
-    }
-    return .accepted
+    checkDecoding(data, .decoder, trace: MIKEYMessage.trace(data),
+                  decode: { bytes throws(MIKEYDecodingError) in try MIKEYMessage(decoding: bytes) },
+                  encode: { message throws(MIKEYEncodingError) in try message.encode() })
 }
 
 /// One input through the sub-payload chain decoder, which reads what an IBE layer or a
@@ -37,20 +24,30 @@ public func fuzzDecoder(_ data: [UInt8]) -> FuzzOutcome {
 public func fuzzSubPayloads(_ data: [UInt8]) -> FuzzOutcome {
     guard let selector = data.first, let first = PayloadType(rawValue: selector) else { return .rejected("no first payload type") }
     let plaintext = Array(data.dropFirst())
-    let trace = SubPayloadChain.trace(plaintext, first: first)
-    let chain: [SubPayload]
+    return checkDecoding(plaintext, .subpayloads, trace: SubPayloadChain.trace(plaintext, first: first),
+                         decode: { bytes throws(MIKEYDecodingError) in try SubPayloadChain.decode(bytes, first: first) },
+                         encode: { chain throws(MIKEYEncodingError) in try SubPayloadChain.encode(chain) })
+}
+
+/// The properties of both decoders: the strict decode agrees with the trace, refuses with a
+/// located error, and what it accepts round-trips.
+private func checkDecoding<Element, Value: Equatable>(
+    _ input: [UInt8], _ target: FuzzTarget, trace: DecodeTrace<Element>,
+    decode: ([UInt8]) throws(MIKEYDecodingError) -> Value, encode: (Value) throws(MIKEYEncodingError) -> [UInt8]
+) -> FuzzOutcome {
+    let value: Value
     do {
-        chain = try SubPayloadChain.decode(plaintext, first: first)
+        value = try decode(input)
     } catch {
-        guard trace.failure == error else { propertyViolated(.subpayloads, "decode threw \(error), trace reports \(String(describing: trace.failure))") }
-        checkLocated(error, count: plaintext.count, .subpayloads)
+        guard trace.failure == error else { propertyViolated(target, "decode threw \(error), trace reports \(String(describing: trace.failure))") }
+        checkLocated(error, count: input.count, target)
         return .rejected(error.description)
     }
-    guard trace.isComplete else { propertyViolated(.subpayloads, "decode succeeded, trace failed") }
-    checkRoundTrip(plaintext, descriptions: trace.descriptions, .subpayloads, decoded: chain) { () throws(MIKEYEncodingError) in
-        try SubPayloadChain.encode(chain)
+    guard trace.isComplete else { propertyViolated(target, "decode succeeded, trace failed: \(String(describing: trace.failure))") }
+    checkRoundTrip(input, descriptions: trace.descriptions, target, decoded: value) { () throws(MIKEYEncodingError) in
+        try encode(value)
     } decodeAgain: { bytes in
-        (try? SubPayloadChain.decode(bytes, first: first)) == chain
+        (try? decode(bytes)) == value
     }
     return .accepted
 }

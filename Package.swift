@@ -10,6 +10,8 @@ let package = Package(
         .executable(name: "mikey-ibake", targets: ["mikey-ibake"]),
         // Developer tool that exercises the terminal backend (see Sources/tui-demo); not a product feature.
         .executable(name: "tui-demo", targets: ["tui-demo"]),
+        // For Fuzz/Package.swift, which links the targets into a libFuzzer binary; not a product feature.
+        .library(name: "FuzzTargets", targets: ["FuzzTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,6 +27,9 @@ let package = Package(
         .target(name: "IBE", dependencies: ["Primitives", "Pairing", "LabAssets"]),
         .target(name: "MIKEY", dependencies: ["Primitives"]),
         .target(name: "IBAKE", dependencies: ["MIKEY", "IBE", "Pairing", "Primitives"]),
+        // The readers of `mikey-ibake decode`'s input (hex, base64, file content) and the
+        // command line's input error, where the fuzz targets reach them too.
+        .target(name: "CommandInput", dependencies: ["Primitives"]),
         .target(name: "Scenarios", dependencies: ["IBAKE", "MIKEY", "IBE", "Pairing", "Primitives"]),
         // Tutorials/*.md travel as resources of this target (TutorialFiles.swift is its only source).
         .target(name: "TutorialFiles", path: "Tutorials", exclude: ["README.md"], sources: ["TutorialFiles.swift"],
@@ -44,10 +49,14 @@ let package = Package(
             name: "mikey-ibake",
             dependencies: [
                 "Primitives", "Pairing", "IBE", "MIKEY", "IBAKE", "Scenarios", "Tutorials", "TUI", "TerminalBackend",
-                "Demonstrator",
+                "Demonstrator", "CommandInput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+
+        // What one libFuzzer input does, per target (scripts/fuzz, Fuzz/Package.swift); the
+        // regression tests replay seeds and reproducers through the same functions.
+        .target(name: "FuzzTargets", dependencies: ["MIKEY", "IBAKE", "IBE", "Primitives", "Tutorials", "CommandInput"]),
 
         // The one reader of test vectors (VectorFile) and every vector file, in Tests/TestSupport/Vectors
         // (read by path, so excluded from the sources), for the Primitives, MIKEY, Pairing and IBE
@@ -62,6 +71,8 @@ let package = Package(
         .testTarget(name: "IBAKETests", dependencies: ["IBAKE", "MIKEY", "IBE", "Pairing", "Primitives", "TestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "TutorialsTests", dependencies: ["Tutorials", "Scenarios", "IBAKE", "IBE"]),
+        // Seeds/ and Reproducers/ hold fuzz inputs, read by path and replayed through FuzzTargets.
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets", "MIKEY", "IBAKE"], exclude: ["Seeds", "Reproducers"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "IBAKE", "IBE", "MIKEY", "Primitives"]),
         // Also runs the built binary (TUITestSupport's CleanSpawn) for exit statuses and help texts.
         .testTarget(name: "CLITests", dependencies: ["mikey-ibake", "MIKEY", "IBAKE", "IBE", "Scenarios", "TestSupport",

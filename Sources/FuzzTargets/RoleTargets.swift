@@ -20,16 +20,22 @@ public func fuzzResponderMessage1(_ data: [UInt8]) -> FuzzOutcome {
 /// Responder.receiveMessage2 after it answered the seeded I_MESSAGE_1, then makeMessage2Response.
 @discardableResult
 public func fuzzResponderMessage2(_ data: [UInt8]) -> FuzzOutcome {
+    respondingToMessage2.run { responder in
+        outcome {
+            _ = try responder.receiveIMessage2(data)
+            _ = try responder.makeRMessage2()
+        }
+    }
+}
+
+private let respondingToMessage2 = PreparedRole<Responder> {
     let exchange = SeededExchange.shared
-    let responder = exchange.freshResponder()
+    let (responder, clock) = exchange.freshResponderAndClock()
     prepare(.responderMessage2) {
         _ = try responder.receiveIMessage1(exchange.message1)
         _ = try responder.makeRMessage1()
     }
-    return outcome {
-        _ = try responder.receiveIMessage2(data)
-        _ = try responder.makeRMessage2()
-    }
+    return (responder, clock)
 }
 
 /// Initiator.receiveMessage1Response after I_MESSAGE_1, then makeMessage2 if it accepted.
@@ -47,16 +53,20 @@ public func fuzzInitiatorResponse1(_ data: [UInt8]) -> FuzzOutcome {
 /// whatever is accepted must carry the genuine message's MAC input.
 @discardableResult
 public func fuzzInitiatorResponse2(_ data: [UInt8]) -> FuzzOutcome {
+    let result = awaitingResponse2.run { initiator in outcome { _ = try initiator.receiveRMessage2(data) } }
+    if result.isAccepted { requireGenuineMAC(data, of: [SeededExchange.shared.response2], .initiatorResponse2) }
+    return result
+}
+
+private let awaitingResponse2 = PreparedRole<Initiator> {
     let exchange = SeededExchange.shared
-    let initiator = exchange.freshInitiator()
+    let (initiator, clock) = exchange.freshInitiatorAndClock()
     prepare(.initiatorResponse2) {
         _ = try initiator.makeIMessage1()
         _ = try initiator.receiveRMessage1(exchange.response1)
         _ = try initiator.makeIMessage2()
     }
-    let result = outcome { _ = try initiator.receiveRMessage2(data) }
-    if result.isAccepted { requireGenuineMAC(data, of: [exchange.response2], .initiatorResponse2) }
-    return result
+    return (initiator, clock)
 }
 
 /// KMSServer.respond to REQUEST_KEY_PSK (fresh replay cache). V under the user's PSK:

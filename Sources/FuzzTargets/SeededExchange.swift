@@ -117,16 +117,22 @@ struct SeededExchange: Sendable {
         return (ReplayedRandom(recording.draws), ReplayedClock(recording.readings))
     }
 
-    func freshInitiator() -> Initiator {
+    func freshInitiator() -> Initiator { freshInitiatorAndClock().initiator }
+
+    /// A fresh initiator and the clock it reads, for harnesses that wind the clock back.
+    func freshInitiatorAndClock() -> (initiator: Initiator, clock: ReplayedClock) {
         let (random, clock) = replay(.initiator)
-        return Initiator(profile: profile, keys: initiatorRing, kmsParameters: kms.publicParameters, target: cast.responder,
-                         random: random, clock: clock, publicKeys: publicKeys)
+        return (Initiator(profile: profile, keys: initiatorRing, kmsParameters: kms.publicParameters, target: cast.responder,
+                          random: random, clock: clock, publicKeys: publicKeys), clock)
     }
 
-    func freshResponder() -> Responder {
+    func freshResponder() -> Responder { freshResponderAndClock().responder }
+
+    /// A fresh responder and the clock it reads, for harnesses that wind the clock back.
+    func freshResponderAndClock() -> (responder: Responder, clock: ReplayedClock) {
         let (random, clock) = replay(.responder)
-        return Responder(profile: profile, keys: responderRing, kmsParameters: kms.publicParameters, replayCache: ReplayCache(),
-                         random: random, clock: clock, publicKeys: publicKeys)
+        return (Responder(profile: profile, keys: responderRing, kmsParameters: kms.publicParameters, replayCache: ReplayCache(),
+                          random: random, clock: clock, publicKeys: publicKeys), clock)
     }
 
     func freshServer() -> KMSServer {
@@ -198,6 +204,19 @@ final class ReplayedClock: ProtocolClock {
     init(_ readings: [UInt64]) {
         self.readings = readings
         last = readings.last ?? (BasicExchange.seededStart + Timestamp.ntpEpochOffset) << 32
+    }
+
+    /// Where the clock stands: restoring it makes the next readings repeat.
+    struct Mark {
+        fileprivate let next: Int
+        fileprivate let last: UInt64
+    }
+
+    var mark: Mark { Mark(next: next, last: last) }
+
+    func restore(_ mark: Mark) {
+        next = mark.next
+        last = mark.last
     }
 
     func now() -> UInt64 {

@@ -95,6 +95,32 @@ struct FuzzRegressionTests {
         }
     }
 
+    /// The reused, prepared role (PreparedRole) must answer every input as a fresh role
+    /// would: a refused input may not change it. Checked on a bit flip in every octet of
+    /// the seed, each compared with a role prepared anew.
+    @Test("a reused prepared role answers as a fresh one")
+    func preparedRoleAnswersAsFresh() throws {
+        let exchange = SeededExchange.shared
+        for index in exchange.message2.indices {
+            var mutated = exchange.message2
+            mutated[index] ^= 0x04
+            let fresh = exchange.freshResponder()
+            _ = try fresh.receiveIMessage1(exchange.message1)
+            _ = try fresh.makeRMessage1()
+            let expected: FuzzOutcome
+            do {
+                _ = try fresh.receiveIMessage2(mutated)
+                _ = try fresh.makeRMessage2()
+                expected = .accepted
+            } catch {
+                expected = .rejected("\(error)")
+            }
+            #expect(fuzzResponderMessage2(mutated) == expected, "octet \(index)")
+        }
+        #expect(fuzzResponderMessage2(exchange.message2).isAccepted)
+        #expect(fuzzResponderMessage2(exchange.message2).isAccepted, "a second genuine input finds a fresh role again")
+    }
+
     /// Every prefix of a valid message is refused with an error located inside it (the
     /// entry point traps on an unlocated one).
     @Test("every truncation of a decoder seed is a located error")

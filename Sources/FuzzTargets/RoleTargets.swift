@@ -7,7 +7,7 @@ import MIKEY
 // inputs and mutations of them reach every check after parsing. What a role does next
 // after accepting (its answer) runs too, since it works on the values just accepted.
 
-/// Responder.receiveMessage1, then makeMessage1Response if it accepted.
+/// Responder.receiveIMessage1, then makeRMessage1 if it accepted.
 @discardableResult
 public func fuzzResponderMessage1(_ data: [UInt8]) -> FuzzOutcome {
     let responder = SeededExchange.shared.freshResponder()
@@ -17,7 +17,7 @@ public func fuzzResponderMessage1(_ data: [UInt8]) -> FuzzOutcome {
     }
 }
 
-/// Responder.receiveMessage2 after it answered the seeded I_MESSAGE_1, then makeMessage2Response.
+/// Responder.receiveIMessage2 after it answered the seeded I_MESSAGE_1, then makeRMessage2.
 @discardableResult
 public func fuzzResponderMessage2(_ data: [UInt8]) -> FuzzOutcome {
     respondingToMessage2.run { responder in
@@ -38,7 +38,7 @@ private let respondingToMessage2 = PreparedRole<Responder> {
     return (responder, clock)
 }
 
-/// Initiator.receiveMessage1Response after I_MESSAGE_1, then makeMessage2 if it accepted.
+/// Initiator.receiveRMessage1 after I_MESSAGE_1, then makeIMessage2 if it accepted.
 @discardableResult
 public func fuzzInitiatorResponse1(_ data: [UInt8]) -> FuzzOutcome {
     let initiator = SeededExchange.shared.freshInitiator()
@@ -49,7 +49,7 @@ public func fuzzInitiatorResponse1(_ data: [UInt8]) -> FuzzOutcome {
     }
 }
 
-/// Initiator.receiveMessage2Response after I_MESSAGE_2. R_MESSAGE_2 is protected by V:
+/// Initiator.receiveRMessage2 after I_MESSAGE_2. R_MESSAGE_2 is protected by V:
 /// whatever is accepted must carry the genuine message's MAC input.
 @discardableResult
 public func fuzzInitiatorResponse2(_ data: [UInt8]) -> FuzzOutcome {
@@ -69,7 +69,7 @@ private let awaitingResponse2 = PreparedRole<Initiator> {
     return (initiator, clock)
 }
 
-/// KMSServer.respond to REQUEST_KEY_PSK (fresh replay cache). V under the user's PSK:
+/// KMSServer.makeRequestKeyResp answering REQUEST_KEY_PSK (fresh replay cache). V under the user's PSK:
 /// whatever is accepted must carry one of the genuine requests' MAC input.
 @discardableResult
 public func fuzzKMS(_ data: [UInt8]) -> FuzzOutcome {
@@ -79,7 +79,7 @@ public func fuzzKMS(_ data: [UInt8]) -> FuzzOutcome {
     return result
 }
 
-/// ProvisioningClient.receiveResponse after the initiator's REQUEST_KEY_PSK. V under the
+/// ProvisioningClient.receiveRequestKeyResp after the initiator's REQUEST_KEY_PSK. V under the
 /// PSK: whatever is accepted must carry the genuine response's MAC input.
 @discardableResult
 public func fuzzProvisioning(_ data: [UInt8]) -> FuzzOutcome {

@@ -40,6 +40,15 @@ import Testing
         return (initiator, mailbox)
     }
 
+    /// I_MESSAGE_1 sent and accepted, R_MESSAGE_1 sent and accepted: I_MESSAGE_2 is next.
+    private func answered(_ fixture: ExchangeFixture) throws -> (Initiator, Responder) {
+        let initiator = try fixture.initiator()
+        let responder = try fixture.responder()
+        _ = try responder.receiveIMessage1(try initiator.makeIMessage1().message)
+        _ = try initiator.receiveRMessage1(try responder.makeRMessage1().message)
+        return (initiator, responder)
+    }
+
     private func hmacSHA256(_ key: [UInt8], _ input: [UInt8]) -> [UInt8] {
         HMAC.authenticationCode(for: input, key: key, hash: .sha256)
     }
@@ -63,10 +72,7 @@ import Testing
 
     @Test func anESKNamingAnotherSenderIsRefused() throws {
         let fixture = try ExchangeFixture()
-        let initiator = try fixture.initiator(target: ExchangeFixture.bob)
-        let bob = try fixture.responder()
-        _ = try bob.receiveIMessage1(try initiator.makeIMessage1().message)
-        _ = try initiator.receiveRMessage1(try bob.makeRMessage1().message)
+        let (initiator, bob) = try answered(fixture)
         let m3 = try initiator.makeIMessage2(deposit: SecretKeyDeposit(intendedURI: ExchangeFixture.bob, secretKey: fixture.random.bytes(16)))
         // Eve (anyone can encrypt to Bob) swaps in an ESK that claims to come from Carol.
         let parameters = fixture.kms.publicParameters
@@ -84,10 +90,7 @@ import Testing
 
     @Test func rMessage2MACCoversTheMessageThenBothIdentities() throws {
         let fixture = try ExchangeFixture()
-        let initiator = try fixture.initiator()
-        let responder = try fixture.responder()
-        _ = try responder.receiveIMessage1(try initiator.makeIMessage1().message)
-        _ = try initiator.receiveRMessage1(try responder.makeRMessage1().message)
+        let (initiator, responder) = try answered(fixture)
         _ = try responder.receiveIMessage2(try initiator.makeIMessage2().message)
         let m4 = try responder.makeRMessage2().message
         let key = try #require(responder.sessionKeys?.authKey)
@@ -210,10 +213,7 @@ import Testing
 
     @Test func anIMessage2WithAnotherCSIDMapIsRefused() throws {
         let fixture = try ExchangeFixture()
-        let initiator = try fixture.initiator()
-        let responder = try fixture.responder()
-        _ = try responder.receiveIMessage1(try initiator.makeIMessage1().message)
-        _ = try initiator.receiveRMessage1(try responder.makeRMessage1().message)
+        let (initiator, responder) = try answered(fixture)
         let m3 = try rewrite(try initiator.makeIMessage2().message) { message in
             message.header.cryptoSessions = .srtp([SRTPCryptoSession(policyNumber: 0, ssrc: 1, roc: 5)])
         }
@@ -294,10 +294,7 @@ import Testing
 
     @Test func aFreshRANDInIMessage2IsRefused() throws {
         let fixture = try ExchangeFixture()
-        let initiator = try fixture.initiator()
-        let responder = try fixture.responder()
-        _ = try responder.receiveIMessage1(try initiator.makeIMessage1().message)
-        _ = try initiator.receiveRMessage1(try responder.makeRMessage1().message)
+        let (initiator, responder) = try answered(fixture)
         let m3 = try rewrite(try initiator.makeIMessage2().message) { message in
             message.payloads = message.payloads.map { if case .rand = $0 { .rand(RANDPayload([UInt8](repeating: 9, count: 16))) } else { $0 } }
         }

@@ -4,12 +4,14 @@ import Primitives
 /// Reads the octets of a MIKEY message from text or file content, in hex, base64 or raw
 /// binary: the pure part of `mikey-ibake decode`'s input, where the fuzzer reaches it too.
 public enum MessageInput {
-    /// Text that is only hex digits (and white space) is hex; text that decodes as
-    /// base64 is base64; anything else is taken as the raw octets.
+    /// Text that is only ASCII hex digits (and white space) is hex; text that decodes as
+    /// base64 is base64; anything else is taken as the raw octets. (Character.isHexDigit
+    /// also holds for the fullwidth digits U+FF10..., which Hex.decode does not read: such
+    /// text was refused as "not an even number of hex digits" instead of read as octets.)
     public static func octets(fromContent data: [UInt8], source: String) throws(InputError) -> [UInt8] {
         if let text = String(validating: data, as: UTF8.self) {
             let compact = text.filter { !$0.isWhitespace }
-            if !compact.isEmpty, compact.allSatisfy(\.isHexDigit) {
+            if !compact.isEmpty, compact.allSatisfy({ $0.isASCII && $0.isHexDigit }) {
                 return try hex(compact, source: source)
             }
             if !compact.isEmpty, let decoded = Data(base64Encoded: compact) {

@@ -55,5 +55,8 @@ import Testing
         #expect(try MessageInput.octets(fromContent: [0x01, 0x16, 0x05, 0x00], source: "t") == octets + [0])
         #expect(throws: InputError.self) { try MessageInput.hex("0g", source: "HEX") }
         #expect(throws: InputError.self) { try MessageInput.octets(fromContent: [], source: "t") }
+        // Fullwidth digits are hex digits to Character, not to Hex.decode: raw octets, not "odd hex".
+        let fullwidth = Array("\u{FF10}\u{FF11}".utf8)
+        #expect(try MessageInput.octets(fromContent: fullwidth, source: "t") == fullwidth)
     }
 }

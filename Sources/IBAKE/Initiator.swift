@@ -119,15 +119,16 @@ public final class Initiator {
             }
             notes.append("aP echo matches: \(responderURI) could open I_MESSAGE_1 (responder authenticated)")
         } else {
-            mustResendValue = true
             notes.append("no aP echo: \(responderURI) could not open I_MESSAGE_1; I_MESSAGE_2 carries aP again")
         }
         guard let bP = plaintext.responderValue else { throw IBAKEFailure(.parse, "\(name): the IBAKE plaintext has no ECCPTr") }
         try profile.group.validate(bP)
-        responderValue = bP
-        answered = clearResponder
         let abP = try profile.group.sharedValue(secret: secret, peer: bP)
         let keys = SessionKeys(abP: abP, rand: rand, csbID: header.csbID, profile: profile)
+        // Every check has passed: only now does the initiator move on (a refused R_MESSAGE_1 leaves it as it was).
+        mustResendValue = plaintext.initiatorValue == nil
+        responderValue = bP
+        answered = clearResponder
         keysAgreed = keys
         var learned = [LearnedValue(.bP, bP, .message(kind)), LearnedValue(.abP, abP, .computed)]
         learned += keys.learnedValues(.computed)

@@ -177,11 +177,7 @@ public final class KMSServer {
     }
 
     public func makeRequestKeyResp(answering bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {
-        do {
-            return try answer(bytes)
-        } catch {
-            throw Wire.answering(error, bytes, now: clock.now())
-        }
+        try Wire.answeringRefusals(of: bytes, clock: clock, answer)
     }
 
     private func answer(_ bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {

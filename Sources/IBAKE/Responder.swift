@@ -53,11 +53,7 @@ public final class Responder {
     /// identities and carry a valid aP, and must not have been accepted before. A refusal
     /// the RFC answers carries the Error message to send back (PROFILE D18).
     public func receiveIMessage1(_ bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {
-        do {
-            return try openIMessage1(bytes)
-        } catch {
-            throw Wire.answering(error, bytes, now: clock.now())
-        }
+        try Wire.answeringRefusals(of: bytes, clock: clock, openIMessage1)
     }
 
     private func openIMessage1(_ bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {
@@ -146,11 +142,7 @@ public final class Responder {
     /// (RFC 6267 §4.2.2.5; PROFILE D13). A refusal the RFC answers carries the Error
     /// message to send back (PROFILE D18).
     public func receiveIMessage2(_ bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {
-        do {
-            return try openIMessage2(bytes)
-        } catch {
-            throw Wire.answering(error, bytes, now: clock.now())
-        }
+        try Wire.answeringRefusals(of: bytes, clock: clock, openIMessage2)
     }
 
     private func openIMessage2(_ bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {

@@ -76,7 +76,7 @@ enum Wire {
     static func checkHeader(_ received: CommonHeader, follows exchange: CommonHeader) throws(IBAKEFailure) {
         let name = received.dataType.name
         guard received.csbID == exchange.csbID else {
-            throw IBAKEFailure(.session, "\(name) has CSB ID \(hex32(received.csbID)), this exchange is \(hex32(exchange.csbID))")
+            throw IBAKEFailure(.session, "\(name) has CSB ID \(Hex.word(received.csbID)), this exchange is \(Hex.word(exchange.csbID))")
         }
         guard received.prf == exchange.prf else {
             throw IBAKEFailure(.session, "\(name) uses \(received.prf.name), this exchange \(exchange.prf.name)", errorNumber: .invalidPRF)
@@ -100,11 +100,17 @@ enum Wire {
                                                             .error(ErrorPayload(number))]).encode()
     }
 
-    /// `failure` with the Error message that answers it attached (PROFILE D18).
-    static func answering(_ failure: IBAKEFailure, _ request: [UInt8], now: UInt64) -> IBAKEFailure {
-        var answered = failure
-        answered.errorMessage = errorMessage(for: failure, answering: request, now: now)
-        return answered
+    /// Runs a responder's check of `request`; a refusal comes out with the Error message
+    /// that answers it attached (PROFILE D18), timed by the responder's `clock`.
+    static func answeringRefusals<Result>(of request: [UInt8], clock: ProtocolClock,
+                                          _ check: ([UInt8]) throws(IBAKEFailure) -> Result) throws(IBAKEFailure) -> Result {
+        do {
+            return try check(request)
+        } catch {
+            var answered = error
+            answered.errorMessage = errorMessage(for: error, answering: request, now: clock.now())
+            throw answered
+        }
     }
 
     /// The clear IDR payload with `role`; its absence refuses the message.
@@ -173,12 +179,6 @@ enum Wire {
     private static func tag(_ key: [UInt8], _ input: [UInt8], _ mac: MACAlgorithm) -> [UInt8] {
         guard let hash = mac.hash else { return [] }
         return Array(HMAC.authenticationCode(for: input, key: key, hash: hash).prefix(mac.macLength))
-    }
-
-    /// `0x15e6532f`: how the panes and the inspector show a CSB ID.
-    static func hex32(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16)
-        return "0x" + String(repeating: "0", count: 8 - digits.count) + digits
     }
 
     static func uint32(_ random: RandomSource) -> UInt32 {

@@ -30,6 +30,9 @@ public enum Hex {
     /// One octet as `0x` and two lowercase digits, for example `0x05`, for error messages.
     public static func byte(_ value: UInt8) -> String { "0x" + encode([value]) }
 
+    /// A 32-bit value as `0x` and eight lowercase digits, for example `0x15e6532f` (a CSB ID, an SSRC).
+    public static func word(_ value: UInt32) -> String { "0x" + encode(value.bigEndianOctets) }
+
     /// An offset into a message as a hex dump prints it: lowercase, at least four digits (`001a`).
     public static func offset(_ value: Int) -> String {
         let digits = String(value, radix: 16)

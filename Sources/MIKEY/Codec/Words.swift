@@ -19,8 +19,7 @@ enum Words {
 
     /// `0xcd177e50 (3440868944)`.
     static func hex32(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16)
-        return "0x" + String(repeating: "0", count: 8 - digits.count) + digits + " (\(value))"
+        Hex.word(value) + " (\(value))"
     }
 
     /// An identity's data: quoted text when it is printable UTF-8 (NAI, URI), hex otherwise.

@@ -259,6 +259,31 @@ import Testing
         _ = refusal(.initiatorEcho) { _ = try initiator.receiveRMessage2(resigned) }
     }
 
+    /// A refused R_MESSAGE_1 leaves the initiator as it was: one without the aP echo whose
+    /// bP is off the curve must not make the genuine answer's I_MESSAGE_2 resend aP.
+    @Test func aRefusedRMessage1ChangesNothing() throws {
+        let fixture = try ExchangeFixture()
+        let (initiator, responder) = (try fixture.initiator(), try fixture.responder())
+        _ = try responder.receiveIMessage1(try initiator.makeIMessage1().message)
+        let genuine = try responder.makeRMessage1().message
+        let alice = try IdentityWithPeriod(uri: ExchangeFixture.alice, year: 2026, month: 11)
+        let offCurve = ECCPointSubPayload(value: .labToy([0x04, 0, 0, 0, 1, 0, 0, 0, 1]), authAlgorithm: .hmacSHA256_256,
+                                          tgkLength: 32)
+        let forged = try Tampering.rewriteIBAKE(genuine, key: fixture.kms.extractPrivateKey(for: alice), recipient: alice,
+                                                parameters: fixture.kms.publicParameters, random: fixture.random) { chain in
+            var seenResponder = false
+            return chain.compactMap { item in
+                if case .idr(let identity) = item { seenResponder = identity.role == .responder }
+                guard case .eccpt = item else { return item }
+                return seenResponder ? .eccpt(offCurve) : nil
+            }
+        }
+        _ = refusal(.diffieHellmanValue) { _ = try initiator.receiveRMessage1(forged) }
+        _ = try initiator.receiveRMessage1(genuine)
+        let m3 = try MIKEYMessage(decoding: try initiator.makeIMessage2().message)
+        #expect(m3.esk == nil, "the refused R_MESSAGE_1 left the initiator resending aP")
+    }
+
     // MARK: Liberal where the RFC leaves a value open (RFC 6267 §6.1.4, §4.2.1)
 
     @Test func anUnregisteredECCPTAuthAlgIsIgnored() throws {

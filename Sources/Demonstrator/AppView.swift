@@ -3,6 +3,10 @@ import TUI
 
 /// The demonstrator's pure view: the whole screen from the state, at any size, in
 /// any theme and glyph set. Every frame is drawn whole; the backend sends only changes.
+///
+/// This is the one place that reads the whole `AppState`: it takes from it what each
+/// component draws (its content, its own state, whether it has focus) and hands each
+/// only that, with the `Look`.
 public enum AppView {
     /// Presenter mode draws in the high-contrast theme (a mono session stays mono).
     public static func render(_ state: AppState, size: Size, theme: Theme, glyphs: Glyphs) -> Canvas {
@@ -13,36 +17,45 @@ public enum AppView {
             return TooSmallScreen.render(size: size, minimum: LayoutRules.minimum, theme: theme)
         }
         var canvas = Canvas(size: size)
-        let context = ViewContext(state: state, screen: screen, theme: theme, glyphs: glyphs)
+        let look = Look(theme: theme, glyphs: glyphs, isCompact: layout.mode == .compact)
         if let model = state.model {
             if let presenter = layout.presenter {
-                PresenterView.draw(in: presenter, context, into: &canvas)
+                if let slide = PresenterSlide(state: state) { PresenterView.draw(slide, of: model, in: presenter, look: look, into: &canvas) }
             } else {
-                drawDemo(model, context, into: &canvas)
+                drawDemo(model, state, screen, look, into: &canvas)
             }
         } else {
-            ProgressView.draw(in: layout.main, context, into: &canvas)
+            ProgressView.draw(ProgressContent(state), in: layout.main, look: look, into: &canvas)
         }
-        NarrationView.draw(in: layout.narration, context, into: &canvas)
-        if let tutorial = layout.tutorial { TutorialPanel.draw(in: tutorial, context, into: &canvas) }
-        StatusLine.draw(in: layout.status, context, into: &canvas)
+        NarrationView.draw(NarrationContent(state), in: layout.narration, look: look, into: &canvas)
+        if let area = layout.tutorial, let content = TutorialPanelContent(state) {
+            TutorialPanel.draw(content, in: area, beside: layout.tutorialIsBeside, look: look, into: &canvas)
+        }
+        StatusLine.draw(StatusContent(state, separator: glyphs.separator), in: layout.status, look: look, into: &canvas)
         switch state.overlay {
-        case .help?: HelpOverlay.draw(context, into: &canvas)
-        case .scenarioMenu(let selected)?: ScenarioMenuOverlay.draw(selected: selected, context, into: &canvas)
-        case .valueDetail?: ValueDetailOverlay.draw(context, into: &canvas)
-        case nil: break
+        case .help?:
+            HelpOverlay.draw(keysOf: KeyContext.screen(state), look: look, into: &canvas)
+        case .scenarioMenu(let selected)?:
+            let unavailable = ScenarioName.allCases.reduce(into: [ScenarioName: String]()) { found, name in
+                if case .failed(let reason)? = state.load(name) { found[name] = reason }
+            }
+            ScenarioMenuOverlay.draw(selected: selected, current: state.scenario, unavailable: unavailable, look: look, into: &canvas)
+        case .valueDetail?:
+            if let (party, line) = AppUpdate.detailTarget(state) { ValueDetailOverlay.draw(party: party, line: line, look: look, into: &canvas) }
+        case nil:
+            break
         }
         return glyphs.isASCII ? ASCIIFold.fold(canvas) : canvas
     }
 
     /// The panes, the wire and the inspector, each from its own inputs and state.
-    static func drawDemo(_ model: ScenarioModel, _ context: ViewContext, into canvas: inout Canvas) {
-        let state = context.state, layout = context.layout, look = context.look
-        for party in context.screen.parties {
-            guard let rect = layout.pane(party.id), let pane = context.screen.panes[party.id] else { continue }
-            let focused = state.focus == .party(party.id)
-            PaneView.draw(pane, in: rect, title: PaneView.title(party, context, focused: focused, width: rect.width),
-                          focused: focused, look: look, into: &canvas)
+    static func drawDemo(_ model: ScenarioModel, _ state: AppState, _ screen: Screen, _ look: Look, into canvas: inout Canvas) {
+        let layout = screen.layout
+        for party in screen.parties {
+            guard let rect = layout.pane(party.id), let pane = screen.panes[party.id] else { continue }
+            let title = PaneView.Title(party, in: state)
+            PaneView.draw(pane, in: rect, title: title.text(width: rect.width, look: look), focused: title.focused, look: look,
+                          into: &canvas)
         }
         if let wire = layout.wire {
             let marks = WireMarks(current: state.step, inspected: state.inspectedStep, focused: state.focus == .wire)
@@ -56,27 +69,48 @@ public enum AppView {
     }
 }
 
+/// What the progress box says, as data: the scenario being built (or its failure),
+/// with what, and whose keys work meanwhile.
+struct ProgressContent {
+    let scenario: ScenarioName
+    /// Why the build failed, if it did.
+    let failure: String?
+    let parameterSet: (name: String, summary: String)
+    let spinnerTick: Int
+    let inTutorial: Bool
+    let keyContext: KeyContext
+
+    init(_ state: AppState) {
+        scenario = state.scenario
+        failure = state.failure
+        parameterSet = (state.config.parameterSet.name, state.config.parameterSet.summary)
+        spinnerTick = state.ticks
+        inTutorial = state.tutorial != nil
+        keyContext = KeyContext.screen(state).last ?? .demo
+    }
+}
+
 /// While the scenario on screen is being built (a progress line with a spinner), or
 /// when it could not be built (its error, and the keys that lead elsewhere).
 enum ProgressView {
-    static func draw(in area: Rect, _ context: ViewContext, into canvas: inout Canvas) {
-        let state = context.state, theme = context.theme, glyphs = context.glyphs
-        let set = state.config.parameterSet
+    static func draw(_ content: ProgressContent, in area: Rect, look: Look, into canvas: inout Canvas) {
+        let theme = look.theme, glyphs = look.glyphs
         let width = min(area.width - 4, 84)
         var lines: [(String, Style)]
         let title: String
-        if let failure = state.failure {
-            title = "The \(state.scenario.rawValue) scenario could not be built"
+        if let failure = content.failure {
+            title = "The \(content.scenario.rawValue) scenario could not be built"
             lines = TextWrap.lines(failure, width: width - 4).map { ($0, theme.error) }
-            let keys: [KeyAction] = state.tutorial != nil ? [.nextSection, .previousSection, .quit] : [.openScenarioMenu, .forking, .quit]
-            lines += [("", theme.text), (hints(keys, state, glyphs), theme.keyHint)]
+            let keys: [KeyAction] = content.inTutorial ? [.nextSection, .previousSection, .quit] : [.openScenarioMenu, .forking, .quit]
+            lines += [("", theme.text), (hints(keys, content.keyContext, glyphs), theme.keyHint)]
         } else {
-            let spinner = glyphs.spinner[state.ticks % glyphs.spinner.count]
-            title = "Building the \(state.scenario.rawValue) scenario"
-            lines = [("\(spinner) running the real protocol with \(set.name): \(set.summary)", theme.warning)]
-            lines = lines.flatMap { line in TextWrap.lines(line.0, width: width - 4).map { ($0, line.1) } }
-            let keys: [KeyAction] = state.tutorial != nil ? [.nextSection, .previousSection, .quit] : [.openScenarioMenu, .openHelp, .quit]
-            lines += [("", theme.text), ("keys work meanwhile: " + hints(keys, state, glyphs), theme.keyHint)]
+            let spinner = glyphs.spinner[content.spinnerTick % glyphs.spinner.count]
+            title = "Building the \(content.scenario.rawValue) scenario"
+            let set = content.parameterSet
+            lines = TextWrap.lines("\(spinner) running the real protocol with \(set.name): \(set.summary)", width: width - 4)
+                .map { ($0, theme.warning) }
+            let keys: [KeyAction] = content.inTutorial ? [.nextSection, .previousSection, .quit] : [.openScenarioMenu, .openHelp, .quit]
+            lines += [("", theme.text), ("keys work meanwhile: " + hints(keys, content.keyContext, glyphs), theme.keyHint)]
         }
         let box = area.centered(width: width, height: lines.count + 4)
         let inner = canvas.frame(box, title: title, style: theme.border, titleStyle: theme.title, glyphs: glyphs)
@@ -85,9 +119,8 @@ enum ProgressView {
         }
     }
 
-    /// The status-line hints of `actions` on this screen: "s scenarios   ? help   q quit".
-    static func hints(_ actions: [KeyAction], _ state: AppState, _ glyphs: Glyphs) -> String {
-        let context = KeyContext.screen(state).last ?? .demo
-        return actions.map { Keymap.hint(for: $0, in: context, .screen(glyphs)) }.joined(separator: "   ")
+    /// The status-line hints of `actions`: "s scenarios   ? help   q quit".
+    static func hints(_ actions: [KeyAction], _ context: KeyContext, _ glyphs: Glyphs) -> String {
+        actions.map { Keymap.hint(for: $0, in: context, .screen(glyphs)) }.joined(separator: "   ")
     }
 }

@@ -10,10 +10,10 @@ enum OverlayBox {
     }
 
     /// Clears and frames `box`; returns the inside with a one-column margin.
-    static func draw(_ box: Rect, title: String, _ context: ViewContext, into canvas: inout Canvas) -> Rect {
-        canvas.fill(box, style: context.theme.text)
-        let inner = canvas.frame(box, title: title, style: context.theme.focusedBorder, titleStyle: context.theme.title,
-                                 glyphs: context.glyphs)
+    static func draw(_ box: Rect, title: String, look: Look, into canvas: inout Canvas) -> Rect {
+        canvas.fill(box, style: look.theme.text)
+        let inner = canvas.frame(box, title: title, style: look.theme.focusedBorder, titleStyle: look.theme.title,
+                                 glyphs: look.glyphs)
         return inner.inset(horizontal: 1, vertical: 0)
     }
 }
@@ -27,16 +27,17 @@ enum HelpOverlay {
         ]
     }
 
-    static func draw(_ context: ViewContext, into canvas: inout Canvas) {
-        let size = canvas.size, glyphs = context.glyphs, theme = context.theme
-        let keys = Keymap.helpEntries(for: KeyContext.screen(context.state), glyphs)
+    /// The keys of `contexts` (the screen under the overlay) and how to read the screen.
+    static func draw(keysOf contexts: [KeyContext], look: Look, into canvas: inout Canvas) {
+        let size = canvas.size, glyphs = look.glyphs, theme = look.theme
+        let keys = Keymap.helpEntries(for: contexts, glyphs)
         let column = max(20, (keys.map(\.key.count).max() ?? 0) + 2)
         let width = min(size.width - 2, 88)
         let noteLines = notes(glyphs).flatMap { TextWrap.lines($0, width: width - 4) }
         let withNotes = keys.count + noteLines.count + 3 <= size.height - 2
         let height = keys.count + 2 + (withNotes ? noteLines.count + 1 : 0)
         let inner = OverlayBox.draw(OverlayBox.rect(size: size, width: width, height: height),
-                                    title: "Help \(glyphs.separator) keys", context, into: &canvas)
+                                    title: "Help \(glyphs.separator) keys", look: look, into: &canvas)
         canvas.withRegion(inner) { region in
             for (y, entry) in keys.enumerated() {
                 region.put(entry.key, x: 0, y: y, style: theme.keyHint)
@@ -63,18 +64,21 @@ enum ScenarioMenuOverlay {
         return ScenarioName.allCases.indices.contains(index) ? index : nil
     }
 
-    static func draw(selected: Int, _ context: ViewContext, into canvas: inout Canvas) {
-        let state = context.state, theme = context.theme, glyphs = context.glyphs
-        let inner = OverlayBox.draw(box(size: canvas.size), title: "Scenarios", context, into: &canvas)
+    /// The menu with entry `selected` chosen, `current` marked (the scenario on screen),
+    /// and the scenarios that could not be built shown with their reason.
+    static func draw(selected: Int, current: ScenarioName, unavailable: [ScenarioName: String], look: Look,
+                     into canvas: inout Canvas) {
+        let theme = look.theme, glyphs = look.glyphs
+        let inner = OverlayBox.draw(box(size: canvas.size), title: "Scenarios", look: look, into: &canvas)
         canvas.withRegion(inner) { region in
             let width = region.bounds.width
             for (y, name) in ScenarioName.allCases.enumerated() {
                 let isSelected = y == selected
-                let mark = name == state.scenario ? "*" : " "
+                let mark = name == current ? "*" : " "
                 region.put(mark, x: 0, y: y, style: theme.keyHint)
                 region.put(name.rawValue, x: 2, y: y, style: isSelected ? theme.selection : theme.title)
                 var summary = name.summary, style = theme.text
-                if case .failed(let reason)? = state.load(name) {
+                if let reason = unavailable[name] {
                     summary = "unavailable: \(reason)"
                     style = theme.error
                 }
@@ -89,9 +93,9 @@ enum ScenarioMenuOverlay {
 
 /// `v`: the selected value in full, with its provenance; or why it is out of reach.
 enum ValueDetailOverlay {
-    static func draw(_ context: ViewContext, into canvas: inout Canvas) {
-        let state = context.state, theme = context.theme, glyphs = context.glyphs
-        guard let (party, line) = AppUpdate.detailTarget(state) else { return }
+    /// `line` of `party`'s pane in full: a value it holds, or why it cannot compute one.
+    static func draw(party: Party, line: PaneLine, look: Look, into canvas: inout Canvas) {
+        let theme = look.theme, glyphs = look.glyphs
         let size = canvas.size
         let width = min(size.width - 4, 96)
         let textWidth = width - 4
@@ -118,7 +122,7 @@ enum ValueDetailOverlay {
         let maxRows = size.height - 5
         if rows.count > maxRows { rows = Array(rows.prefix(maxRows - 1)) + [(glyphs.ellipsis, theme.label)] }
         let inner = OverlayBox.draw(OverlayBox.rect(size: size, width: width, height: rows.count + 4), title: title,
-                                    context, into: &canvas)
+                                    look: look, into: &canvas)
         canvas.withRegion(inner.inset(top: 1, left: 0, bottom: 0, right: 0)) { region in
             for (y, row) in rows.enumerated() { region.put(row.0, x: 0, y: y, style: row.1) }
         }

@@ -29,28 +29,48 @@ enum PaneView {
         if !hidden.isEmpty { canvas.bottomLabel(hidden.joined(separator: ", "), in: rect, style: theme.label) }
     }
 
-    /// `* Initiator · sip:alice@ims.example` (large) or `I Initiator` (compact); the
-    /// `*` marks focus in text as well as in the frame's style. The separator goes
-    /// first when the whole title does not fit the frame.
-    static func title(_ party: Party, _ context: ViewContext, focused: Bool, width: Int) -> String {
-        let mark = focused ? "* " : ""
-        var view = ""
-        if party.id == context.state.model?.kms?.id && context.state.kmsView {
-            view = party.kind == .curiousKMS ? " view" : " (curious view)"
+    /// What a pane's title says: the party, whether it has focus, which view it shows
+    /// (the curious-KMS view), and for the eavesdropper the size of her recording.
+    struct Title {
+        let party: Party
+        let focused: Bool
+        /// " view" or " (curious view)" when the KMS pane shows what a curious KMS reads.
+        let view: String
+        let recording: (messages: Int, octets: Int)?
+
+        init(_ party: Party, focused: Bool, view: String = "", recording: (messages: Int, octets: Int)? = nil) {
+            self.party = party
+            self.focused = focused
+            self.view = view
+            self.recording = recording
         }
-        if context.isCompact {
-            return mark + (party.tag == party.name ? party.name : "\(party.tag) \(party.name)") + view
+
+        /// `party`'s title on `state`'s screen.
+        init(_ party: Party, in state: AppState) {
+            let isKMS = party.id == state.model?.kms?.id
+            self.init(party, focused: state.focus == .party(party.id),
+                      view: isKMS && state.kmsView ? (party.kind == .curiousKMS ? " view" : " (curious view)") : "",
+                      recording: party.id == state.model?.eve?.id ? PaneContent.recording(of: party, in: state) : nil)
         }
-        let sep = context.glyphs.separator
-        // The eavesdropper's title says what she holds: the size of her recording.
-        if party.id == context.state.model?.eve?.id, let recording = PaneContent.recording(of: party, in: context.state),
-           recording.messages > 0 {
-            let holds = "\(mark)\(party.tag) \(sep) holds \(recording.messages) messages, \(recording.octets)"
-            if let fitting = [holds + " octets", holds + " B"].first(where: { $0.count <= width - 6 }) { return fitting }
+
+        /// `* Initiator · sip:alice@ims.example` (large) or `I Initiator` (compact); the
+        /// `*` marks focus in text as well as in the frame's style. The separator goes
+        /// first when the whole title does not fit the frame.
+        func text(width: Int, look: Look) -> String {
+            let mark = focused ? "* " : ""
+            if look.isCompact {
+                return mark + (party.tag == party.name ? party.name : "\(party.tag) \(party.name)") + view
+            }
+            let sep = look.glyphs.separator
+            // The eavesdropper's title says what she holds: the size of her recording.
+            if let recording, recording.messages > 0 {
+                let holds = "\(mark)\(party.tag) \(sep) holds \(recording.messages) messages, \(recording.octets)"
+                if let fitting = [holds + " octets", holds + " B"].first(where: { $0.count <= width - 6 }) { return fitting }
+            }
+            guard let identity = party.identity else { return mark + party.name + view }
+            let full = "\(mark)\(party.name)\(view) \(sep) \(identity)"
+            return full.count <= width - 6 ? full : "\(mark)\(party.name)\(view) \(PaneView.shortIdentity(identity))"
         }
-        guard let identity = party.identity else { return mark + party.name + view }
-        let full = "\(mark)\(party.name)\(view) \(sep) \(identity)"
-        return full.count <= width - 6 ? full : "\(mark)\(party.name)\(view) \(Self.shortIdentity(identity))"
     }
 
     /// An identity for a narrow title: a URI with an authority (`https://kms.ims.example`)

@@ -5,10 +5,10 @@ import TUI
 /// in the block font, as large as fits (`BlockHeadline`), a few lines under it
 /// (`PresenterSlide`), and the narration in short. Everything centred, nothing else.
 enum PresenterView {
-    static func draw(in area: Rect, _ context: ViewContext, into canvas: inout Canvas) {
-        let state = context.state, theme = context.theme, glyphs = context.glyphs, sep = glyphs.separator
-        guard let model = state.model, let slide = PresenterSlide(state: state) else { return }
-        let title = "Presenter \(sep) \(model.scenario.rawValue) \(sep) step \(state.step)/\(model.stepCount)"
+    /// `slide`, a step of `model`, framed in `area`.
+    static func draw(_ slide: PresenterSlide, of model: ScenarioModel, in area: Rect, look: Look, into canvas: inout Canvas) {
+        let theme = look.theme, glyphs = look.glyphs, sep = glyphs.separator
+        let title = "Presenter \(sep) \(model.scenario.rawValue) \(sep) step \(slide.step.index)/\(model.stepCount)"
         let inner = canvas.frame(area, title: title, style: theme.border, titleStyle: theme.title, glyphs: glyphs)
         let leave = Keymap.keys(for: .leavePresenter, in: .presenter, .screen(glyphs)).joined(separator: " or ")
         canvas.bottomLabel("\(leave): leave", in: area, style: theme.label)
@@ -17,7 +17,7 @@ enum PresenterView {
 
         // The block headline comes first: in a small area the narration, then the
         // details, give way to it.
-        let parts = lines(slide, model, width: body.width, context)
+        let parts = lines(slide, model, width: body.width, look: look)
         var rows = parts.main + parts.details + parts.narration
         var headline: BlockHeadline?
         for candidate in [rows, parts.main + parts.details, parts.main] {
@@ -72,8 +72,8 @@ enum PresenterView {
     /// recipient, notation; who learned the value and the value; who acted), details
     /// (size; who cannot compute it; the checks), and the narration in short.
     static func lines(_ slide: PresenterSlide, _ model: ScenarioModel, width: Int,
-                      _ context: ViewContext) -> (main: [Row], details: [Row], narration: [Row]) {
-        let theme = context.theme, glyphs = context.glyphs
+                      look: Look) -> (main: [Row], details: [Row], narration: [Row]) {
+        let theme = look.theme, glyphs = look.glyphs
         let step = slide.step
         var rows = [Row](), details = [Row]()
         let blank: Row = []

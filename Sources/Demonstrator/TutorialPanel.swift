@@ -1,4 +1,27 @@
+import Scenarios
 import TUI
+
+/// What the tutorial's panel shows, as data: the tutorial being played, the demo's
+/// step beside it (the claims are checked on its ledger), and the panel's own news.
+struct TutorialPanelContent {
+    let play: TutorialPlay
+    /// The step on screen and its scenario, once built.
+    let demo: (step: Step, model: ScenarioModel)?
+    /// Whether the demo is at the step the section names (else the claims say so).
+    let atSectionStep: Bool
+    let notice: String?
+    let focused: Bool
+
+    /// The panel of `state`'s screen, if a tutorial plays.
+    init?(_ state: AppState) {
+        guard let play = state.tutorial else { return nil }
+        self.play = play
+        if let model = state.model, let step = state.currentStep { demo = (step, model) } else { demo = nil }
+        atSectionStep = AppUpdate.atSectionStep(state)
+        notice = state.notice
+        focused = state.focus == .tutorial
+    }
+}
 
 /// The tutorial's panel: framed beside the demo, or under a rule below it. Its title
 /// names the tutorial, its edge the progress ("section 3/10"); the text scrolls (PgUp,
@@ -18,21 +41,21 @@ enum TutorialPanel {
     /// The furthest the text can scroll at the state's size: for update, which has no
     /// theme (wrapping does not depend on it) and counts with the Unicode glyphs.
     static func maxScroll(_ state: AppState) -> Int {
-        let screen = state.screen
-        let layout = screen.layout
-        guard let area = layout.tutorial else { return 0 }
-        let context = ViewContext(state: state, screen: screen, theme: .mono, glyphs: .unicode)
+        let layout = state.layout
+        guard let area = layout.tutorial, let content = TutorialPanelContent(state) else { return 0 }
+        let look = Look(theme: .mono, glyphs: .unicode, isCompact: layout.mode == .compact)
         let width = textArea(area, beside: layout.tutorialIsBeside).width
-        return max(0, TutorialPanelText.lines(context, width: width, roomy: layout.tutorialIsBeside).count - visibleRows(layout))
+        return max(0, TutorialPanelText.lines(content, width: width, roomy: layout.tutorialIsBeside, look: look).count
+                   - visibleRows(layout))
     }
 
-    static func draw(in area: Rect, _ context: ViewContext, into canvas: inout Canvas) {
-        let state = context.state, theme = context.theme, glyphs = context.glyphs
-        guard let play = state.tutorial, area.height >= 3 else { return }
-        let focused = state.focus == .tutorial
+    /// The panel in `area`: framed beside the demo when `beside`, else under a rule.
+    static func draw(_ content: TutorialPanelContent, in area: Rect, beside: Bool, look: Look, into canvas: inout Canvas) {
+        let play = content.play, theme = look.theme, glyphs = look.glyphs
+        guard area.height >= 3 else { return }
+        let focused = content.focused
         let title = (focused ? "* " : "") + play.document.title
         let progress = "section \(play.section + 1)/\(play.count)"
-        let beside = context.layout.tutorialIsBeside
         let inner = textArea(area, beside: beside)
         if beside {
             canvas.frame(area, title: title, style: focused ? theme.focusedBorder : theme.border, titleStyle: theme.title,
@@ -45,7 +68,7 @@ enum TutorialPanel {
         }
         guard inner.height >= 2, inner.width > 4 else { return }
 
-        let lines = TutorialPanelText.lines(context, width: inner.width, roomy: beside)
+        let lines = TutorialPanelText.lines(content, width: inner.width, roomy: beside, look: look)
         let visible = inner.height - 1
         let start = min(play.scroll, max(0, lines.count - visible))
         canvas.withRegion(inner) { region in
@@ -54,7 +77,7 @@ enum TutorialPanel {
                 for run in line { x = region.put(run.text, x: x, y: row, style: run.style, maxWidth: inner.width - x) }
             }
             let hint: (String, Style)
-            if let notice = state.notice {
+            if let notice = content.notice {
                 hint = (notice, theme.warning)
             } else {
                 let keys: [KeyAction] = play.isLast ? [.previousSection, .quit]

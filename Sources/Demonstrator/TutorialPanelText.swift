@@ -8,9 +8,9 @@ import Tutorials
 enum TutorialPanelText {
     typealias Line = [(text: String, style: Style)]
 
-    static func lines(_ context: ViewContext, width: Int, roomy: Bool) -> [Line] {
-        let state = context.state, theme = context.theme, glyphs = context.glyphs
-        guard let play = state.tutorial, width > 4 else { return [] }
+    static func lines(_ content: TutorialPanelContent, width: Int, roomy: Bool, look: Look) -> [Line] {
+        let play = content.play, theme = look.theme, glyphs = look.glyphs
+        guard width > 4 else { return [] }
         let section = play.current
         var lines = [Line]()
         func blank() { if roomy { lines.append([]) } }
@@ -22,7 +22,7 @@ enum TutorialPanelText {
         }
 
         for line in TextWrap.lines(section.title, width: width) { lines.append([(line, theme.title)]) }
-        if !roomy, let step = state.currentStep, let model = state.model {
+        if !roomy, let (step, model) = content.demo {
             // Below the demo there is no narration: say where the demo is.
             let text = "demo: step \(step.index)/\(model.stepCount) \(glyphs.separator) \(step.title)"
             lines.append([(TextFit.end(text, width: width, ellipsis: glyphs.ellipsis), theme.label)])
@@ -42,21 +42,21 @@ enum TutorialPanelText {
         }
         if !section.claims.isEmpty {
             blank()
-            lines += claimLines(section.claims, context, width: width, roomy: roomy)
+            lines += claimLines(section.claims, content, width: width, roomy: roomy, look: look)
         }
         return lines
     }
 
     /// Each claim as a statement with ✓ (or ✗) from the ledger of the step on screen.
-    static func claimLines(_ claims: [Claim], _ context: ViewContext, width: Int, roomy: Bool) -> [Line] {
-        let state = context.state, theme = context.theme, glyphs = context.glyphs
+    static func claimLines(_ claims: [Claim], _ content: TutorialPanelContent, width: Int, roomy: Bool, look: Look) -> [Line] {
+        let theme = look.theme, glyphs = look.glyphs
         var lines = [Line]()
-        guard let model = state.model, let step = state.currentStep, state.tutorial?.placed == true else {
+        guard let (step, model) = content.demo, content.play.placed else {
             lines.append([("Claims (checked once the run is built):", theme.label)])
             for claim in claims { lines.append([("\(glyphs.dash) \(statement(claim, nil))", theme.unknownValue)]) }
             return lines
         }
-        if !AppUpdate.atSectionStep(state) {
+        if !content.atSectionStep {
             let text = "The demo is at step \(step.index), not this section's: the claims are checked there. "
                 + "\(Keymap.keys(for: .sectionStep, in: .tutorial, .screen(glyphs)).first ?? "") goes back."
             lines += TextWrap.lines(text, width: width).map { [($0, theme.warning)] }

@@ -1,24 +1,11 @@
 import TUI
 
-/// How a component draws: the theme, the glyph set, and whether the layout is compact.
+/// How every component draws: the theme, the glyph set, and whether the layout is
+/// compact. Components take this and their own inputs, never the whole `AppState`.
 struct Look {
     let theme: Theme
     let glyphs: Glyphs
     let isCompact: Bool
-}
-
-/// What the screen-level views (narration, status line, overlays, the tutorial's
-/// panel) need: the state, the screen (layout and pane content), and the look.
-/// Components (panes, wire, inspector) take their own inputs and a `Look` instead.
-struct ViewContext {
-    let state: AppState
-    let screen: Screen
-    let theme: Theme
-    let glyphs: Glyphs
-
-    var layout: ScreenLayout { screen.layout }
-    var isCompact: Bool { layout.mode == .compact }
-    var look: Look { Look(theme: theme, glyphs: glyphs, isCompact: isCompact) }
 }
 
 extension Theme {

@@ -1,0 +1,72 @@
+import Scenarios
+import TUI
+
+/// What the status line reports, as data: where the user is and with what.
+struct StatusContent {
+    /// The tutorial and its section first, if one plays ("exchange 3/10 · "), then the scenario.
+    let name: String
+    /// The step on screen and the number of steps, once a timeline is built.
+    let position: (step: Int, count: Int)?
+    let seed: UInt64?
+    let parameterSet: String
+    let curveName: String
+    let shortCurveName: String
+    /// The autoplay interval while it runs.
+    let autoplay: Duration?
+    /// Presenter mode: where we are, and little else.
+    let presenter: Bool
+    /// Whose keys the hints are.
+    let keyContexts: [KeyContext]
+
+    /// The status of `state`'s screen.
+    init(_ state: AppState, separator: String) {
+        name = (state.tutorial.map { "\($0.document.id) \($0.section + 1)/\($0.count) \(separator) " } ?? "") + state.scenario.rawValue
+        position = state.model.map { (state.step, $0.stepCount) }
+        seed = state.config.seed
+        parameterSet = state.config.parameterSet.name
+        curveName = state.config.curveName
+        shortCurveName = state.config.shortCurveName
+        autoplay = state.autoplay.isOn ? state.autoplay.interval : nil
+        presenter = state.presenter
+        keyContexts = KeyContext.screen(state)
+    }
+}
+
+/// The bottom line: what is shown (scenario, step k/n, seed, parameter set and curve)
+/// and the main keys, as many as fit.
+enum StatusLine {
+    static func draw(_ content: StatusContent, in area: Rect, look: Look, into canvas: inout Canvas) {
+        let theme = look.theme, glyphs = look.glyphs, sep = glyphs.separator
+        canvas.fill(area, style: theme.statusBar)
+        let seed = "seed \(content.seed.map(String.init) ?? "none")"
+        let position = content.position.map { ["step \($0.step)/\($0.count)", "\($0.step)/\($0.count)"] } ?? []
+        let play = content.autoplay.map { " \(sep) \(glyphs.isASCII ? ">" : "▶") every \(seconds($0))" } ?? ""
+        let name = content.name, params = content.parameterSet
+        // The same facts, shorter and shorter: the curve's short name, then "k/n".
+        let long: [String] = [name] + Array(position.prefix(1)) + [seed, params, content.curveName]
+        let shorter: [String] = [name] + Array(position.prefix(1)) + [seed, params, content.shortCurveName]
+        let shortest: [String] = [name] + Array(position.suffix(1)) + [seed, params, content.shortCurveName]
+        let sets = content.presenter ? [[name] + Array(position.prefix(1))] : [long, shorter, shortest]
+        let infos: [String] = sets.map { parts in " " + parts.joined(separator: " \(sep) ") + play }
+        let hints = Keymap.hintLines(for: content.keyContexts, .screen(glyphs))
+        // All the facts first, then as many keys as fit; the last resort (the last
+        // line, rank 0) keeps help and quit.
+        var chosen = (info: infos[infos.count - 1], hint: hints.last ?? "")
+        search: for info in infos {
+            for hint in hints.dropLast() where info.count + 2 + hint.count <= area.width {
+                chosen = (info, hint)
+                break search
+            }
+        }
+        canvas.put(chosen.info, x: area.x, y: area.y, style: theme.statusBar, maxWidth: area.width - chosen.hint.count - 1)
+        canvas.put(chosen.hint, x: area.maxX - chosen.hint.count, y: area.y, style: theme.statusBar)
+    }
+
+    /// `2s`, `1.5s`, `500ms`.
+    static func seconds(_ duration: Duration) -> String {
+        let milliseconds = Int(duration.components.seconds) * 1000 + Int(duration.components.attoseconds / 1_000_000_000_000_000)
+        if milliseconds % 1000 == 0 { return "\(milliseconds / 1000)s" }
+        if milliseconds > 1000 { return "\(milliseconds / 1000).\(milliseconds % 1000 / 100)s" }
+        return "\(milliseconds)ms"
+    }
+}

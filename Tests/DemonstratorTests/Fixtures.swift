@@ -3,6 +3,7 @@ import Foundation
 import IBAKE
 import IBE
 import Scenarios
+import Testing
 import TUI
 import Tutorials
 
@@ -62,6 +63,44 @@ enum Fixtures {
     }
 
     static func keys(_ keys: Key...) -> [Event] { keys.map { .key($0) } }
+
+    /// A moment of a scenario, named by what happens there rather than by its number,
+    /// so a fixture still means the same thing when a scenario gains or loses a step.
+    enum Moment {
+        /// The first step where the ledger says the party holds the value.
+        case learns(PartyID, ValueName)
+        /// The step that puts the first message of this kind on the wire.
+        case sends(MessageKind)
+        case firstRefusal, lastRefusal
+        case last
+    }
+
+    /// The step of `moment` in `name`, if the scenario has one.
+    static func step(_ name: ScenarioName, _ moment: Moment) -> Int? {
+        guard let model = model(name) else { return nil }
+        switch moment {
+        case .learns(let party, let value): return firstStep(name, where: party, knows: value)
+        case .sends(let kind): return model.timeline.steps.first { $0.action == .send && $0.message?.kind == kind }?.index
+        case .firstRefusal: return refusals(name).first
+        case .lastRefusal: return refusals(name).last
+        case .last: return model.stepCount
+        }
+    }
+
+    /// A state showing `name` at `moment`; a missing moment is a test failure (and the
+    /// state shows step 1, so the test goes on to report what else differs).
+    static func state(_ name: ScenarioName, at moment: Moment, size: Size = Size(width: 120, height: 40),
+                      sourceLocation: SourceLocation = #_sourceLocation) -> AppState {
+        guard let step = step(name, moment) else {
+            Issue.record("\(name.rawValue) has no step for \(moment)", sourceLocation: sourceLocation)
+            return state(name, step: 1, size: size)
+        }
+        return state(name, step: step, size: size)
+    }
+
+    /// The basic run where the initiator learns abP: both ends hold the key, the
+    /// exchange's turning point, and the screen most tests start from.
+    static let keyAgreed = Moment.learns(.initiator, .abP)
 
     /// The first step of `name` where the ledger says `party` holds `value`.
     static func firstStep(_ name: ScenarioName, where party: PartyID, knows value: ValueName) -> Int? {

@@ -12,7 +12,7 @@ import TUITestSupport
 struct KeymapTests {
     /// Every chain `KeyContext.active` produces, one state each.
     static func states() throws -> [(chain: [KeyContext], state: AppState)] {
-        let demo = Fixtures.state(.basic, step: 13)
+        let demo = Fixtures.state(.basic, at: Fixtures.keyAgreed)
         let tutorial = try Fixtures.tutorial("exchange", section: 2)
         func with(_ state: AppState, _ keys: Key...) -> AppState { Fixtures.send(state, keys.map { .key($0) }) }
         let states = [
@@ -104,12 +104,12 @@ struct KeymapTests {
 
     @Test("demo: P plays, + and - change the pace, a does nothing, s opens the menu")
     func demo() {
-        let state = Fixtures.state(.basic, step: 13)
+        let state = Fixtures.state(.basic, at: Fixtures.keyAgreed)
         #expect(AppUpdate.update(state, .key(.character("P"))).state.autoplay.isOn)
         #expect(AppUpdate.update(state, .key(.character("="))).state.autoplay.speed == state.autoplay.speed - 1)
         #expect(AppUpdate.update(state, .key(.character("_"))).state.autoplay.speed == state.autoplay.speed + 1)
         let a = AppUpdate.update(state, .key(.character("a"))).state
-        #expect(!a.autoplay.isOn && a.step == 13 && a.overlay == nil && a.notice == nil)
+        #expect(!a.autoplay.isOn && a.step == state.step && a.overlay == nil && a.notice == nil)
         #expect(AppUpdate.update(state, .key(.character("s"))).state.overlay == .scenarioMenu(selected: 0))
         #expect(AppUpdate.update(state, .key(.escape)).state.presenter == false)
     }
@@ -130,7 +130,7 @@ struct KeymapTests {
 
     @Test("presenter mode: z and Esc leave it, the demo's and the tutorial's keys still work")
     func presenter() throws {
-        for start in [Fixtures.state(.basic, step: 13), try Fixtures.tutorial("exchange", section: 2)] {
+        for start in [Fixtures.state(.basic, at: Fixtures.keyAgreed), try Fixtures.tutorial("exchange", section: 2)] {
             let presenting = AppUpdate.update(start, .key(.character("z"))).state
             #expect(presenting.presenter)
             #expect(!AppUpdate.update(presenting, .key(.escape)).state.presenter)

@@ -35,7 +35,7 @@ struct ScreenLayoutTests {
 
     @Test("keys that keep the arrangement reuse the layout; those that change it lay out again")
     func memo() {
-        let state = Fixtures.state(.basic, step: 13)
+        let state = Fixtures.state(.basic, at: Fixtures.keyAgreed)
         let before = state.arrangement(paneLines: state.paneLines())
         #expect(state.layoutMemo.holds(size: state.size, arrangement: before))
         for key: Key in [.down, .up, .character("x"), .character("v"), .tab] {
@@ -55,7 +55,7 @@ struct ScreenLayoutTests {
     @Test("a click where a value is drawn selects that value")
     func clickOnDrawnValue() throws {
         for size in [Size(width: 120, height: 40), Size(width: 80, height: 24)] {
-            let state = AppUpdate.update(Fixtures.state(.basic, step: 13), .resize(width: size.width, height: size.height)).state
+            let state = AppUpdate.update(Fixtures.state(.basic, at: Fixtures.keyAgreed), .resize(width: size.width, height: size.height)).state
             let canvas = AppView.render(state, size: size, theme: .mono, glyphs: .unicode)
             let rows = canvas.plainText().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             let pane = try #require(state.layout.pane(.responder))

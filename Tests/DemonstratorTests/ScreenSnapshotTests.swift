@@ -22,6 +22,10 @@ struct ScreenSnapshotTests {
         return Fixtures.send(Fixtures.state(name, step: step, size: size), keys.map { .key($0) })
     }
 
+    func state(_ name: ScenarioName, at moment: Fixtures.Moment, size: Size = large, keys: [Key] = []) throws -> AppState {
+        try state(name, step: Fixtures.step(name, moment), size: size, keys: keys)
+    }
+
     // MARK: The basic run at its three turning points
 
     @Test("basic: aP revealed at R, abP at R, abP at I (120x40)")
@@ -29,11 +33,12 @@ struct ScreenSnapshotTests {
         let aP = Fixtures.firstStep(.basic, where: .responder, knows: .aP)
         let abPAtR = Fixtures.firstStep(.basic, where: .responder, knows: .abP)
         let abPAtI = Fixtures.firstStep(.basic, where: .initiator, knows: .abP)
-        #expect((aP, abPAtR, abPAtI) == (10, 11, 13))
-        try assertSnapshot(render(try state(.basic, step: aP)), named: "basic-10-aP-at-R-120x40")
-        try assertSnapshot(render(try state(.basic, step: abPAtR)), named: "basic-11-abP-at-R-120x40")
+        #expect(aP != nil && aP == abPAtR.map { $0 - 1 } && abPAtR.map { $0 + 2 } == abPAtI,
+               "R reads aP, then computes abP; I computes abP on opening R_MESSAGE_1 two steps later")
+        try assertSnapshot(render(try state(.basic, step: aP)), named: "basic-aP-at-R-120x40")
+        try assertSnapshot(render(try state(.basic, step: abPAtR)), named: "basic-abP-at-R-120x40")
         let screen = render(try state(.basic, step: abPAtI))
-        try assertSnapshot(screen, named: "basic-13-abP-at-I-120x40")
+        try assertSnapshot(screen, named: "basic-abP-at-I-120x40")
         // abP shows in both panes (Initiator: columns 0-39, Responder: 40-79).
         let rows = screen.plainText().split(separator: "\n").filter { $0.contains("abP") }
         #expect(rows.contains { $0.prefix(40).contains("+ abP") && !$0.dropFirst(40).prefix(40).contains("—") })
@@ -97,7 +102,7 @@ struct ScreenSnapshotTests {
         try assertSnapshot(render(failed, Self.compact), named: "build-failure-80x24")
         let building = AppState(config: Fixtures.config, scenario: .basic, size: Self.compact)
         try assertSnapshot(render(building, Self.compact), named: "building-80x24")
-        let awaiting = AppUpdate.update(Fixtures.state(.basic, step: 13), .key(.character("f"))).state
+        let awaiting = AppUpdate.update(Fixtures.state(.basic, at: Fixtures.keyAgreed), .key(.character("f"))).state
         #expect(render(awaiting).plainText().contains("computing the forking scenario"))
     }
 
@@ -105,29 +110,29 @@ struct ScreenSnapshotTests {
 
     @Test("the eavesdropper view and the KMS view of the basic run")
     func adversaryViews() throws {
-        try assertSnapshot(render(try state(.basic, step: 13, keys: [.character("e")])), named: "basic-13-eve-view-120x40")
-        try assertSnapshot(render(try state(.basic, step: 13, keys: [.character("k")])), named: "basic-13-kms-view-120x40")
+        try assertSnapshot(render(try state(.basic, at: Fixtures.keyAgreed, keys: [.character("e")])), named: "basic-abP-at-I-eve-view-120x40")
+        try assertSnapshot(render(try state(.basic, at: Fixtures.keyAgreed, keys: [.character("k")])), named: "basic-abP-at-I-kms-view-120x40")
         try assertSnapshot(render(try state(.curiousKMS, step: Fixtures.model(.curiousKMS)?.stepCount, keys: [.character("k")])),
                            named: "curious-kms-last-kms-view-120x40")
     }
 
     @Test("help, the scenario menu and the value detail")
     func overlays() throws {
-        try assertSnapshot(render(try state(.basic, step: 13, keys: [.character("?")])), named: "help-120x40")
-        try assertSnapshot(render(try state(.basic, step: 13, size: Self.compact, keys: [.character("?")]), Self.compact),
+        try assertSnapshot(render(try state(.basic, at: Fixtures.keyAgreed, keys: [.character("?")])), named: "help-120x40")
+        try assertSnapshot(render(try state(.basic, at: Fixtures.keyAgreed, size: Self.compact, keys: [.character("?")]), Self.compact),
                            named: "help-80x24")
-        try assertSnapshot(render(try state(.basic, step: 13, keys: [.character("s"), .down])), named: "scenario-menu-120x40")
-        try assertSnapshot(render(try state(.basic, step: 13, keys: [.tab, .down, .down, .down, .down, .character("v")])),
+        try assertSnapshot(render(try state(.basic, at: Fixtures.keyAgreed, keys: [.character("s"), .down])), named: "scenario-menu-120x40")
+        try assertSnapshot(render(try state(.basic, at: Fixtures.keyAgreed, keys: [.tab, .down, .down, .down, .down, .character("v")])),
                            named: "value-detail-abP-at-R-120x40")
         let toAbP = [Key](repeating: .down, count: 12)
-        try assertSnapshot(render(try state(.basic, step: 13, keys: [.character("e"), .backTab, .backTab, .backTab] + toAbP + [.character("v")])),
+        try assertSnapshot(render(try state(.basic, at: Fixtures.keyAgreed, keys: [.character("e"), .backTab, .backTab, .backTab] + toAbP + [.character("v")])),
                            named: "value-detail-eve-cannot-abP-120x40")
     }
 
     @Test("presenter mode: a message sent, abP revealed, a refusal; at 80x24 too")
     func presenter() throws {
         // Rendered in the ordinary colour theme: presenter mode switches to the high-contrast one itself.
-        let send = render(try state(.basic, step: 9, keys: [.character("z")]))
+        let send = render(try state(.basic, at: .sends(.iMessage1), keys: [.character("z")]))
         try assertSnapshot(send, named: "presenter-I_MESSAGE_1-120x40", styles: true)
         #expect(send.styleRuns().contains { $0.style == Theme.presenter.headline })
         try assertSnapshot(render(try state(.basic, step: Fixtures.firstStep(.basic, where: .initiator, knows: .abP),
@@ -135,9 +140,9 @@ struct ScreenSnapshotTests {
                            named: "presenter-abP-at-I-120x40")
         try assertSnapshot(render(try state(.tamper, step: Fixtures.refusals(.tamper).first, keys: [.character("z")])),
                            named: "presenter-refusal-120x40")
-        try assertSnapshot(render(try state(.basic, step: 11, size: Self.compact, keys: [.character("z")]), Self.compact),
+        try assertSnapshot(render(try state(.basic, at: .learns(.responder, .abP), size: Self.compact, keys: [.character("z")]), Self.compact),
                            named: "presenter-abP-at-R-80x24")
-        let mono = render(try state(.basic, step: 9, keys: [.character("z")]), theme: .mono)
+        let mono = render(try state(.basic, at: .sends(.iMessage1), keys: [.character("z")]), theme: .mono)
         #expect(mono.styleRuns().allSatisfy { !$0.style.usesColor }, "a mono session stays mono in presenter mode")
     }
 
@@ -145,23 +150,23 @@ struct ScreenSnapshotTests {
 
     @Test("80x24 compact, 200x60 with Eve and the hex inspector, and too small")
     func sizes() throws {
-        try assertSnapshot(render(try state(.basic, step: 13, size: Self.compact), Self.compact), named: "basic-13-80x24")
-        try assertSnapshot(render(try state(.basic, step: 13, size: Self.compact, keys: [.character("e")]), Self.compact),
-                           named: "basic-13-eve-view-80x24")
-        try assertSnapshot(render(try state(.basic, step: 13, size: Self.huge, keys: [.character("e"), .character("x")]), Self.huge),
-                           named: "basic-13-eve-hex-200x60")
-        let narrow = render(try state(.basic, step: 13), Size(width: 79, height: 24)).plainText()
+        try assertSnapshot(render(try state(.basic, at: Fixtures.keyAgreed, size: Self.compact), Self.compact), named: "basic-abP-at-I-80x24")
+        try assertSnapshot(render(try state(.basic, at: Fixtures.keyAgreed, size: Self.compact, keys: [.character("e")]), Self.compact),
+                           named: "basic-abP-at-I-eve-view-80x24")
+        try assertSnapshot(render(try state(.basic, at: Fixtures.keyAgreed, size: Self.huge, keys: [.character("e"), .character("x")]), Self.huge),
+                           named: "basic-abP-at-I-eve-hex-200x60")
+        let narrow = render(try state(.basic, at: Fixtures.keyAgreed), Size(width: 79, height: 24)).plainText()
         #expect(narrow.contains("terminal too small: 79x24, need 80x24"))
-        try assertSnapshot(render(try state(.basic, step: 13), Size(width: 80, height: 23)), named: "too-small-80x23")
+        try assertSnapshot(render(try state(.basic, at: Fixtures.keyAgreed), Size(width: 80, height: 23)), named: "too-small-80x23")
     }
 
     @Test("mono theme with ASCII glyphs, and the colour theme's styles")
     func themes() throws {
-        let state = try state(.basic, step: 11, size: Self.compact, keys: [.tab])
+        let state = try state(.basic, at: .learns(.responder, .abP), size: Self.compact, keys: [.tab])
         let mono = render(state, Self.compact, theme: .mono, glyphs: .ascii)
         #expect(mono.plainText().allSatisfy { $0.isASCII })
         #expect(mono.styleRuns().allSatisfy { !$0.style.usesColor })
-        try assertSnapshot(mono, named: "basic-11-mono-ascii-80x24", styles: true)
-        try assertSnapshot(render(state, Self.compact), named: "basic-11-color-80x24", styles: true)
+        try assertSnapshot(mono, named: "basic-abP-at-R-mono-ascii-80x24", styles: true)
+        try assertSnapshot(render(state, Self.compact), named: "basic-abP-at-R-color-80x24", styles: true)
     }
 }

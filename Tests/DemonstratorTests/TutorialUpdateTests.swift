@@ -91,13 +91,13 @@ struct TutorialUpdateTests {
 
     @Test("n and p step the demo inside the section; g goes back to its step; claims follow the demo")
     func exploring() throws {
-        let state = try exchange(section: 3)   // R reads aP: step 10
-        #expect(state.step == 10)
+        let state = try exchange(section: 3)
+        #expect(state.step == Fixtures.step(.basic, .learns(.responder, .aP)), "the section where R reads aP")
         let back = AppUpdate.update(state, .key(.character("p"))).state
-        #expect(back.step == 9 && back.tutorial?.section == 3)
+        #expect(back.step == state.step - 1 && back.tutorial?.section == 3)
         let screen = AppView.render(back, size: back.size, theme: .mono, glyphs: .unicode).plainText()
         #expect(screen.contains("✗ Responder knows aP"), "one step earlier R does not hold aP yet")
-        #expect(AppUpdate.update(back, .key(.character("n"))).state.step == 10)
+        #expect(AppUpdate.update(back, .key(.character("n"))).state.step == state.step)
         #expect(AppUpdate.update(back, .key(.character("g"))).state.step == 10)
         let onStep = AppView.render(state, size: state.size, theme: .mono, glyphs: .unicode).plainText()
         #expect(onStep.contains("✓ Responder knows aP") && onStep.contains("✓ Responder does not know abP"))

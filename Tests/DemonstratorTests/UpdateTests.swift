@@ -45,8 +45,8 @@ struct UpdateTests {
 
     @Test("f, r, d switch to the special case at the step that means the same, and back")
     func triggers() throws {
-        // Step 13 of basic: I opens R_MESSAGE_1.
-        let atR1 = Fixtures.state(.basic, step: 13)
+        // Where I learns abP, it has just opened R_MESSAGE_1.
+        let atR1 = Fixtures.state(.basic, at: Fixtures.keyAgreed)
         let asked = AppUpdate.update(atR1, .key(.character("f"))).state
         #expect(asked.scenario == .basic && asked.awaiting == .forking, "waits for the forking build, basic stays on screen")
         #expect(asked.wantedBuilds.first == BuildKey(.forking, Fixtures.config))
@@ -57,7 +57,7 @@ struct UpdateTests {
         #expect(step.title.hasSuffix("opens R_MESSAGE_1") && step.action == .receive)
 
         let back = AppUpdate.update(arrived, .key(.character("f"))).state
-        #expect(back.scenario == .basic && back.step == 13, "f again: back to basic, same place")
+        #expect(back.scenario == .basic && back.step == atR1.step, "f again: back to basic, same place")
 
         for (key, name) in [("r", ScenarioName.retargeting), ("d", .deferred)] {
             var state = atR1
@@ -101,7 +101,7 @@ struct UpdateTests {
         let chosen = AppUpdate.update(down, .key(.enter)).state
         #expect(chosen.overlay == nil && chosen.awaiting == .forking)
 
-        let detail = AppUpdate.update(Fixtures.state(.basic, step: 10), .key(.character("v"))).state
+        let detail = AppUpdate.update(Fixtures.state(.basic, at: .learns(.responder, .aP)), .key(.character("v"))).state
         #expect(detail.overlay == .valueDetail, "the focused pane has a value selected")
         let nothing = AppUpdate.update(Fixtures.send(basic, Fixtures.keys(.tab, .tab, .tab)), .key(.character("v"))).state
         #expect(nothing.overlay == nil && nothing.notice != nil, "no value under focus: a notice, no overlay")
@@ -122,7 +122,7 @@ struct UpdateTests {
 
     @Test("Up and Down select values in a pane and messages on the wire")
     func selection() throws {
-        let state = Fixtures.state(.basic, step: 13)
+        let state = Fixtures.state(.basic, at: Fixtures.keyAgreed)
         let down = AppUpdate.update(state, .key(.down)).state
         #expect(down.panes.selection[.initiator] != nil)
         let wire = Fixtures.send(state, Fixtures.keys(.backTab, .backTab))
@@ -181,7 +181,7 @@ struct UpdateTests {
 
     @Test("a click focuses the pane and selects the line or message under it")
     func clicks() throws {
-        let state = Fixtures.state(.basic, step: 13)
+        let state = Fixtures.state(.basic, at: Fixtures.keyAgreed)
         let layout = state.layout
         let responder = try #require(layout.pane(.responder))
         let clicked = AppUpdate.update(state, .click(x: responder.x + 3, y: responder.y + 3)).state
@@ -199,7 +199,7 @@ struct UpdateTests {
         let state = Fixtures.state(.group, step: Fixtures.model(.group)?.stepCount ?? 1)
         let layout = state.layout
         #expect(layout.rowsPerLine[.member(1)] == 2)
-        #expect(Fixtures.state(.basic, step: 13).layout.rowsPerLine[.responder] == 1)
+        #expect(Fixtures.state(.basic, at: Fixtures.keyAgreed).layout.rowsPerLine[.responder] == 1)
         let member = try #require(layout.pane(.member(1)))
         // Rows 0-1 inside the frame hold line 0, rows 2-3 line 1: name above, value below.
         for row in [2, 3] {

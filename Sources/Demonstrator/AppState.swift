@@ -13,6 +13,8 @@ public struct AppState: Sendable {
         case inspector
         /// The tutorial text (Up/Down scroll it).
         case tutorial
+        /// The who-knows view's table (Up/Down choose a value).
+        case whoKnows
     }
 
     /// A box drawn over the screen; while one is open it takes the keys.
@@ -69,6 +71,8 @@ public struct AppState: Sendable {
     public var eveView: Bool?
     /// The KMS pane shows what a curious KMS could read.
     public var kmsView = false
+    /// The who-knows view's own state (open or not, the chosen and the pinned values).
+    public var whoKnows = WhoKnowsState()
     /// Presenter mode (`z`, `--presenter`): the current step's message or new value
     /// large, in high contrast, for a projector.
     public var presenter = false

@@ -32,6 +32,12 @@ extension AppUpdate {
             s.focus = .inspector
         case .tutorial?:
             s.focus = .tutorial
+        case .whoKnows(let row)?:
+            s.focus = .whoKnows
+            guard let frame = screen.layout.whoKnows, let content = WhoKnowsContent(s),
+                  let index = WhoKnowsView.valueRow(atRow: row, content, frame: frame,
+                                                             look: Look(theme: .mono, glyphs: .unicode, isCompact: screen.layout.mode == .compact)) else { return }
+            s.whoKnows.selection = content.matrix.rows[index].name
         case nil:
             break
         }

@@ -20,7 +20,9 @@ extension AppUpdate {
     static func focusOrder(_ s: AppState) -> [AppState.Focus] {
         let layout = s.screen.layout
         let bottom: [AppState.Focus] = layout.wire != nil || layout.inspector != nil ? [.wire, .inspector] : []
-        return s.visiblePanes.map { .party($0.id) } + bottom + (s.tutorial != nil ? [.tutorial] : [])
+        let text: [AppState.Focus] = s.tutorial != nil ? [.tutorial] : []
+        if layout.whoKnows != nil { return [.whoKnows] + text }
+        return s.visiblePanes.map { .party($0.id) } + bottom + text
     }
 
     static func cycleFocus(_ s: inout AppState, by delta: Int) {
@@ -35,6 +37,7 @@ extension AppUpdate {
         if case .party(let id) = s.focus, !s.visiblePanes.contains(where: { $0.id == id }) {
             s.focus = s.visiblePanes.first.map { .party($0.id) } ?? .wire
         }
+        if s.focus == .whoKnows, !s.whoKnows.isOpen { s.focus = s.visiblePanes.first.map { .party($0.id) } ?? .wire }
     }
 
     /// Up/Down (and page keys) in the focused area: the next selectable line of a
@@ -58,6 +61,27 @@ extension AppUpdate {
             s.inspector.scroll = max(0, s.inspector.scroll + delta)
         case .tutorial:
             scrollText(&s, by: delta)
+        case .whoKnows:
+            guard let content = WhoKnowsContent(s), !content.matrix.rows.isEmpty else { return }
+            let rows = content.matrix.rows
+            let next = min(max((content.selectedRow ?? 0) + delta, 0), rows.count - 1)
+            s.whoKnows.selection = rows[next].name
+        }
+    }
+
+    /// `w`: the who-knows view in place of the panes, or the panes again.
+    static func toggleWhoKnows(_ s: inout AppState) {
+        s.whoKnows.isOpen.toggle()
+        if s.whoKnows.isOpen { s.focus = .whoKnows } else { normalizeFocus(&s) }
+    }
+
+    /// `m` in the who-knows view: pins the chosen value to its top, or unpins it.
+    static func togglePin(_ s: inout AppState) {
+        guard let chosen = WhoKnowsContent(s)?.selected else { return }
+        if let index = s.whoKnows.pinned.firstIndex(of: chosen) {
+            s.whoKnows.pinned.remove(at: index)
+        } else {
+            s.whoKnows.pinned.append(chosen)
         }
     }
 
@@ -69,6 +93,7 @@ extension AppUpdate {
         case .wire: layout.wire
         case .inspector: layout.inspector
         case .tutorial: layout.tutorial
+        case .whoKnows: layout.whoKnows
         }
         return max(1, (area?.height ?? 4) - 3)
     }

@@ -54,6 +54,7 @@ extension AppUpdate {
         s.awaiting = nil
         s.kmsView = false
         s.eveView = nil
+        s.whoKnows.isOpen = false
         placeSection(&s)
     }
 

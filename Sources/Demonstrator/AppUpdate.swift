@@ -68,6 +68,8 @@ public enum AppUpdate {
         case .toggleKMS:
             s.kmsView.toggle()
             if s.kmsView, let kms = s.model?.kms { s.focus = .party(kms.id) }
+        case .toggleWhoKnows: toggleWhoKnows(&s)
+        case .togglePin: togglePin(&s)
         case .enterPresenter: s.presenter = true
         case .leavePresenter: s.presenter = false
         case .forking: trigger(&s, .forking)

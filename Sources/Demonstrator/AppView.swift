@@ -21,6 +21,8 @@ public enum AppView {
         if let model = state.model {
             if let presenter = layout.presenter {
                 if let slide = PresenterSlide(state: state) { PresenterView.draw(slide, of: model, in: presenter, look: look, into: &canvas) }
+            } else if let area = layout.whoKnows {
+                if let content = WhoKnowsContent(state) { WhoKnowsView.draw(content, in: area, look: look, into: &canvas) }
             } else {
                 drawDemo(model, state, screen, look, into: &canvas)
             }

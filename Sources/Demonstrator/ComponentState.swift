@@ -33,6 +33,18 @@ public struct InspectorState: Sendable, Equatable {
     public init() {}
 }
 
+/// The who-knows view (`w`): whether it is open, the value row chosen in it, and the
+/// values pinned to its top, which stay there across steps.
+public struct WhoKnowsState: Sendable, Equatable {
+    public var isOpen = false
+    /// The chosen row, by value (so it stays on the same value when rows come and go).
+    public var selection: ValueName?
+    /// Values kept on top, side by side per party, in the order pinned.
+    public var pinned: [ValueName] = []
+
+    public init() {}
+}
+
 extension AppState {
     /// Back to following the current step: no chosen line or message, the inspector at its top.
     mutating func resetSelections() {

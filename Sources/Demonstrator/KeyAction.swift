@@ -10,6 +10,7 @@ public enum KeyAction: Hashable, Sendable, CaseIterable {
     case pagePrevious, pageNext
     // Views of the step.
     case showValue, toggleInspectorMode, toggleEve, toggleKMS
+    case toggleWhoKnows, togglePin
     case enterPresenter, leavePresenter
     // Other scenarios and autoplay.
     case forking, retargeting, deferred
@@ -30,7 +31,7 @@ public enum KeyAction: Hashable, Sendable, CaseIterable {
 /// tutorial, with presenter mode over either; an open overlay takes every key
 /// (`otherKeys`), quitting aside.
 public enum KeyContext: Hashable, Sendable, CaseIterable {
-    case demo, tutorial, presenter
+    case demo, tutorial, presenter, whoKnows
     case help, scenarioMenu, valueDetail
 
     /// Its name in the README's key table.
@@ -39,6 +40,7 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
         case .demo: "demo"
         case .tutorial: "tutorial"
         case .presenter: "presenter mode"
+        case .whoKnows: "who-knows view"
         case .help: "help"
         case .scenarioMenu: "scenario menu"
         case .valueDetail: "value detail"
@@ -48,7 +50,7 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
     /// What a key without a row of its own does here: an overlay closes.
     public var otherKeys: KeyAction? {
         switch self {
-        case .demo, .tutorial, .presenter: nil
+        case .demo, .tutorial, .presenter, .whoKnows: nil
         case .help, .scenarioMenu, .valueDetail: .closeOverlay
         }
     }
@@ -64,9 +66,11 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
         }
     }
 
-    /// The contexts of the screen under any overlay: presenter mode (when on) over the
-    /// demo or the tutorial. The status line and the help show their keys.
+    /// The contexts of the screen under any overlay: presenter mode (when on), else
+    /// the who-knows view (when open), over the demo or the tutorial. The status line
+    /// and the help show their keys.
     public static func screen(_ state: AppState) -> [KeyContext] {
-        (state.presenter ? [.presenter] : []) + [state.tutorial != nil ? .tutorial : .demo]
+        let view: [KeyContext] = state.presenter ? [.presenter] : state.whoKnows.isOpen ? [.whoKnows] : []
+        return view + [state.tutorial != nil ? .tutorial : .demo]
     }
 }

@@ -31,12 +31,16 @@ public struct ScreenArrangement: Hashable, Sendable {
     public var panes: [PaneSlot]
     public var tutorial: Bool
     public var presenter: Bool
+    /// The who-knows view, which takes the place of the panes, the wire and the inspector.
+    public var whoKnows: Bool
     public var front: BottomPanel
 
-    public init(panes: [PaneSlot], tutorial: Bool = false, presenter: Bool = false, front: BottomPanel = .wire) {
+    public init(panes: [PaneSlot], tutorial: Bool = false, presenter: Bool = false, whoKnows: Bool = false,
+                front: BottomPanel = .wire) {
         self.panes = panes
         self.tutorial = tutorial
         self.presenter = presenter
+        self.whoKnows = whoKnows
         self.front = front
     }
 }
@@ -47,6 +51,6 @@ extension AppState {
         let eve = model?.eve?.id
         return ScreenArrangement(
             panes: paneLines.map { .init(id: $0.party.id, isRecording: $0.party.id == eve, lineCount: $0.lines.count) },
-            tutorial: tutorial != nil, presenter: presenter, front: focus == .inspector ? .inspector : .wire)
+            tutorial: tutorial != nil, presenter: presenter, whoKnows: whoKnows.isOpen, front: focus == .inspector ? .inspector : .wire)
     }
 }

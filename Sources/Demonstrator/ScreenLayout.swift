@@ -17,7 +17,8 @@ import TUI
 /// A tutorial's text takes a column at the right from 110 columns on (the rest is laid
 /// out as above, by its own size), else the lower part of the screen, where it replaces
 /// the wire, the inspector and the narration. Presenter mode takes the place of the
-/// panes, the wire, the inspector and the narration.
+/// panes, the wire, the inspector and the narration; the who-knows view the place of
+/// the panes, the wire and the inspector (the narration stays: it says what changed).
 public struct ScreenLayout: Sendable {
     public enum Mode: Sendable, Equatable {
         case tooSmall, compact, large
@@ -34,6 +35,8 @@ public struct ScreenLayout: Sendable {
     public let inspector: Rect?
     /// Presenter mode's area (instead of panes, wire, inspector and narration).
     public let presenter: Rect?
+    /// The who-knows view's area (instead of panes, wire and inspector).
+    public let whoKnows: Rect?
     /// The tutorial's text, when one is played.
     public let tutorial: Rect?
     /// Whether the tutorial's text sits beside the demo (framed) or below it (under a rule).
@@ -50,7 +53,7 @@ public struct ScreenLayout: Sendable {
         guard size.fits(LayoutRules.minimum) else {
             mode = .tooSmall
             (panes, rowsPerLine) = ([], [:])
-            (wire, inspector, presenter, tutorial, tutorialIsBeside) = (nil, nil, nil, nil, false)
+            (wire, inspector, presenter, whoKnows, tutorial, tutorialIsBeside) = (nil, nil, nil, nil, nil, false)
             (main, narration, status) = (screen, Rect(x: 0, y: 0, width: 0, height: 0), Rect(x: 0, y: 0, width: 0, height: 0))
             return
         }
@@ -68,12 +71,14 @@ public struct ScreenLayout: Sendable {
             let rows = work.rows([.rest, .fixed(Self.narrationHeight(large: large, screenHeight: size.height))])
             (main, narration) = (rows[0], rows[1])
         }
-        guard !arrangement.panes.isEmpty, !arrangement.presenter else {
+        guard !arrangement.panes.isEmpty, !arrangement.presenter, !arrangement.whoKnows else {
             (panes, rowsPerLine, wire, inspector) = ([], [:], nil, nil)
-            presenter = arrangement.panes.isEmpty ? nil : main
+            let built = !arrangement.panes.isEmpty
+            presenter = built && arrangement.presenter ? main : nil
+            whoKnows = built && !arrangement.presenter ? main : nil
             return
         }
-        presenter = nil
+        (presenter, whoKnows) = (nil, nil)
 
         let widths: [Constraint] = arrangement.panes.map { .fill($0.isRecording ? LayoutRules.recordingPaneWeight : LayoutRules.paneWeight) }
         let (paneHeight, rows) = Self.paneRows(arrangement.panes, columns: main.columns(widths).map(\.width),
@@ -155,6 +160,8 @@ public struct ScreenLayout: Sendable {
         case wire(row: Int)
         case inspector
         case tutorial
+        /// The who-knows view; `row` counts from its first row inside the frame.
+        case whoKnows(row: Int)
     }
 
     public func hit(x: Int, y: Int) -> Hit? {
@@ -164,6 +171,7 @@ public struct ScreenLayout: Sendable {
         if let wire, wire.contains(x: x, y: y) { return .wire(row: y - wire.y - 1) }
         if let inspector, inspector.contains(x: x, y: y) { return .inspector }
         if let tutorial, tutorial.contains(x: x, y: y) { return .tutorial }
+        if let whoKnows, whoKnows.contains(x: x, y: y) { return .whoKnows(row: y - whoKnows.y - 1) }
         return nil
     }
 }

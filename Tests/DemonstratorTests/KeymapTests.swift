@@ -18,6 +18,7 @@ struct KeymapTests {
         let states = [
             demo, tutorial, with(demo, .character("z")), with(tutorial, .character("z")),
             with(demo, .character("?")), with(demo, .character("s")), with(demo, .tab, .down, .down, .down, .down, .character("v")),
+            with(demo, .character("w")),
         ]
         return states.map { (KeyContext.active($0), $0) }
     }
@@ -26,7 +27,7 @@ struct KeymapTests {
     func chains() throws {
         let chains = try Self.states().map(\.chain)
         #expect(chains == [[.demo], [.tutorial], [.presenter, .demo], [.presenter, .tutorial], [.help], [.scenarioMenu],
-                           [.valueDetail]])
+                           [.valueDetail], [.whoKnows, .demo]])
         #expect(Set(chains.flatMap { $0 }) == Set(KeyContext.allCases))
     }
 

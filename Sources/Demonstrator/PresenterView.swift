@@ -94,6 +94,17 @@ enum PresenterView {
                 rows.append([(" \(shown) ", theme.newValue)])
                 rows.append([(ValueText.sourceForms(value.source, glyphs: glyphs)[0], theme.label)])
             }
+            // Who holds it now, at a glance: the who-knows view's headline row.
+            let matrix = KnowledgeMatrix(step: step, parties: model.timeline.parties, names: [name])
+            if let row = matrix.rows.first {
+                var standing = Row()
+                for (column, party) in matrix.parties.enumerated() {
+                    let (mark, style) = WhoKnowsView.mark(row[column], stepIndex: step.index, look: look)
+                    standing += [("\(column == 0 ? "" : "   ")\(party.tag) ", theme.title), (mark, style)]
+                }
+                rows.append(blank)
+                rows.append(standing)
+            }
             if !cannot.isEmpty { details.append(blank) }
             // The ledger's reason, on two lines at most: a projector needs the words whole.
             for entry in cannot.prefix(3) {

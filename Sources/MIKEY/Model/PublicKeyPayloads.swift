@@ -75,13 +75,11 @@ extension CertificateHashPayload: PayloadBody {
     var summary: String { "\(function.name) \(Words.hex(hash))" }
 
     func encodeBody(into writer: inout ByteWriter) throws(MIKEYEncodingError) {
-        try writer.requireLength(hash, function.hashLength, field: "Hash", because: function.name)
-        writer.octet(function.rawValue)
-        writer.append(hash)
+        try writer.registered(function, then: hash, impliedLength: function.hashLength, field: "Hash")
     }
 
     static func decodeBody(from reader: inout PayloadReader) throws(MIKEYDecodingError) -> CertificateHashPayload {
-        let function = try reader.registered(CertificateHashFunction.self)
-        return CertificateHashPayload(function: function, hash: try reader.octets("Hash", fixedCount: function.hashLength))
+        let (function, hash) = try reader.registered(CertificateHashFunction.self, then: "Hash", impliedLength: \.hashLength)
+        return CertificateHashPayload(function: function, hash: hash)
     }
 }

@@ -92,8 +92,7 @@ public final class Initiator {
     public func receiveRMessage1(_ bytes: [UInt8]) throws(IBAKEFailure) -> StepRecord {
         guard let header else { throw IBAKEFailure(.messageType, "R_MESSAGE_1 before I_MESSAGE_1 was sent") }
         let kind = MessageKind.rMessage1, name = kind.name
-        let message = try Wire.decode(bytes, expecting: .rMessage1)
-        try Wire.checkHeader(message.header, follows: header)
+        let message = try Wire.decode(bytes, expecting: .rMessage1, following: header)
         try Wire.checkEcho(message, of: firstStamp)
         let clearInitiator = try Wire.identity(message, .initiator)
         let clearResponder = try Wire.identity(message, .responder)
@@ -181,8 +180,7 @@ public final class Initiator {
             throw IBAKEFailure(.messageType, "R_MESSAGE_2 before I_MESSAGE_2 was sent")
         }
         let kind = MessageKind.rMessage2, name = kind.name
-        let message = try Wire.decode(bytes, expecting: .rMessage2)
-        try Wire.checkHeader(message.header, follows: header)
+        let message = try Wire.decode(bytes, expecting: .rMessage2, following: header)
         try Wire.checkEcho(message, of: secondStamp)
         try Wire.verify(bytes, message, authKey: keysAgreed.authKey, mac: profile.macAlgorithm,
                         suffix: ownIdentity.data + answered.data)

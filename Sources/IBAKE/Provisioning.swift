@@ -76,8 +76,7 @@ public final class ProvisioningClient {
     public func receiveRequestKeyResp(_ bytes: [UInt8], keyNames: [ValueName]) throws(IBAKEFailure) -> (record: StepRecord, keys: [KeyRing.Entry]) {
         guard let request else { throw IBAKEFailure(.messageType, "REQUEST_KEY_RESP before a request was sent") }
         let kind = MessageKind.requestKeyResp, name = kind.name
-        let message = try Wire.decode(bytes, expecting: .requestKeyResponse)
-        try Wire.checkHeader(message.header, follows: request.header)
+        let message = try Wire.decode(bytes, expecting: .requestKeyResponse, following: request.header)
         try Wire.checkEcho(message, of: request.stamp)
         let keys = profile.provisioningKeys(psk: psk, csbID: request.header.csbID, rand: request.rand)
         try Wire.verify(bytes, message, authKey: keys.authenticationKey, mac: profile.macAlgorithm,

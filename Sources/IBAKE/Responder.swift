@@ -150,8 +150,7 @@ public final class Responder {
             throw IBAKEFailure(.messageType, "I_MESSAGE_2 before R_MESSAGE_1 was sent")
         }
         let kind = MessageKind.iMessage2, name = kind.name
-        let message = try Wire.decode(bytes, expecting: .iMessage2)
-        try Wire.checkHeader(message.header, follows: header)
+        let message = try Wire.decode(bytes, expecting: .iMessage2, following: header)
         let stamp = try Wire.timestamp(message)
         try replayCache.checkFreshness(stamp.value64, now: clock.now())
         guard message.rand == rand else {

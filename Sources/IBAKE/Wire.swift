@@ -33,6 +33,14 @@ enum Wire {
         return message
     }
 
+    /// Decodes a later message of an exchange: the expected message (``decode(_:expecting:)``)
+    /// with the HDR of the exchange (``checkHeader(_:follows:)``).
+    static func decode(_ bytes: [UInt8], expecting type: DataType, following exchange: CommonHeader) throws(IBAKEFailure) -> MIKEYMessage {
+        let message = try decode(bytes, expecting: type)
+        try checkHeader(message.header, follows: exchange)
+        return message
+    }
+
     /// The message's T, NTP-UTC or NTP, the two types RFC 3830 §6.6 makes mandatory
     /// (PROFILE D10); COUNTER and NTP-UTC-32 are refused as an invalid timestamp.
     static func timestamp(_ message: MIKEYMessage) throws(IBAKEFailure) -> Timestamp {

@@ -39,6 +39,18 @@ final class JacobianArithmetic {
 
     func isInfinity(_ point: JacobianPoint) -> Bool { field.isZero(point.z) }
 
+    /// The start of a Miller loop f_{q,A}: `x`, `y` and `negatedY` hold A's coordinates
+    /// and -y (a NAF digit -1 adds -A = (x, -y) through ``addAffine``), and `point`, the
+    /// running T, is A with Z = 1. The evaluating and the recording loop both start so.
+    func startMillerLoop(at a: CurvePoint, x: Limbs, y: Limbs, negatedY: Limbs, point: JacobianPoint) {
+        field.set(x, to: a.x)
+        field.set(y, to: a.y)
+        field.negate(negatedY, y)
+        field.copy(point.x, x)
+        field.copy(point.y, y)
+        field.setOne(point.z)
+    }
+
     /// T = 2T (dbl-2009-l for a = 0: 2M + 5S). With `line`, also writes the tangent
     /// at the old T evaluated at Q', scaled by 2·Y·Z^3:
     ///   real = 3X^2·(X - Z^2·x') - 2Y^2,  imaginary = 2YZ·Z^2·y'.

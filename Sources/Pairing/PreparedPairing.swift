@@ -59,12 +59,7 @@ private final class LineRecorder {
         var first = LineValue(real: scratch[10], imaginary: scratch[11])
         var second = LineValue(real: scratch[12], imaginary: scratch[13])
         field.setZero(atZero.x)
-        field.set(aX, to: a.x)
-        field.set(aY, to: a.y)
-        field.negate(negatedAY, aY)
-        field.copy(point.x, aX)
-        field.copy(point.y, aY)
-        field.setOne(point.z)
+        arithmetic.startMillerLoop(at: a, x: aX, y: aY, negatedY: negatedAY, point: point)
 
         let digits = curve.millerDigits
         let capacity = 2 * max(digits.count, 1)

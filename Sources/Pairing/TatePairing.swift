@@ -95,12 +95,7 @@ final class MillerWorkspace {
 
     /// f = f_{q,A}(Q') up to factors in F_p, walking q's NAF from the top digit down.
     private func millerLoop(_ a: CurvePoint) {
-        field.set(aX, to: a.x)
-        field.set(aY, to: a.y)
-        field.negate(negatedAY, aY)
-        field.copy(accumulator.x, aX)
-        field.copy(accumulator.y, aY)
-        field.setOne(accumulator.z)
+        arithmetic.startMillerLoop(at: a, x: aX, y: aY, negatedY: negatedAY, point: accumulator)
         field.setOne(f0)
         field.setZero(f1)
         let digits = curve.millerDigits

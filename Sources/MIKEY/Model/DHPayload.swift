@@ -22,16 +22,13 @@ extension DHPayload: PayloadBody {
     var summary: String { "\(group.name), \(Words.octets(value.count)), validity \(keyValidity.summary)" }
 
     func encodeBody(into writer: inout ByteWriter) throws(MIKEYEncodingError) {
-        try writer.requireLength(value, group.valueLength, field: "DH-value", because: group.name)
-        writer.octet(group.rawValue)
-        writer.append(value)
+        try writer.registered(group, then: value, impliedLength: group.valueLength, field: "DH-value")
         writer.octet(keyValidity.type.rawValue)  // Reserved (0) || KV
         try keyValidity.encode(into: &writer)
     }
 
     static func decodeBody(from reader: inout PayloadReader) throws(MIKEYDecodingError) -> DHPayload {
-        let group = try reader.registered(DHGroup.self)
-        let value = try reader.octets("DH-value", fixedCount: group.valueLength)
+        let (group, value) = try reader.registered(DHGroup.self, then: "DH-value", impliedLength: \.valueLength)
         let (_, kvType) = try reader.nibbleAndKeyValidityType("Reserved", describeHigh: reservedInWords)
         return DHPayload(group: group, value: value, keyValidity: try KeyValidity.decode(kvType, from: &reader))
     }

@@ -45,16 +45,12 @@ extension SecretKeySubPayload: PayloadBody {
     var summary: String { "\(type.name), \(Words.octets(key.count)), validity \(keyValidity.summary)" }
 
     func encodeBody(into writer: inout ByteWriter) throws(MIKEYEncodingError) {
-        writer.octet(type.rawValue << 4 | keyValidity.type.rawValue)
-        try writer.lengthPrefixed16(key, field: "Key data", lengthField: "Key data len")
+        try writer.keyHead(type: type, validity: keyValidity.type, key: key)
         try keyValidity.encode(into: &writer)
     }
 
     static func decodeBody(from reader: inout PayloadReader) throws(MIKEYDecodingError) -> SecretKeySubPayload {
-        let at = reader.position
-        let (rawType, kvType) = try reader.nibbleAndKeyValidityType("Type") { SecretKeyType.inWords($0) }
-        let type: SecretKeyType = try reader.registeredValue(rawType, "Type", at: at)
-        let key = try reader.lengthPrefixed16("Key data", lengthField: "Key data len")
+        let (type, kvType, key) = try reader.keyHead(SecretKeyType.self)
         return SecretKeySubPayload(type: type, key: key, keyValidity: try KeyValidity.decode(kvType, from: &reader))
     }
 }
@@ -70,18 +66,35 @@ extension KeyDataSubPayload: PayloadBody {
             throw MIKEYEncodingError(writer.subject, type.carriesSalt
                 ? "type \(type.inWords) needs a salt (RFC 3830 §6.13)" : "type \(type.inWords) carries no salt (RFC 3830 §6.13)")
         }
-        writer.octet(type.rawValue << 4 | keyValidity.type.rawValue)
-        try writer.lengthPrefixed16(key, field: "Key data", lengthField: "Key data len")
+        try writer.keyHead(type: type, validity: keyValidity.type, key: key)
         if let salt { try writer.lengthPrefixed16(salt, field: "Salt data", lengthField: "Salt len") }
         try keyValidity.encode(into: &writer)
     }
 
     static func decodeBody(from reader: inout PayloadReader) throws(MIKEYDecodingError) -> KeyDataSubPayload {
-        let at = reader.position
-        let (rawType, kvType) = try reader.nibbleAndKeyValidityType("Type") { KeyDataType.inWords($0) }
-        let type: KeyDataType = try reader.registeredValue(rawType, "Type", at: at)
-        let key = try reader.lengthPrefixed16("Key data", lengthField: "Key data len")
+        let (type, kvType, key) = try reader.keyHead(KeyDataType.self)
         let salt = type.carriesSalt ? try reader.lengthPrefixed16("Salt data", lengthField: "Salt len") : nil
         return KeyDataSubPayload(type: type, key: key, salt: salt, keyValidity: try KeyValidity.decode(kvType, from: &reader))
+    }
+}
+
+/// How SK and Key data begin (RFC 6267 §6.1.5, RFC 3830 §6.13): `Type (4 bits) ||
+/// KV (4 bits) || Key data len (16 bits) || Key data`; what follows differs (Key data's
+/// salt), and both end with the KV data.
+extension ByteWriter {
+    fileprivate mutating func keyHead(type: some MIKEYRegistry, validity: KeyValidityType,
+                                      key: [UInt8]) throws(MIKEYEncodingError) {
+        octet(type.rawValue << 4 | validity.rawValue)
+        try lengthPrefixed16(key, field: "Key data", lengthField: "Key data len")
+    }
+}
+
+extension PayloadReader {
+    fileprivate mutating func keyHead<T: MIKEYRegistry>(_ types: T.Type) throws(MIKEYDecodingError)
+        -> (type: T, validity: KeyValidityType, key: [UInt8]) {
+        let at = position
+        let (rawType, validity) = try nibbleAndKeyValidityType("Type") { T.inWords($0) }
+        let type: T = try registeredValue(rawType, "Type", at: at)
+        return (type, validity, try lengthPrefixed16("Key data", lengthField: "Key data len"))
     }
 }

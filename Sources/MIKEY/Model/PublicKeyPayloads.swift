@@ -48,19 +48,12 @@ extension PKEPayload: PayloadBody {
     var summary: String { "\(cache.name), \(Words.octets(data.count))" }
 
     func encodeBody(into writer: inout ByteWriter) throws(MIKEYEncodingError) {
-        let length = try writer.length(of: data, field: "Data", lengthField: "Data len", bits: 14)
-        writer.uint16(UInt16(cache.rawValue) << 14 | UInt16(length))
-        writer.append(data)
+        try writer.valueAndLengthPrefixed(cache, valueBits: 2, data, field: "Data", lengthField: "Data len")
     }
 
     static func decodeBody(from reader: inout PayloadReader) throws(MIKEYDecodingError) -> PKEPayload {
-        let at = reader.position
-        let word = PayloadReader.integer(try reader.take(2, for: "C and Data len"))
-        let cache: EnvelopeKeyCache = try reader.registeredValue(UInt8(word >> 14), "C", at: at)
-        let length = Int(word & 0x3FFF)
-        reader.record("C", cache.inWords, at..<reader.position, bits: 0..<2)
-        reader.record("Data len", Words.octets(length), at..<reader.position, bits: 2..<16)
-        return PKEPayload(cache: cache, data: try reader.octets("Data", count: length, countedBy: "Data len"))
+        let (cache, data) = try reader.valueAndLengthPrefixed(EnvelopeKeyCache.self, valueBits: 2, "Data", lengthField: "Data len")
+        return PKEPayload(cache: cache, data: data)
     }
 }
 
@@ -68,19 +61,13 @@ extension SignaturePayload: PayloadBody {
     var summary: String { "\(type.name), \(Words.octets(signature.count))" }
 
     func encodeBody(into writer: inout ByteWriter) throws(MIKEYEncodingError) {
-        let length = try writer.length(of: signature, field: "Signature", lengthField: "Signature len", bits: 12)
-        writer.uint16(UInt16(type.rawValue) << 12 | UInt16(length))
-        writer.append(signature)
+        try writer.valueAndLengthPrefixed(type, valueBits: 4, signature, field: "Signature", lengthField: "Signature len")
     }
 
     static func decodeBody(from reader: inout PayloadReader) throws(MIKEYDecodingError) -> SignaturePayload {
-        let at = reader.position
-        let word = PayloadReader.integer(try reader.take(2, for: "S type and Signature len"))
-        let type: SignatureType = try reader.registeredValue(UInt8(word >> 12), "S type", at: at)
-        let length = Int(word & 0x0FFF)
-        reader.record("S type", type.inWords, at..<reader.position, bits: 0..<4)
-        reader.record("Signature len", Words.octets(length), at..<reader.position, bits: 4..<16)
-        return SignaturePayload(type: type, signature: try reader.octets("Signature", count: length, countedBy: "Signature len"))
+        let (type, signature) = try reader.valueAndLengthPrefixed(SignatureType.self, valueBits: 4, "Signature",
+                                                                  lengthField: "Signature len")
+        return SignaturePayload(type: type, signature: signature)
     }
 }
 
@@ -88,13 +75,11 @@ extension CertificateHashPayload: PayloadBody {
     var summary: String { "\(function.name) \(Words.hex(hash))" }
 
     func encodeBody(into writer: inout ByteWriter) throws(MIKEYEncodingError) {
-        try writer.requireLength(hash, function.hashLength, field: "Hash", because: function.name)
-        writer.octet(function.rawValue)
-        writer.append(hash)
+        try writer.registered(function, then: hash, impliedLength: function.hashLength, field: "Hash")
     }
 
     static func decodeBody(from reader: inout PayloadReader) throws(MIKEYDecodingError) -> CertificateHashPayload {
-        let function = try reader.registered(CertificateHashFunction.self)
-        return CertificateHashPayload(function: function, hash: try reader.octets("Hash", fixedCount: function.hashLength))
+        let (function, hash) = try reader.registered(CertificateHashFunction.self, then: "Hash", impliedLength: \.hashLength)
+        return CertificateHashPayload(function: function, hash: hash)
     }
 }

@@ -23,13 +23,11 @@ extension VerificationPayload: PayloadBody {
     var summary: String { "\(algorithm.name), \(Words.octets(mac.count)) MAC" }
 
     func encodeBody(into writer: inout ByteWriter) throws(MIKEYEncodingError) {
-        try writer.requireLength(mac, algorithm.macLength, field: "MAC", because: algorithm.name)
-        writer.octet(algorithm.rawValue)
-        writer.append(mac)
+        try writer.registered(algorithm, then: mac, impliedLength: algorithm.macLength, field: "MAC")
     }
 
     static func decodeBody(from reader: inout PayloadReader) throws(MIKEYDecodingError) -> VerificationPayload {
-        let algorithm = try reader.registered(MACAlgorithm.self, "Auth alg")
-        return VerificationPayload(algorithm: algorithm, mac: try reader.octets("MAC", fixedCount: algorithm.macLength))
+        let (algorithm, mac) = try reader.registered(MACAlgorithm.self, "Auth alg", then: "MAC", impliedLength: \.macLength)
+        return VerificationPayload(algorithm: algorithm, mac: mac)
     }
 }

@@ -73,22 +73,26 @@ final class GroupAgreement {
 
     private func announceRoundOne(_ i: Int, _ entries: [GroupFrame.Entry]) {
         let (k, before, after) = (ring[i].number, tag(previous(i)), tag(next(i)))
-        stage.builder.step(ring[i].party.id, .compute, "\(tag(i)) picks r\(k), computes z\(k) = r\(k)·P",
-                           narration: "\(tag(i)) picks a secret r\(k) at random and computes z\(k) = r\(k)·P on P-256. r\(k) never leaves \(tag(i)); z\(k) is needed only by its ring neighbours \(before) and \(after).",
-                           references: [.profile("D14")])
-        send(GroupFrame(round: 1, agreement: number, entries: entries), from: ring[i].party, to: server,
-             title: "\(tag(i)) sends GROUP_Z to \(server.tag)",
-             narration: "\(tag(i)) sends z\(k) to the conference server, IBE-encrypted once to \(before)'s identity and once to \(after)'s (Boneh-Franklin, PROFILE D1, D2). Round 2 needs only the neighbours' z, so only they get it. The frame is the scenario's own (\"BD\", round, agreement, then sender, recipient and ciphertext per entry): RFC 6267 defines no group message, so no MIKEY data type is invented for one.")
+        upload(i, GroupFrame(round: 1, agreement: number, entries: entries),
+               computes: "\(tag(i)) picks r\(k), computes z\(k) = r\(k)·P",
+               narration: "\(tag(i)) picks a secret r\(k) at random and computes z\(k) = r\(k)·P on P-256. r\(k) never leaves \(tag(i)); z\(k) is needed only by its ring neighbours \(before) and \(after).",
+               sending: "\(tag(i)) sends z\(k) to the conference server, IBE-encrypted once to \(before)'s identity and once to \(after)'s (Boneh-Franklin, PROFILE D1, D2). Round 2 needs only the neighbours' z, so only they get it. The frame is the scenario's own (\"BD\", round, agreement, then sender, recipient and ciphertext per entry): RFC 6267 defines no group message, so no MIKEY data type is invented for one.")
     }
 
     private func announceRoundTwo(_ i: Int, _ entries: [GroupFrame.Entry]) {
         let (k, a, b) = (ring[i].number, ring[next(i)].number, ring[previous(i)].number)
-        stage.builder.step(ring[i].party.id, .compute, "\(tag(i)) computes X\(k) = r\(k)·(z\(a) − z\(b))",
-                           narration: "\(tag(i)) computes X\(k) = r\(k)·(z\(a) − z\(b)) from its neighbours' values and its own secret.",
-                           references: [.profile("D14")])
-        send(GroupFrame(round: 2, agreement: number, entries: entries), from: ring[i].party, to: server,
-             title: "\(tag(i)) sends GROUP_X to \(server.tag)",
-             narration: "\(tag(i)) sends X\(k) to the server encrypted separately to each of the other \(n - 1) members: every member needs the others' X to compute the key, and with all of them can check that they sum to zero.")
+        upload(i, GroupFrame(round: 2, agreement: number, entries: entries),
+               computes: "\(tag(i)) computes X\(k) = r\(k)·(z\(a) − z\(b))",
+               narration: "\(tag(i)) computes X\(k) = r\(k)·(z\(a) − z\(b)) from its neighbours' values and its own secret.",
+               sending: "\(tag(i)) sends X\(k) to the server encrypted separately to each of the other \(n - 1) members: every member needs the others' X to compute the key, and with all of them can check that they sum to zero.")
+    }
+
+    /// Member `i`'s turn in a round, the same in both: a compute step (`computes`, told by
+    /// `narration`), then the member sends `frame` (GROUP_Z, GROUP_X) to the server, told
+    /// by `sending`.
+    private func upload(_ i: Int, _ frame: GroupFrame, computes title: String, narration: String, sending: String) {
+        stage.builder.step(ring[i].party.id, .compute, title, narration: narration, references: [.profile("D14")])
+        send(frame, from: ring[i].party, to: server, title: "\(tag(i)) sends \(frame.kind) to \(server.tag)", narration: sending)
     }
 
     /// Each member's point IBE-encrypted to each of its recipients (ring positions):

@@ -21,6 +21,16 @@ struct BenchmarkResult: Codable {
     }
 }
 
+extension BenchmarkResult {
+    /// The line for `timing`; `unit`, the time of one modular multiplication, turns the
+    /// median into mulmods (nil for the ui-* measures, which do no arithmetic).
+    init(name: String, params: String, timing: Sampling.Result, unit: Duration?) {
+        self.init(name: name, params: params, medianMicroseconds: timing.median.microseconds,
+                  minimumMicroseconds: timing.minimum.microseconds,
+                  mulmods: unit.map { timing.median.microseconds / $0.microseconds })
+    }
+}
+
 /// What `bench` measures. Inputs come from a fixed seed, so every run times the same work.
 struct BenchmarkSuite {
     var sampling = Sampling()
@@ -50,10 +60,7 @@ struct BenchmarkSuite {
 
         let unit = mulModTime(curve.p)
         func result(_ name: String, _ operation: () -> Void) -> BenchmarkResult {
-            let timing = sampling.measure(operation)
-            return BenchmarkResult(name: name, params: set.name, medianMicroseconds: timing.median.microseconds,
-                                   minimumMicroseconds: timing.minimum.microseconds,
-                                   mulmods: timing.median.microseconds / unit.microseconds)
+            BenchmarkResult(name: name, params: set.name, timing: sampling.measure(operation), unit: unit)
         }
         return [
             result("pairing") { _ = curve.pairing(a, b) },
@@ -83,10 +90,7 @@ struct BenchmarkSuite {
         let scalar = curve.randomScalar(using: random)
         let timing = sampling.measure { _ = try? peer.multiplied(by: scalar) }
         let unit = mulModTime(BigInt(bytes: curve.fieldPrime))
-        return BenchmarkResult(name: "ecdh-scalar-multiply", params: curve.rawValue,
-                               medianMicroseconds: timing.median.microseconds,
-                               minimumMicroseconds: timing.minimum.microseconds,
-                               mulmods: timing.median.microseconds / unit.microseconds)
+        return BenchmarkResult(name: "ecdh-scalar-multiply", params: curve.rawValue, timing: timing, unit: unit)
     }
 }
 

@@ -21,8 +21,7 @@ struct UIBenchmarks {
         state = AppUpdate.update(state, .key(.character("e"))).state
         return Self.frameSizes.map { size in
             let timing = sampling.measure { _ = AppView.render(state, size: size, theme: .color, glyphs: .unicode) }
-            return BenchmarkResult(name: "ui-frame", params: size.description, medianMicroseconds: timing.median.microseconds,
-                                   minimumMicroseconds: timing.minimum.microseconds, mulmods: nil)
+            return BenchmarkResult(name: "ui-frame", params: size.description, timing: timing, unit: nil)
         }
     }
 
@@ -34,7 +33,6 @@ struct UIBenchmarks {
         var slow = sampling
         slow.minimumRuns = 9
         let timing = slow.measure { _ = try? PseudoTerminal.run(arguments, environment: environment) }
-        return BenchmarkResult(name: "ui-start", params: "120x40", medianMicroseconds: timing.median.microseconds,
-                               minimumMicroseconds: timing.minimum.microseconds, mulmods: nil)
+        return BenchmarkResult(name: "ui-start", params: "120x40", timing: timing, unit: nil)
     }
 }

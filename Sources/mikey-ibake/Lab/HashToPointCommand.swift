@@ -9,14 +9,13 @@ struct HashToPointCommand: ParsableCommand {
         discussion: "Coordinates in lowercase hex without 0x or leading zeros."
     )
 
-    @Option(help: "The field prime p, in hex.") var p: String
-    @Option(help: "The subgroup order q, in hex.") var q: String
+    @OptionGroup var curveOptions: CurveOptions
     @Option(help: "The hash function.") var hash: HashFunction
     @Option(name: .customLong("id-hex"), help: "The identity octets, in hex (e.g. 426f62 for \"Bob\").") var idHex: String
 
     func run() throws {
         try reportingFailures {
-            let curve = try LabInputs.curve(p: p, q: q)
+            let curve = try curveOptions.curve()
             guard let identity = Hex.decode(idHex) else {
                 throw CommandFailure.data("--id-hex: \"\(idHex)\" is not an even number of hex digits")
             }

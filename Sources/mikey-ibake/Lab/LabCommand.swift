@@ -22,14 +22,13 @@ struct PairingCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The field prime p, in hex.") var p: String
-    @Option(help: "The subgroup order q, in hex.") var q: String
+    @OptionGroup var curveOptions: CurveOptions
     @Option(name: .customLong("A"), help: "The first point, as X,Y in hex.") var a: String
     @Option(name: .customLong("B"), help: "The second point, as X,Y in hex.") var b: String
 
     func run() throws {
         try reportingFailures {
-            let curve = try LabInputs.curve(p: p, q: q)
+            let curve = try curveOptions.curve()
             let first = try LabInputs.subgroupPoint(a, option: "--A", on: curve)
             let second = try LabInputs.subgroupPoint(b, option: "--B", on: curve)
             print(curve.pairing(first, second))

@@ -70,10 +70,10 @@ public enum Keymap {
 
     public static let rows: [KeyRow] = [
         KeyRow([.right, .character("l"), .character("n"), .character(" "), .enter], .nextStep, in: [.demo], "next step",
-               hint: KeyHint("step", rank: 1, presenting: true, keys: [.left, .right], joiner: "")),
+               hint: KeyHint("step", rank: 0, presenting: true, keys: [.left, .right], joiner: "")),
         KeyRow([.left, .character("h"), .character("p"), .backspace], .previousStep, in: [.demo], "previous step"),
         KeyRow([.enter, .character(" "), .right], .nextSection, in: [.tutorial], "next section",
-               hint: KeyHint("next", rank: 1, presenting: true)),
+               hint: KeyHint("next", rank: 0, presenting: true)),
         KeyRow([.backspace, .left], .previousSection, in: [.tutorial], "previous section",
                hint: KeyHint("back", rank: 2, presenting: true)),
         KeyRow([.character("a")], .toggleAnswer, in: [.tutorial], "show or hide the answer to the section's question",
@@ -112,7 +112,8 @@ public enum Keymap {
                in: [.demo], "autoplay on or off, faster, slower", hint: KeyHint("play", rank: 3)),
         KeyRow([.character("w")], .toggleWhoKnows, in: screen, "who knows what: every value, every party, at this step",
                hint: KeyHint("who knows", rank: 2)),
-        KeyRow([.character("w"), .escape], .toggleWhoKnows, in: [.whoKnows], "back to the panes"),
+        KeyRow([.character("w"), .escape], .toggleWhoKnows, in: [.whoKnows], "back to the panes",
+               hint: KeyHint("panes", rank: 1)),
         KeyRow([.character("m")], .togglePin, in: [.whoKnows],
                "pin the chosen value (or unpin it): it stays on top, each party's side by side, = or ≠, across steps",
                hint: KeyHint("pin", rank: 2)),

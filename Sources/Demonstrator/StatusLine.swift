@@ -38,7 +38,8 @@ enum StatusLine {
     static func draw(_ content: StatusContent, in area: Rect, look: Look, into canvas: inout Canvas) {
         let theme = look.theme, glyphs = look.glyphs, sep = glyphs.separator
         canvas.fill(area, style: theme.statusBar)
-        let seed = "seed \(content.seed.map(String.init) ?? "none")"
+        // Without --seed the run drew fresh randomness: nothing to repeat it with.
+        let seed = content.seed.map { "seed \($0)" } ?? "unseeded"
         let position = content.position.map { ["step \($0.step)/\($0.count)", "\($0.step)/\($0.count)"] } ?? []
         let play = content.autoplay.map { " \(sep) \(glyphs.isASCII ? ">" : "▶") every \(seconds($0))" } ?? ""
         let name = content.name, params = content.parameterSet
@@ -46,11 +47,12 @@ enum StatusLine {
         let long: [String] = [name] + Array(position.prefix(1)) + [seed, params, content.curveName]
         let shorter: [String] = [name] + Array(position.prefix(1)) + [seed, params, content.shortCurveName]
         let shortest: [String] = [name] + Array(position.suffix(1)) + [seed, params, content.shortCurveName]
-        let sets = content.presenter ? [[name] + Array(position.prefix(1))] : [long, shorter, shortest]
+        let barest: [String] = [name] + Array(position.suffix(1)) + [seed, params]
+        let sets = content.presenter ? [[name] + Array(position.prefix(1))] : [long, shorter, shortest, barest]
         let infos: [String] = sets.map { parts in " " + parts.joined(separator: " \(sep) ") + play }
         let hints = Keymap.hintLines(for: content.keyContexts, .screen(glyphs))
         // All the facts first, then as many keys as fit; the last resort (the last
-        // line, rank 0) keeps help and quit.
+        // line, rank 0) keeps stepping, help and quit.
         var chosen = (info: infos[infos.count - 1], hint: hints.last ?? "")
         search: for info in infos {
             for hint in hints.dropLast() where info.count + 2 + hint.count <= area.width {

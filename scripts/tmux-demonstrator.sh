@@ -45,8 +45,8 @@ pane_has() {
 
 echo "== 120x40: step to abP, eavesdropper view, forking, help, resize, quit"
 start main 120 40 "$BIN" $ARGS
-expect main '┌─ \* Initiator sip:alice@ims\.example' "Initiator pane, focused, titled with its identity"
-expect main '┌─ Responder · sip:bob@ims\.example.*┌─ KMS · https://kms\.ims\.example' "Responder and KMS panes beside it"
+expect main '┌─ \* Initiator · alice@ims\.example' "Initiator pane, focused, titled with its identity"
+expect main '┌─ Responder · bob@ims\.example.*┌─ KMS · kms\.ims\.example' "Responder and KMS panes beside it"
 expect main 'basic · step 1/19 · seed 1 · toy' "status line: scenario, step, seed, parameter set"
 expect main 'Step 1/19 · KMS compute · KMS picks s, publishes sP' "narration of the first step"
 steps=1

@@ -53,11 +53,13 @@ public enum AppView {
     /// The panes, the wire and the inspector, each from its own inputs and state.
     static func drawDemo(_ model: ScenarioModel, _ state: AppState, _ screen: Screen, _ look: Look, into canvas: inout Canvas) {
         let layout = screen.layout
-        for party in screen.parties {
-            guard let rect = layout.pane(party.id), let pane = screen.panes[party.id] else { continue }
-            let title = PaneView.Title(party, in: state)
-            PaneView.draw(pane, in: rect, title: title.text(width: rect.width, look: look), focused: title.focused, look: look,
-                          into: &canvas)
+        let titles = screen.parties.compactMap { party in layout.pane(party.id).map { (PaneView.Title(party, in: state), $0) } }
+        // Identities side by side in one form: the shortest any pane needs.
+        let form = titles.map { $0.0.identityFormNeeded(width: $0.1.width, look: look) }.max() ?? 0
+        for (title, rect) in titles {
+            guard let pane = screen.panes[title.party.id] else { continue }
+            PaneView.draw(pane, in: rect, title: title.text(width: rect.width, look: look, identityForm: form), focused: title.focused,
+                          look: look, into: &canvas)
         }
         if let wire = layout.wire {
             let marks = WireMarks(current: state.step, inspected: state.inspectedStep, focused: state.focus == .wire)

@@ -54,23 +54,72 @@ enum PaneView {
         }
 
         /// `* Initiator · sip:alice@ims.example` (large) or `I Initiator` (compact); the
-        /// `*` marks focus in text as well as in the frame's style. The separator goes
-        /// first when the whole title does not fit the frame.
-        func text(width: Int, look: Look) -> String {
+        /// `*` marks focus in text as well as in the frame's style. When the whole title
+        /// does not fit the frame it gives way in readable steps rather than being cut:
+        /// the identity shortens to its user part (`alice@ims.example`, then `alice`),
+        /// a name drops its parenthesis (`Carol (retarget target)`: `Carol`), and last
+        /// the tag alone stands for the party. A name is never said twice (`KMS`, not `KMS KMS`).
+        ///
+        /// `identityForm` skips the longer identity forms (0: from the full URI; 1: from
+        /// `alice@ims.example`; 2: the user part only), so that panes side by side show
+        /// their identities in the same form (`AppView` passes the shortest any of them needs).
+        func text(width: Int, look: Look, identityForm: Int = 0) -> String {
             let mark = focused ? "* " : ""
-            if look.isCompact {
-                return mark + (party.tag == party.name ? party.name : "\(party.tag) \(party.name)") + view
-            }
             let sep = look.glyphs.separator
+            // Room for the frame's corners and, focused or not, the mark: a title keeps its
+            // form when focus moves.
+            let room = width - 8
             // The eavesdropper's title says what she holds: the size of her recording.
-            if let recording, recording.messages > 0 {
-                let holds = "\(mark)\(party.tag) \(sep) holds \(recording.messages) messages, \(recording.octets)"
-                if let fitting = [holds + " octets", holds + " B"].first(where: { $0.count <= width - 6 }) { return fitting }
+            if !look.isCompact, let recording, recording.messages > 0 {
+                let messages = recording.messages == 1 ? "1 message" : "\(recording.messages) messages"
+                let holds = "\(mark)\(party.tag) \(sep) holds \(messages), \(recording.octets)"
+                if let fitting = [holds + " octets", holds + " B"].first(where: { $0.count <= room + 2 }) { return fitting }
             }
-            guard let identity = party.identity else { return mark + party.name + view }
-            let full = "\(mark)\(party.name)\(view) \(sep) \(identity)"
-            return full.count <= width - 6 ? full : "\(mark)\(party.name)\(view) \(PaneView.shortIdentity(identity))"
+            let names = [party.name, PaneView.withoutParenthesis(party.name)].map { $0 + view }
+            let identities = Array((party.identity.map(PaneView.identityForms) ?? []).dropFirst(identityForm))
+            var candidates: [String]
+            if look.isCompact {
+                candidates = names.map { PaneView.tagged($0, party.tag) } + identities.suffix(1).map { "\(party.tag) \(sep) \($0)" }
+            } else {
+                // An identity form that only repeats the name (`Carol · carol`) says nothing.
+                candidates = names.flatMap { name in
+                    identities.filter { $0.lowercased() != name.lowercased() }.map { "\(name) \(sep) \($0)" }
+                } + names
+            }
+            candidates.append(party.tag + view)
+            let fitting = candidates.first { $0.count <= room } ?? party.tag
+            return mark + fitting
         }
+
+        /// The identity form this title needs at `width` on its own (see `text`); 0 for a
+        /// party without an identity, or one whose title shows no identity at all.
+        func identityFormNeeded(width: Int, look: Look) -> Int {
+            guard let identity = party.identity, !look.isCompact else { return 0 }
+            let name = party.name + view
+            let forms = PaneView.identityForms(identity)
+            return forms.indices.first { "\(name) \(look.glyphs.separator) \(forms[$0])".count <= width - 8 } ?? 0
+        }
+    }
+
+    /// `Carol (retarget target)` without its parenthesis: `Carol`.
+    static func withoutParenthesis(_ name: String) -> String {
+        guard let open = name.range(of: " (") else { return name }
+        return String(name[..<open.lowerBound])
+    }
+
+    /// `I Initiator`, but `KMS (curious)` for a name that already starts with its tag.
+    static func tagged(_ name: String, _ tag: String) -> String {
+        name == tag || name.hasPrefix(tag + " ") ? name : "\(tag) \(name)"
+    }
+
+    /// An identity in three forms, shorter and shorter: `sip:alice@ims.example`,
+    /// `alice@ims.example`, `alice`; `https://kms.ims.example`, then its host twice.
+    static func identityForms(_ identity: String) -> [String] {
+        let short = shortIdentity(identity)
+        let withoutScheme = short == identity ? String(identity.drop { $0 != ":" }.dropFirst()) : short
+        guard !withoutScheme.isEmpty else { return [identity, identity, identity] }
+        let user = withoutScheme.firstIndex(of: "@").map { String(withoutScheme[..<$0]) } ?? withoutScheme
+        return [identity, withoutScheme, user]
     }
 
     /// An identity for a narrow title: a URI with an authority (`https://kms.ims.example`)

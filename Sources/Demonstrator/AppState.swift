@@ -15,6 +15,8 @@ public struct AppState: Sendable {
         case tutorial
         /// The who-knows view's table (Up/Down choose a value).
         case whoKnows
+        /// The narration below (Up/Down scroll its whole text).
+        case narration
     }
 
     /// A box drawn over the screen; while one is open it takes the keys.
@@ -71,6 +73,8 @@ public struct AppState: Sendable {
     public var eveView: Bool?
     /// The KMS pane shows what a curious KMS could read.
     public var kmsView = false
+    /// The narration's own state (its scroll).
+    public var narration = NarrationState()
     /// The who-knows view's own state (open or not, the chosen and the pinned values).
     public var whoKnows = WhoKnowsState()
     /// Presenter mode (`z`, `--presenter`): the current step's message or new value

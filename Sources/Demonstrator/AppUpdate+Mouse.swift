@@ -32,6 +32,8 @@ extension AppUpdate {
             s.focus = .inspector
         case .tutorial?:
             s.focus = .tutorial
+        case .narration?:
+            s.focus = .narration
         case .whoKnows(let row)?:
             s.focus = .whoKnows
             guard let frame = screen.layout.whoKnows, let content = WhoKnowsContent(s),

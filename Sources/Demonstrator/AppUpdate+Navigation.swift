@@ -20,7 +20,7 @@ extension AppUpdate {
     static func focusOrder(_ s: AppState) -> [AppState.Focus] {
         let layout = s.screen.layout
         let bottom: [AppState.Focus] = layout.wire != nil || layout.inspector != nil ? [.wire, .inspector] : []
-        let text: [AppState.Focus] = s.tutorial != nil ? [.tutorial] : []
+        let text: [AppState.Focus] = (layout.narration.height > 1 ? [.narration] : []) + (s.tutorial != nil ? [.tutorial] : [])
         if layout.whoKnows != nil { return [.whoKnows] + text }
         return s.visiblePanes.map { .party($0.id) } + bottom + text
     }
@@ -61,6 +61,8 @@ extension AppUpdate {
             s.inspector.scroll = max(0, s.inspector.scroll + delta)
         case .tutorial:
             scrollText(&s, by: delta)
+        case .narration:
+            s.narration.scroll = min(max(0, s.narration.scroll + delta), NarrationView.maxScroll(s))
         case .whoKnows:
             guard let content = WhoKnowsContent(s), !content.matrix.rows.isEmpty else { return }
             let rows = content.matrix.rows
@@ -94,6 +96,7 @@ extension AppUpdate {
         case .inspector: layout.inspector
         case .tutorial: layout.tutorial
         case .whoKnows: layout.whoKnows
+        case .narration: layout.narration
         }
         return max(1, (area?.height ?? 4) - 3)
     }

@@ -33,6 +33,15 @@ public struct InspectorState: Sendable, Equatable {
     public init() {}
 }
 
+/// The narration: how far its whole text (narration, notes, each check in words) is
+/// scrolled while it has focus.
+public struct NarrationState: Sendable, Equatable {
+    /// Lines scrolled past.
+    public var scroll = 0
+
+    public init() {}
+}
+
 /// The who-knows view (`w`): whether it is open, the value row chosen in it, and the
 /// values pinned to its top, which stay there across steps.
 public struct WhoKnowsState: Sendable, Equatable {
@@ -51,6 +60,7 @@ extension AppState {
         panes = PanesState()
         wire.selection = nil
         inspector.scroll = 0
+        narration.scroll = 0
     }
 
     /// Chooses the message of `step` on the wire (nil: follow the current step) and

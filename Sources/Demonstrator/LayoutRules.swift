@@ -14,7 +14,7 @@ public enum LayoutRules {
     /// source beside the name; below 34 rows the panes, the wire with its lane
     /// diagram beside the inspector, and a ruled narration do not all fit.
     public static let largeMinimum = Size(width: 110, height: 34)
-    /// From this height the narration's sentence gets five lines instead of three:
+    /// From this height the narration's sentence gets five lines instead of four:
     /// a tall screen (200x60) has the room, and longer narrations then show whole.
     public static let tallNarrationMinimumHeight = 55
 
@@ -22,7 +22,10 @@ public enum LayoutRules {
 
     /// The narration's sentence lines in the large layout (five on a tall screen,
     /// `tallNarrationLines`); a rule, the title line and the checks line come on top.
-    public static let narrationLines = 3
+    /// Four: at 120 columns most sentences take two or three lines, and the acting
+    /// role's note (the aP echo at R_MESSAGE_1) should show without focusing the
+    /// narration; the wire and the inspector give up the row.
+    public static let narrationLines = 4
     /// The narration's sentence lines on a screen at least `tallNarrationMinimumHeight` high.
     public static let tallNarrationLines = 5
     /// The rule, the title line and the checks line around the large layout's sentence.

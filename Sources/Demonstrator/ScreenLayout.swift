@@ -162,6 +162,7 @@ public struct ScreenLayout: Sendable {
         case tutorial
         /// The who-knows view; `row` counts from its first row inside the frame.
         case whoKnows(row: Int)
+        case narration
     }
 
     public func hit(x: Int, y: Int) -> Hit? {
@@ -172,6 +173,7 @@ public struct ScreenLayout: Sendable {
         if let inspector, inspector.contains(x: x, y: y) { return .inspector }
         if let tutorial, tutorial.contains(x: x, y: y) { return .tutorial }
         if let whoKnows, whoKnows.contains(x: x, y: y) { return .whoKnows(row: y - whoKnows.y - 1) }
+        if narration.contains(x: x, y: y) { return .narration }
         return nil
     }
 }

@@ -126,8 +126,14 @@ struct Lanes {
             textX = numberWidth + max(route.count, 7) + 1
         }
         let nameStyle = isSelected ? theme.selection : (isCurrent ? theme.newValue : theme.title)
-        var end = canvas.put(message.kind.name, x: textX, y: y, style: nameStyle, maxWidth: max(0, width - textX))
-        end = canvas.put(" \(message.octets.count) B  ", x: end, y: y, style: theme.label, maxWidth: max(0, width - end))
-        canvas.put(TextFit.end(message.notation, width: width - end, ellipsis: glyphs.ellipsis), x: end, y: y, style: theme.text)
+        let end = canvas.put(message.kind.name, x: textX, y: y, style: nameStyle, maxWidth: max(0, width - textX))
+        // The size gives way first, then the identities in the notation; the values stay.
+        let room = width - end
+        let size = " \(message.octets.count) B  "
+        let forms = WireNotation.forms(message.notation)
+        let choices = forms.flatMap { notation in [(size, notation), ("  ", notation)] }
+        let (shownSize, notation) = choices.first { $0.0.count + $0.1.count <= room } ?? ("  ", forms[forms.count - 1])
+        let after = canvas.put(shownSize, x: end, y: y, style: theme.label, maxWidth: max(0, room))
+        canvas.put(TextFit.end(notation, width: width - after, ellipsis: glyphs.ellipsis), x: after, y: y, style: theme.text)
     }
 }

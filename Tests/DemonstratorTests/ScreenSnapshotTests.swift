@@ -125,7 +125,7 @@ struct ScreenSnapshotTests {
         try assertSnapshot(render(try state(.basic, at: Fixtures.keyAgreed, keys: [.tab, .down, .down, .down, .down, .character("v")])),
                            named: "value-detail-abP-at-R-120x40")
         let toAbP = [Key](repeating: .down, count: 12)
-        try assertSnapshot(render(try state(.basic, at: Fixtures.keyAgreed, keys: [.character("e"), .backTab, .backTab, .backTab] + toAbP + [.character("v")])),
+        try assertSnapshot(render(try state(.basic, at: Fixtures.keyAgreed, keys: [.character("e"), .backTab, .backTab, .backTab, .backTab] + toAbP + [.character("v")])),
                            named: "value-detail-eve-cannot-abP-120x40")
     }
 

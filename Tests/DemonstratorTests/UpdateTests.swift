@@ -107,17 +107,17 @@ struct UpdateTests {
         #expect(nothing.overlay == nil && nothing.notice != nil, "no value under focus: a notice, no overlay")
     }
 
-    @Test("Tab visits every pane, the wire and the inspector; Shift-Tab goes back")
+    @Test("Tab visits every pane, the wire, the inspector and the narration; Shift-Tab goes back")
     func focus() {
         var state = basic
         var seen: [AppState.Focus] = [state.focus]
-        for _ in 0..<4 {
+        for _ in 0..<5 {
             state = AppUpdate.update(state, .key(.tab)).state
             seen.append(state.focus)
         }
-        #expect(seen == [.party(.initiator), .party(.responder), .party(.kms), .wire, .inspector])
+        #expect(seen == [.party(.initiator), .party(.responder), .party(.kms), .wire, .inspector, .narration])
         #expect(AppUpdate.update(state, .key(.tab)).state.focus == .party(.initiator))
-        #expect(AppUpdate.update(basic, .key(.backTab)).state.focus == .inspector)
+        #expect(AppUpdate.update(basic, .key(.backTab)).state.focus == .narration)
     }
 
     @Test("Up and Down select values in a pane and messages on the wire")
@@ -125,7 +125,7 @@ struct UpdateTests {
         let state = Fixtures.state(.basic, at: Fixtures.keyAgreed)
         let down = AppUpdate.update(state, .key(.down)).state
         #expect(down.panes.selection[.initiator] != nil)
-        let wire = Fixtures.send(state, Fixtures.keys(.backTab, .backTab))
+        let wire = Fixtures.send(state, Fixtures.keys(.backTab, .backTab, .backTab))
         #expect(wire.focus == .wire && wire.inspectedStep == 12)
         let earlier = AppUpdate.update(wire, .key(.up)).state
         #expect(earlier.inspectedStep == 9, "the message before R_MESSAGE_1 is I_MESSAGE_1")
@@ -139,7 +139,7 @@ struct UpdateTests {
         #expect(!basic.showsEve, "Eve does not act in the basic run: her pane starts closed")
         let eve = AppUpdate.update(basic, .key(.character("e"))).state
         #expect(eve.showsEve && eve.visiblePanes.map(\.id).last == .eve)
-        #expect(Fixtures.send(eve, Fixtures.keys(.backTab, .backTab, .backTab)).focus == .party(.eve), "Tab reaches her pane")
+        #expect(Fixtures.send(eve, Fixtures.keys(.backTab, .backTab, .backTab, .backTab)).focus == .party(.eve), "Tab reaches her pane")
         #expect(!AppUpdate.update(eve, .key(.character("e"))).state.showsEve)
         #expect(Fixtures.state(.eavesdropper).showsEve, "in the eavesdropper scenario she acts: open by default")
 

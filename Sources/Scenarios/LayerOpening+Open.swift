@@ -50,11 +50,11 @@ extension LayerOpening {
         let uEnd = range.lowerBound + 1 + 2 * length, vEnd = uEnd + hashLength
         guard vEnd <= range.upperBound else { return [] }
         return [
-            FieldDescription(name: "U", value: "[l]P, 0x04 || x || y (\(1 + 2 * length) octets)", range: range.lowerBound..<uEnd,
+            FieldDescription(name: "U", value: "[l]P, \(1 + 2 * length) octets", range: range.lowerBound..<uEnd,
                              reference: .rfc(5091, "5.4")),
-            FieldDescription(name: "V", value: "rho masked by H(e'(P_pub, Q_id)^l) (\(hashLength) octets)", range: uEnd..<vEnd,
+            FieldDescription(name: "V", value: "masked rho, \(hashLength) octets", range: uEnd..<vEnd,
                              reference: .rfc(5091, "5.4")),
-            FieldDescription(name: "W", value: "the plaintext masked by H(rho) (\(range.upperBound - vEnd) octets)",
+            FieldDescription(name: "W", value: "masked plaintext, \(range.upperBound - vEnd) octets",
                              range: vEnd..<range.upperBound, reference: .rfc(5091, "5.4")),
         ]
     }
@@ -81,7 +81,8 @@ extension LayerOpening {
                 return .opened(OpenedLayer(key: held.name, plaintext: plaintext, chain: trace.descriptions,
                                            failure: trace.failure.map(\.description)))
             } catch {
-                failures.append(keys.keys.count == 1 ? "\(error)" : "with \(held.name): \(error)")
+                let why = if case .decryptionFailed(let why) = error { why } else { "\(error)" }
+                failures.append(keys.keys.count == 1 ? why : "with \(held.name): \(why)")
             }
         }
         return .refused(Refusal.wrongKey(party, keys: keys, target: target, failures: failures))

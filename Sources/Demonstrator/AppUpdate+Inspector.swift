@@ -77,6 +77,12 @@ extension AppUpdate {
         let position: Int
         if let current {
             position = min(max(current + delta, 0), selectable.count - 1)
+            guard position != current else {
+                // Past the first or last field the keys scroll what is left (a refusal's reason, say).
+                let rows = InspectorView.rows(document, mode: mode, width: area.width, selection: s.inspector.selection).count
+                s.inspector.scroll = min(max(0, s.inspector.scroll + delta), max(0, rows - area.height))
+                return
+            }
         } else {
             // The first key chooses the first field on screen, where the reader is looking.
             position = firstVisible(selectable, document, mode: mode, width: area.width, scroll: s.inspector.scroll)

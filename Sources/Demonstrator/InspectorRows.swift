@@ -25,6 +25,8 @@ extension InspectorView {
                           guide: String = "│") -> [Row] {
         let nameColumn = min(32, max(18, width * 9 / 20))
         var rows = [Row]()
+        // A shut layer's reason scrolls into view with its chosen first line.
+        var chosenAbove = false
         for index in shownLines(document) {
             let line = document.lines[index]
             let at = line.offset.map(Hex.offset) ?? ""
@@ -45,11 +47,12 @@ extension InspectorView {
             case .note:
                 // The reason a layer stays shut, whole: wrapped, not cut.
                 for text in TextWrap.lines(line.value, width: max(8, width - 7 - inset)) {
-                    rows.append(Row(parts: guided([(text, 7 + inset, .summary)], line, guide)))
+                    rows.append(Row(parts: guided([(text, 7 + inset, .summary)], line, guide), isSelected: chosenAbove))
                 }
                 continue
             }
             let chosen = selection == line
+            chosenAbove = chosen
             rows.append(Row(parts: guided(parts, line, guide), reference: line.reference, isSelected: chosen, isBar: chosen,
                             line: index))
         }

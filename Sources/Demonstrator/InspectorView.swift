@@ -13,10 +13,10 @@ enum InspectorView {
                      look: Look, into canvas: inout Canvas) {
         let theme = look.theme, glyphs = look.glyphs
         let mode = document?.isMIKEY == false ? .hex : state.mode
-        var title = (focused ? "* " : "") + "Inspector"
+        // The party the layers are opened as goes first: a narrow frame cuts the title's end.
+        var title = (focused ? "* " : "") + "Inspector" + (document?.openedAs.map { " as \($0)" } ?? "")
         if let document, let index = step {
             title += " \(glyphs.separator) \(document.name) (step \(index), \(document.octets.count) octets)"
-            if let party = document.openedAs { title += " \(glyphs.separator) as \(party)" }
         }
         let inner = canvas.frame(frame, title: title, style: focused ? theme.focusedBorder : theme.border,
                                  titleStyle: theme.title, glyphs: glyphs)

@@ -112,6 +112,17 @@ struct InspectorLayerTests {
         #expect(top.inspector.selection?.name == "HDR" && top.inspector.scroll == 0, "Up stops at the first line")
     }
 
+    @Test("past the last field Down scrolls on: a shut layer's reason comes into view")
+    func reasonInView() throws {
+        let eve = press(atRMessage1(), .character("o"), .character("o"), .character("o"), .character("o"))
+        let end = Fixtures.send(eve, Array(repeating: .key(.down), count: 120))
+        #expect(end.inspector.selection?.kind == .layer(opened: false), "the shut layer is the last field")
+        let frame = InspectorView.textArea(try #require(end.layout.inspector))
+        let document = try #require(end.inspectorDocument)
+        let rows = InspectorView.fieldRows(document, width: frame.width, selection: end.inspector.selection)
+        #expect(end.inspector.scroll + frame.height >= rows.count, "the reason's last row is on screen")
+    }
+
     @Test("a message without fields scrolls; a new message starts with nothing chosen")
     func scrollingStays() throws {
         let last = Fixtures.state(.basic, at: .last)

@@ -41,7 +41,7 @@ extension AppUpdate {
     }
 
     /// Up/Down (and page keys) in the focused area: the next selectable line of a
-    /// pane, the previous or next message on the wire, or a scroll of the inspector.
+    /// pane, the previous or next message on the wire, the previous or next field of the inspector.
     static func moveSelection(_ s: inout AppState, by delta: Int) {
         guard let model = s.model else { return }
         switch s.focus {
@@ -58,7 +58,7 @@ extension AppUpdate {
             // Past the newest message the wire follows the current step again.
             s.inspect(next >= messages.count - 1 ? nil : messages[max(0, next)])
         case .inspector:
-            s.inspector.scroll = max(0, s.inspector.scroll + delta)
+            moveInspectorSelection(&s, by: delta)
         case .tutorial:
             scrollText(&s, by: delta)
         case .narration:

@@ -41,7 +41,8 @@ extension AppUpdate {
 
     /// Goes to section `index`: its scenario under its configuration, at its step once
     /// the timeline is there. The panes start fresh: no selection, the eavesdropper's
-    /// pane open only when the section points at one of her values.
+    /// pane open only when the section points at one of her values, the inspector's
+    /// layers as sent.
     static func enterSection(_ s: inout AppState, _ index: Int) {
         guard var play = s.tutorial, play.scenes.indices.contains(index) else { return }
         play.section = index
@@ -55,6 +56,7 @@ extension AppUpdate {
         s.kmsView = false
         s.eveView = nil
         s.whoKnows.isOpen = false
+        s.inspector.openAs = nil
         placeSection(&s)
     }
 

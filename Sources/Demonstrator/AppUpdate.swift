@@ -14,6 +14,7 @@ public enum AppUpdate {
             var s = state
             receive(&s, key, load)
             s.refreshLayout()
+            s.refreshOpenings()
             return .next(s)
         }
     }
@@ -23,6 +24,7 @@ public enum AppUpdate {
     public static func update(_ state: AppState, _ event: Event) -> Transition<AppState> {
         var next = apply(state, event)
         next.state.refreshLayout()
+        next.state.refreshOpenings()
         return next
     }
 
@@ -61,9 +63,8 @@ public enum AppUpdate {
         case .pagePrevious: moveSelection(&s, by: -pageSize(s))
         case .pageNext: moveSelection(&s, by: pageSize(s))
         case .showValue: showDetail(&s)
-        case .toggleInspectorMode:
-            s.inspector.mode = s.inspector.mode == .fields ? .hex : .fields
-            s.inspector.scroll = 0
+        case .toggleInspectorMode: toggleInspectorMode(&s)
+        case .openLayersAs: cycleOpener(&s)
         case .toggleEve: toggleEve(&s)
         case .toggleKMS:
             s.kmsView.toggle()

@@ -67,7 +67,7 @@ public enum AppView {
                           into: &canvas)
         }
         if let inspector = layout.inspector {
-            InspectorView.draw(in: inspector, document: state.inspectedStep.flatMap { model.inspector[$0] }, step: state.inspectedStep,
+            InspectorView.draw(in: inspector, document: state.inspectorDocument, step: state.inspectedStep,
                                state: state.inspector, focused: state.focus == .inspector, look: look, into: &canvas)
         }
     }

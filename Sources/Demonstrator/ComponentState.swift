@@ -20,7 +20,8 @@ public struct WireState: Sendable, Equatable {
     public init() {}
 }
 
-/// The inspector: how far it is scrolled, and whether it shows fields or hex.
+/// The inspector: how far it is scrolled, whether it shows fields or hex, the line
+/// chosen in it, and the party its IBE layers are opened as.
 public struct InspectorState: Sendable, Equatable {
     public enum Mode: Sendable, Equatable {
         case fields, hex
@@ -29,6 +30,15 @@ public struct InspectorState: Sendable, Equatable {
     /// Rows scrolled past.
     public var scroll = 0
     public var mode: Mode = .fields
+    /// The chosen line (Up/Down while focused), by its content, so it stays on the same
+    /// field when lines are added around it; the hex view highlights its octets.
+    public var selection: InspectorDocument.Line?
+    /// The party whose private keys open the IBE layers (`o`); nil shows them as sent.
+    /// It stays across steps and messages: the layers are opened again for each.
+    public var openAs: PartyID?
+    /// The layers of the inspected message opened as `openAs` with its keys at the
+    /// current step: real decryptions, done once per message, step and party.
+    public var openings: LayerOpenings?
 
     public init() {}
 }
@@ -40,6 +50,21 @@ public struct NarrationState: Sendable, Equatable {
     public var scroll = 0
 
     public init() {}
+}
+
+/// The IBE layers of one message as one party opened them at one step, and what for.
+public struct LayerOpenings: Sendable, Equatable {
+    public struct Key: Sendable, Hashable {
+        let build: BuildKey
+        /// The step that sent the message.
+        let message: Int
+        /// The step whose ledger says which keys the party holds.
+        let step: Int
+        let party: PartyID
+    }
+
+    public let key: Key
+    public let layers: [LayerOpening]
 }
 
 /// The who-knows view (`w`): whether it is open, the value row chosen in it, and the
@@ -61,6 +86,7 @@ extension AppState {
         wire.selection = nil
         inspector.scroll = 0
         narration.scroll = 0
+        inspector.selection = nil
     }
 
     /// Chooses the message of `step` on the wire (nil: follow the current step) and
@@ -68,5 +94,6 @@ extension AppState {
     mutating func inspect(_ step: Int?) {
         wire.selection = step
         inspector.scroll = 0
+        inspector.selection = nil
     }
 }

@@ -9,7 +9,7 @@ public enum KeyAction: Hashable, Sendable, CaseIterable {
     case selectPrevious, selectNext
     case pagePrevious, pageNext
     // Views of the step.
-    case showValue, toggleInspectorMode, toggleEve, toggleKMS
+    case showValue, toggleInspectorMode, openLayersAs, toggleEve, toggleKMS
     case toggleWhoKnows, togglePin
     case enterPresenter, leavePresenter
     // Other scenarios and autoplay.

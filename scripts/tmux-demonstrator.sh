@@ -2,9 +2,10 @@
 # End-to-end check of the demonstrator: the real mikey-ibake binary in tmux.
 #
 # 120x40 (LANG=C.UTF-8): start, step until abP shows in both the Initiator's and
-# the Responder's pane, open the eavesdropper view, trigger forking, open help,
-# resize below the minimum and back, quit; the screen is checked with capture-pane
-# at each point, and the terminal must be back in its normal mode afterwards.
+# the Responder's pane, save the frame (S), open the eavesdropper view, trigger
+# forking, open help, resize below the minimum and back, quit; the screen is checked
+# with capture-pane at each point, and the terminal must be back in its normal mode
+# afterwards. Saving where nothing can be written shows why, and the session goes on.
 # Then the compact layout at 80x24, Ctrl-C, plain mode (`| cat`), and the first
 # tutorial (`tutorial why`) played to its end with Enter at 120x40: its text beside
 # the panes at the start, the middle and the end, an answer revealed, presenter mode.
@@ -25,11 +26,11 @@ SOCKET=mikey-demo-$$
 EXPECT_TRIES=100
 source scripts/tmux-lib.sh
 
-# start NAME WIDTH HEIGHT COMMAND...
+# start NAME WIDTH HEIGHT COMMAND...   (in $WORK, where S saves its frames; DIR=... another)
 start() {
     local name=$1 width=$2 height=$3
     shift 3
-    tmx -u new-session -d -s "$name" -x "$width" -y "$height" \
+    tmx -u new-session -d -s "$name" -x "$width" -y "$height" -c "${DIR:-$WORK}" \
         "env -u NO_COLOR LANG=C.UTF-8 TERM=xterm-256color bash $WORK/run.sh $*"
 }
 
@@ -60,6 +61,19 @@ if pane_has main 0 abP && pane_has main 1 abP; then ok "abP shows in both the In
 [ "$steps" -eq 13 ] && ok "that is step 13 (I opens R_MESSAGE_1)" || bad "abP in both panes at step $steps, expected 13"
 expect main 'R_MESSAGE_1 205 B  IBE_I\(IDRi, aP, IDRr' "the wire shows R_MESSAGE_1 with its notation and size"
 expect main '\+ abP .*← computed' "the new abP is marked, with where it came from"
+tmx send-keys -t main S
+frame=$WORK/mikey-ibake-basic-step13-120x40
+expect main "saved mikey-ibake-basic-step13-120x40\.txt and \.svg in $WORK" "S saves the frame and says where"
+if [ -s "$frame.txt" ] && grep -q '^ basic · step 13/19 · seed 1 · toy' "$frame.txt" && grep -q '+ abP .*← computed' "$frame.txt"; then
+    ok "the text file holds the frame that was on screen"
+else
+    bad "no frame text in $frame.txt"
+fi
+if head -2 "$frame.svg" 2>/dev/null | grep -q '^<svg xmlns="http://www.w3.org/2000/svg" width="1008" height="680"'; then
+    ok "the SVG file is a 120x40 image"
+else
+    bad "no SVG image in $frame.svg"
+fi
 tmx send-keys -t main e
 expect main '┌─ Eve · holds 6 messages, 1027 B' "e opens the eavesdropper's pane: the wire bytes she holds"
 expect main 'R_MESSAGE_1 205 B IBE_I' "her recording, message by message"
@@ -89,6 +103,16 @@ tmx send-keys -t compact Right
 expect compact 'basic · 14/19' "Right steps"
 tmx send-keys -t compact q
 restored compact 0 "quit at 80x24"
+
+echo "== saving where nothing can be written"
+DIR=/proc start readonly 100 30 "$BIN" $ARGS
+expect readonly 'basic · step 1/19' "demonstrator up in /proc"
+tmx send-keys -t readonly S
+expect readonly 'could not save the frame: /proc/mikey-ibake-basic-step1-100x30\.txt: ' "S says why the frame was not saved"
+tmx send-keys -t readonly Right
+expect readonly 'basic · step 2/19' "the session goes on"
+tmx send-keys -t readonly q
+restored readonly 0 "quit after a failed save"
 
 echo "== Ctrl-C"
 start sigint 100 30 "$BIN" $ARGS

@@ -74,6 +74,12 @@ if head -2 "$frame.svg" 2>/dev/null | grep -q '^<svg xmlns="http://www.w3.org/20
 else
     bad "no SVG image in $frame.svg"
 fi
+if "$BIN" snapshot $ARGS --step 13 --size 120x40 --out - | cmp -s - "$frame.txt"; then
+    ok "mikey-ibake snapshot draws the same frame"
+else
+    bad "the saved frame and mikey-ibake snapshot --step 13 differ"
+    diff <("$BIN" snapshot $ARGS --step 13 --size 120x40 --out -) "$frame.txt" | head -10 | sed 's/^/     | /'
+fi
 tmx send-keys -t main e
 expect main '┌─ Eve · holds 6 messages, 1027 B' "e opens the eavesdropper's pane: the wire bytes she holds"
 expect main 'R_MESSAGE_1 205 B IBE_I' "her recording, message by message"

@@ -1,99 +1,12 @@
-import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
 import TUI
+import TUITestSupport
 
 /// `Canvas.svg`: well-formed XML whose text, put back on the cell grid, is the canvas's
 /// plain text; colours from the palette; backgrounds as rectangles; markup escaped; wide
 /// characters on two cells.
 @Suite("Canvas as SVG")
 struct SVGTests {
-    /// What an SVG image holds, read back with Foundation's XMLParser.
-    final class Reading: NSObject, XMLParserDelegate {
-        struct Piece {
-            var column: Int
-            var row: Int
-            var text = ""
-            var fill: String
-            var bold: Bool
-        }
-
-        var pieces: [Piece] = []
-        var rects: [[String: String]] = []
-        var title = ""
-        var root: [String: String] = [:]
-        private var text: (y: Int, fill: String, bold: Bool)?
-        private var inTitle = false
-        private var current: Piece?
-
-        static func parse(_ svg: String) throws -> Reading {
-            let reading = Reading()
-            let parser = XMLParser(data: Data(svg.utf8))
-            parser.delegate = reading
-            guard parser.parse() else {
-                throw Malformed(reason: parser.parserError.map { "\($0)" } ?? "unknown", line: parser.lineNumber)
-            }
-            return reading
-        }
-
-        struct Malformed: Error {
-            let reason: String
-            let line: Int
-        }
-
-        func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
-            switch element {
-            case "svg": root = attributes
-            case "title": inTitle = true
-            case "rect": rects.append(attributes)
-            case "text":
-                let y = Int(attributes["y"] ?? "") ?? -1
-                text = (y, attributes["fill"] ?? "", attributes["font-weight"] == "bold")
-            case "tspan":
-                guard let text, let x = Double(attributes["x"] ?? "") else { return }
-                current = Piece(column: Int((x / 8.4).rounded()), row: (text.y - 13) / 17, fill: text.fill, bold: text.bold)
-            default: break
-            }
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            if inTitle { title += string }
-            current?.text += string
-        }
-
-        func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
-            switch element {
-            case "title": inTitle = false
-            case "tspan":
-                if let current { pieces.append(current) }
-                current = nil
-            case "text": text = nil
-            default: break
-            }
-        }
-
-        /// The text put back on a `width` x `height` grid, as `Canvas.plainText` writes it.
-        func grid(width: Int, height: Int) -> String {
-            var rows = Array(repeating: Array(repeating: " ", count: width), count: height)
-            for piece in pieces {
-                var column = piece.column
-                for character in piece.text {
-                    rows[piece.row][column] = String(character)
-                    if TextWidth.columns(character) == 2 { rows[piece.row][column + 1] = "" }
-                    column += TextWidth.columns(character) == 2 ? 2 : 1
-                }
-            }
-            return rows.map { row in
-                var line = row.joined()
-                while line.last == " " { line.removeLast() }
-                return line
-            }.joined(separator: "\n")
-        }
-    }
-
     static func sample() -> Canvas {
         var c = Canvas(width: 24, height: 4)
         c.frame(Rect(x: 0, y: 0, width: 24, height: 4), title: "a <b> & \"c\"", style: Style(foreground: .blue),
@@ -108,7 +21,7 @@ struct SVGTests {
     @Test("well-formed XML whose text, cell by cell, is the canvas's plain text")
     func textOnTheGrid() throws {
         let canvas = Self.sample()
-        let reading = try Reading.parse(canvas.svg(title: "sample & <frame>"))
+        let reading = try SVGReading.parse(canvas.svg(title: "sample & <frame>"))
         #expect(reading.grid(width: canvas.width, height: canvas.height) == canvas.plainText())
         #expect(reading.title == "sample & <frame>")
         #expect(reading.root["width"] == "201.6" && reading.root["height"] == "68")
@@ -118,7 +31,7 @@ struct SVGTests {
     @Test("the palette's colours: text, reversed text, backgrounds as rectangles")
     func colours() throws {
         let palette = SVGPalette.standard
-        let reading = try Reading.parse(Self.sample().svg())
+        let reading = try SVGReading.parse(Self.sample().svg())
         let aP = try #require(reading.pieces.first { $0.text.hasPrefix("aP") })
         // Reverse: default background as text, green as the background.
         #expect(aP.fill == palette.background && aP.bold)
@@ -136,7 +49,7 @@ struct SVGTests {
     func escapingAndWideCharacters() throws {
         let svg = Self.sample().svg()
         #expect(svg.contains("x &lt; y") && svg.contains("a &lt;b&gt; &amp; &quot;c&quot;"))
-        let reading = try Reading.parse(svg)
+        let reading = try SVGReading.parse(svg)
         let wide = try #require(reading.pieces.first { $0.text == "鍵" })
         #expect(wide.column == 11)
         #expect(reading.pieces.first { $0.text == " key" }?.column == 13)

@@ -6,7 +6,8 @@
 # forking, open help, resize below the minimum and back, quit; the screen is checked
 # with capture-pane at each point, and the terminal must be back in its normal mode
 # afterwards. Saving where nothing can be written shows why, and the session goes on.
-# Then the compact layout at 80x24, Ctrl-C, plain mode (`| cat`), and the first
+# Then the compact layout at 80x24, Ctrl-C, plain mode (on the terminal: a prompt
+# answered by single keys, q without Enter, Ctrl-C; `| cat`: everything at once), and the first
 # tutorial (`tutorial why`) played to its end with Enter at 120x40: its text beside
 # the panes at the start, the middle and the end, an answer revealed, presenter mode.
 #
@@ -126,16 +127,37 @@ expect sigint '┌─ \* (I )?Initiator' "demonstrator up"
 tmx send-keys -t sigint C-c
 restored sigint 130 "Ctrl-C (SIGINT)"
 
-echo "== plain mode: | cat"
-start plain 100 30 sh -c "'$BIN $ARGS | cat'"
-# (The Enter prompt goes to the terminal directly and may land before cat's copy.)
-expect plain 'MIKEY-IBAKE Lab: scenario basic' "piped: the plain header"
+echo "== plain mode on the terminal: a prompt, single keys"
+start plain 100 30 "$BIN" $ARGS --plain
+expect plain 'MIKEY-IBAKE Lab: scenario basic' "the plain header"
 expect plain '^step 1/19 \[KMS compute\] KMS picks s, publishes sP' "the first step"
-if screen plain | grep -q '^step 2/19'; then bad "plain mode did not wait for Enter"; else ok "it waits for Enter"; fi
+expect plain '^\[step 1/19\] Enter or Space: next step, a: all the rest, q: quit$' "a prompt after it"
+if screen plain | grep -q '^step 2/19'; then bad "plain mode did not wait"; else ok "it waits for a key"; fi
+tmx send-keys -t plain Space
+expect plain '^step 2/19 \[I send\]' "Space shows the next step, no Enter needed"
 tmx send-keys -t plain Enter
-expect plain '^step 2/19 \[I send\]' "Enter shows the next step"
-tmx send-keys -t plain q Enter
-expect plain '^EXIT=0$' "q ends plain mode"
+expect plain '^\[step 3/19\]' "Enter too"
+tmx send-keys -t plain x
+sleep 0.3
+if screen plain | grep -q '^step 4/19'; then bad "an unbound key stepped"; else ok "other keys do nothing"; fi
+tmx send-keys -t plain q
+restored plain 0 "q without Enter ends plain mode"
+if screen plain | grep -qE '^q$|^step 4/19'; then bad "q was echoed or stepped"; else ok "q is not echoed"; fi
+start plain-rest 100 30 "$BIN" $ARGS --plain
+expect plain-rest '^\[step 1/19\]' "plain mode up again"
+tmx send-keys -t plain-rest a
+expect plain-rest '^step 19/19 ' "a prints all the rest"
+restored plain-rest 0 "after the rest"
+start plain-int 100 30 "$BIN" $ARGS --plain
+expect plain-int '^\[step 1/19\]' "plain mode up for Ctrl-C"
+tmx send-keys -t plain-int C-c
+restored plain-int 130 "Ctrl-C at the prompt"
+
+echo "== plain mode: | cat"
+start plain-piped 100 30 sh -c "'$BIN $ARGS | cat'"
+expect plain-piped '^step 19/19 ' "piped: every step at once, without a key"
+expect plain-piped '^EXIT=0$' "then it ends"
+if screen plain-piped | grep -q 'q: quit'; then bad "piped output still prompted"; else ok "no prompt"; fi
 piped=$("$BIN" $ARGS </dev/null | cat)
 if [ "$piped" = "$("$BIN" run $ARGS)" ] && ! grep -q $'\e' <<<"$piped"; then
     ok "with no input left, plain mode prints exactly the lines of mikey-ibake run"

@@ -53,6 +53,17 @@ struct SnapshotKeyTests {
         #expect(render(failed).plainText().contains("could not save the frame: /proc/x.txt: No such file or directory"))
     }
 
+    @Test("presenter mode, which has no narration, says it in its status line")
+    func presenterNotice() throws {
+        let asked = Fixtures.send(Fixtures.state(.basic, at: Fixtures.keyAgreed), Fixtures.keys(.character("z"), Self.save))
+        let request = try #require(asked.snapshotRequest)
+        let saved = AppUpdate.update(asked, .snapshotSaved(.saved(request, directory: "/tmp"))).state
+        let status = render(saved).plainText().split(separator: "\n").last ?? ""
+        #expect(status.hasPrefix(" saved mikey-ibake-basic-step13-120x40-presenter.txt and .svg in /tmp"))
+        let next = Fixtures.send(saved, Fixtures.keys(.right))
+        #expect(render(next).plainText().split(separator: "\n").last?.hasPrefix(" basic · step 14/19") == true)
+    }
+
     @Test("S in a tutorial saves too; over the help it only closes the help")
     func contexts() throws {
         let tutorial = Fixtures.send(try Fixtures.tutorial("exchange", section: 2), Fixtures.keys(Self.save))

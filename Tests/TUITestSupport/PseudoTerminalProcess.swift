@@ -60,31 +60,13 @@ public final class PseudoTerminalProcess {
         }
         posix_spawn_file_actions_adddup2(&actions, 0, 2)
         posix_spawn_file_actions_addclose(&actions, master)
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t(), allSignals = sigset_t()
-        sigemptyset(&noSignals)
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        let argv = arguments.map { strdup($0) } + [nil]
-        let envp = environment.map { strdup($0) } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)
-        guard spawned == 0 else {
+        do {
+            pid = try CleanSpawn.spawn(arguments, environment: environment, actions: &actions)
+        } catch {
             close(terminal)
             close(master)
-            throw Failure(description: "posix_spawn \(arguments[0]): error \(spawned)")
+            throw error
         }
-        self.pid = pid
     }
 
     deinit {
@@ -121,7 +103,7 @@ public final class PseudoTerminalProcess {
             let done = waitpid(pid, &status, WNOHANG)
             if done == pid {
                 readAvailable(waiting: .zero)
-                return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+                return CleanSpawn.exitStatus(status)
             }
         }
         return nil

@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["mikey-ibake", "MIKEY", "IBAKE", "IBE", "Scenarios", "TestSupport",
                                                      "TUITestSupport"],
                     exclude: ["Fixtures"]),
-        // Golden-file snapshots of canvases, shared by the TUI test targets.
+        // Golden-file snapshots of canvases and a reader of their SVG images, shared by the TUI test targets.
         .target(name: "TUITestSupport", dependencies: ["TUI"], path: "Tests/TUITestSupport"),
         // Golden screens and update tests of the demonstrator, and the tmux run of the real binary
         // (scripts/tmux-demonstrator.sh).

@@ -2,10 +2,12 @@
 # End-to-end check of the demonstrator: the real mikey-ibake binary in tmux.
 #
 # 120x40 (LANG=C.UTF-8): start, step until abP shows in both the Initiator's and
-# the Responder's pane, open the eavesdropper view, trigger forking, open help,
-# resize below the minimum and back, quit; the screen is checked with capture-pane
-# at each point, and the terminal must be back in its normal mode afterwards.
-# Then the compact layout at 80x24, Ctrl-C, plain mode (`| cat`), and the first
+# the Responder's pane, save the frame (S), open the eavesdropper view, trigger
+# forking, open help, resize below the minimum and back, quit; the screen is checked
+# with capture-pane at each point, and the terminal must be back in its normal mode
+# afterwards. Saving where nothing can be written shows why, and the session goes on.
+# Then the compact layout at 80x24, Ctrl-C, plain mode (on the terminal: a prompt
+# answered by single keys, q without Enter, Ctrl-C; `| cat`: everything at once), and the first
 # tutorial (`tutorial why`) played to its end with Enter at 120x40: its text beside
 # the panes at the start, the middle and the end, an answer revealed, presenter mode.
 #
@@ -25,11 +27,11 @@ SOCKET=mikey-demo-$$
 EXPECT_TRIES=100
 source scripts/tmux-lib.sh
 
-# start NAME WIDTH HEIGHT COMMAND...
+# start NAME WIDTH HEIGHT COMMAND...   (in $WORK, where S saves its frames; DIR=... another)
 start() {
     local name=$1 width=$2 height=$3
     shift 3
-    tmx -u new-session -d -s "$name" -x "$width" -y "$height" \
+    tmx -u new-session -d -s "$name" -x "$width" -y "$height" -c "${DIR:-$WORK}" \
         "env -u NO_COLOR LANG=C.UTF-8 TERM=xterm-256color bash $WORK/run.sh $*"
 }
 
@@ -60,6 +62,25 @@ if pane_has main 0 abP && pane_has main 1 abP; then ok "abP shows in both the In
 [ "$steps" -eq 13 ] && ok "that is step 13 (I opens R_MESSAGE_1)" || bad "abP in both panes at step $steps, expected 13"
 expect main 'R_MESSAGE_1 .*IBE_I\(.*aP, .*bP\)' "the wire shows R_MESSAGE_1 with the values it carries, aP and bP"
 expect main '\+ abP .*← computed' "the new abP is marked, with where it came from"
+tmx send-keys -t main S
+frame=$WORK/mikey-ibake-basic-step13-120x40
+expect main "saved mikey-ibake-basic-step13-120x40\.txt and \.svg in $WORK" "S saves the frame and says where"
+if [ -s "$frame.txt" ] && grep -q '^ basic · step 13/19 · seed 1 · toy' "$frame.txt" && grep -q '+ abP .*← computed' "$frame.txt"; then
+    ok "the text file holds the frame that was on screen"
+else
+    bad "no frame text in $frame.txt"
+fi
+if head -2 "$frame.svg" 2>/dev/null | grep -q '^<svg xmlns="http://www.w3.org/2000/svg" width="1008" height="680"'; then
+    ok "the SVG file is a 120x40 image"
+else
+    bad "no SVG image in $frame.svg"
+fi
+if "$BIN" snapshot $ARGS --step 13 --size 120x40 --out - | cmp -s - "$frame.txt"; then
+    ok "mikey-ibake snapshot draws the same frame"
+else
+    bad "the saved frame and mikey-ibake snapshot --step 13 differ"
+    diff <("$BIN" snapshot $ARGS --step 13 --size 120x40 --out -) "$frame.txt" | head -10 | sed 's/^/     | /'
+fi
 tmx send-keys -t main e
 expect main '┌─ Eve · holds 6 messages, 1027 B' "e opens the eavesdropper's pane: the wire bytes she holds"
 expect main '─ cannot compute ─' "her impossibilities"
@@ -89,22 +110,53 @@ expect compact 'basic · 14/19' "Right steps"
 tmx send-keys -t compact q
 restored compact 0 "quit at 80x24"
 
+echo "== saving where nothing can be written"
+DIR=/proc start readonly 100 30 "$BIN" $ARGS
+expect readonly 'basic · step 1/19' "demonstrator up in /proc"
+tmx send-keys -t readonly S
+expect readonly 'could not save the frame: /proc/mikey-ibake-basic-step1-100x30\.txt: ' "S says why the frame was not saved"
+tmx send-keys -t readonly Right
+expect readonly 'basic · step 2/19' "the session goes on"
+tmx send-keys -t readonly q
+restored readonly 0 "quit after a failed save"
+
 echo "== Ctrl-C"
 start sigint 100 30 "$BIN" $ARGS
 expect sigint '┌─ \* (I )?Initiator' "demonstrator up"
 tmx send-keys -t sigint C-c
 restored sigint 130 "Ctrl-C (SIGINT)"
 
-echo "== plain mode: | cat"
-start plain 100 30 sh -c "'$BIN $ARGS | cat'"
-# (The Enter prompt goes to the terminal directly and may land before cat's copy.)
-expect plain 'MIKEY-IBAKE Lab: scenario basic' "piped: the plain header"
+echo "== plain mode on the terminal: a prompt, single keys"
+start plain 100 30 "$BIN" $ARGS --plain
+expect plain 'MIKEY-IBAKE Lab: scenario basic' "the plain header"
 expect plain '^step 1/19 \[KMS compute\] KMS picks s, publishes sP' "the first step"
-if screen plain | grep -q '^step 2/19'; then bad "plain mode did not wait for Enter"; else ok "it waits for Enter"; fi
+expect plain '^\[step 1/19\] Enter or Space: next step, a: all the rest, q: quit$' "a prompt after it"
+if screen plain | grep -q '^step 2/19'; then bad "plain mode did not wait"; else ok "it waits for a key"; fi
+tmx send-keys -t plain Space
+expect plain '^step 2/19 \[I send\]' "Space shows the next step, no Enter needed"
 tmx send-keys -t plain Enter
-expect plain '^step 2/19 \[I send\]' "Enter shows the next step"
-tmx send-keys -t plain q Enter
-expect plain '^EXIT=0$' "q ends plain mode"
+expect plain '^\[step 3/19\]' "Enter too"
+tmx send-keys -t plain x
+sleep 0.3
+if screen plain | grep -q '^step 4/19'; then bad "an unbound key stepped"; else ok "other keys do nothing"; fi
+tmx send-keys -t plain q
+restored plain 0 "q without Enter ends plain mode"
+if screen plain | grep -qE '^q$|^step 4/19'; then bad "q was echoed or stepped"; else ok "q is not echoed"; fi
+start plain-rest 100 30 "$BIN" $ARGS --plain
+expect plain-rest '^\[step 1/19\]' "plain mode up again"
+tmx send-keys -t plain-rest a
+expect plain-rest '^step 19/19 ' "a prints all the rest"
+restored plain-rest 0 "after the rest"
+start plain-int 100 30 "$BIN" $ARGS --plain
+expect plain-int '^\[step 1/19\]' "plain mode up for Ctrl-C"
+tmx send-keys -t plain-int C-c
+restored plain-int 130 "Ctrl-C at the prompt"
+
+echo "== plain mode: | cat"
+start plain-piped 100 30 sh -c "'$BIN $ARGS | cat'"
+expect plain-piped '^step 19/19 ' "piped: every step at once, without a key"
+expect plain-piped '^EXIT=0$' "then it ends"
+if screen plain-piped | grep -q 'q: quit'; then bad "piped output still prompted"; else ok "no prompt"; fi
 piped=$("$BIN" $ARGS </dev/null | cat)
 if [ "$piped" = "$("$BIN" run $ARGS)" ] && ! grep -q $'\e' <<<"$piped"; then
     ok "with no input left, plain mode prints exactly the lines of mikey-ibake run"

@@ -29,9 +29,9 @@ fail=0
 ok() { pass=$((pass + 1)); echo "ok   $1"; }
 bad() { fail=$((fail + 1)); echo "FAIL $1"; }
 
-# The visible screen; for a session named `plain` (no alternate screen) the scrollback too.
+# The visible screen; for a session named `plain...` (no alternate screen) the scrollback too.
 screen() {
-    if [ "$1" = plain ]; then tmx capture-pane -p -S - -t "$1"; else tmx capture-pane -p -t "$1"; fi
+    if [[ $1 == plain* ]]; then tmx capture-pane -p -S - -t "$1"; else tmx capture-pane -p -t "$1"; fi
 }
 
 # expect NAME REGEX DESCRIPTION: polls the screen until it matches.

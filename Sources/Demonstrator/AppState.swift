@@ -87,6 +87,9 @@ public struct AppState: Sendable {
     public var size: Size
     /// A one-line remark about the last key (e.g. a view this scenario has not got).
     public var notice: String?
+    /// The frame the save key asked for, until the shell has written it and answered
+    /// with `AppMessage.snapshotSaved` (writing files is the shell's side effect).
+    public var snapshotRequest: SnapshotRequest?
     /// Ticks seen, for the progress spinner.
     public var ticks = 0
     /// The layout for the size and arrangement after the last update (see `screen(size:)`).
@@ -164,8 +167,10 @@ public struct AppState: Sendable {
     }
 }
 
-/// Input to `AppUpdate.update`: an event from the terminal, or a timeline built in the background.
+/// Input to `AppUpdate.update`: an event from the terminal, a timeline built in the
+/// background, or what the shell made of a save request.
 public enum AppMessage: Sendable {
     case event(Event)
     case built(BuildKey, ScenarioLoad)
+    case snapshotSaved(SnapshotOutcome)
 }

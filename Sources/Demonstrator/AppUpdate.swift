@@ -16,6 +16,11 @@ public enum AppUpdate {
             s.refreshLayout()
             s.refreshOpenings()
             return .next(s)
+        case .snapshotSaved(let outcome):
+            var s = state
+            s.snapshotRequest = nil
+            s.notice = outcome.notice
+            return .next(s)
         }
     }
 
@@ -71,6 +76,7 @@ public enum AppUpdate {
             if s.kmsView, let kms = s.model?.kms { s.focus = .party(kms.id) }
         case .toggleWhoKnows: toggleWhoKnows(&s)
         case .togglePin: togglePin(&s)
+        case .saveFrame: s.snapshotRequest = SnapshotRequest(s)
         case .enterPresenter: s.presenter = true
         case .leavePresenter: s.presenter = false
         case .forking: trigger(&s, .forking)

@@ -12,6 +12,8 @@ public enum KeyAction: Hashable, Sendable, CaseIterable {
     case showValue, toggleInspectorMode, openLayersAs, toggleEve, toggleKMS
     case toggleWhoKnows, togglePin
     case enterPresenter, leavePresenter
+    /// Saving the frame on screen as files (the shell writes them).
+    case saveFrame
     // Other scenarios and autoplay.
     case forking, retargeting, deferred
     case openScenarioMenu

@@ -123,6 +123,8 @@ public enum Keymap {
                hint: KeyHint("presenter", rank: 3)),
         KeyRow([.character("z"), .escape], .leavePresenter, in: [.presenter], "back to the normal view",
                hint: KeyHint("normal view", rank: 0, presenting: true)),
+        KeyRow([.character("S")], .saveFrame, in: screen,
+               "save the screen as .txt and .svg in this directory"),
         KeyRow([.character("?")], .openHelp, in: screen, "help: the keys of the screen", hint: KeyHint("help", rank: 0, presenting: true)),
         KeyRow([.character("?"), .escape], .closeOverlay, in: [.help], "close this help (so does any key but q)"),
         KeyRow([KeyBinding([.up], .menuPrevious), KeyBinding([.down], .menuNext)], in: [.scenarioMenu], "choose a scenario",

@@ -15,6 +15,9 @@ struct StatusContent {
     let autoplay: Duration?
     /// Presenter mode: where we are, and little else.
     let presenter: Bool
+    /// A notice presenter mode shows in place of where we are: it has no narration to
+    /// hold it (in a tutorial the panel beside it does).
+    let presenterNotice: String?
     /// Whose keys the hints are.
     let keyContexts: [KeyContext]
 
@@ -28,6 +31,7 @@ struct StatusContent {
         shortCurveName = state.config.shortCurveName
         autoplay = state.autoplay.isOn ? state.autoplay.interval : nil
         presenter = state.presenter
+        presenterNotice = state.presenter && state.tutorial == nil ? state.notice : nil
         keyContexts = KeyContext.screen(state)
     }
 }
@@ -48,7 +52,8 @@ enum StatusLine {
         let shorter: [String] = [name] + Array(position.prefix(1)) + [seed, params, content.shortCurveName]
         let shortest: [String] = [name] + Array(position.suffix(1)) + [seed, params, content.shortCurveName]
         let barest: [String] = [name] + Array(position.suffix(1)) + [seed, params]
-        let sets = content.presenter ? [[name] + Array(position.prefix(1))] : [long, shorter, shortest, barest]
+        let presenting = content.presenterNotice.map { [$0] } ?? [name] + Array(position.prefix(1))
+        let sets = content.presenter ? [presenting] : [long, shorter, shortest, barest]
         let infos: [String] = sets.map { parts in " " + parts.joined(separator: " \(sep) ") + play }
         let hints = Keymap.hintLines(for: content.keyContexts, .screen(glyphs))
         // All the facts first, then as many keys as fit; the last resort (the last

@@ -35,7 +35,7 @@ struct SectionDraft {
                 return
             }
             guard let step = StepReference(parsing: fields["step"] ?? "first") else {
-                report(line, "`at`: step=\(fields["step"] ?? "") is not N, first, last, send:MESSAGE, receive:MESSAGE or action:ACTION (add #N for the N-th)")
+                report(line, "`at`: step=\(fields["step"] ?? "") is not \(StepReference.forms)")
                 return
             }
             guard let policy = InitiatorPolicy(rawValue: fields["policy"] ?? "continue") else {
@@ -78,9 +78,13 @@ struct SectionDraft {
     }
 }
 
-extension StepReference {
-    /// `12`, `first`, `last`, `send:I_MESSAGE_1`, `receive:R_MESSAGE_1#2`, `action:refuse`.
-    init?(parsing text: String) {
+extension StepReference: CustomStringConvertible {
+    /// What `init(parsing:)` accepts, for messages that refuse something else.
+    public static let forms = "N, first, last, send:MESSAGE, receive:MESSAGE or action:ACTION (add #N for the N-th)"
+
+    /// `12`, `first`, `last`, `send:I_MESSAGE_1`, `receive:R_MESSAGE_1#2`, `action:refuse`:
+    /// a tutorial's `at: step=`, and `mikey-ibake snapshot --step`.
+    public init?(parsing text: String) {
         let (base, occurrence): (Substring, Int) = {
             guard let hash = text.firstIndex(of: "#"), let count = Int(text[text.index(after: hash)...]), count > 0 else {
                 return (Substring(text), 1)
@@ -102,6 +106,19 @@ extension StepReference {
                 self = .action(action, occurrence: occurrence)
             default: return nil
             }
+        }
+    }
+
+    /// The reference as `init(parsing:)` reads it: `send:I_MESSAGE_1#2`.
+    public var description: String {
+        func nth(_ n: Int) -> String { n > 1 ? "#\(n)" : "" }
+        switch self {
+        case .number(let number): return "\(number)"
+        case .first: return "first"
+        case .last: return "last"
+        case .send(let kind, let occurrence): return "send:\(kind.name)" + nth(occurrence)
+        case .receive(let kind, let occurrence): return "receive:\(kind.name)" + nth(occurrence)
+        case .action(let action, let occurrence): return "action:\(action.rawValue)" + nth(occurrence)
         }
     }
 

@@ -18,7 +18,8 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
     /// file that cannot be read, a lab number that is not hex, not prime or not a point
     /// of the subgroup.
     case dataError = 65
-    /// EX_CANTCREAT: the output directory or a file in it cannot be written.
+    /// EX_CANTCREAT: the output directory or a file in it cannot be written (`export`,
+    /// `snapshot`).
     case cannotCreate = 73
 
     /// One line for the help text and the README.
@@ -30,7 +31,7 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
         case .usage: "usage error: unknown option, missing value, a value not among the choices, a number out of range"
         case .dataError: "bad input data: a message that is not hex or base64, an unreadable file, "
             + "lab numbers that are not hex, not prime or not on the curve"
-        case .cannotCreate: "the output (export --out) cannot be written"
+        case .cannotCreate: "the output (export --out, snapshot --out) cannot be written"
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Demonstrator
 import Foundation
 import IBAKE
 import IBE
@@ -6,6 +7,7 @@ import IBE
 import Primitives
 import Scenarios
 import Testing
+import TUI
 import TUITestSupport
 
 /// The command line as a user meets it, on the real binary: every choice listed by
@@ -24,17 +26,19 @@ import TUITestSupport
     }
 
     /// Every command and subcommand, as typed.
-    static let commands: [[String]] = [["interactive"], ["run"], ["tutorial"], ["decode"], ["export"], ["bench"], ["lab"],
+    static let commands: [[String]] = [["interactive"], ["run"], ["tutorial"], ["decode"], ["export"], ["snapshot"], ["bench"], ["lab"],
                                        ["lab", "pairing"], ["lab", "hash-to-point"], ["lab", "generate-params"]]
 
     // MARK: choices
 
     /// Each choice and the commands whose `--help` must list all its values.
     static let choices: [(values: [String], commands: [[String]])] = [
-        (ScenarioName.allCases.map(\.rawValue), [["interactive"], ["run"], ["export"]]),
-        (Initiator.Policy.allCases.map(\.rawValue), [["interactive"], ["run"], ["export"]]),
-        (ParameterSet.availableNames, [["interactive"], ["run"], ["export"], ["bench"]]),
+        (ScenarioName.allCases.map(\.rawValue), [["interactive"], ["run"], ["export"], ["snapshot"]]),
+        (Initiator.Policy.allCases.map(\.rawValue), [["interactive"], ["run"], ["export"], ["snapshot"]]),
+        (ParameterSet.availableNames, [["interactive"], ["run"], ["export"], ["snapshot"], ["bench"]]),
         (RunCommand.Format.allCases.map(\.rawValue), [["run"]]),
+        (FrameView.allCases.map(\.rawValue), [["snapshot"]]),
+        (FrameFormat.allCases.map(\.rawValue), [["snapshot"]]),
         (TutorialName.allValueStrings, [["tutorial"]]),
         (HashFunction.allCases.map(\.rawValue), [["lab", "hash-to-point"], ["lab", "generate-params"]]),
         (ECDHGroupName.allValueStrings, [["lab", "generate-params"]]),
@@ -92,6 +96,20 @@ import TUITestSupport
                 says: ["--step 999", "19 steps of scenario basic", "1 to 19"]),
         Refusal(arguments: ["--step", "26", "--scenario", "forking", "--params", "toy", "--seed", "1", "--plain"], status: .usage,
                 says: ["--step 26", "scenario forking", "1 to 25"]),
+        // snapshot: a step reference that does not parse, or names no step of the run; sizes; views.
+        Refusal(arguments: ["snapshot", "--step", "bogus"], status: .usage,
+                says: ["'bogus'", "--step", "first, last, send:MESSAGE, receive:MESSAGE or action:ACTION"]),
+        Refusal(arguments: ["snapshot", "--step", "-2"], status: .usage, says: ["'-2'", "--step", "first, last"]),
+        Refusal(arguments: ["snapshot", "--params", "toy", "--seed", "1", "--step", "999"], status: .usage,
+                says: ["--step 999 names no step of scenario basic", "(19 steps)", "give 1 to 19"]),
+        Refusal(arguments: ["snapshot", "--params", "toy", "--seed", "1", "--step", "send:Error"], status: .usage,
+                says: ["--step send:Error names no step", "I_MESSAGE_1, R_MESSAGE_1", "action:ACTION", "compute"]),
+        Refusal(arguments: ["snapshot", "--params", "toy", "--seed", "1", "--step", "receive:R_MESSAGE_1#2"], status: .usage,
+                says: ["--step receive:R_MESSAGE_1#2 names no step"]),
+        Refusal(arguments: ["snapshot", "--size", "60x20"], status: .usage, says: ["'60x20'", "--size", "from 80x24 to 500x200"]),
+        Refusal(arguments: ["snapshot", "--size", "wide"], status: .usage, says: ["'wide'", "--size", "WIDTHxHEIGHT"]),
+        Refusal(arguments: ["snapshot", "--view", "side"], status: .usage, says: ["'side'", "--view", "'main'", "'presenter'"]),
+        Refusal(arguments: ["snapshot", "--format", "png"], status: .usage, says: ["'png'", "--format", "'txt' and 'svg'"]),
         Refusal(arguments: ["lab", "generate-params", "--name", "x", "--summary", "x", "--hash", "sha256", "--security-bits", "-8",
                             "--p-bits", "40", "--q-bits", "16"], status: .usage, says: ["'-8'", "--security-bits", "0 to 65536"]),
         Refusal(arguments: ["lab", "generate-params", "--name", "x", "--summary", "x", "--hash", "sha256", "--security-bits", "8",
@@ -115,6 +133,8 @@ import TUITestSupport
         // Output that cannot be written.
         Refusal(arguments: ["export", "--out", "/proc/mikey-ibake-test", "--params", "toy", "--seed", "1"], status: .cannotCreate,
                 says: ["--out", "cannot create /proc/mikey-ibake-test"]),
+        Refusal(arguments: ["snapshot", "--out", "/proc/frame.svg", "--params", "toy", "--seed", "1"], status: .cannotCreate,
+                says: ["--out", "cannot write /proc/frame.svg", "No such file or directory"]),
     ]
 
     @Test(arguments: refusals) func badValuesGiveTheDocumentedStatusAndSaySo(refusal: Refusal) throws {
@@ -180,11 +200,12 @@ import TUITestSupport
     @Test func bashCompletionNamesTheSubcommandsAndOffersTheScenarios() throws {
         let (status, script) = try Self.run(["--generate-completion-script", "bash"])
         #expect(status == 0)
-        #expect(script.contains("compgen -W 'interactive run tutorial decode export bench lab help'"))
+        #expect(script.contains("compgen -W 'interactive run tutorial decode export snapshot bench lab help'"))
         // `--scenario` offers every scenario name, in run and in the demonstrator.
         let scenarios = "-W " + ScenarioName.allCases.map { "'\($0.rawValue)'" }.joined(separator: "$'\\n'")
         let offers = script.components(separatedBy: "'--scenario')").dropFirst().filter { $0.split(separator: "\n").first?.contains(scenarios) == true }
-        #expect(offers.count >= 3, "run, interactive and export complete --scenario with the scenario names")
+        #expect(offers.count >= 4, "run, interactive, export and snapshot complete --scenario with the scenario names")
+        #expect(script.contains("'main'$'\\n''eve'$'\\n''kms'$'\\n''who'$'\\n''presenter'"), "snapshot --view")
         #expect(script.contains("'ibe-128'") && script.contains("'refuse'") && script.contains("'exchange'"))
     }
 

@@ -48,8 +48,11 @@ struct FullScreenSession {
                         refusal = failure
                         return Transition(state: state, quit: true)
                     }
-                    let transition = AppUpdate.update(state, message)
+                    var transition = AppUpdate.update(state, message)
                     builds.want(transition.state.wantedBuilds)
+                    if let request = transition.state.snapshotRequest {
+                        transition.state = save(request, transition.state, theme: theme, glyphs: glyphs)
+                    }
                     return transition
                 },
                 render: { state, size in AppView.render(state, size: size, theme: theme, glyphs: glyphs) }
@@ -57,6 +60,14 @@ struct FullScreenSession {
             return refusal
         }
         if let refusal { throw refusal }
+    }
+
+    /// The save key's side effect: the frame `state` shows, drawn as on screen, written
+    /// to the current directory; the state then shows a notice of what became of it.
+    private func save(_ request: SnapshotRequest, _ state: AppState, theme: Theme, glyphs: Glyphs) -> AppState {
+        let frame = AppView.render(state, size: state.size, theme: theme, glyphs: glyphs)
+        let outcome = FrameFiles.save(request, frame: frame, title: SnapshotRequest.title(state))
+        return AppUpdate.update(state, .snapshotSaved(outcome)).state
     }
 }
 

@@ -13,7 +13,8 @@ struct InteractiveCommand: ParsableCommand {
         discussion: """
             Keys (? lists them all): \(Keymap.summary(.demo)). \
             Plain mode (also chosen when standard output is not a terminal, or TERM is dumb or unknown) \
-            prints the same lines as `mikey-ibake run`, one step per Enter.
+            prints the same lines as `mikey-ibake run`: at a terminal one step per key (Enter or Space, \
+            a the rest, q quit, no Enter needed), through a pipe all at once.
             """
     )
 

@@ -4,16 +4,29 @@ import Glibc
 import Demonstrator
 import Scenarios
 import TerminalBackend
+import TUI
 
 /// Plain mode: the lines of `mikey-ibake run` (no box drawing, no colour, no
-/// escapes), one step at a time. Enter shows the next step, `a` the rest, `q` stops;
-/// when standard input ends (a pipe, /dev/null) the rest is printed at once.
+/// escapes), one step at a time for a reader at a terminal. How it is paced depends on
+/// where the lines go and where answers come from:
+///
+/// - output to a pipe or a file: everything at once, nothing asked (nobody reads a prompt
+///   there, and `| grep` or `> notes.txt` want the whole run);
+/// - input from a terminal: a prompt after each step, answered by a single key without
+///   Enter (Enter or Space the next step, `a` the rest, `q` quit), the terminal's own
+///   mode restored afterwards however the session ends;
+/// - input from a pipe or a file: one line per step, silently; at its end the rest.
 struct PlainSession {
     let config: AppConfig
     let scenario: ScenarioName
     /// The step to stop at first (`--step`), checked against the run's length.
     let startStep: StepRange
     let exitAfterFirstStep: Bool
+
+    /// What the reader asked for after a step.
+    enum Answer {
+        case next, rest, quit
+    }
 
     func run() throws {
         let timeline: Timeline
@@ -25,8 +38,27 @@ struct PlainSession {
         }
         if let beyond = startStep.check(steps: timeline.steps.count, scenario: scenario.rawValue) { throw beyond }
         let text = TimelineText(timeline: timeline, parameterSummary: config.parameterSet.summary)
-        let prompting = isatty(STDIN_FILENO) == 1
-        var waiting = true
+        guard isatty(STDOUT_FILENO) == 1 else {
+            play(timeline, text, prompt: nil, ask: nil)
+            return
+        }
+        guard isatty(STDIN_FILENO) == 1 else {
+            play(timeline, text, prompt: nil, ask: Self.readAnswerLine)
+            return
+        }
+        KeyAtATime.withKeys { keys in
+            if let keys {
+                play(timeline, text, prompt: "Enter or Space: next step, a: all the rest, q: quit", ask: { Self.answer(keys) })
+            } else {
+                play(timeline, text, prompt: "Enter: next step, a Enter: all the rest, q Enter: quit", ask: Self.readAnswerLine)
+            }
+        }
+    }
+
+    /// Prints the run; after each step from `startStep` on (the last aside), shows
+    /// `prompt` on standard error and waits for `ask`, unless nothing is asked.
+    private func play(_ timeline: Timeline, _ text: TimelineText, prompt: String?, ask: (() -> Answer)?) {
+        var ask = ask
         text.header.forEach { print($0) }
         var previous: Ledger?
         for step in timeline.steps {
@@ -36,16 +68,39 @@ struct PlainSession {
             fflush(nil)
             guard step.index >= startStep.step, step.index < timeline.steps.count else { continue }
             if exitAfterFirstStep { return }
-            guard waiting else { continue }
-            if prompting {
+            guard let asking = ask else { continue }
+            if let prompt {
                 var standardError = StandardError()
-                print("[step \(step.index)/\(timeline.steps.count)] Enter: next step, a: all the rest, q: quit", to: &standardError)
+                print("[step \(step.index)/\(timeline.steps.count)] \(prompt)", to: &standardError)
             }
-            switch readLine().map({ String($0.filter { !$0.isWhitespace }).lowercased() }) {
-            case nil, "a": waiting = false
-            case "q": return
-            default: break
+            switch asking() {
+            case .next: break
+            case .rest: ask = nil
+            case .quit: return
             }
+        }
+    }
+
+    /// The answer a key gives: Enter, Space, Right or `n` the next step; `a` (or Ctrl-D, or
+    /// the end of input) the rest; `q` or Esc quit. Other keys are passed over.
+    private static func answer(_ keys: KeyAtATime.Reader) -> Answer {
+        while true {
+            switch keys.next() {
+            case .enter?, .character(" ")?, .right?, .character("n")?: return .next
+            case .character("a")?, .control("d")?, nil: return .rest
+            case .character("q")?, .escape?: return .quit
+            default: continue
+            }
+        }
+    }
+
+    /// The answer a line gives: `a` or the end of input the rest, `q` quit, anything else
+    /// (an empty line) the next step.
+    private static func readAnswerLine() -> Answer {
+        switch readLine().map({ String($0.filter { !$0.isWhitespace }).lowercased() }) {
+        case nil, "a": .rest
+        case "q": .quit
+        default: .next
         }
     }
 }

@@ -1,8 +1,10 @@
 import ArgumentParser
+import Demonstrator
 import IBAKE
 import IBE
 import Primitives
 import Scenarios
+import TUI
 
 // The choices of the command line as argument types: `--help` lists their values, shell
 // completion offers them, and a value outside them is a usage error naming the option,
@@ -71,3 +73,7 @@ struct ECDHGroupName: ExpressibleByArgument, Sendable {
     static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
     var defaultValueDescription: String { name }
 }
+
+extension FrameView: ExpressibleByArgument {}
+
+extension FrameFormat: ExpressibleByArgument {}

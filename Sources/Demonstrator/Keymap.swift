@@ -86,7 +86,7 @@ public enum Keymap {
         KeyRow([KeyBinding([.character("g"), .home], .sectionStep), KeyBinding([.character("G"), .end], .lastStep)],
                in: [.tutorial], "back to the section's step, the run's last step"),
         KeyRow([KeyBinding([.tab], .focusNext), KeyBinding([.backTab], .focusPrevious)],
-               in: screen, "focus the next or previous area (pane, wire, inspector, text)", hint: KeyHint("focus", rank: 2)),
+               in: screen, "focus the next or previous area", hint: KeyHint("focus", rank: 2)),
         KeyRow([KeyBinding([.up], .selectPrevious), KeyBinding([.down], .selectNext)],
                in: screen + [.valueDetail], "select a value, a message or a field; scroll the text"),
         KeyRow([KeyBinding([.pageUp], .pagePrevious), KeyBinding([.pageDown], .pageNext)],

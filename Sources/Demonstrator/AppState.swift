@@ -26,6 +26,8 @@ public struct AppState: Sendable {
         case scenarioMenu(selected: Int)
         /// The selected value of the focused pane, in full.
         case valueDetail
+        /// The go-to prompt: what has been typed, and why the last try named no step.
+        case goTo(text: String, error: String?)
     }
 
     /// Stepping on a timer (`P`), at one of a few speeds (`+` / `-`).

@@ -47,6 +47,10 @@ public enum AppUpdate {
             let contexts = KeyContext.active(s)
             if s.overlay == nil { s.notice = nil }
             guard let action = Keymap.action(for: key, in: contexts) else { return .next(s) }
+            if action == .goToType {
+                typeInGoTo(&s, key)
+                return .next(s)
+            }
             return perform(action, s)
         }
         return .next(s)
@@ -61,6 +65,13 @@ public enum AppUpdate {
         case .previousStep: move(&s, to: s.step - 1)
         case .firstStep: move(&s, to: 1)
         case .lastStep: move(&s, to: s.model?.stepCount ?? s.step)
+        case .nextMessage: moveToMessage(&s, forward: true)
+        case .previousMessage: moveToMessage(&s, forward: false)
+        case .openGoTo: s.overlay = .goTo(text: "", error: nil)
+        case .goToType: break
+        case .goToErase:
+            if case .goTo(let text, _)? = s.overlay { s.overlay = .goTo(text: String(text.dropLast()), error: nil) }
+        case .goToConfirm: confirmGoTo(&s)
         case .focusNext: cycleFocus(&s, by: 1)
         case .focusPrevious: cycleFocus(&s, by: -1)
         case .selectPrevious: moveSelection(&s, by: -1)

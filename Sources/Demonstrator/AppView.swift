@@ -44,6 +44,8 @@ public enum AppView {
             ScenarioMenuOverlay.draw(selected: selected, current: state.scenario, unavailable: unavailable, look: look, into: &canvas)
         case .valueDetail?:
             if let (party, line) = AppUpdate.detailTarget(state) { ValueDetailOverlay.draw(party: party, line: line, look: look, into: &canvas) }
+        case .goTo(let text, let error)?:
+            GoToOverlay.draw(text: text, error: error, stepCount: state.model?.stepCount ?? 0, look: look, into: &canvas)
         case nil:
             break
         }

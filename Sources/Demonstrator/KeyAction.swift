@@ -4,6 +4,9 @@ public enum KeyAction: Hashable, Sendable, CaseIterable {
     case quit
     // Stepping through the scenario on screen.
     case nextStep, previousStep, firstStep, lastStep
+    case nextMessage, previousMessage
+    /// `:`: a prompt for a step (a number or a reference such as `receive:R_MESSAGE_1`).
+    case openGoTo, goToType, goToErase, goToConfirm
     // Focus, selection and scrolling in the focused area.
     case focusNext, focusPrevious
     case selectPrevious, selectNext
@@ -34,7 +37,7 @@ public enum KeyAction: Hashable, Sendable, CaseIterable {
 /// (`otherKeys`), quitting aside.
 public enum KeyContext: Hashable, Sendable, CaseIterable {
     case demo, tutorial, presenter, whoKnows
-    case help, scenarioMenu, valueDetail
+    case help, scenarioMenu, valueDetail, goTo
 
     /// Its name in the README's key table.
     public var title: String {
@@ -46,6 +49,7 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
         case .help: "help"
         case .scenarioMenu: "scenario menu"
         case .valueDetail: "value detail"
+        case .goTo: "go-to prompt"
         }
     }
 
@@ -54,6 +58,8 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
         switch self {
         case .demo, .tutorial, .presenter, .whoKnows: nil
         case .help, .scenarioMenu, .valueDetail: .closeOverlay
+        // Every key without a row of its own is typed into the prompt.
+        case .goTo: .goToType
         }
     }
 
@@ -64,6 +70,7 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
         case .help?: return [.help]
         case .scenarioMenu?: return [.scenarioMenu]
         case .valueDetail?: return [.valueDetail]
+        case .goTo?: return [.goTo]
         case nil: return screen(state)
         }
     }

@@ -66,7 +66,7 @@ public struct ClickRow: Sendable, Equatable {
 /// the active contexts (`KeyContext.active`) the first context that binds a key wins.
 public enum Keymap {
     private static let screen: [KeyContext] = [.demo, .tutorial]
-    private static let overlays: [KeyContext] = [.help, .scenarioMenu, .valueDetail]
+    private static let overlays: [KeyContext] = [.help, .scenarioMenu, .valueDetail, .goTo]
 
     public static let rows: [KeyRow] = [
         KeyRow([.right, .character("l"), .character("n"), .character(" "), .enter], .nextStep, in: [.demo], "next step",
@@ -85,6 +85,13 @@ public enum Keymap {
                in: [.demo], "first step, last step"),
         KeyRow([KeyBinding([.character("g"), .home], .sectionStep), KeyBinding([.character("G"), .end], .lastStep)],
                in: [.tutorial], "back to the section's step, the run's last step"),
+        KeyRow([KeyBinding([.character("]")], .nextMessage), KeyBinding([.character("[")], .previousMessage)],
+               in: screen, "the next or previous step that puts a message on the wire"),
+        KeyRow([.character(":")], .openGoTo, in: screen, "go to a step: a number, first, last, send:MESSAGE, receive:MESSAGE",
+               hint: KeyHint("go to", rank: 2)),
+        KeyRow([.enter], .goToConfirm, in: [.goTo], "go to the step typed (add #N for the N-th: send:I_MESSAGE_1#2)",
+               hint: KeyHint("go", rank: 1)),
+        KeyRow([.backspace], .goToErase, in: [.goTo], "erase the last character"),
         KeyRow([KeyBinding([.tab], .focusNext), KeyBinding([.backTab], .focusPrevious)],
                in: screen, "focus the next or previous area", hint: KeyHint("focus", rank: 2)),
         KeyRow([KeyBinding([.up], .selectPrevious), KeyBinding([.down], .selectNext)],
@@ -134,9 +141,12 @@ public enum Keymap {
         KeyRow([.enter, .character(" "), .right], .menuChoose, in: [.scenarioMenu],
                "switch to it (at the step that means the same)",
                hint: KeyHint("switch (same step where it means the same)", rank: 1)),
+        KeyRow([.escape], .closeOverlay, in: [.goTo], "close without going anywhere", hint: KeyHint("cancel", rank: 1)),
         KeyRow([.escape], .closeOverlay, in: [.scenarioMenu, .valueDetail], "close (so does any key but q)",
                hint: KeyHint("close", rank: 1)),
-        KeyRow([.character("q"), .ctrlC], .quit, in: KeyContext.allCases, "quit", hint: KeyHint("quit", rank: 0, presenting: true)),
+        KeyRow([.character("q"), .ctrlC], .quit, in: KeyContext.allCases.filter { $0 != .goTo }, "quit",
+               hint: KeyHint("quit", rank: 0, presenting: true)),
+        KeyRow([.ctrlC], .quit, in: [.goTo], "quit (q is typed here)"),
     ]
 
     public static let clicks: [ClickRow] = [

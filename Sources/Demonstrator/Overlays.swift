@@ -137,3 +137,28 @@ enum ValueDetailOverlay {
         return stride(from: 0, to: groups.count, by: perLine).map { groups[$0..<min($0 + perLine, groups.count)].joined(separator: " ") }
     }
 }
+
+/// `:`: a one-line prompt for a step, with the forms it takes and, after a miss, why.
+enum GoToOverlay {
+    static func draw(text: String, error: String?, stepCount: Int, look: Look, into canvas: inout Canvas) {
+        let theme = look.theme, glyphs = look.glyphs
+        let size = canvas.size
+        let width = min(size.width - 4, 76)
+        let forms = TextWrap.lines("1 to \(stepCount), first, last, send:MESSAGE, receive:MESSAGE, action:ACTION; #N for the N-th",
+                                   width: width - 4)
+        let problem = error.map { TextWrap.lines($0, width: width - 4) } ?? []
+        let inner = OverlayBox.draw(OverlayBox.rect(size: size, width: width, height: 4 + forms.count + problem.count),
+                                    title: "Go to step", look: look, into: &canvas)
+        canvas.withRegion(inner) { region in
+            let end = region.put("step: ", x: 0, y: 0, style: theme.label)
+            let shown = TextFit.end(text, width: max(1, region.bounds.width - end - 1), ellipsis: glyphs.ellipsis)
+            let cursor = region.put(shown, x: end, y: 0, style: theme.value)
+            region.put(glyphs.isASCII ? "_" : "▏", x: cursor, y: 0, style: theme.keyHint)
+            for (offset, line) in forms.enumerated() { region.put(line, x: 0, y: 1 + offset, style: theme.label) }
+            for (offset, line) in problem.enumerated() { region.put(line, x: 0, y: 1 + forms.count + offset, style: theme.error) }
+            let hint = Keymap.overlayHint(.goTo, .screen(glyphs))
+            region.put(TextFit.end(hint, width: region.bounds.width, ellipsis: glyphs.ellipsis), x: 0,
+                       y: 1 + forms.count + problem.count, style: theme.keyHint)
+        }
+    }
+}

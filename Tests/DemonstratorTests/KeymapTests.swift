@@ -18,7 +18,7 @@ struct KeymapTests {
         let states = [
             demo, tutorial, with(demo, .character("z")), with(tutorial, .character("z")),
             with(demo, .character("?")), with(demo, .character("s")), with(demo, .tab, .down, .down, .down, .down, .character("v")),
-            with(demo, .character("w")),
+            with(demo, .character("w")), with(demo, .character(":")),
         ]
         return states.map { (KeyContext.active($0), $0) }
     }
@@ -27,7 +27,7 @@ struct KeymapTests {
     func chains() throws {
         let chains = try Self.states().map(\.chain)
         #expect(chains == [[.demo], [.tutorial], [.presenter, .demo], [.presenter, .tutorial], [.help], [.scenarioMenu],
-                           [.valueDetail], [.whoKnows, .demo]])
+                           [.valueDetail], [.whoKnows, .demo], [.goTo]])
         #expect(Set(chains.flatMap { $0 }) == Set(KeyContext.allCases))
     }
 
@@ -96,7 +96,7 @@ struct KeymapTests {
 
     @Test("the commands' --help name the main keys of the demo and of a tutorial")
     func summaries() {
-        #expect(Keymap.summary(.demo).hasPrefix("Left/Right step, Tab focus"))
+        #expect(Keymap.summary(.demo).hasPrefix("Left/Right step, : go to, Tab focus"))
         #expect(Keymap.summary(.demo).contains("P play") && Keymap.summary(.demo).hasSuffix("? help, q quit"))
         #expect(Keymap.summary(.tutorial).hasPrefix("Enter next, Backspace back, a answer, n/p step"))
     }

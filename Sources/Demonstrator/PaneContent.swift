@@ -3,8 +3,8 @@ import Scenarios
 /// The lines of a party's pane at a step, read from that step's ledger.
 ///
 /// - An ordinary party: every value it holds at some point of the run, in display
-///   order; a dash until it learns it, marked new at the step it does; and what its
-///   ledger says it cannot compute, with the reason.
+///   order; a dash until it learns it, marked new at the step it does; "wiped at step
+///   N" once it erased it; and what its ledger says it cannot compute, with the reason.
 /// - The eavesdropper: the wire bytes she holds, what she knows, what she cannot compute.
 /// - The KMS in the curious-KMS view: the keys it holds, the IBE layers on the wire,
 ///   what it reads inside them and that abP stays out of reach.
@@ -63,6 +63,8 @@ public enum PaneContent {
             if held.isEmpty {
                 if let cannot = ledger?.impossibility(name) {
                     lines.append(PaneLine(.cannot(name: cannot.name, why: cannot.why)))
+                } else if let wiped = ledger?.wipe(name) {
+                    lines.append(PaneLine(.wiped(name: name, step: wiped.step, isNew: wiped.step == step.index)))
                 } else {
                     lines.append(PaneLine(.value(name: name, known: nil, isNew: false)))
                 }
@@ -108,8 +110,11 @@ public enum PaneContent {
             lines.append(PaneLine(.heading("what she did")))
             lines += actions.map { PaneLine(.note($0.title)) }
         }
+        // What she holds, or held: a value she never holds shows only once she cannot compute it.
         let cannot = Set(ledger?.cannot.map(\.name) ?? [])
-        let knows = (model.rowNames[eve.id] ?? []).filter { !cannot.contains($0) }
+        let final = model.timeline.finalLedger?[eve.id]
+        let held = Set((final?.knows.map(\.name) ?? []) + (final?.wiped.map(\.name) ?? []))
+        let knows = (model.rowNames[eve.id] ?? []).filter { !cannot.contains($0) && held.contains($0) }
         if !knows.isEmpty {
             lines.append(PaneLine(.heading("knows")))
             lines += valueLines(eve.id, names: knows, step)
@@ -149,9 +154,15 @@ public enum PaneContent {
                                             inside: inside.flatMap { model.step($0)?.message?.kind.name })))
         }
         let held = ledger?.knows.filter { $0.name == .abP } ?? []
-        if held.isEmpty {
-            let why = ledger?.impossibility(.abP)?.why ?? Impossibility.reason(.abP, for: .curiousKMS)
-            lines.append(PaneLine(.cannot(name: .abP, why: why)))
+        // A run that does not cast the KMS as curious does not track it: its reason comes
+        // from the table, and only once abP exists (before that nobody "cannot" compute it).
+        let exists = step.ledger.parties.contains { $0.value(.abP) != nil }
+        if let cannot = ledger?.impossibility(.abP), held.isEmpty {
+            lines.append(PaneLine(.cannot(name: .abP, why: cannot.why)))
+        } else if held.isEmpty, exists, kms.kind != .curiousKMS {
+            lines.append(PaneLine(.cannot(name: .abP, why: Impossibility.reason(.abP, for: .curiousKMS))))
+        } else if held.isEmpty {
+            lines.append(PaneLine(.value(name: .abP, known: nil, isNew: false)))
         } else {
             lines += held.map { PaneLine(.value(name: .abP, known: $0, isNew: $0.step == step.index)) }
         }

@@ -76,7 +76,7 @@ enum PaneView {
     /// The value name a line shows in its name column, if any.
     static func name(_ line: PaneLine) -> String? {
         switch line.kind {
-        case .value(let name, _, _), .readable(let name, _, _, _), .cannot(let name, _): name.rawValue
+        case .value(let name, _, _), .readable(let name, _, _, _), .cannot(let name, _), .wiped(let name, _, _): name.rawValue
         default: nil
         }
     }
@@ -132,6 +132,13 @@ struct LineView {
             // The mark says "cannot compute"; the reason follows (in full with `v`).
             let at = rest(after: prefix(name, mark: glyphs.failMark, markStyle: theme.warning, y: y, into: &canvas), y: y)
             canvas.put(TextFit.end(why, width: width - at.x, ellipsis: glyphs.ellipsis), x: at.x, y: at.y, style: theme.narration)
+        case .wiped(let name, let step, let isNew):
+            // Not a dash: the party held it, and erasing it is the point (RFC 6539 §3.2).
+            let at = rest(after: prefix(name, mark: " ", markStyle: theme.newValue, y: y, into: &canvas), y: y)
+            let forms = ["wiped at step \(step)", "wiped, step \(step)", "wiped at \(step)"]
+            let text = forms.first { $0.count <= width - at.x } ?? "wiped"
+            canvas.put(TextFit.end(text, width: width - at.x, ellipsis: glyphs.ellipsis), x: at.x, y: at.y,
+                       style: isNew ? theme.newValue : theme.unknownValue)
         case .message(_, let name, let octets, let notation, let isNew):
             let x = prefix(nil, mark: isNew ? "+" : " ", markStyle: theme.newValue, y: y, into: &canvas)
             let nameEnd = canvas.put(name, x: x, y: y, style: isNew ? theme.newValue : (isSelected ? theme.selection : theme.title),

@@ -202,7 +202,7 @@ public final class Initiator {
         }
         wipeEphemeral()
         let passed: [IBAKECheck] = [.parse, .messageType, .session, .timestamp, .verificationMAC] + (opened.isEmpty ? [] : [.decryption, .initiatorEcho])
-        return StepRecord(kind: kind, message: bytes, layers: opened, notes: notes, passed: passed)
+        return StepRecord(kind: kind, message: bytes, layers: opened, notes: notes, passed: passed, wiped: [.a])
     }
 
     // MARK: Helpers

@@ -228,7 +228,7 @@ public final class Responder {
                                     mac: profile.macAlgorithm, suffix: initiator.data + ownIdentity.data)
         wipeEphemeral()
         return StepRecord(kind: .rMessage2, message: bytes, layers: sealed,
-                          notes: ["V: MAC under auth_key from the MPK (key confirmation)"])
+                          notes: ["V: MAC under auth_key from the MPK (key confirmation)"], wiped: [.b])
     }
 
     // MARK: Helpers

@@ -43,7 +43,8 @@ final class Stage {
 
     // MARK: Messages
 
-    /// A message on the wire: observers record it and read its clear payloads.
+    /// A message on the wire: observers record it and read its clear payloads; what the
+    /// sender wiped on making it leaves its ledger.
     @discardableResult
     func wire(_ record: StepRecord, from sender: Party, to receiver: Party, title: String,
               reveal: [(PartyID, LearnedValue)] = [], narration: String, references: [SpecReference]) -> Int {
@@ -52,7 +53,8 @@ final class Stage {
                                   sealedLayers: record.layers)
         var revealed = reveal
         for observer in observers { revealed += clearValues(of: record.message).map { (observer, $0) } }
-        return builder.step(sender.id, .send, title, message: message, reveal: revealed, recordedBy: observers,
+        return builder.step(sender.id, .send, title, message: message, reveal: revealed,
+                            forget: record.wiped.map { (sender.id, $0) }, recordedBy: observers,
                             narration: narration, references: references)
     }
 
@@ -85,7 +87,8 @@ final class Stage {
         let name = message.kind
         do {
             let record = try receive(message.message)
-            builder.step(party.id, .receive, title, reveal: record.learned.map { (party.id, $0) }, checks: outcomes(record.passed),
+            builder.step(party.id, .receive, title, reveal: record.learned.map { (party.id, $0) },
+                         forget: record.wiped.map { (party.id, $0) }, checks: outcomes(record.passed),
                          notes: record.notes, narration: narration, references: references)
             return record
         } catch {

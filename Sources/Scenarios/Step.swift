@@ -73,4 +73,11 @@ public struct Step: Sendable {
 
     /// The references as every output prints them: `RFC 6267 §4.2.2.1, PROFILE D10`.
     public var citation: String { references.map(\.description).joined(separator: ", ") }
+
+    /// The same step with another ledger: the builder states impossibilities once the
+    /// whole run is known.
+    func with(ledger: Ledger) -> Step {
+        Step(index: index, actor: actor, action: action, title: title, message: message, revealed: revealed, checks: checks,
+             narration: narration, notes: notes, references: references, ledger: ledger)
+    }
 }

@@ -2,15 +2,19 @@ import IBAKE
 import MIKEY
 
 /// Records a timeline step by step, keeping the ledger up to date: scenarios say what
-/// happened and to whom values were revealed; the builder derives the knowledge.
+/// happened and to whom values were revealed; the builder derives the knowledge. What
+/// a party cannot compute is stated once the whole run is known (``timeline``), so no
+/// step says "cannot" of a value the party learns later.
 final class TimelineBuilder {
     let scenario: ScenarioName
     let options: ScenarioOptions
     private(set) var parties: [Party]
     private var knowledge: [PartyID: [KnownValue]] = [:]
+    private var wipes: [PartyID: [WipedValue]] = [:]
     private var recordings: [PartyID: [MessageKind]] = [:]
     /// The values whose absence is stated, per party.
     private var watched: [PartyID: [ValueName]]
+    /// The steps so far, their ledgers without impossibilities.
     private var steps: [Step] = []
 
     init(scenario: ScenarioName, options: ScenarioOptions, parties: [Party], watch: [PartyID: [ValueName]]) {
@@ -32,14 +36,14 @@ final class TimelineBuilder {
     /// The value `party` holds under `name`, if any.
     func value(_ party: PartyID, _ name: ValueName) -> [UInt8]? { knowledge[party]?.last { $0.name == name }?.octets }
 
-    /// Records one step and the values it reveals; returns its index.
+    /// Records one step and the values it reveals; returns its index. `forget` wipes the
+    /// party's latest value of that name.
     @discardableResult
     func step(_ actor: PartyID, _ action: StepAction, _ title: String, message: WireMessage? = nil,
               reveal: [(PartyID, LearnedValue)] = [], forget: [(PartyID, ValueName)] = [], checks: [CheckOutcome] = [],
               recordedBy: [PartyID] = [], notes: [String] = [], narration: String, references: [SpecReference]) -> Int {
         let index = steps.count + 1
-        // Values wiped at this step (RFC 6539 §3.2: a and b once the exchange is over).
-        for (party, name) in forget { knowledge[party]?.removeAll { $0.name == name } }
+        for (party, name) in forget { wipe(name, of: party, at: index) }
         var revealed = [Revelation]()
         for (party, value) in reveal {
             let known = knowledge[party, default: []]
@@ -56,17 +60,22 @@ final class TimelineBuilder {
         return index
     }
 
+    /// RFC 6539 §3.2: a role erases its ephemeral secret once the exchange is over.
+    private func wipe(_ name: ValueName, of party: PartyID, at index: Int) {
+        guard let position = knowledge[party]?.lastIndex(where: { $0.name == name }),
+              let value = knowledge[party]?.remove(at: position) else { return }
+        wipes[party, default: []].append(WipedValue(name: name, learned: value.step, step: index))
+    }
+
     private func ledger() -> Ledger {
         Ledger(parties: parties.map { party in
-            let known = knowledge[party.id] ?? []
-            let missing = (watched[party.id] ?? []).filter { name in !known.contains { $0.name == name } }
-            return PartyLedger(party: party.id, knows: known,
-                               cannot: missing.map { Impossibility(name: $0, why: Impossibilities.reason($0, for: party.kind)) },
-                               recorded: recordings[party.id] ?? [])
+            PartyLedger(party: party.id, knows: knowledge[party.id] ?? [], cannot: [], recorded: recordings[party.id] ?? [],
+                        wiped: wipes[party.id] ?? [])
         })
     }
 
     var timeline: Timeline {
-        Timeline(scenario: scenario, seed: options.seed, parameterSet: options.parameterSet.name, parties: parties, steps: steps)
+        Timeline(scenario: scenario, seed: options.seed, parameterSet: options.parameterSet.name, parties: parties,
+                 steps: ImpossibilityPass.state(in: steps, parties: parties, watched: watched))
     }
 }

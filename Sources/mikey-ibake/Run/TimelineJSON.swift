@@ -31,12 +31,30 @@ struct TimelineJSON: Encodable {
     struct Cannot: Encodable {
         let value: String
         let why: String
+        /// The step of the event that lifts it, when the party learns the value later (added by issue 11).
+        let until: Int?
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(value, forKey: .value)
+            try container.encode(why, forKey: .why)
+            try container.encodeIfPresent(until, forKey: .until)
+        }
+
+        enum CodingKeys: String, CodingKey { case value, why, until }
+    }
+
+    /// A value the party held and erased, and the step it did (added by issue 11).
+    struct Wiped: Encodable {
+        let value: String
+        let step: Int
     }
 
     struct PartyKnowledge: Encodable {
         let knows: [String]
         let cannot: [Cannot]
         let recorded: [String]
+        let wiped: [Wiped]
     }
 
     struct StepJSON: Encodable {
@@ -95,8 +113,9 @@ struct TimelineJSON: Encodable {
             var ledger = [String: PartyKnowledge]()
             for party in step.ledger.parties {
                 ledger[party.party.rawValue] = PartyKnowledge(knows: party.knows.map(\.name.rawValue).uniqued(),
-                                                     cannot: party.cannot.map { Cannot(value: $0.name.rawValue, why: $0.why) },
-                                                     recorded: party.recorded.map(\.name))
+                                                     cannot: party.cannot.map { Cannot(value: $0.name.rawValue, why: $0.why, until: $0.until?.step) },
+                                                     recorded: party.recorded.map(\.name),
+                                                     wiped: party.wiped.map { Wiped(value: $0.name.rawValue, step: $0.step) })
             }
             return StepJSON(index: step.index, actor: step.actor.rawValue, action: step.action.rawValue, title: step.title,
                             message: step.message.map {

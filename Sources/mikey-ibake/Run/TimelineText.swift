@@ -64,13 +64,17 @@ struct TimelineText {
         return order.map { ($0, values[$0] ?? []) }
     }
 
-    /// "cannot" statements that appear or disappear at this step.
+    /// Values wiped at this step, and "cannot" statements that appear or change here.
     private func ledgerChanges(_ ledger: Ledger, previous: Ledger?) -> [String] {
         var lines = [String]()
         for party in ledger.parties {
-            let before = Set(previous?[party.party]?.cannot.map(\.name) ?? [])
             let tag = timeline.tag(party.party)
-            for impossibility in party.cannot where !before.contains(impossibility.name) {
+            let wipedBefore = previous?[party.party]?.wiped.count ?? 0
+            for wiped in party.wiped.dropFirst(wipedBefore) {
+                lines.append("  ledger: \(tag) wiped \(wiped.name.rawValue) (held since step \(wiped.learned))")
+            }
+            let before = previous?[party.party]?.cannot ?? []
+            for impossibility in party.cannot where !before.contains(impossibility) {
                 lines.append("  ledger: \(tag) cannot compute \(impossibility.name.rawValue): \(impossibility.why)")
             }
         }

@@ -105,10 +105,10 @@ public enum PaneContent {
         var lines = [PaneLine(.heading(messages.isEmpty ? "wire: nothing yet" : "wire: \(messages.count) messages, \(total) octets"))]
         lines += messages.compactMap { index in messageLine(model, index, current: step.index) }
 
-        let actions = model.timeline.steps.prefix(step.index).filter { $0.actor == eve.id }
+        let actions = actionLines(eve, model, step)
         if !actions.isEmpty {
             lines.append(PaneLine(.heading("what she did")))
-            lines += actions.map { PaneLine(.note($0.title)) }
+            lines += actions
         }
         // What she holds, or held: a value she never holds shows only once she cannot compute it.
         let cannot = Set(ledger?.cannot.map(\.name) ?? [])
@@ -124,6 +124,23 @@ public enum PaneContent {
             lines += impossible.map { PaneLine(.cannot(name: $0.name, why: $0.why)) }
         }
         return lines
+    }
+
+    /// Her steps so far, in her ledger's words where she acted on a message (what she
+    /// altered, where; what she replayed or dropped), else by their titles.
+    static func actionLines(_ eve: Party, _ model: ScenarioModel, _ step: Step) -> [PaneLine] {
+        let interference = step.ledger[eve.id]?.interference ?? []
+        return model.timeline.steps.prefix(step.index).filter { $0.actor == eve.id }.flatMap { action in
+            let acts = interference.filter { $0.step == action.index }
+            // Only what she did to a message is "new": her other steps (a summary, a leak) leave
+            // the pane on what she learned or cannot compute.
+            guard !acts.isEmpty else { return [PaneLine(.action(action.title, isNew: false))] }
+            let isNew = action.index == step.index
+            // Where she altered it on a line of its own, so a narrow pane keeps the offset.
+            return acts.flatMap { act in
+                [PaneLine(.action(act.headline, isNew: isNew))] + (act.detail.map { [PaneLine(.action("  \($0)", isNew: isNew))] } ?? [])
+            }
+        }
     }
 
     /// The private keys a KMS can hold.

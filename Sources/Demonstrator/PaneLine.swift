@@ -19,6 +19,9 @@ public struct PaneLine: Sendable, Equatable {
         case readable(name: ValueName, known: KnownValue?, isNew: Bool, inside: String?)
         /// A sentence derived from ledger facts (what holding s allows).
         case note(String)
+        /// What an outsider did at a step (altered, replayed, dropped a message; opened a
+        /// recording); what she did to a message is new at that step, so a small pane scrolls to it.
+        case action(String, isNew: Bool)
     }
 
     public let kind: Kind
@@ -28,7 +31,7 @@ public struct PaneLine: Sendable, Equatable {
     /// Up/Down stop on values, impossibilities and messages, not on headings or notes.
     public var isSelectable: Bool {
         switch kind {
-        case .heading, .note: false
+        case .heading, .note, .action: false
         default: true
         }
     }
@@ -36,7 +39,8 @@ public struct PaneLine: Sendable, Equatable {
     /// Whether the line shows something that became known at the current step.
     public var isNew: Bool {
         switch kind {
-        case .value(_, _, let isNew), .message(_, _, _, _, let isNew), .readable(_, _, let isNew, _), .wiped(_, _, let isNew): isNew
+        case .value(_, _, let isNew), .message(_, _, _, _, let isNew), .readable(_, _, let isNew, _), .wiped(_, _, let isNew),
+             .action(_, let isNew): isNew
         default: false
         }
     }

@@ -116,6 +116,10 @@ struct LineView {
             canvas.sectionTitle(text, x: 0, y: y, width: width, theme: theme, glyphs: glyphs)
         case .note(let text):
             canvas.put(TextFit.end(text, width: width - 2, ellipsis: glyphs.ellipsis), x: 2, y: y, style: theme.narration)
+        case .action(let text, let isNew):
+            if isNew { canvas.put("+", x: 0, y: y, style: theme.newValue) }
+            canvas.put(TextFit.end(text, width: width - 2, ellipsis: glyphs.ellipsis), x: 2, y: y,
+                       style: isNew ? theme.newValue : theme.narration)
         case .value(let name, let known, let isNew):
             let at = rest(after: prefix(name, mark: isNew ? "+" : " ", markStyle: theme.newValue, y: y, into: &canvas), y: y)
             value(name, known, isNew: isNew, x: at.x, y: at.y, into: &canvas)

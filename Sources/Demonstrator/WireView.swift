@@ -46,7 +46,8 @@ struct WireMarks {
 }
 
 /// The wire: every message so far as an arrow between the parties' lanes (a sequence
-/// diagram), with its name, size and what it carries in the seed's notation.
+/// diagram), with its name, what has happened to it (tampered, replayed, dropped,
+/// refused), its size and what it carries in the seed's notation.
 enum WireView {
     static func draw(in frame: Rect, _ model: ScenarioModel, rows: WireRows, marks: WireMarks, look: Look, into canvas: inout Canvas) {
         let theme = look.theme, glyphs = look.glyphs, focused = marks.focused
@@ -127,6 +128,11 @@ struct Lanes {
         }
         let nameStyle = isSelected ? theme.selection : (isCurrent ? theme.newValue : theme.title)
         var end = canvas.put(message.kind.name, x: textX, y: y, style: nameStyle, maxWidth: max(0, width - textX))
+        // What happened to it so far, from the ledger: a mark and a word each.
+        for mark in model.timeline.marks(ofMessageAt: index, through: marks.current) {
+            let sign = mark == .refused ? glyphs.failMark : "!"
+            end = canvas.put(" \(sign) \(mark.rawValue)", x: end, y: y, style: theme.warning, maxWidth: max(0, width - end))
+        }
         end = canvas.put(" \(message.octets.count) B  ", x: end, y: y, style: theme.label, maxWidth: max(0, width - end))
         canvas.put(TextFit.end(message.notation, width: width - end, ellipsis: glyphs.ellipsis), x: end, y: y, style: theme.text)
     }

@@ -43,6 +43,6 @@ enum ImpossibilityPass {
 extension PartyLedger {
     /// The same knowledge, with what the party cannot compute.
     func stating(_ cannot: [Impossibility]) -> PartyLedger {
-        PartyLedger(party: party, knows: knows, cannot: cannot, recorded: recorded, wiped: wiped)
+        PartyLedger(party: party, knows: knows, cannot: cannot, recorded: recorded, wiped: wiped, interference: interference)
     }
 }

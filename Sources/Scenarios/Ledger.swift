@@ -2,8 +2,8 @@ import IBAKE
 
 /// Who knows what after a step: for every party the values it holds (with where they
 /// came from), the values it held and wiped, what it cannot compute and why, and what
-/// it recorded off the wire. Screens, transcripts and tutorial claims all read this;
-/// none of it is text written for a screen.
+/// it recorded or did to messages on the wire. Screens, transcripts and tutorial claims
+/// all read this; none of it is text written for a screen.
 public struct Ledger: Sendable {
     /// Parties in scenario order.
     public let parties: [PartyLedger]
@@ -25,6 +25,8 @@ public struct PartyLedger: Sendable {
     public let recorded: [MessageKind]
     /// Values it held and erased, in the order erased.
     public let wiped: [WipedValue]
+    /// What it did to messages on the wire (an active attacker): altered, replayed, dropped.
+    public let interference: [Interference]
 
     /// The most recent value called `name`.
     public func value(_ name: ValueName) -> KnownValue? { knows.last { $0.name == name } }

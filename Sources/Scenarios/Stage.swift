@@ -21,7 +21,7 @@ final class Stage {
 
     init(_ scenario: ScenarioName, _ options: ScenarioOptions, parties: [Party], watch: [PartyID: [ValueName]] = [:]) {
         var watching = watch
-        for party in parties where party.kind == .eavesdropper && watching[party.id] == nil {
+        for party in parties where party.kind.isOutsider && watching[party.id] == nil {
             watching[party.id] = Self.adversaryWatch
         }
         builder = TimelineBuilder(scenario: scenario, options: options, parties: parties, watch: watching)
@@ -31,7 +31,9 @@ final class Stage {
     }
 
     var parties: [Party] { builder.parties }
-    var observers: [PartyID] { parties.filter { $0.kind == .eavesdropper }.map(\.id) }
+    /// Outsiders on the path, passive or active, record every message (an active
+    /// attacker replays what she recorded).
+    var observers: [PartyID] { parties.filter(\.kind.isOutsider).map(\.id) }
 
     /// Letters for identities no party owns (forking's common identity is the user B).
     var aliases: [String: String] = [:]
@@ -77,7 +79,8 @@ final class Stage {
     }
 
     /// Delivers a message from `sender`: the receiver's checks pass and it learns values
-    /// (a receive step), or a check refuses it (a refuse step), followed by the Error
+    /// (a receive step), or a check refuses it (a refuse step, which names the wire step
+    /// of the message it refuses), followed by the Error
     /// message the receiver sends back when the RFC has it answer (PROFILE D18). Returns
     /// what the receiver recorded; throws ``ExchangeStopped`` after a refusal.
     @discardableResult
@@ -97,6 +100,7 @@ final class Stage {
                 : " \(party.tag) answers with an Error message."
             builder.step(party.id, .refuse, "\(party.tag) refuses \(name)",
                          checks: [CheckOutcome(check: error.check, passed: false, detail: error.reason)],
+                         refusing: builder.lastMessageStep(name, to: party.id),
                          narration: "\(party.tag) refuses \(name): the \(error.check.title) check fails (\(error.reason)). The exchange stops here.\(answer)",
                          references: references)
             if let reply = error.errorMessage, let number = error.errorNumber {

@@ -31,11 +31,16 @@ extension StagedExchange {
         try open(.rMessage2, message, on: stage)
     }
 
+    /// The party a message of `kind` is addressed to in this exchange.
+    func receiver(of kind: MessageKind) -> Party {
+        kind == .iMessage1 || kind == .iMessage2 ? responderParty : initiatorParty
+    }
+
     private func open(_ kind: MessageKind, _ message: StepRecord, on stage: Stage, from sender: Party? = nil,
                       narration: String? = nil) throws(ExchangeStopped) -> StepRecord {
         let (i, r) = (initiatorParty.tag, responderParty.tag)
-        let toResponder = kind == .iMessage1 || kind == .iMessage2
-        let (receiver, usualSender) = toResponder ? (responderParty, initiatorParty) : (initiatorParty, responderParty)
+        let receiver = receiver(of: kind)
+        let usualSender = receiver == responderParty ? initiatorParty : responderParty
         let title: String, told: String, references: [SpecReference], read: ([UInt8]) throws(IBAKEFailure) -> StepRecord
         switch kind {
         case .iMessage1:

@@ -12,6 +12,7 @@ final class TimelineBuilder {
     private var knowledge: [PartyID: [KnownValue]] = [:]
     private var wipes: [PartyID: [WipedValue]] = [:]
     private var recordings: [PartyID: [MessageKind]] = [:]
+    private var interference: [PartyID: [Interference]] = [:]
     /// The values whose absence is stated, per party.
     private var watched: [PartyID: [ValueName]]
     /// The steps so far, their ledgers without impossibilities.
@@ -33,16 +34,26 @@ final class TimelineBuilder {
     /// The octets of the last message of `kind` on the wire.
     func lastMessage(_ kind: MessageKind) -> [UInt8]? { steps.last { $0.message?.kind == kind }?.message?.octets }
 
+    /// The step that last put a message of `kind` addressed to `party` on the wire.
+    func lastMessageStep(_ kind: MessageKind, to party: PartyID) -> Int? {
+        steps.last { $0.message?.kind == kind && $0.message?.to == party }?.index
+    }
+
+    /// The index the next step will have.
+    var nextIndex: Int { steps.count + 1 }
+
     /// The value `party` holds under `name`, if any.
     func value(_ party: PartyID, _ name: ValueName) -> [UInt8]? { knowledge[party]?.last { $0.name == name }?.octets }
 
     /// Records one step and the values it reveals; returns its index. `forget` wipes the
-    /// party's latest value of that name.
+    /// party's latest value of that name; `interfering` says what the actor did to the
+    /// message of an earlier step; `refusing` names the step whose message is refused.
     @discardableResult
     func step(_ actor: PartyID, _ action: StepAction, _ title: String, message: WireMessage? = nil,
               reveal: [(PartyID, LearnedValue)] = [], forget: [(PartyID, ValueName)] = [], checks: [CheckOutcome] = [],
-              recordedBy: [PartyID] = [], notes: [String] = [], narration: String, references: [SpecReference]) -> Int {
-        let index = steps.count + 1
+              recordedBy: [PartyID] = [], interfering: [(Interference.Act, Int)] = [], refusing: Int? = nil,
+              notes: [String] = [], narration: String, references: [SpecReference]) -> Int {
+        let index = nextIndex
         for (party, name) in forget { wipe(name, of: party, at: index) }
         var revealed = [Revelation]()
         for (party, value) in reveal {
@@ -55,8 +66,14 @@ final class TimelineBuilder {
         if let message {
             for party in recordedBy { recordings[party, default: []].append(message.kind) }
         }
+        for (act, target) in interfering {
+            let kind = target == index ? message?.kind : steps[safe: target - 1]?.message?.kind
+            guard let kind else { continue }
+            interference[actor, default: []].append(Interference(act: act, message: kind, messageStep: target, step: index))
+        }
         steps.append(Step(index: index, actor: actor, action: action, title: title, message: message, revealed: revealed,
-                          checks: checks, narration: narration, notes: notes, references: references, ledger: ledger()))
+                          checks: checks, narration: narration, notes: notes, references: references, ledger: ledger(),
+                          refusedMessage: refusing))
         return index
     }
 
@@ -70,7 +87,7 @@ final class TimelineBuilder {
     private func ledger() -> Ledger {
         Ledger(parties: parties.map { party in
             PartyLedger(party: party.id, knows: knowledge[party.id] ?? [], cannot: [], recorded: recordings[party.id] ?? [],
-                        wiped: wipes[party.id] ?? [])
+                        wiped: wipes[party.id] ?? [], interference: interference[party.id] ?? [])
         })
     }
 
@@ -78,4 +95,9 @@ final class TimelineBuilder {
         Timeline(scenario: scenario, seed: options.seed, parameterSet: options.parameterSet.name, parties: parties,
                  steps: ImpossibilityPass.state(in: steps, parties: parties, watched: watched))
     }
+}
+
+extension Array {
+    /// The element at `index`, or `nil` outside the array.
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

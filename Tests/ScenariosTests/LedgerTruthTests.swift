@@ -114,4 +114,64 @@ import Testing
             #expect(final.knows(.initiator, .srtpMasterKey) && final.knows(.responder, .srtpMasterKey), "\(name)")
         }
     }
+
+    // MARK: What an active attacker did
+
+    @Test(arguments: LedgerInvariantTests.runs)
+    func tamperEveRecordsWhatSheAlteredAndTheWireMarksIt(set: String, seed: UInt64) throws {
+        let timeline = try LedgerInvariantTests.timeline(.tamper, set, seed)
+        let eve = try #require(timeline.finalLedger?[.eve])
+        #expect(eve.recorded.contains(.iMessage1) && eve.recorded.contains(.rMessage2))
+        var fields = [String]()
+        for act in eve.interference {
+            guard case .altered(let field, let offset, let mask) = act.act else {
+                Issue.record("tamper: Eve only alters, not \(act)")
+                continue
+            }
+            fields.append(field)
+            let sent = try #require(timeline.steps.first { $0.index == act.messageStep }?.message)
+            #expect(sent.kind == act.message && sent.from != .eve && offset < sent.octets.count && mask == 0x01)
+            #expect(act.step > act.messageStep)
+            // The wire marks it from the step she altered it, not before.
+            #expect(timeline.marks(ofMessageAt: act.messageStep, through: act.step - 1).isEmpty)
+            #expect(timeline.marks(ofMessageAt: act.messageStep, through: act.step) == [.tampered])
+            let step = try #require(timeline.steps.first { $0.index == act.step })
+            #expect(step.title.contains(act.message.name) && step.title.contains(field))
+        }
+        #expect(fields == ["IBAKE Encr data", "IBAKE Encr data", "IBAKE Encr data", "V MAC", "RAND"])
+        // The first four are refused as they arrive; the altered RAND only at I_MESSAGE_2.
+        let last = timeline.steps.count
+        let refused = eve.interference.map { timeline.marks(ofMessageAt: $0.messageStep, through: last).contains(.refused) }
+        #expect(refused == [true, true, true, true, false])
+        let lastRefusal = try #require(timeline.steps.last { $0.action == .refuse })
+        let refusedMessage = try #require(lastRefusal.refusedMessage)
+        #expect(timeline.steps[refusedMessage - 1].message?.kind == .iMessage2)
+        #expect(timeline.marks(ofMessageAt: refusedMessage, through: last) == [.refused])
+    }
+
+    @Test(arguments: LedgerInvariantTests.runs)
+    func replayEveReplaysWhatSheRecorded(set: String, seed: UInt64) throws {
+        let timeline = try LedgerInvariantTests.timeline(.replay, set, seed)
+        let last = timeline.steps.count
+        let eve = try #require(timeline.finalLedger?[.eve])
+        var replayed: [MessageKind] = [], dropped: [MessageKind] = []
+        for act in eve.interference {
+            switch act.act {
+            case .replayed(let original):
+                replayed.append(act.message)
+                // She replays a copy of a message she recorded before.
+                let recording = try #require(timeline.steps.first { $0.index == original })
+                #expect(recording.message?.kind == act.message && original < act.step)
+                #expect(recording.ledger[.eve]?.recorded.contains(act.message) == true)
+                #expect(timeline.steps[act.messageStep - 1].message?.octets == recording.message?.octets)
+                #expect(timeline.marks(ofMessageAt: act.messageStep, through: last) == [.replayed, .refused])
+            case .dropped:
+                dropped.append(act.message)
+                #expect(timeline.marks(ofMessageAt: act.messageStep, through: last) == [.dropped])
+            case .altered:
+                Issue.record("replay: Eve alters nothing")
+            }
+        }
+        #expect(replayed == [.iMessage1, .iMessage1, .rMessage1] && dropped == [.rMessage1])
+    }
 }

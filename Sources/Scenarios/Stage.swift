@@ -79,20 +79,21 @@ final class Stage {
     }
 
     /// Delivers a message from `sender`: the receiver's checks pass and it learns values
-    /// (a receive step), or a check refuses it (a refuse step, which names the wire step
-    /// of the message it refuses), followed by the Error
+    /// (a receive step, with `notes` after the role's own and the comparisons of sameness
+    /// its text makes), or a check refuses it (a
+    /// refuse step, which names the wire step of the message it refuses), followed by the Error
     /// message the receiver sends back when the RFC has it answer (PROFILE D18). Returns
     /// what the receiver recorded; throws ``ExchangeStopped`` after a refusal.
     @discardableResult
     func deliver(_ message: StepRecord, from sender: Party, to party: Party, title: String, narration: String,
-                 references: [SpecReference],
+                 notes: [String] = [], comparing: [SameValue] = [], references: [SpecReference],
                  _ receive: ([UInt8]) throws(IBAKEFailure) -> StepRecord) throws(ExchangeStopped) -> StepRecord {
         let name = message.kind
         do {
             let record = try receive(message.message)
             builder.step(party.id, .receive, title, reveal: record.learned.map { (party.id, $0) },
                          forget: record.wiped.map { (party.id, $0) }, checks: outcomes(record.passed),
-                         notes: record.notes, narration: narration, references: references)
+                         comparing: comparing, notes: record.notes + notes, narration: narration, references: references)
             return record
         } catch {
             let answer = error.errorMessage == nil

@@ -45,14 +45,26 @@ final class TimelineBuilder {
     /// The value `party` holds under `name`, if any.
     func value(_ party: PartyID, _ name: ValueName) -> [UInt8]? { knowledge[party]?.last { $0.name == name }?.octets }
 
+    /// Every value `party` holds under `name`, oldest first (a malicious KMS holds two MPKs).
+    func values(_ party: PartyID, _ name: ValueName) -> [[UInt8]] {
+        knowledge[party]?.filter { $0.name == name }.map(\.octets) ?? []
+    }
+
+    /// Whether `parties` hold a common value called `name` now: the comparison a sentence
+    /// about "the same" value is built on.
+    func compare(_ name: ValueName, _ parties: [PartyID]) -> SameValue {
+        SameValue(value: name, parties: parties, same: SameValue.common(name, parties.map { values($0, name) }))
+    }
+
     /// Records one step and the values it reveals; returns its index. `forget` wipes the
     /// party's latest value of that name; `interfering` says what the actor did to the
-    /// message of an earlier step; `refusing` names the step whose message is refused.
+    /// message of an earlier step; `refusing` names the step whose message is refused;
+    /// `comparing` lists the statements of sameness the text makes (from ``compare(_:_:)``).
     @discardableResult
     func step(_ actor: PartyID, _ action: StepAction, _ title: String, message: WireMessage? = nil,
               reveal: [(PartyID, LearnedValue)] = [], forget: [(PartyID, ValueName)] = [], checks: [CheckOutcome] = [],
               recordedBy: [PartyID] = [], interfering: [(Interference.Act, Int)] = [], refusing: Int? = nil,
-              notes: [String] = [], narration: String, references: [SpecReference]) -> Int {
+              comparing: [SameValue] = [], notes: [String] = [], narration: String, references: [SpecReference]) -> Int {
         let index = nextIndex
         for (party, name) in forget { wipe(name, of: party, at: index) }
         var revealed = [Revelation]()
@@ -73,7 +85,7 @@ final class TimelineBuilder {
         }
         steps.append(Step(index: index, actor: actor, action: action, title: title, message: message, revealed: revealed,
                           checks: checks, narration: narration, notes: notes, references: references, ledger: ledger(),
-                          refusedMessage: refusing))
+                          refusedMessage: refusing, comparisons: comparing))
         return index
     }
 

@@ -115,6 +115,64 @@ import Testing
         }
     }
 
+    // MARK: Statements that parties hold the same value
+
+    /// The sentences of a step (title, narration, notes) that say parties share or hold
+    /// the same value, or different ones.
+    static func samenessClaims(_ step: Step) -> [String] {
+        let sentences = [step.title] + step.notes + step.narration.split(separator: ". ").map(String.init)
+        return sentences.filter { sentence in
+            sentence.range(of: #"\bshares?\b"#, options: .regularExpression) != nil
+                || sentence.range(of: #"\bholds?\b.*\b(same|different)\b|\bholds? both\b"#, options: .regularExpression) != nil
+        }
+    }
+
+    /// The value names a sentence mentions (not the one-letter ones, which are also words).
+    static func values(in sentence: String) -> [ValueName] {
+        ValueName.vocabulary.filter { $0.rawValue.count > 1 }.filter { name in
+            sentence.range(of: "(^|[^A-Za-z_])\(name.rawValue)($|[^A-Za-z_])", options: .regularExpression) != nil
+        }
+    }
+
+    @Test(arguments: LedgerInvariantTests.runs)
+    func everySameValueStatementAgreesWithTheLedger(set: String, seed: UInt64) throws {
+        for timeline in try Self.timelines(set, seed) {
+            for step in timeline.steps {
+                let context = "\(timeline.scenario) step \(step.index)"
+                for comparison in step.comparisons {
+                    #expect(comparison.parties.count >= 2, "\(context)")
+                    #expect(comparison.holds(in: step.ledger), "\(context): \(comparison)")
+                }
+                for sentence in Self.samenessClaims(step) {
+                    // A claim of sameness rests on comparisons of the ledger's octets, of the
+                    // values it names (any, for "the keys"), with the polarity it states.
+                    let named = Self.values(in: sentence)
+                    let relevant = step.comparisons.filter { named.isEmpty || named.contains($0.value) }
+                    #expect(!relevant.isEmpty, "\(context): \"\(sentence)\" rests on no comparison")
+                    if sentence.contains("same") || sentence.range(of: #"\bshares?\b"#, options: .regularExpression) != nil {
+                        #expect(relevant.contains { $0.same }, "\(context): \"\(sentence)\"")
+                    }
+                    if sentence.contains("differ") { #expect(relevant.contains { !$0.same }, "\(context): \"\(sentence)\"") }
+                }
+            }
+        }
+    }
+
+    /// The malicious KMS: I believes it shares MPK with Bob's identity; the ledger says the KMS holds it.
+    @Test func maliciousKMSSaysWhoReallyHoldsTheKeys() throws {
+        let timeline = try LedgerInvariantTests.timeline(.maliciousKMS, "toy", 1)
+        let answered = try #require(timeline.steps.first { $0.actor == .initiator && $0.title == "I opens R_MESSAGE_1" })
+        #expect(answered.narration.contains("the side that answered is the KMS, not R: it holds the same R_PrK as R"))
+        #expect(!answered.narration.contains("authenticated as"))
+        let verified = try #require(timeline.steps.first { $0.actor == .initiator && $0.title == "I verifies R_MESSAGE_2" })
+        #expect(verified.notes.contains("I believes it shares MPK with sip:bob@ims.example; the KMS holds it, and R holds a different MPK"))
+        #expect(!verified.notes.contains { $0.contains("sip:bob@ims.example holds the same MPK") })
+        let ledger = verified.ledger
+        let mine = try #require(ledger[.initiator]?.value(.mpk))
+        #expect(ledger[.responder]?.value(.mpk)?.octets != mine.octets)
+        #expect(ledger[.kms]?.knows.contains { $0.name == .mpk && $0.octets == mine.octets } == true)
+    }
+
     // MARK: What an active attacker did
 
     @Test(arguments: LedgerInvariantTests.runs)

@@ -1,5 +1,6 @@
 import IBAKE
 import IBE
+import Primitives
 import Scenarios
 import Testing
 
@@ -231,5 +232,26 @@ import Testing
             }
         }
         #expect(replayed == [.iMessage1, .iMessage1, .rMessage1] && dropped == [.rMessage1])
+    }
+
+    // MARK: One base for identifiers
+
+    /// A CSB ID that the text names is written in hex, as panes show it; decimal only as a
+    /// second form after it ("0x15e6532f (367416111)").
+    @Test(arguments: LedgerInvariantTests.runs)
+    func identifiersAreHexEverywhere(set: String, seed: UInt64) throws {
+        for timeline in try Self.timelines(set, seed) {
+            let ids = Set(timeline.steps.flatMap { $0.ledger.parties.flatMap { $0.knows.filter { $0.name == .csbID }.map(\.octets) } })
+            for step in timeline.steps {
+                let text = ([step.title, step.narration] + step.notes + step.checks.map(\.detail)).joined(separator: "\n")
+                for octets in ids where octets.count == 4 {
+                    let value = octets.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+                    let hex = Hex.word(value)
+                    let decimal = String(value)
+                    let bare = text.replacingOccurrences(of: "\(hex) (\(decimal))", with: hex)
+                    #expect(!bare.contains(decimal) || decimal.count < 5, "\(timeline.scenario) step \(step.index): CSB ID \(hex) in decimal")
+                }
+            }
+        }
     }
 }

@@ -65,8 +65,9 @@ public struct Impossibility: Sendable, Equatable {
     /// the run (the long-term keys leak); `nil` when nothing in the run changes it.
     public let until: Lifting?
 
-    /// The reason as screens print it, naming the event that lifts it, if any.
-    public var why: String { until.map { "\(reason); until \($0.event) (step \($0.step))" } ?? reason }
+    /// The reason as screens print it, the event that lifts it first, if any, so a
+    /// narrow pane that cuts the reason still says it is temporary.
+    public var why: String { until.map { "until \($0.event) (step \($0.step)): \(reason)" } ?? reason }
 }
 
 /// The step after which an impossibility no longer holds, and what happens there.

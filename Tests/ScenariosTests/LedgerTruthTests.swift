@@ -93,7 +93,7 @@ import Testing
         let sent = try #require(timeline.steps(sending: .iMessage1).first)
         let before = try #require(timeline.steps[sent.index - 1].ledger[.eve]?.impossibility(.aP))
         #expect(before.until?.step == leak.index)
-        #expect(before.why.hasSuffix("until the long-term keys leak to Eve (step \(leak.index))"))
+        #expect(before.why.hasPrefix("until the long-term keys leak to Eve (step \(leak.index)): "))
         // Holding R_PrK, she can open her recording: from the leak on, aP is only not known yet.
         #expect(leak.ledger[.eve]?.impossibility(.aP) == nil && !leak.ledger.knows(.eve, .aP))
         #expect(timeline.finalLedger?[.eve]?.impossibility(.abP)?.until == nil)

@@ -3,8 +3,8 @@ import Scenarios
 /// The lines of a party's pane at a step, read from that step's ledger.
 ///
 /// - An ordinary party: every value it holds at some point of the run, in display
-///   order; a dash until it learns it, marked new at the step it does; and what its
-///   ledger says it cannot compute, with the reason.
+///   order; a dash until it learns it, marked new at the step it does; "wiped at step
+///   N" once it erased it; and what its ledger says it cannot compute, with the reason.
 /// - The eavesdropper: the wire bytes she holds, what she knows, what she cannot compute.
 /// - The KMS in the curious-KMS view: the keys it holds, the IBE layers on the wire,
 ///   what it reads inside them and that abP stays out of reach.
@@ -63,6 +63,8 @@ public enum PaneContent {
             if held.isEmpty {
                 if let cannot = ledger?.impossibility(name) {
                     lines.append(PaneLine(.cannot(name: cannot.name, why: cannot.why)))
+                } else if let wiped = ledger?.wipe(name) {
+                    lines.append(PaneLine(.wiped(name: name, step: wiped.step, isNew: wiped.step == step.index)))
                 } else {
                     lines.append(PaneLine(.value(name: name, known: nil, isNew: false)))
                 }
@@ -103,13 +105,16 @@ public enum PaneContent {
         var lines = [PaneLine(.heading(messages.isEmpty ? "wire: nothing yet" : "wire: \(messages.count) messages, \(total) octets"))]
         lines += messages.compactMap { index in messageLine(model, index, current: step.index) }
 
-        let actions = model.timeline.steps.prefix(step.index).filter { $0.actor == eve.id }
+        let actions = actionLines(eve, model, step)
         if !actions.isEmpty {
             lines.append(PaneLine(.heading("what she did")))
-            lines += actions.map { PaneLine(.note($0.title)) }
+            lines += actions
         }
+        // What she holds, or held: a value she never holds shows only once she cannot compute it.
         let cannot = Set(ledger?.cannot.map(\.name) ?? [])
-        let knows = (model.rowNames[eve.id] ?? []).filter { !cannot.contains($0) }
+        let final = model.timeline.finalLedger?[eve.id]
+        let held = Set((final?.knows.map(\.name) ?? []) + (final?.wiped.map(\.name) ?? []))
+        let knows = (model.rowNames[eve.id] ?? []).filter { !cannot.contains($0) && held.contains($0) }
         if !knows.isEmpty {
             lines.append(PaneLine(.heading("knows")))
             lines += valueLines(eve.id, names: knows, step)
@@ -119,6 +124,23 @@ public enum PaneContent {
             lines += impossible.map { PaneLine(.cannot(name: $0.name, why: $0.why)) }
         }
         return lines
+    }
+
+    /// Her steps so far, in her ledger's words where she acted on a message (what she
+    /// altered, where; what she replayed or dropped), else by their titles.
+    static func actionLines(_ eve: Party, _ model: ScenarioModel, _ step: Step) -> [PaneLine] {
+        let interference = step.ledger[eve.id]?.interference ?? []
+        return model.timeline.steps.prefix(step.index).filter { $0.actor == eve.id }.flatMap { action in
+            let acts = interference.filter { $0.step == action.index }
+            // Only what she did to a message is "new": her other steps (a summary, a leak) leave
+            // the pane on what she learned or cannot compute.
+            guard !acts.isEmpty else { return [PaneLine(.action(action.title, isNew: false))] }
+            let isNew = action.index == step.index
+            // Where she altered it on a line of its own, so a narrow pane keeps the offset.
+            return acts.flatMap { act in
+                [PaneLine(.action(act.headline, isNew: isNew))] + (act.detail.map { [PaneLine(.action("  \($0)", isNew: isNew))] } ?? [])
+            }
+        }
     }
 
     /// The private keys a KMS can hold.
@@ -149,9 +171,15 @@ public enum PaneContent {
                                             inside: inside.flatMap { model.step($0)?.message?.kind.name })))
         }
         let held = ledger?.knows.filter { $0.name == .abP } ?? []
-        if held.isEmpty {
-            let why = ledger?.impossibility(.abP)?.why ?? Impossibility.reason(.abP, for: .curiousKMS)
-            lines.append(PaneLine(.cannot(name: .abP, why: why)))
+        // A run that does not cast the KMS as curious does not track it: its reason comes
+        // from the table, and only once abP exists (before that nobody "cannot" compute it).
+        let exists = step.ledger.parties.contains { $0.value(.abP) != nil }
+        if let cannot = ledger?.impossibility(.abP), held.isEmpty {
+            lines.append(PaneLine(.cannot(name: .abP, why: cannot.why)))
+        } else if held.isEmpty, exists, kms.kind != .curiousKMS {
+            lines.append(PaneLine(.cannot(name: .abP, why: Impossibility.reason(.abP, for: .curiousKMS))))
+        } else if held.isEmpty {
+            lines.append(PaneLine(.value(name: .abP, known: nil, isNew: false)))
         } else {
             lines += held.map { PaneLine(.value(name: .abP, known: $0, isNew: $0.step == step.index)) }
         }

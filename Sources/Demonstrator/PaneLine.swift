@@ -10,6 +10,8 @@ public struct PaneLine: Sendable, Equatable {
         case value(name: ValueName, known: KnownValue?, isNew: Bool)
         /// A value the party cannot compute, with the ledger's reason.
         case cannot(name: ValueName, why: String)
+        /// A value the party held and erased at `step` (new: erased at the current step).
+        case wiped(name: ValueName, step: Int, isNew: Bool)
         /// A wire message (the eavesdropper's recording, the layers a KMS could open).
         case message(step: Int, name: String, octets: Int, notation: String, isNew: Bool)
         /// A value a curious KMS could read inside a layer: what its ledger holds, or
@@ -17,6 +19,9 @@ public struct PaneLine: Sendable, Equatable {
         case readable(name: ValueName, known: KnownValue?, isNew: Bool, inside: String?)
         /// A sentence derived from ledger facts (what holding s allows).
         case note(String)
+        /// What an outsider did at a step (altered, replayed, dropped a message; opened a
+        /// recording); what she did to a message is new at that step, so a small pane scrolls to it.
+        case action(String, isNew: Bool)
     }
 
     public let kind: Kind
@@ -26,7 +31,7 @@ public struct PaneLine: Sendable, Equatable {
     /// Up/Down stop on values, impossibilities and messages, not on headings or notes.
     public var isSelectable: Bool {
         switch kind {
-        case .heading, .note: false
+        case .heading, .note, .action: false
         default: true
         }
     }
@@ -34,7 +39,8 @@ public struct PaneLine: Sendable, Equatable {
     /// Whether the line shows something that became known at the current step.
     public var isNew: Bool {
         switch kind {
-        case .value(_, _, let isNew), .message(_, _, _, _, let isNew), .readable(_, _, let isNew, _): isNew
+        case .value(_, _, let isNew), .message(_, _, _, _, let isNew), .readable(_, _, let isNew, _), .wiped(_, _, let isNew),
+             .action(_, let isNew): isNew
         default: false
         }
     }

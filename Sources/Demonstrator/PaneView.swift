@@ -145,7 +145,7 @@ enum PaneView {
     /// The value name a line shows in its name column, if any.
     static func name(_ line: PaneLine) -> String? {
         switch line.kind {
-        case .value(let name, _, _), .readable(let name, _, _, _), .cannot(let name, _): name.rawValue
+        case .value(let name, _, _), .readable(let name, _, _, _), .cannot(let name, _), .wiped(let name, _, _): name.rawValue
         default: nil
         }
     }
@@ -185,6 +185,10 @@ struct LineView {
             canvas.sectionTitle(text, x: 0, y: y, width: width, theme: theme, glyphs: glyphs)
         case .note(let text):
             canvas.put(TextFit.end(text, width: width - 2, ellipsis: glyphs.ellipsis), x: 2, y: y, style: theme.narration)
+        case .action(let text, let isNew):
+            if isNew { canvas.put("+", x: 0, y: y, style: theme.newValue) }
+            canvas.put(TextFit.end(text, width: width - 2, ellipsis: glyphs.ellipsis), x: 2, y: y,
+                       style: isNew ? theme.newValue : theme.narration)
         case .value(let name, let known, let isNew):
             let at = rest(after: prefix(name, mark: isNew ? "+" : " ", markStyle: theme.newValue, y: y, into: &canvas), y: y)
             value(name, known, isNew: isNew, x: at.x, y: at.y, into: &canvas)
@@ -201,6 +205,13 @@ struct LineView {
             // The mark says "cannot compute"; the reason follows (in full with `v`).
             let at = rest(after: prefix(name, mark: glyphs.failMark, markStyle: theme.warning, y: y, into: &canvas), y: y)
             canvas.put(TextFit.end(why, width: width - at.x, ellipsis: glyphs.ellipsis), x: at.x, y: at.y, style: theme.narration)
+        case .wiped(let name, let step, let isNew):
+            // Not a dash: the party held it, and erasing it is the point (RFC 6539 §3.2).
+            let at = rest(after: prefix(name, mark: " ", markStyle: theme.newValue, y: y, into: &canvas), y: y)
+            let forms = ["wiped at step \(step)", "wiped, step \(step)", "wiped at \(step)"]
+            let text = forms.first { $0.count <= width - at.x } ?? "wiped"
+            canvas.put(TextFit.end(text, width: width - at.x, ellipsis: glyphs.ellipsis), x: at.x, y: at.y,
+                       style: isNew ? theme.newValue : theme.unknownValue)
         case .message(_, let name, let octets, let notation, let isNew):
             let x = prefix(nil, mark: isNew ? "+" : " ", markStyle: theme.newValue, y: y, into: &canvas)
             let nameEnd = canvas.put(name, x: x, y: y, style: isNew ? theme.newValue : (isSelected ? theme.selection : theme.title),

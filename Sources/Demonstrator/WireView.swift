@@ -46,7 +46,8 @@ struct WireMarks {
 }
 
 /// The wire: every message so far as an arrow between the parties' lanes (a sequence
-/// diagram), with its name, size and what it carries in the seed's notation.
+/// diagram), with its name, what has happened to it (tampered, replayed, dropped,
+/// refused), its size and what it carries in the seed's notation.
 enum WireView {
     static func draw(in frame: Rect, _ model: ScenarioModel, rows: WireRows, marks: WireMarks, look: Look, into canvas: inout Canvas) {
         let theme = look.theme, glyphs = look.glyphs, focused = marks.focused
@@ -126,7 +127,12 @@ struct Lanes {
             textX = numberWidth + max(route.count, 7) + 1
         }
         let nameStyle = isSelected ? theme.selection : (isCurrent ? theme.newValue : theme.title)
-        let end = canvas.put(message.kind.name, x: textX, y: y, style: nameStyle, maxWidth: max(0, width - textX))
+        var end = canvas.put(message.kind.name, x: textX, y: y, style: nameStyle, maxWidth: max(0, width - textX))
+        // What happened to it so far, from the ledger: a mark and a word each.
+        for mark in model.timeline.marks(ofMessageAt: index, through: marks.current) {
+            let sign = mark == .refused ? glyphs.failMark : "!"
+            end = canvas.put(" \(sign) \(mark.rawValue)", x: end, y: y, style: theme.warning, maxWidth: max(0, width - end))
+        }
         // The size gives way first, then the identities in the notation; the values stay.
         let room = width - end
         let size = " \(message.octets.count) B  "

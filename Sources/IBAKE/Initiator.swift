@@ -116,7 +116,9 @@ public final class Initiator {
             guard echo == value else {
                 throw IBAKEFailure(.initiatorEcho, "the aP inside R_MESSAGE_1 is not the aP this initiator sent")
             }
-            notes.append("aP echo matches: \(responderURI) could open I_MESSAGE_1 (responder authenticated)")
+            // I_MESSAGE_1 was encrypted to the identity called (RFC 6267 §4.2.2.4): the echo
+            // proves the answering side holds that identity's key, not who it is.
+            notes.append("aP echo matches: the answering side could open I_MESSAGE_1, so it holds the private key of \(targetURI) (responder authenticated)")
         } else {
             notes.append("no aP echo: \(responderURI) could not open I_MESSAGE_1; I_MESSAGE_2 carries aP again")
         }
@@ -184,7 +186,9 @@ public final class Initiator {
         try Wire.checkEcho(message, of: secondStamp)
         try Wire.verify(bytes, message, authKey: keysAgreed.authKey, mac: profile.macAlgorithm,
                         suffix: ownIdentity.data + answered.data)
-        var notes = ["V verifies: \(answered.text ?? "the responder") holds the same MPK (key confirmation)"]
+        // Key confirmation says the sender derived the same auth_key; this role cannot know who
+        // the sender is, so it states only what it checked (PROFILE D8).
+        var notes = ["V verifies under auth_key from this side's MPK (key confirmation)"]
         var opened: [IBELayerRecord] = []
         if let ibake = message.ibake {
             let layer = try layers.open(ibake.encryptedData, with: try ownKey(), first: .idr, payload: "IBAKE")
@@ -200,7 +204,7 @@ public final class Initiator {
         }
         wipeEphemeral()
         let passed: [IBAKECheck] = [.parse, .messageType, .session, .timestamp, .verificationMAC] + (opened.isEmpty ? [] : [.decryption, .initiatorEcho])
-        return StepRecord(kind: kind, message: bytes, layers: opened, notes: notes, passed: passed)
+        return StepRecord(kind: kind, message: bytes, layers: opened, notes: notes, passed: passed, wiped: [.a])
     }
 
     // MARK: Helpers

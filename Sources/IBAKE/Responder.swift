@@ -89,7 +89,7 @@ public final class Responder {
             aP = value
             learned.append(LearnedValue(.aP, value, .message(kind)))
             opened.append(layer.record)
-            if calledURI != keys.ownURI { notes.append("opened with the key of \(calledURI), the identity this device shares (forking)") }
+            if calledURI != keys.ownURI { notes.append("opened with the key of \(calledURI), an identity this device holds besides its own (forking)") }
         } else {
             notes.append("holds no key for \(calledURI): cannot open the IBAKE payload, so aP stays unknown")
         }
@@ -197,7 +197,9 @@ public final class Responder {
                 learned += agree(aP, header: header)
             }
         }
-        let notes = ["bP echo matches: the initiator could open R_MESSAGE_1 (initiator authenticated)"]
+        // What the echo proves, and no more: whoever sent it opened R_MESSAGE_1, which only
+        // the key of IDRi opens (RFC 6267 §4.2.2.6); who that is, R cannot tell.
+        let notes = ["bP echo matches: the calling side could open R_MESSAGE_1, so it holds the private key of \(initiator.text ?? "IDRi") (initiator authenticated)"]
         return StepRecord(kind: kind, message: bytes, learned: learned + deposits.learned,
                           layers: [layer.record] + deposits.layers, notes: notes + deposits.notes,
                           passed: [.parse, .messageType, .session, .timestamp, .replay, .decryption, .innerIdentity, .responderEcho])
@@ -227,7 +229,7 @@ public final class Responder {
                                     mac: profile.macAlgorithm, suffix: initiator.data + ownIdentity.data)
         wipeEphemeral()
         return StepRecord(kind: .rMessage2, message: bytes, layers: sealed,
-                          notes: ["V: MAC under auth_key from the MPK (key confirmation)"])
+                          notes: ["V: MAC under auth_key from the MPK (key confirmation)"], wiped: [.b])
     }
 
     // MARK: Helpers

@@ -24,14 +24,17 @@ public struct StepRecord: Sendable {
     public let notes: [String]
     /// The checks a received message passed, in the order they ran.
     public let passed: [IBAKECheck]
+    /// The secrets the role erased at this step (RFC 6539 §3.2: a or b once the exchange is over).
+    public let wiped: [ValueName]
 
     public init(kind: MessageKind, message: [UInt8], learned: [LearnedValue] = [], layers: [IBELayerRecord] = [],
-                notes: [String] = [], passed: [IBAKECheck] = []) {
+                notes: [String] = [], passed: [IBAKECheck] = [], wiped: [ValueName] = []) {
         self.kind = kind
         self.message = message
         self.learned = learned
         self.layers = layers
         self.notes = notes
         self.passed = passed
+        self.wiped = wiped
     }
 }

@@ -32,7 +32,7 @@ extension Stage {
         let request = try client.makeRequestKeyPSK()
         let answer = try server.makeRequestKeyResp(answering: request.message)
         wire(request, from: party, to: .kms, title: "\(party.tag) asks the KMS for its private key",
-             narration: "\(party.tag) sends REQUEST_KEY_PSK for \(identity): the identity, the KMS's identity, and V, a MAC under a key derived from the secret it shares with the KMS.",
+             narration: "\(party.tag) sends REQUEST_KEY_PSK for \(identity): the identity, the KMS's identity, and V, a MAC under a key derived from the pre-shared key it set up with the KMS (PROFILE D11).",
              references: [.rfc(6267, "4.2.1"), .profile("D11")])
         let (record, entry) = try client.receiveRequestKeyResp(answer.message, keyName: keyName)
         let key = record.learned.first?.octets ?? []

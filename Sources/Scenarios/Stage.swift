@@ -21,7 +21,7 @@ final class Stage {
 
     init(_ scenario: ScenarioName, _ options: ScenarioOptions, parties: [Party], watch: [PartyID: [ValueName]] = [:]) {
         var watching = watch
-        for party in parties where party.kind == .eavesdropper && watching[party.id] == nil {
+        for party in parties where party.kind.isOutsider && watching[party.id] == nil {
             watching[party.id] = Self.adversaryWatch
         }
         builder = TimelineBuilder(scenario: scenario, options: options, parties: parties, watch: watching)
@@ -31,7 +31,9 @@ final class Stage {
     }
 
     var parties: [Party] { builder.parties }
-    var observers: [PartyID] { parties.filter { $0.kind == .eavesdropper }.map(\.id) }
+    /// Outsiders on the path, passive or active, record every message (an active
+    /// attacker replays what she recorded).
+    var observers: [PartyID] { parties.filter(\.kind.isOutsider).map(\.id) }
 
     /// Letters for identities no party owns (forking's common identity is the user B).
     var aliases: [String: String] = [:]
@@ -43,7 +45,8 @@ final class Stage {
 
     // MARK: Messages
 
-    /// A message on the wire: observers record it and read its clear payloads.
+    /// A message on the wire: observers record it and read its clear payloads; what the
+    /// sender wiped on making it leaves its ledger.
     @discardableResult
     func wire(_ record: StepRecord, from sender: Party, to receiver: Party, title: String,
               reveal: [(PartyID, LearnedValue)] = [], narration: String, references: [SpecReference]) -> Int {
@@ -52,7 +55,8 @@ final class Stage {
                                   sealedLayers: record.layers)
         var revealed = reveal
         for observer in observers { revealed += clearValues(of: record.message).map { (observer, $0) } }
-        return builder.step(sender.id, .send, title, message: message, reveal: revealed, recordedBy: observers,
+        return builder.step(sender.id, .send, title, message: message, reveal: revealed,
+                            forget: record.wiped.map { (sender.id, $0) }, recordedBy: observers,
                             narration: narration, references: references)
     }
 
@@ -75,18 +79,21 @@ final class Stage {
     }
 
     /// Delivers a message from `sender`: the receiver's checks pass and it learns values
-    /// (a receive step), or a check refuses it (a refuse step), followed by the Error
+    /// (a receive step, with `notes` after the role's own and the comparisons of sameness
+    /// its text makes), or a check refuses it (a
+    /// refuse step, which names the wire step of the message it refuses), followed by the Error
     /// message the receiver sends back when the RFC has it answer (PROFILE D18). Returns
     /// what the receiver recorded; throws ``ExchangeStopped`` after a refusal.
     @discardableResult
     func deliver(_ message: StepRecord, from sender: Party, to party: Party, title: String, narration: String,
-                 references: [SpecReference],
+                 notes: [String] = [], comparing: [SameValue] = [], references: [SpecReference],
                  _ receive: ([UInt8]) throws(IBAKEFailure) -> StepRecord) throws(ExchangeStopped) -> StepRecord {
         let name = message.kind
         do {
             let record = try receive(message.message)
-            builder.step(party.id, .receive, title, reveal: record.learned.map { (party.id, $0) }, checks: outcomes(record.passed),
-                         notes: record.notes, narration: narration, references: references)
+            builder.step(party.id, .receive, title, reveal: record.learned.map { (party.id, $0) },
+                         forget: record.wiped.map { (party.id, $0) }, checks: outcomes(record.passed),
+                         comparing: comparing, notes: record.notes + notes, narration: narration, references: references)
             return record
         } catch {
             let answer = error.errorMessage == nil
@@ -94,6 +101,7 @@ final class Stage {
                 : " \(party.tag) answers with an Error message."
             builder.step(party.id, .refuse, "\(party.tag) refuses \(name)",
                          checks: [CheckOutcome(check: error.check, passed: false, detail: error.reason)],
+                         refusing: builder.lastMessageStep(name, to: party.id),
                          narration: "\(party.tag) refuses \(name): the \(error.check.title) check fails (\(error.reason)). The exchange stops here.\(answer)",
                          references: references)
             if let reply = error.errorMessage, let number = error.errorNumber {

@@ -31,27 +31,40 @@ extension StagedExchange {
         try open(.rMessage2, message, on: stage)
     }
 
+    /// The party a message of `kind` is addressed to in this exchange.
+    func receiver(of kind: MessageKind) -> Party {
+        kind == .iMessage1 || kind == .iMessage2 ? responderParty : initiatorParty
+    }
+
     private func open(_ kind: MessageKind, _ message: StepRecord, on stage: Stage, from sender: Party? = nil,
                       narration: String? = nil) throws(ExchangeStopped) -> StepRecord {
         let (i, r) = (initiatorParty.tag, responderParty.tag)
-        let toResponder = kind == .iMessage1 || kind == .iMessage2
-        let (receiver, usualSender) = toResponder ? (responderParty, initiatorParty) : (initiatorParty, responderParty)
+        let receiver = receiver(of: kind)
+        let usualSender = receiver == responderParty ? initiatorParty : responderParty
         let title: String, told: String, references: [SpecReference], read: ([UInt8]) throws(IBAKEFailure) -> StepRecord
+        var statement: Stage.Statement?
         switch kind {
         case .iMessage1:
             (title, references, read) = ("\(r) opens I_MESSAGE_1", [.rfc(6267, "4.2.2.2"), .profile("D10")], responder.receiveIMessage1)
             told = "\(r) checks the timestamp is fresh and new to its replay cache, decrypts the IBAKE payload with the private key of \(initiator.targetURI) and checks the identities inside match the clear ones."
         case .rMessage1:
             (title, references, read) = ("\(i) opens R_MESSAGE_1", [.rfc(6267, "4.2.2.4"), .rfc(6539, "3.2")], initiator.receiveRMessage1)
-            told = "\(i) decrypts with its private key. The aP inside must be the aP it sent: only a holder of the private key of \(initiator.targetURI) could have read it, so the answering side is authenticated as that identity. \(i) now computes abP = a·bP and the same keys."
+            // What I believes, and who the ledger says answered.
+            statement = stage.impostor(responderParty, as: initiator.targetURI, side: "the side that answered", key: .responderPrivateKey)
+            told = "\(i) decrypts with its private key. The aP inside must be the aP it sent: only a holder of the private key of \(initiator.targetURI) could have read it, so \(i) takes the answering side to be that identity."
+                + (statement.map { " \($0.text)" } ?? "") + " \(i) now computes abP = a·bP and derives its keys from it."
         case .iMessage2:
             (title, references, read) = ("\(r) opens I_MESSAGE_2", [.rfc(6267, "4.2.2.6"), .rfc(6539, "3.2")], responder.receiveIMessage2)
-            told = "\(r) decrypts and finds its own bP: only a holder of the private key of \(initiatorURI) could have read R_MESSAGE_1, so the calling side is authenticated as that identity."
+            statement = stage.impostor(initiatorParty, as: initiatorURI, side: "the calling side", key: .initiatorPrivateKey)
+            told = "\(r) decrypts and finds its own bP: only a holder of the private key of \(initiatorURI) could have read R_MESSAGE_1, so \(r) takes the calling side to be that identity."
+                + (statement.map { " \($0.text)" } ?? "")
         default:
             (title, references, read) = ("\(i) verifies R_MESSAGE_2", [.rfc(6267, "4.2.2.8"), .profile("D8")], initiator.receiveRMessage2)
-            told = "\(i) recomputes the MAC with its own auth_key: they match, so both ends of this exchange hold the same MPK, TGK and SRTP keys."
+            told = "\(i) recomputes V with its own auth_key, derived from its MPK, and it matches (key confirmation)."
+            statement = stage.belief(of: initiatorParty, sharing: .mpk, with: responderURI, sender: responderParty)
         }
+        let notes = kind == .rMessage2 ? statement.map { [$0.text] } ?? [] : []
         return try stage.deliver(message, from: sender ?? usualSender, to: receiver, title: title, narration: narration ?? told,
-                                 references: references, read)
+                                 notes: notes, comparing: statement?.comparisons ?? [], references: references, read)
     }
 }

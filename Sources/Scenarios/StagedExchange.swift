@@ -97,7 +97,7 @@ struct StagedExchange {
         let record = try initiator.makeIMessage2(deposit: deposit)
         let (i, r) = (initiatorParty.tag, responderParty.tag)
         stage.wire(record, from: initiatorParty, to: responderParty, title: "\(i) sends I_MESSAGE_2",
-                   narration: "I_MESSAGE_2 returns bP to \(r), encrypted to the identity that answered (\(responderURI)), with the same RAND and a fresh T\(deposit == nil ? "" : ", and an ESK carrying SK for \(deposit?.intendedURI ?? "")").",
+                   narration: "I_MESSAGE_2 returns bP to \(r), encrypted to the identity that answered (\(responderURI)), with I_MESSAGE_1's RAND and a fresh T\(deposit == nil ? "" : ", and an ESK carrying SK for \(deposit?.intendedURI ?? "")").",
                    references: [.rfc(6267, "4.2.2.5")])
         return record
     }
@@ -105,7 +105,7 @@ struct StagedExchange {
     func sendRMessage2(_ stage: Stage) throws -> StepRecord {
         let record = try responder.makeRMessage2()
         stage.wire(record, from: responderParty, to: initiatorParty, title: "\(responderParty.tag) sends R_MESSAGE_2",
-                   narration: "R_MESSAGE_2 ends with V, a MAC over the message and both identities under auth_key, derived from the MPK: proof that the sender holds the same key.",
+                   narration: "R_MESSAGE_2 ends with V, a MAC over the message and both identities under auth_key, derived from \(responderParty.tag)'s MPK: only a receiver whose MPK matches can verify it (key confirmation).",
                    references: [.rfc(6267, "4.2.2.7"), .rfc(6267, "5.4"), .profile("D8")])
         return record
     }

@@ -70,7 +70,21 @@ public struct Step: Sendable {
     public let references: [SpecReference]
     /// Knowledge after this step.
     public let ledger: Ledger
+    /// For a refusal: the step that put the refused message on the wire (the message as
+    /// sent, which an attacker may have altered on the way), so the wire can mark it.
+    public let refusedMessage: Int?
+    /// The statements this step's narration and notes make that parties hold the same
+    /// value, each checked on the ledger when the step was recorded.
+    public let comparisons: [SameValue]
 
     /// The references as every output prints them: `RFC 6267 §4.2.2.1, PROFILE D10`.
     public var citation: String { references.map(\.description).joined(separator: ", ") }
+
+    /// The same step with another ledger: the builder states impossibilities once the
+    /// whole run is known.
+    func with(ledger: Ledger) -> Step {
+        Step(index: index, actor: actor, action: action, title: title, message: message, revealed: revealed, checks: checks,
+             narration: narration, notes: notes, references: references, ledger: ledger, refusedMessage: refusedMessage,
+             comparisons: comparisons)
+    }
 }

@@ -11,3 +11,18 @@ extension Timeline {
         steps.filter { $0.message?.kind == kind }
     }
 }
+
+extension Timeline {
+    /// What has happened, by step `current`, to the message the step `index` put on the
+    /// wire: tampered, replayed or dropped (an attacker's ledger says so), refused (a
+    /// refusal names it). In ``WireMark`` order.
+    public func marks(ofMessageAt index: Int, through current: Int) -> [WireMark] {
+        let past = steps.prefix(max(0, current))
+        var marks = Set<WireMark>()
+        for party in past.last?.ledger.parties ?? [] {
+            for act in party.interference where act.messageStep == index { marks.insert(act.mark) }
+        }
+        if past.contains(where: { $0.refusedMessage == index }) { marks.insert(.refused) }
+        return WireMark.allCases.filter(marks.contains)
+    }
+}

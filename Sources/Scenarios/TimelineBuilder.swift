@@ -2,15 +2,20 @@ import IBAKE
 import MIKEY
 
 /// Records a timeline step by step, keeping the ledger up to date: scenarios say what
-/// happened and to whom values were revealed; the builder derives the knowledge.
+/// happened and to whom values were revealed; the builder derives the knowledge. What
+/// a party cannot compute is stated once the whole run is known (``timeline``), so no
+/// step says "cannot" of a value the party learns later.
 final class TimelineBuilder {
     let scenario: ScenarioName
     let options: ScenarioOptions
     private(set) var parties: [Party]
     private var knowledge: [PartyID: [KnownValue]] = [:]
+    private var wipes: [PartyID: [WipedValue]] = [:]
     private var recordings: [PartyID: [MessageKind]] = [:]
+    private var interference: [PartyID: [Interference]] = [:]
     /// The values whose absence is stated, per party.
     private var watched: [PartyID: [ValueName]]
+    /// The steps so far, their ledgers without impossibilities.
     private var steps: [Step] = []
 
     init(scenario: ScenarioName, options: ScenarioOptions, parties: [Party], watch: [PartyID: [ValueName]]) {
@@ -29,17 +34,39 @@ final class TimelineBuilder {
     /// The octets of the last message of `kind` on the wire.
     func lastMessage(_ kind: MessageKind) -> [UInt8]? { steps.last { $0.message?.kind == kind }?.message?.octets }
 
+    /// The step that last put a message of `kind` addressed to `party` on the wire.
+    func lastMessageStep(_ kind: MessageKind, to party: PartyID) -> Int? {
+        steps.last { $0.message?.kind == kind && $0.message?.to == party }?.index
+    }
+
+    /// The index the next step will have.
+    var nextIndex: Int { steps.count + 1 }
+
     /// The value `party` holds under `name`, if any.
     func value(_ party: PartyID, _ name: ValueName) -> [UInt8]? { knowledge[party]?.last { $0.name == name }?.octets }
 
-    /// Records one step and the values it reveals; returns its index.
+    /// Every value `party` holds under `name`, oldest first (a malicious KMS holds two MPKs).
+    func values(_ party: PartyID, _ name: ValueName) -> [[UInt8]] {
+        knowledge[party]?.filter { $0.name == name }.map(\.octets) ?? []
+    }
+
+    /// Whether `parties` hold a common value called `name` now: the comparison a sentence
+    /// about "the same" value is built on.
+    func compare(_ name: ValueName, _ parties: [PartyID]) -> SameValue {
+        SameValue(value: name, parties: parties, same: SameValue.common(name, parties.map { values($0, name) }))
+    }
+
+    /// Records one step and the values it reveals; returns its index. `forget` wipes the
+    /// party's latest value of that name; `interfering` says what the actor did to the
+    /// message of an earlier step; `refusing` names the step whose message is refused;
+    /// `comparing` lists the statements of sameness the text makes (from ``compare(_:_:)``).
     @discardableResult
     func step(_ actor: PartyID, _ action: StepAction, _ title: String, message: WireMessage? = nil,
               reveal: [(PartyID, LearnedValue)] = [], forget: [(PartyID, ValueName)] = [], checks: [CheckOutcome] = [],
-              recordedBy: [PartyID] = [], notes: [String] = [], narration: String, references: [SpecReference]) -> Int {
-        let index = steps.count + 1
-        // Values wiped at this step (RFC 6539 §3.2: a and b once the exchange is over).
-        for (party, name) in forget { knowledge[party]?.removeAll { $0.name == name } }
+              recordedBy: [PartyID] = [], interfering: [(Interference.Act, Int)] = [], refusing: Int? = nil,
+              comparing: [SameValue] = [], notes: [String] = [], narration: String, references: [SpecReference]) -> Int {
+        let index = nextIndex
+        for (party, name) in forget { wipe(name, of: party, at: index) }
         var revealed = [Revelation]()
         for (party, value) in reveal {
             let known = knowledge[party, default: []]
@@ -51,22 +78,38 @@ final class TimelineBuilder {
         if let message {
             for party in recordedBy { recordings[party, default: []].append(message.kind) }
         }
+        for (act, target) in interfering {
+            let kind = target == index ? message?.kind : steps[safe: target - 1]?.message?.kind
+            guard let kind else { continue }
+            interference[actor, default: []].append(Interference(act: act, message: kind, messageStep: target, step: index))
+        }
         steps.append(Step(index: index, actor: actor, action: action, title: title, message: message, revealed: revealed,
-                          checks: checks, narration: narration, notes: notes, references: references, ledger: ledger()))
+                          checks: checks, narration: narration, notes: notes, references: references, ledger: ledger(),
+                          refusedMessage: refusing, comparisons: comparing))
         return index
+    }
+
+    /// RFC 6539 §3.2: a role erases its ephemeral secret once the exchange is over.
+    private func wipe(_ name: ValueName, of party: PartyID, at index: Int) {
+        guard let position = knowledge[party]?.lastIndex(where: { $0.name == name }),
+              let value = knowledge[party]?.remove(at: position) else { return }
+        wipes[party, default: []].append(WipedValue(name: name, learned: value.step, step: index))
     }
 
     private func ledger() -> Ledger {
         Ledger(parties: parties.map { party in
-            let known = knowledge[party.id] ?? []
-            let missing = (watched[party.id] ?? []).filter { name in !known.contains { $0.name == name } }
-            return PartyLedger(party: party.id, knows: known,
-                               cannot: missing.map { Impossibility(name: $0, why: Impossibilities.reason($0, for: party.kind)) },
-                               recorded: recordings[party.id] ?? [])
+            PartyLedger(party: party.id, knows: knowledge[party.id] ?? [], cannot: [], recorded: recordings[party.id] ?? [],
+                        wiped: wipes[party.id] ?? [], interference: interference[party.id] ?? [])
         })
     }
 
     var timeline: Timeline {
-        Timeline(scenario: scenario, seed: options.seed, parameterSet: options.parameterSet.name, parties: parties, steps: steps)
+        Timeline(scenario: scenario, seed: options.seed, parameterSet: options.parameterSet.name, parties: parties,
+                 steps: ImpossibilityPass.state(in: steps, parties: parties, watched: watched))
     }
+}
+
+extension Array {
+    /// The element at `index`, or `nil` outside the array.
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

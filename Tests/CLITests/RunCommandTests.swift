@@ -40,9 +40,14 @@ import Testing
         #expect((message["hex"] as? String)?.hasPrefix("011605") == true)
         let receive = try #require(steps.first { ($0["learned"] as? [String: [String]])?["responder"]?.contains("aP") == true })
         #expect((receive["values"] as? [String: String])?["aP"]?.hasPrefix("04") == true)
-        let ledger = try #require(receive["ledger"] as? [String: [String: Any]])
+        // abP exists once R computes it; from then on Eve's ledger says why she cannot.
+        let computed = try #require(steps.first { ($0["learned"] as? [String: [String]])?["responder"]?.contains("abP") == true })
+        let ledger = try #require(computed["ledger"] as? [String: [String: Any]])
         let eve = try #require(ledger["eve"])
-        #expect((eve["cannot"] as? [[String: String]])?.contains { $0["value"] == "abP" && !($0["why"] ?? "").isEmpty } == true)
+        #expect((eve["cannot"] as? [[String: Any]])?.contains { $0["value"] as? String == "abP" && !(($0["why"] as? String) ?? "").isEmpty } == true)
+        let last = try #require(steps.last?["ledger"] as? [String: [String: Any]])
+        let wiped = try #require(last["initiator"]?["wiped"] as? [[String: Any]])
+        #expect(wiped.contains { $0["value"] as? String == "a" && $0["step"] is Int })
         #expect(steps.first?["message"] is NSNull)
     }
 }

@@ -15,7 +15,7 @@ enum EavesdropperScenario {
             let eveKey = try stage.provision(eve, keyName: .eavesdropperPrivateKey)
             try StagedExchange(on: stage, keys: keys).runWithMedia(stage)
             stage.attemptOpen(.iMessage1, by: eve, with: eveKey.key, keyName: .eavesdropperPrivateKey,
-                              narration: "Eve is a legitimate user of the same KMS with her own private key, and she recorded I_MESSAGE_1. She tries to open its IBAKE payload with her key: it is encrypted to B's identity, so the Fujisaki-Okamoto check rejects her attempt.",
+                              narration: "Eve is a legitimate user of this KMS with her own private key, and she recorded I_MESSAGE_1. She tries to open its IBAKE payload with her key: it is encrypted to B's identity, so the Fujisaki-Okamoto check rejects her attempt.",
                               references: [.rfc(5091, "5.5"), .rfc(6539, "4")])
             stage.builder.step(eve.id, .check, "what Eve has, and what she cannot compute",
                                narration: "Eve holds every byte that crossed the wire: the clear headers, timestamps, RAND, the CSB ID and both identities, and the IBE ciphertexts. aP and bP stay inside ciphertexts she cannot open; a and b never travelled; abP would need one of them. The ledger lists each value with the hard problem in her way.",

@@ -65,7 +65,12 @@ enum ForkingScenario {
             try staged.receiveIMessage2(stage, try staged.sendIMessage2(stage))
             try staged.receiveRMessage2(stage, try staged.sendRMessage2(stage))
             let silent = devices.indices.filter { $0 != answering }.map { devices[$0].tag }.joined(separator: " and ")
-            stage.builder.step(devices[answering].id, .check, "only \(devices[answering].tag) shares abP with I",
+            // The title says who shares abP with I only as far as the ledger bears it out.
+            let shares = devices.map { stage.builder.compare(.abP, [.initiator, $0.id]) }
+            let sharing = zip(devices, shares).filter { $0.1.same }.map(\.0.tag)
+            let title = sharing == [devices[answering].tag] ? "only \(sharing[0]) shares abP with I"
+                : "\(sharing.isEmpty ? "no device" : sharing.joined(separator: " and ")) shares abP with I"
+            stage.builder.step(devices[answering].id, .check, title, comparing: shares,
                                narration: "\(devices[answering].tag) answered with its own identity \(devices[answering].identity ?? ""), so I encrypted I_MESSAGE_2 to that device alone. \(silent) read aP but never sent a b of their own and were never sent bP: they cannot compute abP. Each device's own identity keeps the answering device's key to itself.",
                                references: [.rfc(6267, "7.3")])
         }

@@ -17,8 +17,7 @@ enum ForwardSecrecyScenario {
                                reveal: [(.eve, LearnedValue(.initiatorPrivateKey, Stage.octets(initiatorKey.key.point, length: length), .leak)),
                                         (.eve, LearnedValue(.responderPrivateKey, Stage.octets(responderKey.key.point, length: length), .leak)),
                                         (.eve, LearnedValue(.masterSecret, stage.kms.masterSecret.bytes, .leak))],
-                               forget: [(.initiator, .a), (.responder, .b)],
-                               narration: "After the call, everything long-term leaks to Eve: I_PrK, R_PrK, even the KMS master secret s. Both ends wiped a and b when the exchange ended, as RFC 6539 requires.",
+                               narration: "After the call, everything long-term leaks to Eve: I_PrK, R_PrK, even the KMS master secret s. Both ends wiped a and b when the exchange ended (R on sending R_MESSAGE_2, I on verifying it), as RFC 6539 requires.",
                                references: [.rfc(6539, "3.2"), .rfc(6539, "3.3")])
             stage.attemptOpen(.iMessage1, by: .eve, with: responderKey.key, keyName: .responderPrivateKey,
                               narration: "Eve opens her recording of I_MESSAGE_1 with the leaked R_PrK and reads aP.",

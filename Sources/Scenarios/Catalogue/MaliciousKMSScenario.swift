@@ -28,9 +28,24 @@ enum MaliciousKMSScenario {
             try withResponder.receiveIMessage2(stage, try withResponder.sendIMessage2(stage))
             try withResponder.receiveRMessage2(stage, try withResponder.sendRMessage2(stage))
             try withInitiator.receiveRMessage2(stage, try withInitiator.sendRMessage2(stage))
-            stage.builder.step(kms.id, .check, "both exchanges succeed; the KMS holds both keys",
-                               narration: "Every check passed on both sides: the echoes match because the KMS opened each layer with the right key, and V verifies because each side shares its MPK with the KMS. I and B hold different keys, and the KMS holds both. The protocol defends against passive insiders, not against an active KMS: the KMS must be trusted not to do this.",
+            let outcome = outcome(on: stage)
+            stage.builder.step(kms.id, .check, outcome.title, comparing: outcome.comparisons,
+                               narration: "Every check passed on both sides: the echoes match because the KMS opened each layer with the right key, and V verifies on each side because \(outcome.text) The protocol defends against passive insiders, not an active KMS: it must be trusted not to do this.",
                                references: [.rfc(6539, "4"), .rfc(6267, "7")])
         }
+    }
+
+    /// Who holds which MPK at the end, as the ledger has it: each side's against the
+    /// KMS's, and the two sides' against each other.
+    private static func outcome(on stage: Stage) -> (title: String, text: String, comparisons: [SameValue]) {
+        let withI = stage.builder.compare(.mpk, [.initiator, kms.id])
+        let withR = stage.builder.compare(.mpk, [.responder, kms.id])
+        let ends = stage.builder.compare(.mpk, [.initiator, .responder])
+        let both = withI.same && withR.same
+        let kmsHolds = both ? "the KMS holds the same MPK as I and the same MPK as R."
+            : "the KMS holds \(withI.same ? "the same MPK as I" : "a different MPK from I's") and \(withR.same ? "the same MPK as R" : "a different MPK from R's")."
+        let between = ends.same ? " I and R hold the same MPK." : " I and R hold different MPKs."
+        let title = both && !ends.same ? "both exchanges succeed; the KMS holds both keys" : "both exchanges succeed"
+        return (title, kmsHolds + between, [withI, withR, ends])
     }
 }

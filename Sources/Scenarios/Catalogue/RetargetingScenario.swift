@@ -36,8 +36,10 @@ enum RetargetingScenario {
                               narration: "C decrypts with its own key, checks its bP came back and now reads aP: C computes abP.",
                               references: [.rfc(6267, "4.2.2.6")], exchange.responder.receiveIMessage2)
             try exchange.receiveRMessage2(stage, try exchange.sendRMessage2(stage))
-            stage.builder.step(.initiator, .check, "I and C share abP; B never learns it",
-                               narration: "I knows exactly who it shares the key with: C, by C's own identity, authenticated by the bP echo and V. B never received anything and holds neither a nor b.",
+            let shared = stage.builder.compare(.abP, [.initiator, target.id])
+            stage.builder.step(.initiator, .check, shared.same ? "I and C share abP; B never learns it" : "I and C hold different abP values",
+                               comparing: [shared],
+                               narration: "I knows who answered: C, by C's own identity, authenticated by the bP echo and V. \(shared.same ? "I and C hold the same abP." : "Yet I and C hold different abP values.") B never received anything and holds neither a nor b.",
                                references: [.rfc(6267, "7.4")])
         }
     }

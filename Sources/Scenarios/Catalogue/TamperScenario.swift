@@ -1,6 +1,7 @@
 import IBAKE
 import IBE
 import MIKEY
+import Primitives
 
 /// `tamper`: an active attacker flips one bit in transit, in each message in turn,
 /// and the check that catches it refuses the message (RFC 6267 §4.2.2; RFC 3830 §5.2).
@@ -44,22 +45,38 @@ enum TamperScenario {
         ]
         for leg in legs {
             var record = try leg.send(stage)
-            if record.kind == attack.message {
-                let changed = flip(record.message, payload: attack.payload, offsetFromEnd: attack.offsetFromEnd)
-                stage.builder.step(attacker.id, .tamper, "Eve flips \(attack.field) of \(record.kind)",
-                                   narration: "In transit, Eve flips \(attack.field) of \(record.kind). Nothing else changes.",
+            if record.kind == attack.message, let sent = stage.builder.lastMessageStep(record.kind, to: exchange.receiver(of: record.kind).id),
+               let flip = flip(record.message, payload: attack.payload, offsetFromEnd: attack.offsetFromEnd) {
+                let place = "\(flip.field), octet +\(Hex.offset(flip.offset))"
+                stage.builder.step(attacker.id, .tamper, "Eve alters \(record.kind): \(place)",
+                                   interfering: [(.altered(field: flip.field, offset: flip.offset, mask: flip.mask), sent)],
+                                   narration: "In transit, Eve flips \(attack.field) of \(record.kind): bit \(Hex.byte(flip.mask)) of the octet at offset +\(Hex.offset(flip.offset)), in \(flip.field). Nothing else changes.",
                                    references: [.rfc(6267, "4.2.2")])
-                record = StepRecord(kind: record.kind, message: changed, learned: record.learned, layers: record.layers)
+                record = StepRecord(kind: record.kind, message: flip.octets, learned: record.learned, layers: record.layers)
             }
             _ = try leg.receive(stage, record)
         }
     }
 
-    /// The message with one bit flipped, `offsetFromEnd` octets before the end of the first `payload`.
-    static func flip(_ octets: [UInt8], payload: PayloadType, offsetFromEnd: Int) -> [UInt8] {
-        guard let element = MIKEYMessage.trace(octets).elements.first(where: { $0.description.type == payload }) else { return octets }
+    /// One bit flipped: the octets after, where, and in which field the decoder reads there.
+    struct Flip {
+        let octets: [UInt8]
+        let offset: Int
+        let mask: UInt8
+        /// "IBAKE Encr data", "V MAC", "RAND": the payload and its field, as the inspector names them.
+        let field: String
+    }
+
+    /// The message with one bit flipped, `offsetFromEnd` octets before the end of the
+    /// first `payload`; `nil` when the message has no such payload.
+    static func flip(_ octets: [UInt8], payload: PayloadType, offsetFromEnd: Int) -> Flip? {
+        guard let element = MIKEYMessage.trace(octets).elements.first(where: { $0.description.type == payload }) else { return nil }
+        let description = element.description
+        let offset = description.range.upperBound - offsetFromEnd
+        let field = description.fields.last { $0.range.contains(offset) }.map(\.name)
         var changed = octets
-        changed[element.description.range.upperBound - offsetFromEnd] ^= 0x01
-        return changed
+        changed[offset] ^= 0x01
+        return Flip(octets: changed, offset: offset, mask: 0x01,
+                    field: field.map { $0 == description.name ? $0 : "\(description.name) \($0)" } ?? description.name)
     }
 }

@@ -91,11 +91,15 @@ extension GroupAgreement {
             + (0..<(n - 1)).map { j in "\(n - 1 - j)·X\(ring[(i + j) % n].number)" }
         let products = ring.indices.map { m in "r\(ring[m].number)r\(ring[next(m)].number)·P" }
         var narration = "\(tag(i)) checks that the \(n) X values sum to zero, as they must, then computes K = \(terms.joined(separator: " + ")), which equals \(products.joined(separator: " + ")), and takes group_key = SHA-256 of K's uncompressed SEC1 encoding (32 octets)."
+        var comparisons = [SameValue]()
         if i == n - 1 {
-            narration += " " + summary(keys.values.map { $0 } + [key])
+            let all = keys.values.map { $0 } + [key]
+            narration += " " + summary(all)
+            // The summary's "same group_key", stated for the ledger to check once this step reveals the last key.
+            comparisons.append(SameValue(value: .groupKey, parties: ring.map(\.party.id), same: Set(all).count == 1))
         }
         stage.builder.step(ring[i].party.id, .compute, "\(tag(i)) computes the group key",
-                           reveal: [(ring[i].party.id, LearnedValue(.groupKey, key, .computed))],
+                           reveal: [(ring[i].party.id, LearnedValue(.groupKey, key, .computed))], comparing: comparisons,
                            narration: narration, references: [.profile("D14")])
         return key
     }

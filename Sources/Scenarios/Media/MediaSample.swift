@@ -70,6 +70,7 @@ enum MediaSample {
         switch try open(packet, keys: receiverKeys, announced: try announcedSession(in: run.receivedMessage1.message)) {
         case .refused(let outcome):
             stage.builder.step(receiver.id, .refuse, "\(receiver.tag) rejects the media", checks: [outcome],
+                               refusing: stage.builder.lastMessageStep(.srtp, to: receiver.id),
                                narration: "\(receiver.tag) rejects the packet: \(outcome.detail).",
                                references: [.rfc(3711, "3.3"), .rfc(3830, "6.1.1")])
         case .read(let read):

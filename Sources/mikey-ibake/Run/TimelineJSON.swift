@@ -31,12 +31,58 @@ struct TimelineJSON: Encodable {
     struct Cannot: Encodable {
         let value: String
         let why: String
+        /// The step of the event that lifts it, when the party learns the value later (added by issue 11).
+        let until: Int?
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(value, forKey: .value)
+            try container.encode(why, forKey: .why)
+            try container.encodeIfPresent(until, forKey: .until)
+        }
+
+        enum CodingKeys: String, CodingKey { case value, why, until }
+    }
+
+    /// A value the party held and erased, and the step it did (added by issue 11).
+    struct Wiped: Encodable {
+        let value: String
+        let step: Int
+    }
+
+    /// What an attacker did to a message on the wire (added by issue 11): `act` is
+    /// altered, replayed or dropped; an alteration says where (offset into the message).
+    struct InterferenceJSON: Encodable {
+        let act: String
+        let message: String
+        let messageStep: Int
+        let step: Int
+        let field: String?
+        let offset: Int?
+        let mask: Int?
+        let original: Int?
+
+        init(_ interference: Interference) {
+            message = interference.message.name
+            messageStep = interference.messageStep
+            step = interference.step
+            switch interference.act {
+            case .altered(let field, let offset, let mask):
+                (act, self.field, self.offset, self.mask, original) = ("altered", field, offset, Int(mask), nil)
+            case .replayed(let original):
+                (act, field, offset, mask, self.original) = ("replayed", nil, nil, nil, original)
+            case .dropped:
+                (act, field, offset, mask, original) = ("dropped", nil, nil, nil, nil)
+            }
+        }
     }
 
     struct PartyKnowledge: Encodable {
         let knows: [String]
         let cannot: [Cannot]
         let recorded: [String]
+        let wiped: [Wiped]
+        let interference: [InterferenceJSON]
     }
 
     struct StepJSON: Encodable {
@@ -52,6 +98,8 @@ struct TimelineJSON: Encodable {
         let notes: [String]
         let references: [String]
         let ledger: [String: PartyKnowledge]
+        /// For a refusal, the step that put the refused message on the wire (added by issue 11).
+        let refusedMessage: Int?
 
         func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -67,10 +115,11 @@ struct TimelineJSON: Encodable {
             try container.encode(notes, forKey: .notes)
             try container.encode(references, forKey: .references)
             try container.encode(ledger, forKey: .ledger)
+            try container.encodeIfPresent(refusedMessage, forKey: .refusedMessage)
         }
 
         enum CodingKeys: String, CodingKey {
-            case index, actor, action, title, message, learned, values, checks, narration, notes, references, ledger
+            case index, actor, action, title, message, learned, values, checks, narration, notes, references, ledger, refusedMessage
         }
     }
 
@@ -95,8 +144,10 @@ struct TimelineJSON: Encodable {
             var ledger = [String: PartyKnowledge]()
             for party in step.ledger.parties {
                 ledger[party.party.rawValue] = PartyKnowledge(knows: party.knows.map(\.name.rawValue).uniqued(),
-                                                     cannot: party.cannot.map { Cannot(value: $0.name.rawValue, why: $0.why) },
-                                                     recorded: party.recorded.map(\.name))
+                                                     cannot: party.cannot.map { Cannot(value: $0.name.rawValue, why: $0.why, until: $0.until?.step) },
+                                                     recorded: party.recorded.map(\.name),
+                                                     wiped: party.wiped.map { Wiped(value: $0.name.rawValue, step: $0.step) },
+                                                     interference: party.interference.map(InterferenceJSON.init))
             }
             return StepJSON(index: step.index, actor: step.actor.rawValue, action: step.action.rawValue, title: step.title,
                             message: step.message.map {
@@ -105,7 +156,8 @@ struct TimelineJSON: Encodable {
                             },
                             learned: learned, values: values,
                             checks: step.checks.map { CheckJSON(check: $0.check.rawValue, passed: $0.passed, detail: $0.detail) },
-                            narration: step.narration, notes: step.notes, references: step.references.map(\.description), ledger: ledger)
+                            narration: step.narration, notes: step.notes, references: step.references.map(\.description), ledger: ledger,
+                            refusedMessage: step.refusedMessage)
         }
     }
 

@@ -33,12 +33,13 @@ struct TimelineMarkdown {
             lines += ["", "_\(step.citation)_"]
         }
         if let ledger = timeline.finalLedger {
-            lines += ["", "## Who knows what at the end", "", "| Party | Knows | Cannot compute |", "|---|---|---|"]
+            lines += ["", "## Who knows what at the end", "", "| Party | Knows | Wiped | Cannot compute |", "|---|---|---|---|"]
             for party in ledger.parties {
                 let tag = timeline.tag(party.party)
                 let knows = party.knows.map { "`\($0.name.rawValue)`" }.uniqued().joined(separator: ", ")
+                let wiped = party.wiped.map { "`\($0.name.rawValue)` (step \($0.step))" }.joined(separator: ", ")
                 let cannot = party.cannot.map { "`\($0.name.rawValue)`" }.joined(separator: ", ")
-                lines.append("| \(tag) | \(knows.isEmpty ? "—" : knows) | \(cannot.isEmpty ? "—" : cannot) |")
+                lines.append("| \(tag) | \(knows.isEmpty ? "—" : knows) | \(wiped.isEmpty ? "—" : wiped) | \(cannot.isEmpty ? "—" : cannot) |")
             }
         }
         return lines

@@ -37,6 +37,9 @@ struct TimelineText {
         for check in step.checks {
             lines.append("  check \(check.check.title): \(check.passed ? "passed" : "FAILED: \(check.detail)")")
         }
+        if let refused = step.refusedMessage, let kind = timeline.steps.first(where: { $0.index == refused })?.message?.kind {
+            lines.append("  refused: the \(kind) put on the wire at step \(refused)")
+        }
         lines.append("  \(step.narration)")
         for note in step.notes { lines.append("  note: \(note)") }
         lines.append("  references: \(step.citation)")
@@ -64,13 +67,20 @@ struct TimelineText {
         return order.map { ($0, values[$0] ?? []) }
     }
 
-    /// "cannot" statements that appear or disappear at this step.
+    /// Values wiped at this step, and "cannot" statements that appear or change here.
     private func ledgerChanges(_ ledger: Ledger, previous: Ledger?) -> [String] {
         var lines = [String]()
         for party in ledger.parties {
-            let before = Set(previous?[party.party]?.cannot.map(\.name) ?? [])
             let tag = timeline.tag(party.party)
-            for impossibility in party.cannot where !before.contains(impossibility.name) {
+            let wipedBefore = previous?[party.party]?.wiped.count ?? 0
+            for wiped in party.wiped.dropFirst(wipedBefore) {
+                lines.append("  ledger: \(tag) wiped \(wiped.name.rawValue) (held since step \(wiped.learned))")
+            }
+            for act in party.interference.dropFirst(previous?[party.party]?.interference.count ?? 0) {
+                lines.append("  ledger: \(tag) \(act.summary)")
+            }
+            let before = previous?[party.party]?.cannot ?? []
+            for impossibility in party.cannot where !before.contains(impossibility) {
                 lines.append("  ledger: \(tag) cannot compute \(impossibility.name.rawValue): \(impossibility.why)")
             }
         }

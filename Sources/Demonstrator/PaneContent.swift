@@ -13,7 +13,7 @@ public enum PaneContent {
         guard let model = state.model, let step = model.step(state.step) else { return [] }
         if party.id == model.eve?.id { return eveLines(party, model, step) }
         if party.id == model.kms?.id && state.kmsView { return curiousKMSLines(party, model, step) }
-        return valueLines(party.id, names: model.rowNames[party.id] ?? [], step)
+        return valueLines(party.id, names: model.rowNames[party.id] ?? [], step, model.timeline)
     }
 
     /// The lines a pane shows in `rows` slots: the eavesdropper's pane shortens her
@@ -55,7 +55,7 @@ public enum PaneContent {
     /// One line per value name: the values held (several when a party holds distinct
     /// values of one name, as a malicious KMS holds two abP), else the impossibility,
     /// else a dash.
-    static func valueLines(_ party: PartyID, names: [ValueName], _ step: Step) -> [PaneLine] {
+    static func valueLines(_ party: PartyID, names: [ValueName], _ step: Step, _ timeline: Timeline) -> [PaneLine] {
         let ledger = step.ledger[party]
         var lines = [PaneLine]()
         for name in names {
@@ -71,8 +71,10 @@ public enum PaneContent {
                 continue
             }
             // Per-session values (a second RAND, CSB ID) show only the latest; others each.
-            for value in name == .rand || name == .csbID ? [held[held.count - 1]] : held {
-                lines.append(PaneLine(.value(name: name, known: value, isNew: value.step == step.index)))
+            let shown = name == .rand || name == .csbID ? [held[held.count - 1]] : held
+            let qualifiers = ValueQualifier.qualifiers(for: shown, of: party, in: timeline)
+            for (value, qualifier) in zip(shown, qualifiers) {
+                lines.append(PaneLine(.value(name: name, known: value, isNew: value.step == step.index), qualifier: qualifier))
             }
         }
         return lines
@@ -117,7 +119,7 @@ public enum PaneContent {
         let knows = (model.rowNames[eve.id] ?? []).filter { !cannot.contains($0) && held.contains($0) }
         if !knows.isEmpty {
             lines.append(PaneLine(.heading("knows")))
-            lines += valueLines(eve.id, names: knows, step)
+            lines += valueLines(eve.id, names: knows, step, model.timeline)
         }
         if let impossible = ledger?.cannot, !impossible.isEmpty {
             lines.append(PaneLine(.heading("cannot compute")))
@@ -150,7 +152,7 @@ public enum PaneContent {
         let ledger = step.ledger[kms.id]
         let names = model.rowNames[kms.id] ?? []
         var lines = [PaneLine(.heading("holds"))]
-        lines += valueLines(kms.id, names: names.filter(kmsKeys.contains), step)
+        lines += valueLines(kms.id, names: names.filter(kmsKeys.contains), step, model.timeline)
 
         let layered = model.messageSteps(through: step.index).filter { index in
             guard let notation = model.step(index)?.message?.notation else { return false }

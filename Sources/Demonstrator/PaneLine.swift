@@ -25,8 +25,14 @@ public struct PaneLine: Sendable, Equatable {
     }
 
     public let kind: Kind
+    /// Which of several values of one name this is (`↔ KMS`, `#2`): a pane that holds
+    /// two aP says whose exchange each belongs to.
+    public let qualifier: String?
 
-    public init(_ kind: Kind) { self.kind = kind }
+    public init(_ kind: Kind, qualifier: String? = nil) {
+        self.kind = kind
+        self.qualifier = qualifier
+    }
 
     /// Up/Down stop on values, impossibilities and messages, not on headings or notes.
     public var isSelectable: Bool {

@@ -191,7 +191,7 @@ struct LineView {
                        style: isNew ? theme.newValue : theme.narration)
         case .value(let name, let known, let isNew):
             let at = rest(after: prefix(name, mark: isNew ? "+" : " ", markStyle: theme.newValue, y: y, into: &canvas), y: y)
-            value(name, known, isNew: isNew, x: at.x, y: at.y, into: &canvas)
+            value(name, known, isNew: isNew, qualifier: line.qualifier, x: at.x, y: at.y, into: &canvas)
         case .readable(let name, let known, let isNew, let inside):
             let at = rest(after: prefix(name, mark: isNew ? "+" : " ", markStyle: theme.newValue, y: y, into: &canvas), y: y)
             if known == nil, let inside {
@@ -239,8 +239,10 @@ struct LineView {
         return 2 + nameWidth + 1
     }
 
-    /// The value (or a dash), and for a new value where it came from.
-    private func value(_ name: ValueName, _ known: KnownValue?, isNew: Bool, x: Int, y: Int, into canvas: inout Canvas) {
+    /// The value (or a dash), and which one it is when the pane holds several of its
+    /// name, else for a new value where it came from.
+    private func value(_ name: ValueName, _ known: KnownValue?, isNew: Bool, qualifier: String? = nil, x: Int, y: Int,
+                       into canvas: inout Canvas) {
         let theme = look.theme, glyphs = look.glyphs
         let room = width - x
         guard room > 0 else { return }
@@ -250,7 +252,9 @@ struct LineView {
         }
         let full = ValueText.full(name, known.octets)
         var source = ""
-        if isNew {
+        if let qualifier {
+            source = qualifier
+        } else if isNew {
             // The longest form of the source that leaves the value a useful width: where
             // a value came from matters more than its middle digits (`v` shows them all).
             let wanted = min(full.count, 8)

@@ -86,7 +86,9 @@ struct Lanes {
         self.width = width
         numberWidth = numbered ? 3 : 0
         let gaps = max(1, model.lanes.count - 1)
-        spacing = min(12, max(4, width / 4 / gaps))
+        // Many lanes (group's seven) may come as close as three columns: the text beside
+        // them needs the room more than the arrows do.
+        spacing = min(12, max(model.lanes.count > 5 ? 3 : 4, width / 4 / gaps))
     }
 
     var lanesWidth: Int { spacing * max(1, model.lanes.count - 1) + 1 }

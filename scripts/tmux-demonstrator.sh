@@ -49,7 +49,7 @@ echo "== 120x40: step to abP, eavesdropper view, forking, help, resize, quit"
 start main 120 40 "$BIN" $ARGS
 expect main '┌─ \* Initiator · alice@ims\.example' "Initiator pane, focused, titled with its identity"
 expect main '┌─ Responder · bob@ims\.example.*┌─ KMS · kms\.ims\.example' "Responder and KMS panes beside it"
-expect main 'basic · step 1/19 · seed 1 · toy' "status line: scenario, step, seed, parameter set"
+expect main 'basic · step 1/19 · provisioning · seed 1 · toy' "status line: scenario, step, phase, seed, parameter set"
 expect main 'Step 1/19 · KMS compute · KMS picks s, publishes sP' "narration of the first step"
 steps=1
 until pane_has main 0 abP && pane_has main 1 abP; do
@@ -65,7 +65,7 @@ expect main '\+ abP .*← computed' "the new abP is marked, with where it came f
 tmx send-keys -t main S
 frame=$WORK/mikey-ibake-basic-step13-120x40
 expect main "saved mikey-ibake-basic-step13-120x40\.txt and \.svg in $WORK" "S saves the frame and says where"
-if [ -s "$frame.txt" ] && grep -q '^ basic · step 13/19 · seed 1 · toy' "$frame.txt" && grep -q '+ abP .*← computed' "$frame.txt"; then
+if [ -s "$frame.txt" ] && grep -q '^ basic · step 13/19 · exchange · seed 1 · toy' "$frame.txt" && grep -q '+ abP .*← computed' "$frame.txt"; then
     ok "the text file holds the frame that was on screen"
 else
     bad "no frame text in $frame.txt"
@@ -104,7 +104,7 @@ echo "== 80x24: compact layout"
 start compact 80 24 "$BIN" $ARGS --step 13
 expect compact '┌─ \* I Initiator' "compact pane titles"
 expect compact '12 R→I     R_MESSAGE_1 205 B' "the wire in compact form"
-expect compact 'basic · 13/19 · seed 1' "compact status line"
+expect compact 'basic · 13/19 · exchange · seed 1' "compact status line"
 tmx send-keys -t compact Right
 expect compact 'basic · 14/19' "Right steps"
 tmx send-keys -t compact q
@@ -170,7 +170,7 @@ expect tutorial '┌─ Why MIKEY-IBAKE ─' "the tutorial's text beside the pan
 expect tutorial '│ What MIKEY has to deliver' "the first section's title"
 expect tutorial '✓ KMS knows s, sP' "its claims, checked on the ledger"
 expect tutorial 'section 1/10[ ,]' "the progress in the panel's edge"
-expect tutorial 'why 1/10 · basic · step 1/19 · seed 1 · toy' "status line: tutorial, section, scenario, step"
+expect tutorial 'why 1/10 · basic · step 1/19 · provisioning · seed 1 · toy' "status line: tutorial, section, scenario, step"
 expect tutorial '┌─ \* KMS ' "the focus value's pane has focus"
 sections=1
 advance() {

@@ -11,6 +11,16 @@ extension AppUpdate {
         if let target { move(&s, to: target) }
     }
 
+    /// `}`: the first step of the next phase; `{`: the first step of this phase, or
+    /// of the previous one when already there.
+    static func moveToPhase(_ s: inout AppState, forward: Bool) {
+        guard let model = s.model else { return }
+        let steps = model.timeline.steps
+        let starts = steps.indices.filter { $0 == 0 || steps[$0].phase != steps[$0 - 1].phase }.map { $0 + 1 }
+        let target = forward ? starts.first { $0 > s.step } : starts.last { $0 < s.step }
+        if let target { move(&s, to: target) }
+    }
+
     /// A key typed into the go-to prompt: printable characters only, 40 at most.
     static func typeInGoTo(_ s: inout AppState, _ key: Key) {
         guard case .goTo(let text, _)? = s.overlay, case .character(let character) = key, text.count < 40,

@@ -67,6 +67,8 @@ public enum AppUpdate {
         case .lastStep: move(&s, to: s.model?.stepCount ?? s.step)
         case .nextMessage: moveToMessage(&s, forward: true)
         case .previousMessage: moveToMessage(&s, forward: false)
+        case .nextPhase: moveToPhase(&s, forward: true)
+        case .previousPhase: moveToPhase(&s, forward: false)
         case .openGoTo: s.overlay = .goTo(text: "", error: nil)
         case .goToType: break
         case .goToErase:

@@ -4,7 +4,7 @@ public enum KeyAction: Hashable, Sendable, CaseIterable {
     case quit
     // Stepping through the scenario on screen.
     case nextStep, previousStep, firstStep, lastStep
-    case nextMessage, previousMessage
+    case nextMessage, previousMessage, nextPhase, previousPhase
     /// `:`: a prompt for a step (a number or a reference such as `receive:R_MESSAGE_1`).
     case openGoTo, goToType, goToErase, goToConfirm
     // Focus, selection and scrolling in the focused area.

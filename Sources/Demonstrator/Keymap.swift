@@ -87,6 +87,8 @@ public enum Keymap {
                in: [.tutorial], "back to the section's step, the run's last step"),
         KeyRow([KeyBinding([.character("]")], .nextMessage), KeyBinding([.character("[")], .previousMessage)],
                in: screen, "the next or previous step that puts a message on the wire"),
+        KeyRow([KeyBinding([.character("}")], .nextPhase), KeyBinding([.character("{")], .previousPhase)],
+               in: screen, "the start of the next or this (then the previous) phase: provisioning, exchange, media, join..."),
         KeyRow([.character(":")], .openGoTo, in: screen, "go to a step: a number, first, last, send:MESSAGE, receive:MESSAGE",
                hint: KeyHint("go to", rank: 2)),
         KeyRow([.enter], .goToConfirm, in: [.goTo], "go to the step typed (add #N for the N-th: send:I_MESSAGE_1#2)",

@@ -7,6 +7,8 @@ struct StatusContent {
     let name: String
     /// The step on screen and the number of steps, once a timeline is built.
     let position: (step: Int, count: Int)?
+    /// The part of the run the step belongs to (provisioning, exchange, join...).
+    let phase: String?
     let seed: UInt64?
     let parameterSet: String
     let curveName: String
@@ -25,6 +27,7 @@ struct StatusContent {
     init(_ state: AppState, separator: String) {
         name = (state.tutorial.map { "\($0.document.id) \($0.section + 1)/\($0.count) \(separator) " } ?? "") + state.scenario.rawValue
         position = state.model.map { (state.step, $0.stepCount) }
+        phase = state.currentStep?.phase.name
         seed = state.config.seed
         parameterSet = state.config.parameterSet.name
         curveName = state.config.curveName
@@ -48,10 +51,11 @@ enum StatusLine {
         let play = content.autoplay.map { " \(sep) \(glyphs.isASCII ? ">" : "▶") every \(seconds($0))" } ?? ""
         let name = content.name, params = content.parameterSet
         // The same facts, shorter and shorter: the curve's short name, then "k/n".
-        let long: [String] = [name] + Array(position.prefix(1)) + [seed, params, content.curveName]
-        let shorter: [String] = [name] + Array(position.prefix(1)) + [seed, params, content.shortCurveName]
-        let shortest: [String] = [name] + Array(position.suffix(1)) + [seed, params, content.shortCurveName]
-        let barest: [String] = [name] + Array(position.suffix(1)) + [seed, params]
+        let phase = content.phase.map { [$0] } ?? []
+        let long: [String] = [name] + Array(position.prefix(1)) + phase + [seed, params, content.curveName]
+        let shorter: [String] = [name] + Array(position.prefix(1)) + phase + [seed, params, content.shortCurveName]
+        let shortest: [String] = [name] + Array(position.suffix(1)) + phase + [seed, params, content.shortCurveName]
+        let barest: [String] = [name] + Array(position.suffix(1)) + phase + [seed, params]
         let presenting = content.presenterNotice.map { [$0] } ?? [name] + Array(position.prefix(1))
         let sets = content.presenter ? [presenting] : [long, shorter, shortest, barest]
         let infos: [String] = sets.map { parts in " " + parts.joined(separator: " \(sep) ") + play }

@@ -5,6 +5,7 @@ import IBE
 extension Stage {
     /// The KMS picks s and publishes sP with the curve and P (RFC 6267 §3.2; PROFILE D4).
     func setUpKMS() {
+        builder.phase = .provisioning
         let set = profile.parameterSet
         let sP = Stage.octets(kms.publicParameters.publicKey, length: set.curve.coordinateLength)
         var reveal: [(PartyID, LearnedValue)] = [(.kms, LearnedValue(.masterSecret, kms.masterSecret.bytes, .generated)),
@@ -18,9 +19,11 @@ extension Stage {
     }
 
     /// `party` fetches K_PR for its identity with REQUEST_KEY (PSK variant, PROFILE D11):
-    /// two messages, and the user's check that the key is genuine.
+    /// two messages, and the user's check that the key is genuine. They belong to
+    /// `phase` (a newcomer's key is part of its joining).
     @discardableResult
-    func provision(_ party: Party, keyName: ValueName, uri: String? = nil) throws -> KeyRing.Entry {
+    func provision(_ party: Party, keyName: ValueName, uri: String? = nil, phase: Phase = .provisioning) throws -> KeyRing.Entry {
+        builder.phase = phase
         let identity = uri ?? party.identity ?? party.id.rawValue
         let psk = psks[identity] ?? env.random.bytes(32)
         psks[identity] = psk

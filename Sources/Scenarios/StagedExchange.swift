@@ -55,6 +55,7 @@ struct StagedExchange {
 
     /// I_MESSAGE_1: I picks a, computes aP, sends. Returns the octets sent.
     func sendIMessage1(_ stage: Stage, deposit: SecretKeyDeposit? = nil) throws -> StepRecord {
+        stage.builder.phase = .exchange
         let record = try initiator.makeIMessage1(deposit: deposit)
         let i = initiatorParty.tag
         stage.compute(record, by: initiatorParty, title: "\(i) picks a, computes aP",
@@ -71,6 +72,7 @@ struct StagedExchange {
     /// scenario's own words.
     func sendDivertedIMessage1(_ stage: Stage, picking: String, title: String, narration: String,
                                references: [SpecReference]) throws -> StepRecord {
+        stage.builder.phase = .exchange
         let record = try initiator.makeIMessage1()
         stage.compute(record, by: initiatorParty, title: "\(initiatorParty.tag) picks a, computes aP", narration: picking,
                       references: [.rfc(6267, "4.2.2.1")])

@@ -76,6 +76,8 @@ public struct Step: Sendable {
     /// The statements this step's narration and notes make that parties hold the same
     /// value, each checked on the ledger when the step was recorded.
     public let comparisons: [SameValue]
+    /// The part of the run this step belongs to.
+    public let phase: Phase
 
     /// The references as every output prints them: `RFC 6267 §4.2.2.1, PROFILE D10`.
     public var citation: String { references.map(\.description).joined(separator: ", ") }
@@ -85,6 +87,6 @@ public struct Step: Sendable {
     func with(ledger: Ledger) -> Step {
         Step(index: index, actor: actor, action: action, title: title, message: message, revealed: revealed, checks: checks,
              narration: narration, notes: notes, references: references, ledger: ledger, refusedMessage: refusedMessage,
-             comparisons: comparisons)
+             comparisons: comparisons, phase: phase)
     }
 }

@@ -39,6 +39,9 @@ final class TimelineBuilder {
         steps.last { $0.message?.kind == kind && $0.message?.to == party }?.index
     }
 
+    /// The phase the next steps belong to, until a script or a standard move sets another.
+    var phase = Phase.provisioning
+
     /// The index the next step will have.
     var nextIndex: Int { steps.count + 1 }
 
@@ -85,7 +88,7 @@ final class TimelineBuilder {
         }
         steps.append(Step(index: index, actor: actor, action: action, title: title, message: message, revealed: revealed,
                           checks: checks, narration: narration, notes: notes, references: references, ledger: ledger(),
-                          refusedMessage: refusing, comparisons: comparing))
+                          refusedMessage: refusing, comparisons: comparing, phase: phase))
         return index
     }
 

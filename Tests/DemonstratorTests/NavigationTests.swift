@@ -40,4 +40,33 @@ struct NavigationTests {
         #expect(press(type(open, "q1"), .backspace, .backspace).overlay == .goTo(text: "", error: nil), "q is typed, not quit")
         #expect(press(type(open, "12"), .escape).overlay == nil && press(type(open, "12"), .escape).step == 1)
     }
+
+    /// The phases of a run in order, each once.
+    static func phases(_ name: ScenarioName) -> [String] {
+        (Fixtures.model(name)?.timeline.steps ?? []).map(\.phase.name).reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } }
+    }
+
+    @Test("runs are in named phases; } and { walk them; the status line names the phase")
+    func phases() throws {
+        #expect(Self.phases(.basic) == ["provisioning", "exchange", "media"])
+        #expect(Self.phases(.group) == ["provisioning", "agreement", "join", "leave"])
+        #expect(Self.phases(.deferred) == ["provisioning", "exchange", "deposit", "provisioning", "pickup"])
+        #expect(Self.phases(.forwardSecrecy).last == "leak")
+        let model = try #require(Fixtures.model(.group))
+        let steps = model.timeline.steps
+        var state = Fixtures.state(.group, step: 1)
+        var visited = [String]()
+        for _ in 0..<4 {
+            state = press(state, .character("}"))
+            visited.append(steps[state.step - 1].phase.name)
+            #expect(steps[state.step - 2].phase != steps[state.step - 1].phase, "a phase's first step")
+        }
+        #expect(visited == ["agreement", "join", "leave", "leave"], "the last phase: stays")
+        let inJoin = Fixtures.state(.group, step: try #require(steps.first { $0.phase.name == "join" }).index + 5)
+        let back = press(inJoin, .character("{"))
+        #expect(steps[back.step - 1].phase.name == "join" && steps[back.step - 2].phase.name == "agreement", "{ goes to this phase's start")
+        #expect(steps[press(back, .character("{")).step - 1].phase.name == "agreement", "then to the previous phase's")
+        let screen = AppView.render(inJoin, size: inJoin.size, theme: .mono, glyphs: .unicode).plainText()
+        #expect(screen.split(separator: "\n").last?.contains("· join ·") == true)
+    }
 }

@@ -43,6 +43,7 @@ enum DeferredScenario {
 
             // PROFILE D12: content under AES-128-CM with SK. SK is used once, so the counter starts at zero.
             let sealed = try AESCounterMode.apply(key: secretKey, initialCounter: [UInt8](repeating: 0, count: 16), to: content)
+            stage.builder.phase = .deposit
             stage.builder.step(.initiator, .send, "I deposits content under SK",
                                message: WireMessage(.deposit, octets: sealed, from: .initiator, to: mailbox.id,
                                                     notation: "AES-CM_SK(content)"),
@@ -52,6 +53,7 @@ enum DeferredScenario {
             guard let esk = exchange.responder.heldDeposits.first else { return }
 
             let bobKey = try stage.provision(absent, keyName: .responderPrivateKey)
+            stage.builder.phase = .pickup
             stage.builder.step(mailbox.id, .send, "B comes online and picks up",
                                message: WireMessage(.pickup, octets: esk + sealed, from: mailbox.id, to: absent.id,
                                                     notation: "ESK_\(stage.tag(absent.identity ?? ""))(ID, SK), AES-CM_SK(content)"),

@@ -13,6 +13,7 @@ enum ForwardSecrecyScenario {
             let (initiatorKey, responderKey) = (keys.initiator, keys.responder)
             try StagedExchange(on: stage, keys: keys).runWithMedia(stage)
             let length = stage.profile.parameterSet.curve.coordinateLength
+            stage.builder.phase = .leak
             stage.builder.step(.eve, .leak, "the long-term keys leak to Eve",
                                reveal: [(.eve, LearnedValue(.initiatorPrivateKey, Stage.octets(initiatorKey.key.point, length: length), .leak)),
                                         (.eve, LearnedValue(.responderPrivateKey, Stage.octets(responderKey.key.point, length: length), .leak)),

@@ -27,22 +27,23 @@ enum GroupScenario {
             for (index, party) in founders.enumerated() { members.append(try enrol(party, number: index + 1, on: stage)) }
             var keys = [[UInt8]]()
 
-            keys.append(try agree(1, ring: members, on: stage, keys: keys, why: introduction))
+            keys.append(try agree(1, ring: members, on: stage, keys: keys, phase: .agreement, why: introduction))
 
             let fifth = member(5)
             stage.builder.add(fifth)
+            stage.builder.phase = .join
             // sP as the KMS published it at set-up: public, so the newcomer gets it too.
             let published = stage.builder.value(.kms, .kmsPublicKey) ?? []
             stage.builder.step(fifth.id, .compute, "M5 asks to join the conference",
                                reveal: [(fifth.id, LearnedValue(.kmsPublicKey, published, .provisioned))],
                                narration: "M5 asks to join. Like every member it needs its private key for the month before it can open what the others send it, so it fetches it from the KMS first.",
                                references: [.profile("D14")])
-            members.append(try enrol(fifth, number: 5, on: stage))
-            keys.append(try agree(2, ring: members, on: stage, keys: keys,
+            members.append(try enrol(fifth, number: 5, on: stage, phase: .join))
+            keys.append(try agree(2, ring: members, on: stage, keys: keys, phase: .join,
                                   why: "M5 has joined. The key of the four cannot simply be handed to M5: it would then read everything said before it joined. So all five run a fresh agreement with fresh secrets (PROFILE D14), and the key changes."))
 
             members.removeAll { $0.number == leaver }
-            keys.append(try agree(3, ring: members, on: stage, keys: keys,
+            keys.append(try agree(3, ring: members, on: stage, keys: keys, phase: .leave,
                                   why: "M\(leaver) has left. It still holds the key of the five, so the others must stop using it: the four who remain run a fresh agreement without M\(leaver), which takes no part and cannot compute the new key (PROFILE D14)."))
         }
     }
@@ -51,14 +52,16 @@ enum GroupScenario {
 
     /// The member's private key: real provisioning (REQUEST_KEY, PROFILE D11). The ledger
     /// labels it R_PrK, the receiving key, since here it only opens what is sent to the member.
-    private static func enrol(_ party: Party, number: Int, on stage: Stage) throws -> GroupMember {
-        let entry = try stage.provision(party, keyName: .responderPrivateKey)
+    private static func enrol(_ party: Party, number: Int, on stage: Stage, phase: Phase = .provisioning) throws -> GroupMember {
+        let entry = try stage.provision(party, keyName: .responderPrivateKey, phase: phase)
         return GroupMember(party: party, number: UInt8(number), key: entry)
     }
 
     /// The server announces the ring, then the agreement runs; returns the common key
     /// (every member's, if they agree; the test checks each ledger).
-    private static func agree(_ number: UInt8, ring: [GroupMember], on stage: Stage, keys: [[UInt8]], why: String) throws -> [UInt8] {
+    private static func agree(_ number: UInt8, ring: [GroupMember], on stage: Stage, keys: [[UInt8]], phase: Phase,
+                              why: String) throws -> [UInt8] {
+        stage.builder.phase = phase
         let order = (ring + ring.prefix(1)).map(\.party.tag).joined(separator: " → ")
         stage.builder.step(server.id, .compute, "\(server.tag) starts agreement \(number) among \(ring.count): \(order)",
                            narration: why + " Ring: \(order); each member's neighbours are the tags on either side.",

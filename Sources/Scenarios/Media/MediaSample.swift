@@ -61,6 +61,7 @@ enum MediaSample {
         let session = try announcedSession(in: run.sentMessage1.message)
         let packet = try protect(content, keys: senderKeys, session: session)
         let stream = "SSRC \(hex(session.ssrc)), ROC \(session.roc)"
+        stage.builder.phase = .media
         stage.builder.step(sender.id, .send, "\(sender.tag) sends SRTP media",
                            message: WireMessage(.srtp, octets: packet, from: sender.id, to: receiver.id,
                                                 notation: "SRTP(media) under SRTP_key"),

@@ -87,6 +87,8 @@ struct TimelineJSON: Encodable {
 
     struct StepJSON: Encodable {
         let index: Int
+        /// The part of the run (provisioning, exchange, media, join...).
+        let phase: String
         let actor: String
         let action: String
         let title: String
@@ -149,7 +151,7 @@ struct TimelineJSON: Encodable {
                                                      wiped: party.wiped.map { Wiped(value: $0.name.rawValue, step: $0.step) },
                                                      interference: party.interference.map(InterferenceJSON.init))
             }
-            return StepJSON(index: step.index, actor: step.actor.rawValue, action: step.action.rawValue, title: step.title,
+            return StepJSON(index: step.index, phase: step.phase.name, actor: step.actor.rawValue, action: step.action.rawValue, title: step.title,
                             message: step.message.map {
                                 MessageJSON(name: $0.kind.name, hex: Hex.encode($0.octets), octets: $0.octets.count, from: $0.from.rawValue,
                                             to: $0.to.rawValue, notation: $0.notation)

@@ -24,7 +24,10 @@ struct TimelineText {
     func lines(for step: Step, previous: Ledger?) -> [String] {
         let total = timeline.steps.count
         let actor = timeline.tag(step.actor)
-        var lines = ["", "step \(step.index)/\(total) [\(actor) \(step.action.rawValue)] \(step.title)"]
+        var lines = [""]
+        // A new part of the run gets a heading of its own.
+        if step.index == 1 || timeline.steps[step.index - 2].phase != step.phase { lines += ["== \(step.phase.name) ==", ""] }
+        lines.append("step \(step.index)/\(total) [\(actor) \(step.action.rawValue)] \(step.title)")
         if let message = step.message {
             let from = timeline.tag(message.from)
             let to = timeline.tag(message.to)

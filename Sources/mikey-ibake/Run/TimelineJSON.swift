@@ -32,16 +32,8 @@ struct TimelineJSON: Encodable {
         let value: String
         let why: String
         /// The step of the event that lifts it, when the party learns the value later (added by issue 11).
+        /// Left out when nil (synthesized `Encodable` skips nil optionals), as before issue 11.
         let until: Int?
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(value, forKey: .value)
-            try container.encode(why, forKey: .why)
-            try container.encodeIfPresent(until, forKey: .until)
-        }
-
-        enum CodingKeys: String, CodingKey { case value, why, until }
     }
 
     /// A value the party held and erased, and the step it did (added by issue 11).

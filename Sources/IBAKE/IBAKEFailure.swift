@@ -30,6 +30,12 @@ public enum IBAKECheck: String, Sendable, CaseIterable {
     case responderPolicy
     /// The KMS response's KEMAC or V does not verify, or carries no usable key (PROFILE D11).
     case provisioning
+    /// Media after the exchange: the SRTP packet's SSRC is not the one I_MESSAGE_1's
+    /// SRTP-ID map announced for the crypto session (RFC 3830 §6.1.1; PROFILE D9).
+    case srtpStream
+    /// Media after the exchange: the SRTP authentication tag does not verify under the
+    /// keys from abP and the announced ROC (RFC 3711 §3.3).
+    case srtpTag
 
     /// A short name for screens and transcripts.
     public var title: String {
@@ -47,6 +53,8 @@ public enum IBAKECheck: String, Sendable, CaseIterable {
         case .verificationMAC: "V MAC"
         case .responderPolicy: "initiator policy"
         case .provisioning: "key provisioning"
+        case .srtpStream: "SRTP stream (SSRC)"
+        case .srtpTag: "SRTP tag"
         }
     }
 
@@ -56,7 +64,8 @@ public enum IBAKECheck: String, Sendable, CaseIterable {
     /// or a replay (answering those would let anyone make the responder send traffic).
     public var errorNumber: ErrorNumber? {
         switch self {
-        case .parse, .messageType, .replay, .responderPolicy: nil
+        // Media is not MIKEY: a bad SRTP packet is dropped (RFC 3711 §3.3), never answered.
+        case .parse, .messageType, .replay, .responderPolicy, .srtpStream, .srtpTag: nil
         case .session: .unspecified
         case .timestamp: .invalidTimestamp
         case .decryption, .innerIdentity, .initiatorEcho, .responderEcho, .verificationMAC, .provisioning: .authenticationFailure

@@ -42,12 +42,12 @@ enum MediaSample {
     static func open(_ packet: [UInt8], keys: SessionKeys, announced: SRTPCryptoSession) throws -> Reading {
         guard let ssrc = SRTPProtection.ssrc(of: packet), ssrc == announced.ssrc else {
             let found = SRTPProtection.ssrc(of: packet).map(hex) ?? "none"
-            return .refused(CheckOutcome(check: .session, passed: false,
+            return .refused(CheckOutcome(check: .srtpStream, passed: false,
                                          detail: "SSRC \(found) is not \(hex(announced.ssrc)), the SSRC announced for CS ID \(IBAKEProfile.cryptoSessionID)"))
         }
         let protection = try SRTPProtection(masterKey: keys.srtpMasterKey, masterSalt: keys.srtpMasterSalt)
         guard let read = try protection.unprotect(packet, rolloverCounter: announced.roc) else {
-            return .refused(CheckOutcome(check: .verificationMAC, passed: false, detail: "SRTP tag does not verify"))
+            return .refused(CheckOutcome(check: .srtpTag, passed: false, detail: "SRTP tag does not verify"))
         }
         return .read(read)
     }
@@ -75,8 +75,11 @@ enum MediaSample {
                                narration: "\(receiver.tag) rejects the packet: \(outcome.detail).",
                                references: [.rfc(3711, "3.3"), .rfc(3830, "6.1.1")])
         case .read(let read):
+            let announced = try announcedSession(in: run.receivedMessage1.message)
+            let passed = [CheckOutcome(check: .srtpStream, passed: true, detail: "SSRC \(hex(announced.ssrc)), as announced for CS ID \(IBAKEProfile.cryptoSessionID)"),
+                          CheckOutcome(check: .srtpTag, passed: true, detail: "the tag verifies under the announced ROC \(announced.roc)")]
             stage.builder.step(receiver.id, .receive, "\(receiver.tag) decrypts the media",
-                               reveal: [(receiver.id, LearnedValue(.content, read, .message(.srtp)))],
+                               reveal: [(receiver.id, LearnedValue(.content, read, .message(.srtp)))], checks: passed,
                                narration: "\(receiver.tag) checks the SSRC is the one announced, checks the tag under the announced ROC and decrypts with the SRTP key it derived itself: \"\(text)\". The media key never travelled; both sides computed it from abP.",
                                references: [.rfc(3711, "3.3"), .rfc(3830, "6.1.1"), .profile("D9")])
         }

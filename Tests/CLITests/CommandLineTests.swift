@@ -85,6 +85,11 @@ import TUITestSupport
                 says: ["'md5'", "--hash", "'sha256'"]),
         Refusal(arguments: ["lab", "generate-params", "--name", "x", "--summary", "x", "--hash", "sha256", "--security-bits", "8",
                             "--ecdh", "p999", "--p-bits", "40", "--q-bits", "16"], status: .usage, says: ["'p999'", "--ecdh", "'p256'"]),
+        // The toy group's points have 4-octet coordinates (PROFILE D4): a larger p is refused before any search.
+        Refusal(arguments: ["lab", "generate-params", "--name", "x", "--summary", "x", "--hash", "sha256", "--security-bits", "8",
+                            "--ecdh", "toy", "--p-bits", "64", "--q-bits", "32"], status: .usage, says: ["--ecdh toy", "at most 32 bits", "64-bit p"]),
+        Refusal(arguments: ["lab", "generate-params", "--name", "x", "--summary", "x", "--hash", "sha256", "--security-bits", "8",
+                            "--ecdh", "toy", "--p", "1ffffffff", "--q", "3"], status: .usage, says: ["--ecdh toy", "33-bit p"]),
         // Numbers: negative and out of range.
         Refusal(arguments: ["--seed", "-1"], status: .usage, says: ["'-1'", "--seed", "non-negative integer"]),
         Refusal(arguments: ["run", "--seed", "-1"], status: .usage, says: ["'-1'", "--seed", "non-negative integer"]),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import IBE
+import MIKEY
 import Pairing
 import Primitives
 
@@ -31,7 +32,7 @@ struct GenerateParametersCommand: ParsableCommand {
 
     func validate() throws {
         switch (p, q, pBits, qBits) {
-        case (.some, .some, nil, nil): return
+        case (.some, .some, nil, nil): break
         case (nil, nil, let pBits?, let qBits?):
             guard qBits >= 4, pBits >= qBits + 5 else {
                 throw ValidationError("--q-bits must be 4 or more and --p-bits at least --q-bits + 5 (p = 12rq - 1); "
@@ -40,6 +41,20 @@ struct GenerateParametersCommand: ParsableCommand {
         default:
             throw ValidationError("give either --p and --q, or --p-bits and --q-bits")
         }
+        // PROFILE D4: the toy group's points travel in ECCPT on private-use curve 240
+        // with fixed 4-octet coordinates; a larger p would build a set no exchange can use.
+        let toyLimit = 8 * ECCCurve.labToyCoordinateLength
+        if ecdh.name == "toy", let bits = pBits ?? p.map(Self.bits(ofHex:)), bits > toyLimit {
+            throw ValidationError("--ecdh toy needs p of at most \(toyLimit) bits (its points travel with "
+                                  + "\(ECCCurve.labToyCoordinateLength)-octet coordinates, PROFILE D4); got a \(bits)-bit p: use a NIST curve")
+        }
+    }
+
+    /// The bit length of a hex number (leading zeros ignored).
+    static func bits(ofHex hex: String) -> Int {
+        let digits = hex.lowercased().drop { $0 == "0" }
+        guard let first = digits.first?.hexDigitValue else { return 0 }
+        return (digits.count - 1) * 4 + (first == 0 ? 0 : String(first, radix: 2).count)
     }
 
     func run() throws {

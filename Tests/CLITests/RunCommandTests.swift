@@ -38,6 +38,9 @@ import Testing
         let message = try #require(send["message"] as? [String: Any])
         #expect(message["from"] as? String == "initiator" && message["to"] as? String == "responder")
         #expect((message["hex"] as? String)?.hasPrefix("011605") == true)
+        #expect(message["transport"] as? String == "mikey" && send["phase"] as? String == "exchange")
+        let media = try #require(steps.last?["message"] as? [String: Any] ?? steps.dropLast().last?["message"] as? [String: Any])
+        #expect(media["name"] as? String == "SRTP" && media["transport"] as? String == "rtp")
         let receive = try #require(steps.first { ($0["learned"] as? [String: [String]])?["responder"]?.contains("aP") == true })
         #expect((receive["values"] as? [String: String])?["aP"]?.hasPrefix("04") == true)
         // abP exists once R computes it; from then on Eve's ledger says why she cannot.

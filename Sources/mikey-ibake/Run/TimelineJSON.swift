@@ -15,6 +15,8 @@ struct TimelineJSON: Encodable {
 
     struct MessageJSON: Encodable {
         let name: String
+        /// What it is on the wire: mikey, rtp or labRecord (decides its UDP ports in a capture).
+        let transport: String
         let hex: String
         let octets: Int
         let from: String
@@ -98,6 +100,7 @@ struct TimelineJSON: Encodable {
         func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(index, forKey: .index)
+            try container.encode(phase, forKey: .phase)
             try container.encode(actor, forKey: .actor)
             try container.encode(action, forKey: .action)
             try container.encode(title, forKey: .title)
@@ -113,7 +116,7 @@ struct TimelineJSON: Encodable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case index, actor, action, title, message, learned, values, checks, narration, notes, references, ledger, refusedMessage
+            case index, phase, actor, action, title, message, learned, values, checks, narration, notes, references, ledger, refusedMessage
         }
     }
 
@@ -145,7 +148,7 @@ struct TimelineJSON: Encodable {
             }
             return StepJSON(index: step.index, phase: step.phase.name, actor: step.actor.rawValue, action: step.action.rawValue, title: step.title,
                             message: step.message.map {
-                                MessageJSON(name: $0.kind.name, hex: Hex.encode($0.octets), octets: $0.octets.count, from: $0.from.rawValue,
+                                MessageJSON(name: $0.kind.name, transport: $0.transport.rawValue, hex: Hex.encode($0.octets), octets: $0.octets.count, from: $0.from.rawValue,
                                             to: $0.to.rawValue, notation: $0.notation)
                             },
                             learned: learned, values: values,

@@ -53,9 +53,14 @@ public struct KnowledgeMatrix: Sendable {
                 if let impossibility = ledger.impossibility(name) { return .cannot(impossibility.why) }
                 return .notYet
             }
-            return Row(name: name, standings: standings, agreement: Self.agreement(standings))
+            let agreement = Self.perIdentity.contains(name) ? Agreement.single : Self.agreement(standings)
+            return Row(name: name, standings: standings, agreement: agreement)
         }
     }
+
+    /// Private keys belong to an identity, not to an exchange: two members' R_PrK differ
+    /// because their identities do, so comparing them says nothing (and is not done).
+    static let perIdentity: Set<ValueName> = [.initiatorPrivateKey, .responderPrivateKey, .commonPrivateKey, .eavesdropperPrivateKey]
 
     /// The row of `name`, if the matrix has one.
     public func row(_ name: ValueName) -> Row? { rows.first { $0.name == name } }

@@ -168,7 +168,7 @@ echo "== tutorial why at 120x40: played to its end with Enter"
 start tutorial 120 40 "$BIN" tutorial why
 expect tutorial '┌─ Why MIKEY-IBAKE ─' "the tutorial's text beside the panes"
 expect tutorial '│ What MIKEY has to deliver' "the first section's title"
-expect tutorial '✓ KMS knows s, sP' "its claims, checked on the ledger"
+expect tutorial '✓ The KMS holds s and sP\.' "its claims, checked on the ledger, as sentences"
 expect tutorial 'section 1/10[ ,]' "the progress in the panel's edge"
 expect tutorial 'why 1/10 · basic · step 1/19 · seed 1 · toy' "status line: tutorial, section, scenario, step"
 expect tutorial '┌─ \* KMS ' "the focus value's pane has focus"

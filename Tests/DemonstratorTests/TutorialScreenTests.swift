@@ -41,7 +41,7 @@ struct TutorialScreenTests {
         #expect(render(large).plainText().contains("• PSK - authenticated by: secret per"))
         let ascii = render(try Fixtures.tutorial("exchange", section: 4, size: Self.compact), theme: .mono, glyphs: .ascii)
         #expect(ascii.plainText().allSatisfy { $0.isASCII })
-        #expect(ascii.plainText().contains("ok Responder knows b, bP, abP, K_SESSION"))
+        #expect(ascii.plainText().contains("ok The responder holds b, bP, abP and K_SESSION."))
     }
 
     @Test("the help overlay lists the tutorial's keys")

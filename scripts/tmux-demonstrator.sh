@@ -9,7 +9,9 @@
 # Then the compact layout at 80x24, Ctrl-C, plain mode (on the terminal: a prompt
 # answered by single keys, q without Enter, Ctrl-C; `| cat`: everything at once), and the first
 # tutorial (`tutorial why`) played to its end with Enter at 120x40: its text beside
-# the panes at the start, the middle and the end, an answer revealed, presenter mode.
+# the panes at the start, the middle and the end, an answer revealed, presenter mode;
+# and the bytes tour at 80x24, where t gives the demo the screen: the inspector shows
+# the field the section selects.
 #
 # Usage: scripts/tmux-demonstrator.sh [path/to/mikey-ibake]   (default .build/debug/mikey-ibake)
 # Exit status: 0 all passed, 1 a check failed, 2 cannot run (no tmux, no binary).
@@ -168,7 +170,7 @@ echo "== tutorial why at 120x40: played to its end with Enter"
 start tutorial 120 40 "$BIN" tutorial why
 expect tutorial '┌─ Why MIKEY-IBAKE ─' "the tutorial's text beside the panes"
 expect tutorial '│ What MIKEY has to deliver' "the first section's title"
-expect tutorial '✓ KMS knows s, sP' "its claims, checked on the ledger"
+expect tutorial '✓ The KMS holds s and sP\.' "its claims, checked on the ledger, as sentences"
 expect tutorial 'section 1/10[ ,]' "the progress in the panel's edge"
 expect tutorial 'why 1/10 · basic · step 1/19 · provisioning · seed 1 · toy' "status line: tutorial, section, scenario, step"
 expect tutorial '┌─ \* KMS ' "the focus value's pane has focus"
@@ -205,6 +207,22 @@ tmx send-keys -t tutorial Enter
 expect tutorial 'that was the last section' "Enter past the end: a notice, no change"
 tmx send-keys -t tutorial q
 restored tutorial 0 "quit the tutorial with q"
+echo "== tutorial bytes at 80x24: the text below the demo, t for the demo"
+start bytes 80 24 "$BIN" tutorial bytes
+expect bytes 'section 1/15 ─' "the text below the panes"
+expect bytes 'Enter next  Backspace back  t demo' "the panel names t"
+for _ in 1 2 3 4 5 6 7 8 9 10; do tmx send-keys -t bytes Enter; done
+expect bytes 'section 11/15 ─' "section 11: inside the IBAKE payload"
+tmx send-keys -t bytes t
+expect bytes '┌─ \* Inspector as R · I_MESSAGE_1' "t: the inspector, the layer opened as R, has the keyboard"
+expect bytes '0e f0 04 99 a1 4d' "the ECCPT's octets in view"
+expect bytes 't text' "the status line says t brings the text back"
+tmx send-keys -t bytes BTab
+expect bytes '┌─ \* Wire' "Shift-Tab reaches the wire, in front now"
+tmx send-keys -t bytes Enter
+expect bytes 'section 12/15 ─' "Enter: the next section, its text shown again"
+tmx send-keys -t bytes q
+restored bytes 0 "quit with q"
 tutorial_plain=$("$BIN" tutorial why </dev/null | cat)
 if grep -q '^1/10\. What MIKEY has to deliver' <<<"$tutorial_plain" && ! grep -q $'\e' <<<"$tutorial_plain"; then
     ok "tutorial why | cat: the plain text, no escapes"

@@ -162,6 +162,9 @@ public struct AppState: Sendable {
         return model.messageSteps.last { $0 <= step }
     }
 
+    /// Whether a tutorial's text is on screen (a tutorial plays and `t` has not hidden it).
+    public var showsTutorialText: Bool { tutorial.map { !$0.textHidden } ?? false }
+
     /// The parties whose panes are on screen, left to right.
     public var visiblePanes: [Party] {
         guard let model else { return [] }

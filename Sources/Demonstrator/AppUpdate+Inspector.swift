@@ -32,6 +32,18 @@ extension AppState {
         let layers = LayerOpening.open(message, as: party, at: current, parameterSet: model.config.parameterSet)
         inspector.openings = LayerOpenings(key: wanted, layers: layers)
     }
+
+    /// Scrolls the chosen line to the inspector's top once the inspector is on screen
+    /// (`update` calls it after each event): a tutorial section chooses a field before
+    /// knowing where, or whether, the inspector is drawn.
+    mutating func revealInspectorSelection() {
+        guard inspector.reveal, let chosen = inspector.selection, let document = inspectorDocument,
+              let frame = layout.inspector else { return }
+        let area = InspectorView.textArea(frame)
+        inspector.scroll = InspectorView.scroll(toTop: chosen, in: document, mode: document.isMIKEY ? inspector.mode : .hex,
+                                                width: area.width, height: area.height)
+        inspector.reveal = false
+    }
 }
 
 // The inspector's keys: opening the IBE layers as a party, choosing a line.
@@ -57,6 +69,15 @@ extension AppUpdate {
         s.notice = s.inspectorDocument?.hasIBELayers == true
             ? "IBE layers opened as \(next.name) with its keys at step \(s.step); o: next party"
             : "IBE layers open as \(next.name) where there are some; \(name) has none; o: next party"
+        noteHiddenInspector(&s)
+    }
+
+    /// Below a tutorial's text the inspector is not on screen: an inspector key says
+    /// which key shows it, rather than change something out of sight in silence.
+    static func noteHiddenInspector(_ s: inout AppState) {
+        guard s.showsTutorialText, s.screen.layout.inspector == nil else { return }
+        let key = Keymap.keys(for: .toggleText, in: .tutorial, .text).first ?? "t"
+        s.notice = (s.notice.map { $0 + "; " } ?? "") + "the text covers the inspector: \(key) shows it"
     }
 
     /// Up/Down in the inspector: the previous or next field (the hex view highlights its
@@ -68,7 +89,7 @@ extension AppUpdate {
         }
         let area = InspectorView.textArea(frame)
         let mode = document.isMIKEY ? s.inspector.mode : .hex
-        let selectable = InspectorView.selectableLines(document)
+        let selectable = document.selectableLines
         guard !selectable.isEmpty else {
             s.inspector.scroll = max(0, s.inspector.scroll + delta)
             return
@@ -107,6 +128,7 @@ extension AppUpdate {
     static func toggleInspectorMode(_ s: inout AppState) {
         s.inspector.mode = s.inspector.mode == .fields ? .hex : .fields
         s.inspector.scroll = 0
+        noteHiddenInspector(&s)
         guard let chosen = s.inspector.selection, let document = s.inspectorDocument,
               let frame = s.screen.layout.inspector else { return }
         let area = InspectorView.textArea(frame)

@@ -20,7 +20,7 @@ extension AppUpdate {
     static func focusOrder(_ s: AppState) -> [AppState.Focus] {
         let layout = s.screen.layout
         let bottom: [AppState.Focus] = layout.wire != nil || layout.inspector != nil ? [.wire, .inspector] : []
-        let text: [AppState.Focus] = (layout.narration.height > 1 ? [.narration] : []) + (s.tutorial != nil ? [.tutorial] : [])
+        let text: [AppState.Focus] = (layout.narration.height > 1 ? [.narration] : []) + (layout.tutorial != nil ? [.tutorial] : [])
         if layout.whoKnows != nil { return [.whoKnows] + text }
         return s.visiblePanes.map { .party($0.id) } + bottom + text
     }

@@ -1,5 +1,6 @@
 import Scenarios
 import TUI
+import Tutorials
 
 // Playing a tutorial: sections, the answer, and the demo following the text.
 extension AppUpdate {
@@ -26,9 +27,13 @@ extension AppUpdate {
             } else if play.answerShown {
                 s.tutorial?.revealed.remove(play.section)
             } else {
+                // The answer shows whole: the text comes back if `t` hid it, and scrolls to it.
                 s.tutorial?.revealed.insert(play.section)
+                s.tutorial?.textHidden = false
+                if let scroll = TutorialPanel.scrollShowingAnswer(s) { s.tutorial?.scroll = scroll }
             }
         case .sectionStep: placeSection(&s)
+        case .toggleText: toggleText(&s)
         case .scrollTextPageDown, .scrollTextPageUp:
             let page = max(1, TutorialPanel.visibleRows(s.screen.layout) - 1)
             scrollText(&s, by: action == .scrollTextPageDown ? page : -page)
@@ -41,13 +46,14 @@ extension AppUpdate {
 
     /// Goes to section `index`: its scenario under its configuration, at its step once
     /// the timeline is there. The panes start fresh: no selection, the eavesdropper's
-    /// pane open only when the section points at one of her values, the inspector's
-    /// layers as sent.
+    /// pane open only when the section points at one of her values, the inspector in
+    /// fields with its layers as sent (unless the section's `inspect` says otherwise).
     static func enterSection(_ s: inout AppState, _ index: Int) {
         guard var play = s.tutorial, play.scenes.indices.contains(index) else { return }
         play.section = index
         play.scroll = 0
         play.placed = false
+        play.textHidden = false
         s.tutorial = play
         let scene = play.scene
         s.config = scene.key.config
@@ -57,6 +63,7 @@ extension AppUpdate {
         s.eveView = nil
         s.whoKnows.isOpen = false
         s.inspector.openAs = nil
+        s.inspector.mode = .fields
         placeSection(&s)
     }
 
@@ -76,7 +83,39 @@ extension AppUpdate {
         if s.focus != .tutorial, let first = focus.first(where: { f in s.visiblePanes.contains { $0.id == f.party } }) {
             s.focus = .party(first.party)
         }
+        if let inspection = play.current.inspection { applyInspection(&s, inspection, in: model) }
         normalizeFocus(&s)
+    }
+
+    /// Sets the inspector up as the section's `inspect` says: the message chosen on the
+    /// wire, its IBE layers opened as the party, fields or hex, the field chosen and
+    /// scrolled to the top once the inspector is on screen. The inspector gets the
+    /// keyboard when it is on screen (below the text at 80x24 it is not: `t` shows it).
+    static func applyInspection(_ s: inout AppState, _ inspection: Inspection, in model: ScenarioModel) {
+        s.inspect(inspection.message.flatMap { $0.resolve(in: model.timeline.steps) }.map { $0 + 1 })
+        s.inspector.openAs = inspection.party
+        s.inspector.mode = inspection.mode == .hex ? .hex : .fields
+        s.refreshOpenings()
+        s.inspector.selection = inspection.field.flatMap { s.inspectorDocument?.line(at: $0) }
+        s.inspector.reveal = s.inspector.selection != nil
+        if s.focus != .tutorial, s.screen.layout.inspector != nil { s.focus = .inspector }
+    }
+
+    /// `t`: hides the tutorial's text, so the demo has the screen (the inspector takes
+    /// the keyboard when the section chose something in it), or shows it again (the
+    /// text takes the keyboard when the area that had it is gone).
+    static func toggleText(_ s: inout AppState) {
+        guard let play = s.tutorial else { return }
+        s.tutorial?.textHidden.toggle()
+        if !play.textHidden {
+            if play.current.inspection != nil {
+                s.focus = .inspector
+            } else if s.focus == .tutorial {
+                s.focus = s.visiblePanes.first.map { .party($0.id) } ?? .wire
+            }
+        } else if !focusOrder(s).contains(s.focus) {
+            s.focus = .tutorial
+        }
     }
 
     /// Scrolls the tutorial text, within what there is to show.

@@ -15,6 +15,7 @@ public enum AppUpdate {
             receive(&s, key, load)
             s.refreshLayout()
             s.refreshOpenings()
+            s.revealInspectorSelection()
             return .next(s)
         case .snapshotSaved(let outcome):
             var s = state
@@ -30,6 +31,7 @@ public enum AppUpdate {
         var next = apply(state, event)
         next.state.refreshLayout()
         next.state.refreshOpenings()
+        next.state.revealInspectorSelection()
         return next
     }
 
@@ -103,7 +105,7 @@ public enum AppUpdate {
         case .faster: s.autoplay.speed = max(0, s.autoplay.speed - 1)
         case .slower: s.autoplay.speed = min(AppState.Autoplay.intervals.count - 1, s.autoplay.speed + 1)
         case .openHelp: s.overlay = .help
-        case .nextSection, .previousSection, .toggleAnswer, .sectionStep, .scrollTextPageUp, .scrollTextPageDown,
+        case .nextSection, .previousSection, .toggleAnswer, .sectionStep, .toggleText, .scrollTextPageUp, .scrollTextPageDown,
              .scenarioChosenBySection:
             tutorialAction(&s, action)
         case .closeOverlay: s.overlay = nil

@@ -39,6 +39,9 @@ public struct InspectorState: Sendable, Equatable {
     /// The layers of the inspected message opened as `openAs` with its keys at the
     /// current step: real decryptions, done once per message, step and party.
     public var openings: LayerOpenings?
+    /// The chosen line still has to be scrolled into view: a tutorial section chose it
+    /// while the inspector had no place on screen (or its size was not known yet).
+    public var reveal = false
 
     public init() {}
 }
@@ -87,6 +90,7 @@ extension AppState {
         inspector.scroll = 0
         narration.scroll = 0
         inspector.selection = nil
+        inspector.reveal = false
     }
 
     /// Chooses the message of `step` on the wire (nil: follow the current step) and
@@ -95,5 +99,6 @@ extension AppState {
         wire.selection = step
         inspector.scroll = 0
         inspector.selection = nil
+        inspector.reveal = false
     }
 }

@@ -1,24 +1,8 @@
 import Primitives
+import Scenarios
 
 // The inspector's two row layouts: the field tree and the hex dump.
 extension InspectorView {
-    /// Deeper fields (the type, length and value octets of one policy parameter) are
-    /// left to the hex view and `mikey-ibake decode`: their parent already reads them in words.
-    static let deepestField = 2
-
-    /// The indexes of the lines the field view shows, in order.
-    static func shownLines(_ document: InspectorDocument) -> [Int] {
-        document.lines.indices.filter {
-            if case .field(let depth) = document.lines[$0].kind { return depth <= deepestField }
-            return true
-        }
-    }
-
-    /// The lines Up/Down stop on: shown, and with octets to highlight.
-    static func selectableLines(_ document: InspectorDocument) -> [Int] {
-        shownLines(document).filter { document.lines[$0].isSelectable }
-    }
-
     /// The decoded tree: `0084 IBAKE  IBAKE (...)`, its summary, then its fields; an
     /// opened layer's lines indented below its payload, behind a `guide` line.
     static func fieldRows(_ document: InspectorDocument, width: Int, selection: InspectorDocument.Line?,
@@ -27,7 +11,7 @@ extension InspectorView {
         var rows = [Row]()
         // A shut layer's reason scrolls into view with its chosen first line.
         var chosenAbove = false
-        for index in shownLines(document) {
+        for index in document.shownLines {
             let line = document.lines[index]
             let at = line.offset.map(Hex.offset) ?? ""
             let inset = 2 * line.indent
@@ -80,7 +64,7 @@ extension InspectorView {
             let highlight = selection.flatMap { $0.buffer == section.buffer ? $0.octets : nil }
             if document.isMIKEY {
                 rows.append(Row(parts: [(Hex.offset(range.lowerBound), 0, .offset), (section.name, 5, .title),
-                                        ("\(range.count) octets", 6 + section.name.count, .label)]))
+                                        ("\(range.count) octets", 6 + section.name.count, .label)], isHeading: true))
             }
             var start = range.lowerBound
             while start < range.upperBound {

@@ -1,4 +1,5 @@
 import Primitives
+import Scenarios
 import TUI
 
 /// The inspector: the decoded payload tree of the selected message, each field with
@@ -54,6 +55,8 @@ enum InspectorView {
         var isBar = false
         /// The document line it shows (field view).
         var line: Int?
+        /// A section's heading in the hex view (its name and size above its octets).
+        var isHeading = false
 
         func draw(y: Int, width: Int, into canvas: inout Canvas, _ look: Look) {
             let theme = look.theme, glyphs = look.glyphs
@@ -89,6 +92,17 @@ enum InspectorView {
         document.isMIKEY && mode == .fields
             ? fieldRows(document, width: width, selection: selection, guide: guide)
             : hexRows(document, width: width, selection: selection)
+    }
+
+    /// The scroll that puts the chosen line (or, in hex, its first octets under their
+    /// section's heading) on the top row, so what it holds shows below it; less near the
+    /// end, where the rows run out.
+    static func scroll(toTop selection: InspectorDocument.Line, in document: InspectorDocument, mode: InspectorState.Mode,
+                       width: Int, height: Int) -> Int {
+        let rows = rows(document, mode: mode, width: width, selection: selection)
+        let first = rows.firstIndex(where: \.isSelected) ?? 0
+        let top = first > 0 && rows[first - 1].isHeading ? first - 1 : first
+        return min(top, max(0, rows.count - height))
     }
 
     /// The scroll that brings the chosen line (or, in hex, its first octets) into an

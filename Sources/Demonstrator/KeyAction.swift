@@ -24,6 +24,9 @@ public enum KeyAction: Hashable, Sendable, CaseIterable {
     case openHelp
     // A tutorial.
     case nextSection, previousSection, toggleAnswer, sectionStep
+    /// `t`: the tutorial's text hidden, so the demo (panes, wire, inspector) has the
+    /// screen, or shown again.
+    case toggleText
     case scrollTextPageUp, scrollTextPageDown
     /// A scenario key in a tutorial: a notice that each section chooses its scenario.
     case scenarioChosenBySection

@@ -42,12 +42,14 @@ extension Keymap {
         return row.bindings.map { $0.keys.map { name($0, style) }.joined(separator: " ") }.joined(separator: separator)
     }
 
-    /// A row's status-line hint: "Tab focus", "f/r/d cases", "←→ step".
-    public static func hintText(_ row: KeyRow, _ style: Style) -> String? {
+    /// A row's status-line hint: "Tab focus", "f/r/d cases", "←→ step"; its `toggled`
+    /// text when its action is among `toggled`.
+    public static func hintText(_ row: KeyRow, _ style: Style, toggled: Set<KeyAction> = []) -> String? {
         guard let hint = row.hint else { return nil }
         let keys = hint.keys ?? Array(row.keys.prefix(1))
         let joiner = if case .screen = style { hint.joiner } else { "/" }
-        return keys.map { name($0, style) }.joined(separator: joiner) + " " + hint.text
+        let on = row.bindings.contains { toggled.contains($0.action) }
+        return keys.map { name($0, style) }.joined(separator: joiner) + " " + (on ? hint.toggled ?? hint.text : hint.text)
     }
 
     /// The hint of the row that binds `action` in `context` ("Enter next"), for lines
@@ -64,13 +66,16 @@ extension Keymap {
 
     /// The status line's key hints for `contexts`, longest first: the rows of rank up
     /// to 3, 2, 1, then 0 (help and quit), each line ending in a space. Presenter mode
-    /// keeps the rows marked `presenting`.
-    public static func hintLines(for contexts: [KeyContext], _ style: Style) -> [String] {
+    /// keeps the rows marked `presenting`. The actions in `toggled` are on: their hints
+    /// say how to turn them off, at rank 0 (what hides part of the screen says how to
+    /// bring it back, on any screen).
+    public static func hintLines(for contexts: [KeyContext], _ style: Style, toggled: Set<KeyAction> = []) -> [String] {
         let presenting = contexts.contains(.presenter)
         let hinted = visibleRows(in: contexts).filter { row in row.hint.map { !presenting || $0.presenting } ?? false }
+        func rank(_ row: KeyRow) -> Int { row.bindings.contains { toggled.contains($0.action) } ? 0 : row.hint?.rank ?? 0 }
         var lines = [String]()
-        for rank in [3, 2, 1, 0] {
-            let line = hinted.filter { ($0.hint?.rank ?? 0) <= rank }.compactMap { hintText($0, style) }
+        for limit in [3, 2, 1, 0] {
+            let line = hinted.filter { rank($0) <= limit }.compactMap { hintText($0, style, toggled: toggled) }
                 .map { $0 + "  " }.joined().dropLast()
             if lines.last != String(line) { lines.append(String(line)) }
         }

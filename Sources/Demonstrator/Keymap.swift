@@ -21,13 +21,18 @@ public struct KeyHint: Sendable, Equatable {
     /// The keys named, when not the row's first: "f/r/d", or "←→" (`joiner` "").
     public let keys: [Key]?
     public let joiner: String
+    /// The text while what the row's action toggles is on (`t`: "demo" while the
+    /// tutorial's text shows, "text" while it is hidden), when it says something else then.
+    public let toggled: String?
 
-    public init(_ text: String, rank: Int, presenting: Bool = false, keys: [Key]? = nil, joiner: String = "/") {
+    public init(_ text: String, rank: Int, presenting: Bool = false, keys: [Key]? = nil, joiner: String = "/",
+                toggled: String? = nil) {
         self.text = text
         self.rank = rank
         self.presenting = presenting
         self.keys = keys
         self.joiner = joiner
+        self.toggled = toggled
     }
 }
 
@@ -81,6 +86,9 @@ public enum Keymap {
         KeyRow([KeyBinding([.character("n"), .character("l")], .nextStep), KeyBinding([.character("p"), .character("h")], .previousStep)],
                in: [.tutorial], "step the demo forward or back inside the section",
                hint: KeyHint("step", rank: 3, presenting: true, keys: [.character("n"), .character("p")])),
+        KeyRow([.character("t")], .toggleText, in: [.tutorial],
+               "hide the tutorial text for the demo alone, or show it",
+               hint: KeyHint("demo", rank: 2, presenting: true, toggled: "text")),
         KeyRow([KeyBinding([.character("g"), .home], .firstStep), KeyBinding([.character("G"), .end], .lastStep)],
                in: [.demo], "first step, last step"),
         KeyRow([KeyBinding([.character("g"), .home], .sectionStep), KeyBinding([.character("G"), .end], .lastStep)],

@@ -40,8 +40,8 @@ struct NarrationContent {
         }
         if let awaited = state.awaiting {
             bottom = .building(awaited, parameterSet: state.config.parameterSet.name, spinnerTick: state.ticks)
-        } else if let notice = state.notice, state.tutorial == nil {
-            // In a tutorial, notices go to its panel, where the reader looks.
+        } else if let notice = state.notice, !state.showsTutorialText {
+            // While a tutorial's text shows, notices go to its panel, where the reader looks.
             bottom = .notice(notice)
         } else if let checks = state.currentStep?.checks, !checks.isEmpty {
             bottom = .checks(checks)

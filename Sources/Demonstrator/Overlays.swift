@@ -36,8 +36,14 @@ enum HelpOverlay {
         let noteLines = notes(glyphs).flatMap { TextWrap.lines($0, width: width - 4) }
         let withNotes = keys.count + noteLines.count + 3 <= size.height - 2
         let height = keys.count + 2 + (withNotes ? noteLines.count + 1 : 0)
-        let inner = OverlayBox.draw(OverlayBox.rect(size: size, width: width, height: height),
-                                    title: "Help \(glyphs.separator) keys", look: look, into: &canvas)
+        let box = OverlayBox.rect(size: size, width: width, height: height)
+        let inner = OverlayBox.draw(box, title: "Help \(glyphs.separator) keys", look: look, into: &canvas)
+        // A low screen cuts the list: say so, naming the keys cut.
+        let hidden = keys.count - inner.height
+        if hidden > 0 {
+            let more = "+\(hidden) more (\(keys.suffix(hidden).map(\.key).joined(separator: ", "))) on a taller screen"
+            canvas.bottomLabel(TextFit.end(more, width: box.width - 6, ellipsis: glyphs.ellipsis), in: box, style: theme.label)
+        }
         canvas.withRegion(inner) { region in
             for (y, entry) in keys.enumerated() {
                 region.put(entry.key, x: 0, y: y, style: theme.keyHint)

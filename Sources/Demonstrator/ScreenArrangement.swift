@@ -51,6 +51,6 @@ extension AppState {
         let eve = model?.eve?.id
         return ScreenArrangement(
             panes: paneLines.map { .init(id: $0.party.id, isRecording: $0.party.id == eve, lineCount: $0.lines.count) },
-            tutorial: tutorial != nil, presenter: presenter, whoKnows: whoKnows.isOpen, front: focus == .inspector ? .inspector : .wire)
+            tutorial: showsTutorialText, presenter: presenter, whoKnows: whoKnows.isOpen, front: focus == .inspector ? .inspector : .wire)
     }
 }

@@ -22,6 +22,8 @@ struct StatusContent {
     let presenterNotice: String?
     /// Whose keys the hints are.
     let keyContexts: [KeyContext]
+    /// The toggles that are on, whose hints say what pressing them again does.
+    let toggled: Set<KeyAction>
 
     /// The status of `state`'s screen.
     init(_ state: AppState, separator: String) {
@@ -36,6 +38,7 @@ struct StatusContent {
         presenter = state.presenter
         presenterNotice = state.presenter && state.tutorial == nil ? state.notice : nil
         keyContexts = KeyContext.screen(state)
+        toggled = state.tutorial?.textHidden == true ? [.toggleText] : []
     }
 }
 
@@ -58,11 +61,16 @@ enum StatusLine {
         let barest: [String] = [name] + Array(position.suffix(1)) + phase + [seed, params]
         let presenting = content.presenterNotice.map { [$0] } ?? [name] + Array(position.prefix(1))
         let sets = content.presenter ? [presenting] : [long, shorter, shortest, barest]
-        let infos: [String] = sets.map { parts in " " + parts.joined(separator: " \(sep) ") + play }
-        let hints = Keymap.hintLines(for: content.keyContexts, .screen(glyphs))
+        func line(_ parts: [String]) -> String { " " + parts.joined(separator: " \(sep) ") + play }
+        let infos: [String] = sets.map(line)
+        let hints = Keymap.hintLines(for: content.keyContexts, .screen(glyphs), toggled: content.toggled)
         // All the facts first, then as many keys as fit; the last resort (the last
-        // line, rank 0) keeps stepping, help and quit.
-        var chosen = (info: infos[infos.count - 1], hint: hints.last ?? "")
+        // line, rank 0) keeps stepping, help and quit, and gives up the parameter set
+        // (a long tutorial id) rather than cut a word.
+        let lastHint = hints.last ?? ""
+        let resort = content.presenter || infos[infos.count - 1].count + 2 + lastHint.count <= area.width
+            ? infos[infos.count - 1] : line([name] + Array(position.suffix(1)) + [seed])
+        var chosen = (info: resort, hint: lastHint)
         search: for info in infos {
             for hint in hints.dropLast() where info.count + 2 + hint.count <= area.width {
                 chosen = (info, hint)

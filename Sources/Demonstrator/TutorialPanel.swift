@@ -38,15 +38,36 @@ enum TutorialPanel {
         return max(0, textArea(area, beside: layout.tutorialIsBeside).height - 1)
     }
 
-    /// The furthest the text can scroll at the state's size: for update, which has no
-    /// theme (wrapping does not depend on it) and counts with the Unicode glyphs.
+    /// The furthest the text can scroll at the state's size.
     static func maxScroll(_ state: AppState) -> Int {
+        guard let text = text(state) else { return 0 }
+        return max(0, text.lines.count - visibleRows(state.layout))
+    }
+
+    /// The scroll that shows the question and its answer whole, moving as little as
+    /// possible; when both do not fit, the whole answer under as much of the question
+    /// as fits (or, longer than the panel, the answer from its first line).
+    static func scrollShowingAnswer(_ state: AppState) -> Int? {
+        guard let text = text(state), let answer = text.answer, let question = text.question,
+              let current = state.tutorial?.scroll else { return nil }
+        let rows = visibleRows(state.layout)
+        guard rows > 0 else { return nil }
+        let scroll = min(current, max(0, text.lines.count - rows))
+        if question.count <= rows {
+            if question.lowerBound < scroll { return question.lowerBound }
+            return question.upperBound > scroll + rows ? question.upperBound - rows : scroll
+        }
+        return answer.count <= rows ? answer.upperBound - rows : answer.lowerBound
+    }
+
+    /// The panel's text at the state's size: for update, which has no theme (wrapping
+    /// does not depend on it) and counts with the Unicode glyphs.
+    private static func text(_ state: AppState) -> TutorialPanelText.Text? {
         let layout = state.layout
-        guard let area = layout.tutorial, let content = TutorialPanelContent(state) else { return 0 }
+        guard let area = layout.tutorial, let content = TutorialPanelContent(state) else { return nil }
         let look = Look(theme: .mono, glyphs: .unicode, isCompact: layout.mode == .compact)
         let width = textArea(area, beside: layout.tutorialIsBeside).width
-        return max(0, TutorialPanelText.lines(content, width: width, roomy: layout.tutorialIsBeside, look: look).count
-                   - visibleRows(layout))
+        return TutorialPanelText.text(content, width: width, roomy: layout.tutorialIsBeside, look: look)
     }
 
     /// The panel in `area`: framed beside the demo when `beside`, else under a rule.
@@ -80,8 +101,10 @@ enum TutorialPanel {
             if let notice = content.notice {
                 hint = (notice, theme.warning)
             } else {
-                let keys: [KeyAction] = play.isLast ? [.previousSection, .quit]
-                    : [.nextSection, .previousSection] + (play.current.question != nil ? [.toggleAnswer] : [])
+                // Below the demo the text hides the wire and the inspector: say which key brings them.
+                let keys: [KeyAction] = (play.isLast ? [.previousSection, .quit]
+                    : [.nextSection, .previousSection] + (play.current.question != nil ? [.toggleAnswer] : []))
+                    + (beside ? [] : [.toggleText])
                 let line = keys.map { Keymap.hint(for: $0, in: .tutorial, .screen(glyphs)) }.joined(separator: "  ")
                 hint = ((play.isLast ? "The end.  " : "") + line, theme.keyHint)
             }

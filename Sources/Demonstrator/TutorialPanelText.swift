@@ -8,11 +8,25 @@ import Tutorials
 enum TutorialPanelText {
     typealias Line = [(text: String, style: Style)]
 
+    /// The lines, and where the question and the answer are among them (for `a`, which
+    /// scrolls the answer into view).
+    struct Text {
+        var lines: [Line] = []
+        /// The question's lines, through its answer's when it is shown.
+        var question: Range<Int>?
+        var answer: Range<Int>?
+    }
+
     static func lines(_ content: TutorialPanelContent, width: Int, roomy: Bool, look: Look) -> [Line] {
+        text(content, width: width, roomy: roomy, look: look).lines
+    }
+
+    static func text(_ content: TutorialPanelContent, width: Int, roomy: Bool, look: Look) -> Text {
         let play = content.play, theme = look.theme, glyphs = look.glyphs
-        guard width > 4 else { return [] }
+        guard width > 4 else { return Text() }
         let section = play.current
         var lines = [Line]()
+        var question: Range<Int>?, answer: Range<Int>?
         func blank() { if roomy { lines.append([]) } }
         // "Question: ..." with the label in front and the rest under the text.
         func labelled(_ label: String, _ text: String, _ style: Style) {
@@ -27,24 +41,31 @@ enum TutorialPanelText {
             let text = "demo: step \(step.index)/\(model.stepCount) \(glyphs.separator) \(step.title)"
             lines.append([(TextFit.end(text, width: width, ellipsis: glyphs.ellipsis), theme.label)])
         }
+        if let model = content.demo?.model, let note = play.goesBack(in: model.timeline.steps) {
+            lines += TextWrap.lines(note, width: width).map { [($0, theme.warning)] }
+        }
         blank()
         for line in MarkdownLines.lines(section.body, width: width, bullet: String(glyphs.bullet)) {
             lines.append(line.map { ($0.text, Self.style(for: $0.kind, base: theme.narration, theme)) })
         }
-        if let question = section.question {
+        if let text = section.question {
             blank()
-            labelled("Question:", question, theme.title)
-            if play.answerShown, let answer = section.answer {
-                labelled("Answer:", answer, theme.narration)
+            let start = lines.count
+            labelled("Question:", text, theme.title)
+            if play.answerShown, let text = section.answer {
+                let first = lines.count
+                labelled("Answer:", text, theme.narration)
+                answer = first..<lines.count
             } else {
                 lines.append([("  \(Keymap.keys(for: .toggleAnswer, in: .tutorial, .screen(glyphs)).joined(separator: " ")): show the answer", theme.label)])
             }
+            question = start..<lines.count
         }
         if !section.claims.isEmpty {
             blank()
             lines += claimLines(section.claims, content, width: width, roomy: roomy, look: look)
         }
-        return lines
+        return Text(lines: lines, question: question, answer: answer)
     }
 
     /// Each claim as a statement with ✓ (or ✗) from the ledger of the step on screen.
@@ -53,7 +74,9 @@ enum TutorialPanelText {
         var lines = [Line]()
         guard let (step, model) = content.demo, content.play.placed else {
             lines.append([("Claims (checked once the run is built):", theme.label)])
-            for claim in claims { lines.append([("\(glyphs.dash) \(statement(claim, nil))", theme.unknownValue)]) }
+            for claim in claims {
+                lines.append([("\(glyphs.dash) \(TutorialSentences.claim(claim, in: nil))", theme.unknownValue)])
+            }
             return lines
         }
         if !content.atSectionStep {
@@ -66,23 +89,13 @@ enum TutorialPanelText {
         for claim in claims {
             let holds = claim.holds(in: step.ledger)
             let mark = holds ? glyphs.passMark : glyphs.failMark
-            for (index, line) in TextWrap.lines(statement(claim, model), width: width - mark.count - 1).enumerated() {
+            let sentence = TutorialSentences.claim(claim, in: model.timeline)
+            for (index, line) in TextWrap.lines(sentence, width: width - mark.count - 1).enumerated() {
                 let prefix = index == 0 ? mark + " " : String(repeating: " ", count: mark.count + 1)
                 lines.append([(prefix, holds ? theme.label : theme.error), (line, holds ? theme.text : theme.error)])
             }
         }
         return lines
-    }
-
-    /// "Responder knows aP, bP", "Eve cannot compute abP", "KMS does not know a".
-    static func statement(_ claim: Claim, _ model: ScenarioModel?) -> String {
-        let party = model?.timeline.name(claim.party) ?? claim.party.rawValue
-        let verb = switch claim.relation {
-        case .knows: "knows"
-        case .lacks: "does not know"
-        case .cannot: "cannot compute"
-        }
-        return "\(party) \(verb) \(claim.values.map(\.rawValue).joined(separator: ", "))"
     }
 
     static func style(for kind: MarkdownLines.Kind, base: Style, _ theme: Theme) -> Style {

@@ -23,6 +23,8 @@ public struct TutorialPlay: Sendable {
     /// Whether the section's step has been applied to the demo; false while its
     /// timeline is still being built.
     public var placed = false
+    /// The text is hidden (`t`): the demo has the whole screen. A new section shows it again.
+    public var textHidden = false
 
     /// Resolves every section's scene to a build: `parameterSet` turns a scene's
     /// `params` name into its set (the shell reads the shipped files once, here).
@@ -58,6 +60,14 @@ public struct TutorialPlay: Sendable {
     public var scene: SectionScene { scenes[section] }
     public var isLast: Bool { section == scenes.count - 1 }
     public var answerShown: Bool { revealed.contains(section) }
+
+    /// The note of the current section when it shows an earlier step of the same run
+    /// than the section before it (`steps` are that run's), else nil.
+    public func goesBack(in steps: [Step]) -> String? {
+        guard section > 0, scenes[section - 1].key == scene.key, let previous = scenes[section - 1].step.resolve(in: steps),
+              let here = scene.step.resolve(in: steps), here < previous else { return nil }
+        return TutorialSentences.goesBack(from: previous + 1, to: here + 1)
+    }
 
     /// Every timeline the tutorial needs, each once, in the order the sections need them.
     public var builds: [BuildKey] {

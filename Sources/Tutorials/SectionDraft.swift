@@ -5,9 +5,10 @@ import Scenarios
 struct SectionDraft {
     let title: String
     let line: Int
-    var body: [String] = []
+    var body: [(line: Int, text: String)] = []
     var scene: Scene?
     var focus: [Focus] = []
+    var inspection: Inspection?
     var question: String?
     var answer: String?
     var claims: [Claim] = []
@@ -20,10 +21,10 @@ struct SectionDraft {
     var section: TutorialSection {
         // Trim blank lines at both ends of the body.
         var lines = body
-        while lines.first?.allSatisfy(\.isWhitespace) == true { lines.removeFirst() }
-        while lines.last?.allSatisfy(\.isWhitespace) == true { lines.removeLast() }
-        return TutorialSection(title: title, line: line, body: lines, scene: scene, focus: focus, question: question,
-                               answer: answer, claims: claims)
+        while lines.first?.text.allSatisfy(\.isWhitespace) == true { lines.removeFirst() }
+        while lines.last?.text.allSatisfy(\.isWhitespace) == true { lines.removeLast() }
+        return TutorialSection(title: title, line: line, body: lines.map(\.text), bodyLines: lines.map(\.line), scene: scene,
+                               focus: focus, inspection: inspection, question: question, answer: answer, claims: claims)
     }
 
     mutating func apply(_ directive: Directive, line: Int, report: (Int, String) -> Void) {
@@ -53,6 +54,12 @@ struct SectionDraft {
                 return
             }
             focus.append(Focus(party: PartyID(rawValue: words[0]), value: value))
+        case "inspect":
+            guard inspection == nil else {
+                report(line, "`inspect`: one per section")
+                return
+            }
+            inspection = Self.inspection(directive.argument, line: line, report: report)
         case "question":
             question = directive.argument
         case "answer":
@@ -64,8 +71,33 @@ struct SectionDraft {
             }
             claims.append(claim)
         default:
-            report(line, "unknown directive `\(directive.name)` (tutorial, at, focus, question, answer, claim)")
+            report(line, "unknown directive `\(directive.name)` (tutorial, at, focus, inspect, question, answer, claim)")
         }
+    }
+
+    /// `message=STEP field="PAYLOAD > FIELD" as=PARTY mode=fields|hex`, every key optional.
+    static func inspection(_ text: String, line: Int, report: (Int, String) -> Void) -> Inspection? {
+        let fields = KeyValues.parse(text)
+        let unknown = Set(fields.keys).subtracting(["message", "field", "as", "mode"])
+        if !unknown.isEmpty { report(line, "`inspect`: unknown key \(unknown.sorted().joined(separator: ", ")) (message, field, as, mode)") }
+        // Absent: .some(nil); present but unreadable: reported, and nil.
+        func read<T>(_ key: String, _ parse: (String) -> T?, _ expected: String) -> T?? {
+            guard let text = fields[key] else { return .some(nil) }
+            guard let value = parse(text) else {
+                report(line, "`inspect`: \(key)=\"\(text)\" is not \(expected)")
+                return nil
+            }
+            return value
+        }
+        guard let message = read("message", StepReference.init(parsing:), StepReference.forms),
+              let path = read("field", FieldPath.init(parsing:), "a path such as \"IDR#2 > ID data\" or \"IBAKE > ECCPT\"") else {
+            return nil
+        }
+        guard let mode = Inspection.Mode(rawValue: fields["mode"] ?? "fields") else {
+            report(line, "`inspect`: mode must be fields or hex")
+            return nil
+        }
+        return Inspection(message: message, field: path, party: fields["as"].map(PartyID.init(rawValue:)), mode: mode, line: line)
     }
 
     static func claim(_ text: String, line: Int) -> Claim? {

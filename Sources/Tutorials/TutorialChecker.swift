@@ -1,7 +1,9 @@
 import Scenarios
 
-/// `mikey-ibake tutorial --check`: every directive resolves and every claim holds on
-/// the scenario's ledger at the step the section shows.
+/// `mikey-ibake tutorial --check`: every directive resolves, every claim holds on the
+/// scenario's ledger at the step the section shows, an `inspect` names what the
+/// inspector can show (and the octets the text quotes are there), and the text holds
+/// no directive syntax.
 public enum TutorialChecker {
     public static let sectionRange = 5...15
 
@@ -11,6 +13,7 @@ public enum TutorialChecker {
         if !sectionRange.contains(document.sections.count) {
             issue(1, "\(document.sections.count) sections; a tutorial has \(sectionRange.lowerBound)-\(sectionRange.upperBound)")
         }
+        for section in document.sections { checkProse(section, issue: issue) }
         let resolved: [ResolvedSection]
         do {
             resolved = try document.resolve(with: cache)
@@ -19,6 +22,7 @@ public enum TutorialChecker {
         }
         for entry in resolved {
             let section = entry.section
+            checkInspection(entry, file: document.file, cache: cache, issue: issue)
             if (section.question == nil) != (section.answer == nil) {
                 issue(section.line, "a question needs an answer and an answer a question")
             }

@@ -18,8 +18,12 @@ public struct TutorialSection: Sendable {
     public let line: Int
     /// The Markdown between the directives, directives removed.
     public let body: [String]
+    /// The file's line number of each line of `body`.
+    public let bodyLines: [Int]
     public let scene: Scene?
     public let focus: [Focus]
+    /// What the inspector shows when the section is entered, if the section says.
+    public let inspection: Inspection?
     public let question: String?
     public let answer: String?
     public let claims: [Claim]
@@ -63,6 +67,28 @@ public enum StepReference: Sendable, Equatable {
 public struct Focus: Sendable, Equatable {
     public let party: PartyID
     public let value: ValueName
+}
+
+/// The inspector as a section sets it up:
+/// `<!-- inspect: message=send:I_MESSAGE_1 field="IBAKE > ECCPT" as=responder mode=hex -->`.
+/// The message is the one a step put on the wire; its IBE layers are opened as the party
+/// with the keys it holds at the section's step, the field is chosen and shown.
+public struct Inspection: Sendable, Equatable {
+    /// The inspector's decoded fields, or its hex dump (the chosen field's octets highlighted).
+    public enum Mode: String, Sendable {
+        case fields, hex
+    }
+
+    /// The step that put the message on the wire; nil: the message the inspector shows
+    /// at the section's step anyway (the latest one so far).
+    public let message: StepReference?
+    /// The line to choose, by its payload and field names; nil: none.
+    public let field: FieldPath?
+    /// The party whose keys open the IBE layers (`as=`); nil: as sent.
+    public let party: PartyID?
+    public let mode: Mode
+    /// The directive's line in the file.
+    public let line: Int
 }
 
 /// A checkable statement about the ledger at the section's step:

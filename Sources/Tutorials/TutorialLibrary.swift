@@ -22,15 +22,24 @@ public enum TutorialLibrary {
 /// Builds each scene's timeline once (sections of a tutorial mostly share one).
 public final class TimelineCache {
     private var timelines: [Scene: Timeline] = [:]
+    private var sets: [String: ParameterSet] = [:]
 
     public init() {}
 
     public func timeline(for scene: Scene) throws -> Timeline {
         if let known = timelines[scene] { return known }
-        let options = ScenarioOptions(parameterSet: try ParameterSet.named(scene.params), seed: scene.seed, policy: scene.policy)
+        let options = ScenarioOptions(parameterSet: try parameterSet(named: scene.params), seed: scene.seed, policy: scene.policy)
         let timeline = try Scenario.build(scene.scenario, options: options)
         timelines[scene] = timeline
         return timeline
+    }
+
+    /// The shipped parameter set `name`, read once.
+    public func parameterSet(named name: String) throws -> ParameterSet {
+        if let known = sets[name] { return known }
+        let set = try ParameterSet.named(name)
+        sets[name] = set
+        return set
     }
 }
 
@@ -42,6 +51,13 @@ public struct ResolvedSection: Sendable {
     public let stepIndex: Int
 
     public var step: Step { timeline.steps[stepIndex] }
+
+    /// The note this section needs when it shows an earlier step of the run `previous`
+    /// showed (`TutorialSentences.goesBack`), else nil.
+    public func goesBack(after previous: ResolvedSection) -> String? {
+        guard previous.scene == scene, stepIndex < previous.stepIndex else { return nil }
+        return TutorialSentences.goesBack(from: previous.stepIndex + 1, to: stepIndex + 1)
+    }
 }
 
 extension TutorialDocument {

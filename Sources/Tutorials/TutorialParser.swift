@@ -38,7 +38,7 @@ public enum TutorialParser {
             } else if trimmed.hasPrefix("<!--") {
                 issue(line, "unreadable directive: `<!-- name: arguments -->` on one line expected")
             } else {
-                current?.body.append(String(raw))
+                current?.body.append((line, String(raw)))
             }
         }
         close()

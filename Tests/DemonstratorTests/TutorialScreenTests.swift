@@ -41,7 +41,27 @@ struct TutorialScreenTests {
         #expect(render(large).plainText().contains("• PSK - authenticated by: secret per"))
         let ascii = render(try Fixtures.tutorial("exchange", section: 4, size: Self.compact), theme: .mono, glyphs: .ascii)
         #expect(ascii.plainText().allSatisfy { $0.isASCII })
-        #expect(ascii.plainText().contains("ok Responder knows b, bP, abP, K_SESSION"))
+        #expect(ascii.plainText().contains("ok The responder holds b, bP, abP and K_SESSION."))
+    }
+
+    @Test("bytes at 80x24: the text below the demo, then t: the demo with the inspector's chosen field in hex")
+    func bytesCompact() throws {
+        let text = try Fixtures.tutorial("bytes", section: 10, size: Self.compact)
+        try assertSnapshot(render(text), named: "tutorial-bytes-11-80x24")
+        let demo = AppUpdate.update(text, .key(.character("t"))).state
+        try assertSnapshot(render(demo), named: "tutorial-bytes-11-demo-80x24")
+    }
+
+    @Test("bytes at 120x40: the ECCPT inside I_MESSAGE_1, opened as the responder, selected in hex")
+    func bytesHex() throws {
+        let canvas = render(try Fixtures.tutorial("bytes", section: 10, size: Self.large))
+        try assertSnapshot(canvas, named: "tutorial-bytes-11-hex-120x40")
+        // The ECCPT's 16 octets are highlighted where they are, and only they.
+        let rows = canvas.plainText().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let y = try #require(rows.firstIndex { $0.contains("0010  6d 73 2e 65 78 61 6d 70 6c 65 0e f0 04 99 a1 4d") })
+        let x = try #require(rows[y].range(of: "0e f0")).lowerBound.utf16Offset(in: rows[y])
+        #expect(canvas.cell(x: x, y: y)?.style == Theme.color.selection, "the ECCPT's first octet")
+        #expect(canvas.cell(x: x - 3, y: y)?.style != Theme.color.selection, "the IDR's last octet before it")
     }
 
     @Test("the help overlay lists the tutorial's keys")

@@ -96,11 +96,11 @@ struct TutorialUpdateTests {
         let back = AppUpdate.update(state, .key(.character("p"))).state
         #expect(back.step == state.step - 1 && back.tutorial?.section == 3)
         let screen = AppView.render(back, size: back.size, theme: .mono, glyphs: .unicode).plainText()
-        #expect(screen.contains("✗ Responder knows aP"), "one step earlier R does not hold aP yet")
+        #expect(screen.contains("✗ The responder holds aP."), "one step earlier R does not hold aP yet")
         #expect(AppUpdate.update(back, .key(.character("n"))).state.step == state.step)
         #expect(AppUpdate.update(back, .key(.character("g"))).state.step == 10)
         let onStep = AppView.render(state, size: state.size, theme: .mono, glyphs: .unicode).plainText()
-        #expect(onStep.contains("✓ Responder knows aP") && onStep.contains("✓ Responder does not know abP"))
+        #expect(onStep.contains("✓ The responder holds aP.") && onStep.contains("✓ The responder does not hold abP."))
     }
 
     @Test("the scenario keys and autoplay are off in a tutorial, with a word why")

@@ -48,9 +48,10 @@ struct TutorialCommand: ParsableCommand {
                 throw CommandFailure.failed("tutorial \(name.id) does not load; `mikey-ibake tutorial --check` says why")
             }
             let printText = {
+                let cache = TimelineCache()
                 let resolved: [ResolvedSection]
-                do { resolved = try document.resolve(with: TimelineCache()) } catch { throw CommandFailure.failed("\(error)") }
-                TutorialText.lines(document, resolved: resolved).forEach { print($0) }
+                do { resolved = try document.resolve(with: cache) } catch { throw CommandFailure.failed("\(error)") }
+                TutorialText.lines(document, resolved: resolved, cache: cache).forEach { print($0) }
             }
             // The same decision as the demonstrator's: --plain, output or input not a
             // terminal, TERM dumb or unknown all give text.

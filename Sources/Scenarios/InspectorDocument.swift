@@ -1,5 +1,4 @@
 import MIKEY
-import Scenarios
 
 /// What the inspector shows for one wire message: the decoded payload tree (the same
 /// decoder and field descriptions as `mikey-ibake decode`), or, for a message that
@@ -43,6 +42,9 @@ public struct InspectorDocument: Sendable {
         /// The octets it describes, for the hex view to highlight when it is selected.
         public var octets: Range<Int>?
         public var buffer = Buffer.message
+        /// Where it is by names (`IDR#2 > ID data`), for a payload, a field or a layer:
+        /// how a tutorial's `inspect` directive chooses it.
+        public var path: FieldPath?
 
         /// Whether Up/Down stop on it: payloads, fields and layers, not their prose.
         public var isSelectable: Bool {
@@ -76,6 +78,26 @@ public struct InspectorDocument: Sendable {
     /// The party the layers are opened as (its tag), when they are.
     public let openedAs: String?
 
+    /// Deeper fields (the type, length and value octets of one policy parameter) are
+    /// left to the hex view and `mikey-ibake decode`: their parent already reads them in words.
+    public static let deepestShownField = 2
+
+    /// The indexes of the lines the field view shows, in order.
+    public var shownLines: [Int] {
+        lines.indices.filter {
+            if case .field(let depth) = lines[$0].kind { return depth <= Self.deepestShownField }
+            return true
+        }
+    }
+
+    /// The lines Up/Down stop on: shown, and with octets to highlight.
+    public var selectableLines: [Int] { shownLines.filter { lines[$0].isSelectable } }
+
+    /// The selectable line at `path`, if the document has one.
+    public func line(at path: FieldPath) -> Line? {
+        selectableLines.lazy.map { lines[$0] }.first { $0.path == path }
+    }
+
     /// The octets of `buffer`.
     public func octets(of buffer: Buffer) -> [UInt8] {
         switch buffer {
@@ -100,45 +122,69 @@ public struct InspectorDocument: Sendable {
             return
         }
         sections = trace.descriptions.map { Section(name: $0.name, range: $0.range) }
+        var names = Siblings()
         for payload in trace.descriptions {
             let opening = openings.first { $0.payloadRange == payload.range }
-            append(payload, buffer: .message, indent: 0, ciphertextParts: opening?.ciphertextParts ?? [])
-            if let opening { append(opening, openedAs: openedAs ?? opening.party.rawValue) }
+            let path = names.path(payload.name, under: nil)
+            append(payload, at: path, buffer: .message, indent: 0, ciphertextParts: opening?.ciphertextParts ?? [], names: &names)
+            if let opening { append(opening, under: path, openedAs: openedAs ?? opening.party.rawValue, names: &names) }
         }
         if let failure = trace.failure {
             lines.append(Line(kind: .error, offset: failure.fieldOffset, name: "error", value: failure.description, reference: ""))
         }
     }
 
+    /// Counts the names met under each path, so a repeated name gets its `#N`.
+    private struct Siblings {
+        private var seen: [FieldPath?: [String: Int]] = [:]
+
+        mutating func path(_ name: String, under parent: FieldPath?) -> FieldPath {
+            let occurrence = (seen[parent]?[name] ?? 0) + 1
+            seen[parent, default: [:]][name] = occurrence
+            return parent?.appending(name, occurrence: occurrence) ?? FieldPath([.init(name, occurrence: occurrence)])
+        }
+    }
+
     /// A payload's lines: its name, its summary, its fields (U, V and W below Encr data).
-    private mutating func append(_ payload: PayloadDescription, buffer: Buffer, indent: Int, ciphertextParts: [FieldDescription]) {
+    private mutating func append(_ payload: PayloadDescription, at path: FieldPath, buffer: Buffer, indent: Int,
+                                 ciphertextParts: [FieldDescription], names: inout Siblings) {
         lines.append(Line(kind: .payload, offset: payload.range.lowerBound, name: payload.name, value: payload.title,
-                          reference: payload.reference.description, indent: indent, octets: payload.range, buffer: buffer))
+                          reference: payload.reference.description, indent: indent, octets: payload.range, buffer: buffer,
+                          path: path))
         if !payload.summary.isEmpty {
             lines.append(Line(kind: .summary, offset: nil, name: "", value: payload.summary, reference: "", indent: indent))
         }
         for field in payload.fields {
-            append(field, depth: 1, buffer: buffer, indent: indent)
+            let fieldPath = append(field, under: path, depth: 1, buffer: buffer, indent: indent, names: &names)
             if field.name == "Encr data" {
-                for part in ciphertextParts { append(part, depth: 2, buffer: buffer, indent: indent) }
+                for part in ciphertextParts {
+                    append(part, under: fieldPath, depth: 2, buffer: buffer, indent: indent, names: &names)
+                }
             }
         }
     }
 
-    private mutating func append(_ field: FieldDescription, depth: Int, buffer: Buffer, indent: Int) {
+    @discardableResult
+    private mutating func append(_ field: FieldDescription, under parent: FieldPath, depth: Int, buffer: Buffer, indent: Int,
+                                 names: inout Siblings) -> FieldPath {
         let bits = field.bits.map { " bits \($0.lowerBound)-\($0.upperBound - 1)" } ?? ""
+        let path = names.path(field.name, under: parent)
         lines.append(Line(kind: .field(depth: depth), offset: field.range.lowerBound, name: field.name + bits,
                           value: field.value, reference: field.reference.description, indent: indent, octets: field.range,
-                          buffer: buffer))
-        for child in field.children { append(child, depth: depth + 1, buffer: buffer, indent: indent) }
+                          buffer: buffer, path: path))
+        for child in field.children { append(child, under: path, depth: depth + 1, buffer: buffer, indent: indent, names: &names) }
+        return path
     }
 
     /// An opened layer: its plaintext chain, offsets from the plaintext's first octet, or why it stays shut.
-    private mutating func append(_ opening: LayerOpening, openedAs party: String) {
+    /// Its sub-payloads are named under the payload that carries it (`IBAKE > ECCPT`).
+    private mutating func append(_ opening: LayerOpening, under payload: FieldPath, openedAs party: String, names: inout Siblings) {
         let name = opening.payload.name
+        let path = payload.appending("plaintext")
         guard let opened = opening.opened else {
             lines.append(Line(kind: .layer(opened: false), offset: opening.ciphertextRange.lowerBound, name: "\(name) as \(party)",
-                              value: "stays shut", reference: "RFC 5091 §5.5", indent: 1, octets: opening.ciphertextRange))
+                              value: "stays shut", reference: "RFC 5091 §5.5", indent: 1, octets: opening.ciphertextRange,
+                              path: path))
             lines.append(Line(kind: .note, offset: nil, name: "", value: opening.refusal ?? "", reference: "", indent: 1))
             return
         }
@@ -147,8 +193,10 @@ public struct InspectorDocument: Sendable {
         sections.append(Section(name: "\(name) plaintext as \(party)", range: 0..<opened.plaintext.count, buffer: buffer))
         lines.append(Line(kind: .layer(opened: true), offset: 0, name: "\(name) as \(party)",
                           value: "opened with \(opened.key), \(opened.plaintext.count) octets",
-                          reference: "RFC 5091 §5.5", indent: 1, octets: 0..<opened.plaintext.count, buffer: buffer))
-        for item in opened.chain { append(item, buffer: buffer, indent: 1, ciphertextParts: []) }
+                          reference: "RFC 5091 §5.5", indent: 1, octets: 0..<opened.plaintext.count, buffer: buffer, path: path))
+        for item in opened.chain {
+            append(item, at: names.path(item.name, under: payload), buffer: buffer, indent: 1, ciphertextParts: [], names: &names)
+        }
         if let failure = opened.failure {
             lines.append(Line(kind: .error, offset: nil, name: "error", value: failure, reference: "", indent: 1))
         }

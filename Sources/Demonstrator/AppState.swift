@@ -21,7 +21,11 @@ public struct AppState: Sendable {
 
     /// A box drawn over the screen; while one is open it takes the keys.
     public enum Overlay: Sendable, Equatable {
-        case help
+        /// The help as it opens, at its top.
+        public static let help = Overlay.help(scroll: 0)
+
+        /// The keys of the screen under it, scrolled past `scroll` rows on a low screen.
+        case help(scroll: Int)
         /// The scenario catalogue, with the highlighted entry.
         case scenarioMenu(selected: Int)
         /// The selected value of the focused pane, in full.

@@ -109,6 +109,10 @@ public enum AppUpdate {
              .scenarioChosenBySection:
             tutorialAction(&s, action)
         case .closeOverlay: s.overlay = nil
+        case .helpScrollUp, .helpScrollDown:
+            guard case .help(let scroll)? = s.overlay else { break }
+            let most = HelpOverlay.maxScroll(keysOf: KeyContext.screen(s), size: s.size)
+            s.overlay = .help(scroll: min(max(0, scroll + (action == .helpScrollDown ? 1 : -1)), most))
         case .menuPrevious, .menuNext, .menuFirst, .menuLast, .menuChoose:
             menuAction(&s, action)
         }

@@ -35,8 +35,8 @@ public enum AppView {
         }
         StatusLine.draw(StatusContent(state, separator: glyphs.separator), in: layout.status, look: look, into: &canvas)
         switch state.overlay {
-        case .help?:
-            HelpOverlay.draw(keysOf: KeyContext.screen(state), look: look, into: &canvas)
+        case .help(let scroll)?:
+            HelpOverlay.draw(keysOf: KeyContext.screen(state), scroll: scroll, look: look, into: &canvas)
         case .scenarioMenu(let selected)?:
             let unavailable = ScenarioName.allCases.reduce(into: [ScenarioName: String]()) { found, name in
                 if case .failed(let reason)? = state.load(name) { found[name] = reason }

@@ -32,6 +32,7 @@ public enum KeyAction: Hashable, Sendable, CaseIterable {
     case scenarioChosenBySection
     // Overlays.
     case closeOverlay
+    case helpScrollUp, helpScrollDown
     case menuPrevious, menuNext, menuFirst, menuLast, menuChoose
 }
 

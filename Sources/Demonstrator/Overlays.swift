@@ -28,24 +28,39 @@ enum HelpOverlay {
     }
 
     /// The keys of `contexts` (the screen under the overlay) and how to read the screen.
-    static func draw(keysOf contexts: [KeyContext], look: Look, into canvas: inout Canvas) {
+    /// The box and the rows of keys it has room for at `size`.
+    static func geometry(keys: Int, notes: Int, size: Size) -> (box: Rect, rows: Int, withNotes: Bool) {
+        let width = min(size.width - 2, 88)
+        let withNotes = keys + notes + 3 <= size.height - 2
+        let box = OverlayBox.rect(size: size, width: width, height: keys + 2 + (withNotes ? notes + 1 : 0))
+        return (box, max(0, box.height - 2), withNotes)
+    }
+
+    /// How far the list scrolls on a screen of `size` (0 when it fits).
+    static func maxScroll(keysOf contexts: [KeyContext], size: Size) -> Int {
+        let keys = Keymap.helpEntries(for: contexts, .unicode).count
+        return max(0, keys - geometry(keys: keys, notes: 0, size: size).rows)
+    }
+
+    static func draw(keysOf contexts: [KeyContext], scroll: Int = 0, look: Look, into canvas: inout Canvas) {
         let size = canvas.size, glyphs = look.glyphs, theme = look.theme
         let keys = Keymap.helpEntries(for: contexts, glyphs)
         let column = max(20, (keys.map(\.key.count).max() ?? 0) + 2)
         let width = min(size.width - 2, 88)
         let noteLines = notes(glyphs).flatMap { TextWrap.lines($0, width: width - 4) }
-        let withNotes = keys.count + noteLines.count + 3 <= size.height - 2
-        let height = keys.count + 2 + (withNotes ? noteLines.count + 1 : 0)
-        let box = OverlayBox.rect(size: size, width: width, height: height)
+        let (box, rows, withNotes) = geometry(keys: keys.count, notes: noteLines.count, size: size)
         let inner = OverlayBox.draw(box, title: "Help \(glyphs.separator) keys", look: look, into: &canvas)
-        // A low screen cuts the list: say so, naming the keys cut.
-        let hidden = keys.count - inner.height
-        if hidden > 0 {
-            let more = "+\(hidden) more (\(keys.suffix(hidden).map(\.key).joined(separator: ", "))) on a taller screen"
-            canvas.bottomLabel(TextFit.end(more, width: box.width - 6, ellipsis: glyphs.ellipsis), in: box, style: theme.label)
+        // A low screen shows part of the list: Up/Down scroll it, and the edge says how much is where.
+        let start = min(max(0, scroll), max(0, keys.count - rows))
+        let below = max(0, keys.count - start - rows)
+        let more = (start > 0 ? ["+\(start) above"] : []) + (below > 0 ? ["+\(below) below"] : [])
+        if !more.isEmpty {
+            let arrows = glyphs.isASCII ? "Up/Down" : "↑↓"
+            canvas.bottomLabel(TextFit.end(more.joined(separator: ", ") + ": \(arrows)", width: box.width - 6, ellipsis: glyphs.ellipsis),
+                               in: box, style: theme.label)
         }
         canvas.withRegion(inner) { region in
-            for (y, entry) in keys.enumerated() {
+            for (y, entry) in keys.dropFirst(start).prefix(rows).enumerated() {
                 region.put(entry.key, x: 0, y: y, style: theme.keyHint)
                 region.put(TextFit.end(entry.action, width: region.bounds.width - column, ellipsis: glyphs.ellipsis), x: column, y: y,
                            style: theme.text)

@@ -69,4 +69,17 @@ struct NavigationTests {
         let screen = AppView.render(inJoin, size: inJoin.size, theme: .mono, glyphs: .unicode).plainText()
         #expect(screen.split(separator: "\n").last?.contains("· join ·") == true)
     }
+
+    @Test("the help scrolls on a low screen, so its last row (the click) can be read at 80x24")
+    func helpScrolls() throws {
+        let size = Size(width: 80, height: 24)
+        let help = press(Fixtures.state(.basic, at: Fixtures.keyAgreed, size: size), .character("?"))
+        func text(_ state: AppState) -> String { AppView.render(state, size: size, theme: .mono, glyphs: .unicode).plainText() }
+        let last = "select a pane, a value, a message or the text"
+        #expect(!text(help).contains(last) && text(help).contains("below"))
+        var scrolled = help
+        for _ in 0..<30 { scrolled = press(scrolled, .down) }
+        #expect(text(scrolled).contains(last) && !text(scrolled).contains("below"), "the list's end")
+        #expect(press(scrolled, .escape).overlay == nil && press(help, .character("x")).overlay == nil, "other keys still close it")
+    }
 }

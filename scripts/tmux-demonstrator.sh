@@ -6,7 +6,8 @@
 # forking, open help, resize below the minimum and back, quit; the screen is checked
 # with capture-pane at each point, and the terminal must be back in its normal mode
 # afterwards. Saving where nothing can be written shows why, and the session goes on.
-# Then the compact layout at 80x24, Ctrl-C, plain mode (on the terminal: a prompt
+# Then the compact layout at 80x24; at 120x40 the last step's who-knows view, the go-to
+# prompt, R_MESSAGE_1's IBE layer opened as I and a saved frame; Ctrl-C, plain mode (on the terminal: a prompt
 # answered by single keys, q without Enter, Ctrl-C; `| cat`: everything at once), and the first
 # tutorial (`tutorial why`) played to its end with Enter at 120x40: its text beside
 # the panes at the start, the middle and the end, an answer revealed, presenter mode;
@@ -111,6 +112,37 @@ tmx send-keys -t compact Right
 expect compact 'basic · 14/19' "Right steps"
 tmx send-keys -t compact q
 restored compact 0 "quit at 80x24"
+
+echo "== 120x40: to the end, who knows what, R_MESSAGE_1's IBE layer opened as I, a snapshot"
+start layers 120 40 "$BIN" $ARGS
+expect layers 'basic · step 1/19' "started"
+tmx send-keys -t layers G
+expect layers 'basic · step 19/19 · media' "G: the last step, its phase named"
+tmx send-keys -t layers w
+expect layers '┌─ \* Who knows what · step 19/19' "w: the who-knows view"
+expect layers '│ abP +✓ 13 +✓ 11 +— +✗ +same value' "abP: I and R hold the same, the KMS not, Eve cannot"
+tmx send-keys -t layers w
+expect layers '┌─ \* Initiator' "w again: the panes"
+tmx send-keys -t layers :
+expect layers '┌─ Go to step' ": the go-to prompt"
+tmx send-keys -t layers -l 'send:R_MESSAGE_1'
+tmx send-keys -t layers Enter
+expect layers 'basic · step 12/19' "send:R_MESSAGE_1 goes to step 12"
+tmx send-keys -t layers Tab Tab Tab Tab
+expect layers '┌─ \* Inspector' "Tab to the inspector"
+tmx send-keys -t layers o
+expect layers 'Inspector as I' "o: the layers opened as I"
+for _ in 1 2 3 4 5 6; do tmx send-keys -t layers PgDn; done
+expect layers 'ECCPT' "PgDn to the plaintext sub-payloads, field by field"
+tmx send-keys -t layers S
+expect layers 'saved mikey-ibake-basic-step12-120x40' "S saves the frame"
+if [ -s "$WORK/mikey-ibake-basic-step12-120x40.txt" ] && grep -q 'Inspector as I' "$WORK/mikey-ibake-basic-step12-120x40.txt"; then
+    ok "the saved frame shows the opened layer"
+else
+    bad "the saved frame is missing or does not show the opened layer"
+fi
+tmx send-keys -t layers q
+restored layers 0 "quit after the layers"
 
 echo "== saving where nothing can be written"
 DIR=/proc start readonly 100 30 "$BIN" $ARGS

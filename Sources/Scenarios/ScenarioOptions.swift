@@ -9,6 +9,8 @@ public struct ScenarioOptions: Sendable {
     public var parameterSet: ParameterSet
     public var seed: UInt64?
     public var policy: Initiator.Policy
+    /// Eve's attacks, placed on the plain run (``Scenario/build(_:options:attacks:)``); none on a plain run.
+    var plan: [PlannedAttack] = []
 
     public init(parameterSet: ParameterSet, seed: UInt64?, policy: Initiator.Policy = .continue) {
         self.parameterSet = parameterSet

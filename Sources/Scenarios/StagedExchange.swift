@@ -56,6 +56,7 @@ struct StagedExchange {
     /// I_MESSAGE_1: I picks a, computes aP, sends. Returns the octets sent.
     func sendIMessage1(_ stage: Stage, deposit: SecretKeyDeposit? = nil) throws -> StepRecord {
         stage.builder.phase = .exchange
+        stage.exchange = self
         let record = try initiator.makeIMessage1(deposit: deposit)
         let i = initiatorParty.tag
         stage.compute(record, by: initiatorParty, title: "\(i) picks a, computes aP",

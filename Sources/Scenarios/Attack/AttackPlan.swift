@@ -1,0 +1,66 @@
+import IBAKE
+
+/// An attack placed on the plain run: for an action in transit, the step (plain
+/// numbering) that put its message on the wire.
+struct PlannedAttack: Sendable {
+    let attack: Attack
+    let messageStep: Int?
+}
+
+extension Attack {
+    /// The step of `steps` (a plain run) that sends the message this attack acts on: the
+    /// message sent at its step, the one received or refused there, or else the next one
+    /// sent; nil when none of the messages the stage delivers is there (``MessageKind/attackable``).
+    public func messageStep(in steps: [Step]) -> Int? {
+        guard let at = steps.first(where: { $0.index == step }) else { return nil }
+        let sends = steps.filter { $0.action == .send && MessageKind.attackable.contains($0.message?.kind ?? .error) }
+        if at.action == .send { return sends.contains { $0.index == at.index } ? at.index : nil }
+        if at.action == .receive || at.action == .refuse {
+            return at.refusedMessage ?? sends.last { $0.index < at.index && $0.message?.to == at.actor }?.index
+        }
+        return sends.first { $0.index > at.index }?.index
+    }
+
+    /// Checks the attack against the plain run it branches from: the step exists, an
+    /// action in transit has a message, a flipped field is in it, a replayed message was
+    /// recorded by then. The error lists what would do.
+    public func validate(against plain: Timeline, parameterSet: ParameterSet) throws(AttackSpecError) {
+        guard plain.steps.contains(where: { $0.index == step }) else {
+            throw AttackSpecError("step \(step) is not in the run (\(plain.steps.count) steps)")
+        }
+        if action.actsInTransit {
+            guard let sent = messageStep(in: plain.steps), let message = plain.steps[sent - 1].message else {
+                throw AttackSpecError("no message in transit at or after step \(step) that Eve can reach (\(MessageKind.attackable.map(\.name).joined(separator: ", ")))")
+            }
+            if case .flip(let path, let bit) = action {
+                let surface = AttackSurface(message.octets, parameterSet: parameterSet)
+                guard let field = surface.field(path) else {
+                    throw AttackSpecError("\(message.kind.name) (step \(sent)) has no field \"\(path)\"; fields: \(surface.paths.joined(separator: ", "))")
+                }
+                _ = try surface.flip(message.octets, field, bit: bit)
+            }
+        }
+        if case .replay(let kind, _) = action,
+           !plain.steps.contains(where: { $0.index <= step && $0.action == .send && $0.message?.kind == kind }) {
+            let recorded = Set(plain.steps.filter { $0.index <= step && $0.action == .send }.compactMap { $0.message?.kind.name })
+            throw AttackSpecError("Eve has recorded no \(kind.name) by step \(step); recorded by then: \(recorded.isEmpty ? "nothing" : recorded.sorted().joined(separator: ", "))")
+        }
+    }
+}
+
+extension Scenario {
+    /// The branch of `name` under `attacks` (issue 12): the plain run is built first to
+    /// place each attack, then the run again with the adversary acting; identical up to
+    /// the first attack, since a seeded run is deterministic (PROFILE D15). `plain`, when
+    /// the caller has built it already, saves building it again. A spec that does not fit
+    /// the run throws ``AttackSpecError``.
+    public static func build(_ name: ScenarioName, options: ScenarioOptions, attacks: [Attack], plain: Timeline? = nil) throws -> Timeline {
+        let plain = try plain ?? build(name, options: options)
+        var branch = options
+        branch.plan = try attacks.map { attack throws(AttackSpecError) in
+            try attack.validate(against: plain, parameterSet: options.parameterSet)
+            return PlannedAttack(attack: attack, messageStep: attack.action.actsInTransit ? attack.messageStep(in: plain.steps) : nil)
+        }
+        return try build(name, options: branch)
+    }
+}

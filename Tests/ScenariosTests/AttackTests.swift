@@ -113,6 +113,43 @@ import Testing
         #expect(eve.value(.abP) == nil)
     }
 
+    @Test func aReflectedMessageIsRefusedByTheMessageTypeAndTheExchangeStalls() throws {
+        let plain = try Self.plain()
+        let timeline = try Self.branch([(try Self.sendStep(.iMessage1, in: plain), .redirect(.initiator))])
+        #expect(Self.refusal(timeline)?.check == .messageType && Self.refusal(timeline)?.by == .initiator)
+        #expect(BranchOutcome(timeline) == .refused(check: .messageType, by: .initiator, message: .iMessage1, attacked: false))
+        #expect(timeline.steps.last?.title.contains("gives up") == true)
+    }
+
+    @Test(arguments: [PartyID.initiator, .responder])
+    func impersonationNeverGivesEveAbP(party: PartyID) throws {
+        let plain = try Self.plain()
+        for step in [try Self.sendStep(.iMessage1, in: plain), plain.steps.count] {
+            let timeline = try Self.branch([(step, .impersonate(party))])
+            // She cannot open the answer: it is sealed to the identity she claims.
+            #expect(Self.refusal(timeline)?.check == .decryption && Self.refusal(timeline)?.by == .eve)
+            let eve = try #require(timeline.finalLedger?[.eve])
+            #expect(eve.value(.a) != nil, "she picked her own a")
+            #expect(eve.value(.abP) == nil && eve.value(.bP) == nil && eve.value(.sessionKey) == nil)
+        }
+    }
+
+    @Test func aRogueKMSHoldsBothKeys() throws {
+        let plain = try Self.plain()
+        let timeline = try Self.branch([(1, .rogueKMS)])
+        #expect(Self.refusal(timeline) == nil)
+        let ledger = try #require(timeline.finalLedger)
+        let kms = ledger[.kms]?.knows.filter { $0.name == .mpk }.map(\.octets) ?? []
+        let initiator = try #require(ledger[.initiator]?.value(.mpk)?.octets)
+        let responder = try #require(ledger[.responder]?.value(.mpk)?.octets)
+        #expect(initiator != responder)
+        #expect(kms.contains(initiator) && kms.contains(responder))
+        #expect(ledger[.kms]?.value(.content) != nil, "the KMS reads the media")
+        #expect(throws: AttackSpecError.self) {
+            try Attack(step: try Self.sendStep(.rMessage1, in: plain), action: .rogueKMS).validate(against: plain, parameterSet: try ParameterSet.named("toy"))
+        }
+    }
+
     @Test func theBranchIsThePlainRunUpToTheAttack() throws {
         let plain = try Self.plain()
         let sent = try Self.sendStep(.rMessage1, in: plain)

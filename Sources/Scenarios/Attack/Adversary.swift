@@ -10,8 +10,8 @@ final class Adversary {
     /// Steps the adversary added to the run, so a step number of the plain run can be
     /// found on the branch.
     private(set) var inserted = 0
-    /// Set while Eve's own message is being delivered, so she does not act on it again.
-    private var replaying = false
+    /// Set while the adversary's own messages are delivered, so she does not act on them again.
+    var acting = false
     /// Keys that leaked to Eve, for the messages still to be opened with them.
     var leaked: [LeakedKey] = []
     /// The message steps Eve has opened with a leaked key.
@@ -39,7 +39,7 @@ final class Adversary {
     /// Acts with every attack that acts after a step (replay, leak) whose step is over,
     /// or every one left when `all` (the run has ended).
     func actAfterSteps(on stage: Stage, all: Bool = false) {
-        guard !replaying else { return }
+        guard !acting else { return }
         let done = stage.builder.nextIndex - 1 - inserted
         while let index = pending.firstIndex(where: { !$0.attack.action.actsInTransit && (all || $0.attack.step <= done) }) {
             let attack = pending.remove(at: index).attack
@@ -51,7 +51,7 @@ final class Adversary {
     /// message itself, or Eve's version of it; throws ``ExchangeStopped`` when she keeps it.
     func intercept(_ message: StepRecord, sentAt sent: Int?, from sender: Party, to receiver: Party,
                    on stage: Stage) throws(ExchangeStopped) -> StepRecord {
-        guard !replaying, let sent, let index = pending.firstIndex(where: { $0.messageStep == sent - inserted }) else {
+        guard !acting, let sent, let index = pending.firstIndex(where: { $0.messageStep == sent - inserted }) else {
             return message
         }
         let action = pending.remove(at: index).attack.action
@@ -86,16 +86,25 @@ final class Adversary {
             stage.builder.step(.eve, .tamper, "Eve drops \(kind)", interfering: [(.dropped, sent)],
                                narration: "Eve keeps \(kind) from \(receiver.tag): it never arrives.",
                                references: [.rfc(6267, "4.2.2")])
-            // The party left waiting: the sender of a request, the receiver of the last answer.
-            let waiting = kind == .rMessage2 ? receiver : sender
-            stage.env.clock.advance(seconds: Self.timeout)
-            stage.builder.step(waiting.id, .check, "\(waiting.tag) hears nothing and gives up",
-                               narration: "\(waiting.tag) waits \(Self.timeout) s for \(kind == .rMessage2 ? kind.name : "the answer to \(kind)") and gives up: the exchange stalls. Nothing tells it why; neither RFC 3830 nor RFC 6267 sets a timer, the lab's roles give up after \(Self.timeout) s.",
-                               references: [.rfc(3830, "4.2.1"), .rfc(6267, "4.2.2")])
-            throw ExchangeStopped(refused: kind, by: waiting.id)
-        case .replay, .leak:
+            throw stall(kind, from: sender, to: receiver, on: stage)
+        case .redirect(let target):
+            return try redirect(message, sent: sent, from: sender, to: receiver, toward: target, on: stage)
+        case .rogueKMS:
+            try takeOver(message, sent: sent, from: sender, on: stage)
+        case .replay, .leak, .impersonate:
             return message
         }
+    }
+
+    /// The party left waiting for `kind` (the sender of a request, the receiver of the last
+    /// answer) gives up after the timeout; returns the stop to throw.
+    func stall(_ kind: MessageKind, from sender: Party, to receiver: Party, on stage: Stage) -> ExchangeStopped {
+        let waiting = kind == .rMessage2 ? receiver : sender
+        stage.env.clock.advance(seconds: Self.timeout)
+        stage.builder.step(waiting.id, .check, "\(waiting.tag) hears nothing and gives up",
+                           narration: "\(waiting.tag) waits \(Self.timeout) s for \(kind == .rMessage2 ? kind.name : "the answer to \(kind)") and gives up: the exchange stalls. Nothing tells it why; neither RFC 3830 nor RFC 6267 sets a timer, the lab's roles give up after \(Self.timeout) s.",
+                           references: [.rfc(3830, "4.2.1"), .rfc(6267, "4.2.2")])
+        return ExchangeStopped(refused: kind, by: waiting.id)
     }
 
     /// An action after a step: a replay of a recorded message, or a key that leaks.
@@ -105,7 +114,9 @@ final class Adversary {
             replay(kind, after: seconds, on: stage)
         case .leak(let key):
             leak(key, on: stage)
-        case .flip, .drop, .delay:
+        case .impersonate(let party):
+            impersonate(party, on: stage)
+        case .flip, .drop, .delay, .redirect, .rogueKMS:
             break
         }
     }
@@ -122,8 +133,8 @@ final class Adversary {
                            interfering: [(.replayed(original: original.index), stage.builder.nextIndex)],
                            narration: "Eve sends \(receiver.tag) her recording of \(kind) (step \(original.index))\(when), unchanged. \(receiver.tag) cannot tell who sent it; only its checks decide.",
                            references: [.rfc(3830, "5.4"), .profile("D10")])
-        replaying = true
-        defer { replaying = false }
+        acting = true
+        defer { acting = false }
         _ = try? exchange.receive(kind, StepRecord(kind: kind, message: octets), on: stage, from: .eve)
     }
 }

@@ -31,12 +31,20 @@ public enum AttackAction: Sendable, Equatable, CustomStringConvertible {
     case delay(seconds: UInt64)
     /// A long-term secret leaks to Eve.
     case leak(LeakedKey)
+    /// Eve keeps the message from its receiver and hands it to another party.
+    case redirect(PartyID)
+    /// Eve starts an exchange of her own claiming to be this party (the initiator or the
+    /// responder), calling the other: anyone can encrypt to an identity (RFC 6267 §4.2.2).
+    case impersonate(PartyID)
+    /// From this message on the KMS is an active man in the middle (RFC 6539 §4): it holds
+    /// every private key, so it answers each side as the other.
+    case rogueKMS
 
     /// Whether it acts on a message in transit (and so needs one at or after its step).
     public var actsInTransit: Bool {
         switch self {
-        case .flip, .drop, .delay: true
-        case .replay, .leak: false
+        case .flip, .drop, .delay, .redirect, .rogueKMS: true
+        case .replay, .leak, .impersonate: false
         }
     }
 
@@ -48,6 +56,9 @@ public enum AttackAction: Sendable, Equatable, CustomStringConvertible {
         case .drop: "drop"
         case .delay(let seconds): "delay:\(seconds)"
         case .leak(let key): "leak:\(key.rawValue)"
+        case .redirect(let party): "redirect:\(party.rawValue)"
+        case .impersonate(let party): "impersonate:\(party.rawValue)"
+        case .rogueKMS: "rogue-kms"
         }
     }
 }

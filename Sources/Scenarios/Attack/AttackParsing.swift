@@ -12,7 +12,8 @@ public struct AttackSpecError: Error, Sendable, Equatable, CustomStringConvertib
 extension AttackAction {
     /// The actions as the command line writes them, for help and errors.
     public static let forms = ["flip:FIELD[:BIT]", "replay:MESSAGE[:AFTER_SECONDS]", "drop", "delay:SECONDS",
-                               "leak:KEY (\(LeakedKey.allCases.map(\.rawValue).joined(separator: ", ")))"]
+                               "leak:KEY (\(LeakedKey.allCases.map(\.rawValue).joined(separator: ", ")))",
+                               "redirect:PARTY", "impersonate:initiator|responder", "rogue-kms"]
 
     /// Parses `flip:IBAKE.U:3`, `replay:I_MESSAGE_1:60`, `drop`, `delay:400`, `leak:s`
     /// (the part after the step of `--attack AT:ACTION[:ARG...]`).
@@ -50,6 +51,17 @@ extension AttackAction {
                 throw AttackSpecError("leak: unknown key \"\(arguments[0])\"; keys: \(LeakedKey.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             self = .leak(key)
+        case "redirect", "impersonate":
+            try arity(1...1)
+            let party = PartyID(rawValue: arguments[0])
+            let allowed: [PartyID] = parts[0] == "redirect" ? [.initiator, .responder, .kms, .eve] : [.initiator, .responder]
+            guard allowed.contains(party) else {
+                throw AttackSpecError("\(parts[0]): unknown party \"\(arguments[0])\"; parties: \(allowed.map(\.rawValue).joined(separator: ", "))")
+            }
+            self = parts[0] == "redirect" ? .redirect(party) : .impersonate(party)
+        case "rogue-kms":
+            try arity(0...0)
+            self = .rogueKMS
         default:
             throw AttackSpecError("unknown action \"\(parts[0])\"; actions: \(Self.forms.joined(separator: ", "))")
         }

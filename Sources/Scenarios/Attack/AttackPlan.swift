@@ -39,6 +39,16 @@ extension Attack {
                 }
                 _ = try surface.flip(message.octets, field, bit: bit)
             }
+            if case .redirect(let party) = action, party == message.to || !plain.parties.contains(where: { $0.id == party }) {
+                throw AttackSpecError("redirect: \(party) is \(party == message.to ? "already the receiver of \(message.kind.name)" : "not in this run"); parties: \(plain.parties.map(\.id.rawValue).joined(separator: ", "))")
+            }
+            // The KMS can stand in for each side only from the first message on (RFC 6539 §4).
+            if action == .rogueKMS, message.kind != .iMessage1 {
+                throw AttackSpecError("rogue-kms: the KMS takes over from I_MESSAGE_1; at step \(step) the message in transit is \(message.kind.name) (use a step up to the one that sends I_MESSAGE_1)")
+            }
+        }
+        if case .impersonate(let party) = action, plain.party(party)?.identity == nil {
+            throw AttackSpecError("impersonate: \(party) is not in this run with an identity")
         }
         if case .replay(let kind, _) = action,
            !plain.steps.contains(where: { $0.index <= step && $0.action == .send && $0.message?.kind == kind }) {

@@ -8,14 +8,17 @@ struct AttackListing {
 
     var lines: [String] {
         var lines = ["Attacks on scenario \(timeline.scenario.rawValue) (\(timeline.steps.count) steps); give them to `run` as --attack AT:ACTION[:ARG...].",
-                     "Leaks at any step: " + LeakedKey.allCases.map { "leak:\($0.rawValue)" }.joined(separator: ", ") + "."]
+                     "At any step: " + LeakedKey.allCases.map { "leak:\($0.rawValue)" }.joined(separator: ", ")
+                        + ", impersonate:initiator|responder (Eve's own exchange, once the step is over)."]
         for step in timeline.steps {
             lines += ["", "step \(step.index) [\(timeline.tag(step.actor)) \(step.action.rawValue)] \(step.title)"]
             let attack = Attack(step: step.index, action: .drop)
             if let sent = attack.messageStep(in: timeline.steps), let message = timeline.steps[sent - 1].message {
                 if sent == step.index {
                     let fields = AttackSurface(message.octets, parameterSet: parameterSet).paths
-                    lines.append("  in transit: \(message.kind) (this step): drop, delay:SECONDS, flip:FIELD[:BIT] with FIELD one of \(fields.count):")
+                    let others = timeline.parties.map(\.id).filter { $0 != message.to }.map(\.rawValue).joined(separator: "|")
+                    lines.append("  in transit: \(message.kind) (this step): drop, delay:SECONDS, redirect:\(others)"
+                                 + (message.kind == .iMessage1 ? ", rogue-kms" : "") + ", flip:FIELD[:BIT] with FIELD one of \(fields.count):")
                     lines.append("    " + fields.joined(separator: ", "))
                 } else {
                     lines.append("  in transit: \(message.kind) of step \(sent) (its fields are listed there)")

@@ -14,6 +14,9 @@ public struct Interference: Sendable, Equatable {
         case dropped
         /// Held `seconds` before it was let through unchanged.
         case delayed(seconds: UInt64)
+        /// Its IBAKE payload replaced by one sealed to the same recipient with the
+        /// attacker's own Diffie-Hellman share inside.
+        case substituted
     }
 
     public let act: Act
@@ -30,6 +33,7 @@ public struct Interference: Sendable, Equatable {
         case .replayed: .replayed
         case .dropped: .dropped
         case .delayed: .delayed
+        case .substituted: .tampered
         }
     }
 
@@ -40,6 +44,7 @@ public struct Interference: Sendable, Equatable {
         case .replayed(let original): "replayed \(message) of step \(original)"
         case .dropped: "dropped \(message) (step \(messageStep))"
         case .delayed(let seconds): "delayed \(message) (step \(messageStep)) by \(seconds) s"
+        case .substituted: "put her own share in \(message) (step \(messageStep))"
         }
     }
 

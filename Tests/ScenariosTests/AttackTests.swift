@@ -134,6 +134,20 @@ import Testing
         }
     }
 
+    @Test func aSubstitutedShareIsRefusedByTheEcho() throws {
+        let plain = try Self.plain()
+        let expected: [(MessageKind, IBAKECheck, PartyID)] = [(.iMessage1, .initiatorEcho, .initiator), (.rMessage1, .initiatorEcho, .initiator),
+                                                              (.iMessage2, .responderEcho, .responder)]
+        for (kind, check, party) in expected {
+            let timeline = try Self.branch([(try Self.sendStep(kind, in: plain), .substituteShare)])
+            #expect(Self.refusal(timeline)?.check == check && Self.refusal(timeline)?.by == party, "\(kind)")
+            #expect(timeline.finalLedger?[.eve]?.value(.abP) == nil, "\(kind)")
+        }
+        // I_MESSAGE_1 is accepted: nothing in it authenticates the caller; R_MESSAGE_1's echo does.
+        let first = try Self.branch([(try Self.sendStep(.iMessage1, in: plain), .substituteShare)])
+        #expect(first.steps.contains { $0.branch && $0.action == .receive && $0.actor == .responder })
+    }
+
     @Test func aRogueKMSHoldsBothKeys() throws {
         let plain = try Self.plain()
         let timeline = try Self.branch([(1, .rogueKMS)])

@@ -227,7 +227,7 @@ import Testing
             case .dropped:
                 dropped.append(act.message)
                 #expect(timeline.marks(ofMessageAt: act.messageStep, through: last) == [.dropped])
-            case .altered, .delayed:
+            case .altered, .delayed, .substituted:
                 Issue.record("replay: Eve alters and holds nothing")
             }
         }

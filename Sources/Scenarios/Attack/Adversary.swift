@@ -89,6 +89,8 @@ final class Adversary {
             throw stall(kind, from: sender, to: receiver, on: stage)
         case .redirect(let target):
             return try redirect(message, sent: sent, from: sender, to: receiver, toward: target, on: stage)
+        case .substituteShare:
+            return substituteShare(message, sent: sent, to: receiver, on: stage)
         case .rogueKMS:
             try takeOver(message, sent: sent, from: sender, on: stage)
         case .replay, .leak, .impersonate:
@@ -116,7 +118,7 @@ final class Adversary {
             leak(key, on: stage)
         case .impersonate(let party):
             impersonate(party, on: stage)
-        case .flip, .drop, .delay, .redirect, .rogueKMS:
+        case .flip, .drop, .delay, .redirect, .substituteShare, .rogueKMS:
             break
         }
     }

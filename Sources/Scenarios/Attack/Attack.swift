@@ -36,6 +36,9 @@ public enum AttackAction: Sendable, Equatable, CustomStringConvertible {
     /// Eve starts an exchange of her own claiming to be this party (the initiator or the
     /// responder), calling the other: anyone can encrypt to an identity (RFC 6267 §4.2.2).
     case impersonate(PartyID)
+    /// Eve replaces the IBAKE payload with one she sealed herself to the same recipient,
+    /// her own Diffie-Hellman share inside (anyone can encrypt to an identity).
+    case substituteShare
     /// From this message on the KMS is an active man in the middle (RFC 6539 §4): it holds
     /// every private key, so it answers each side as the other.
     case rogueKMS
@@ -43,7 +46,7 @@ public enum AttackAction: Sendable, Equatable, CustomStringConvertible {
     /// Whether it acts on a message in transit (and so needs one at or after its step).
     public var actsInTransit: Bool {
         switch self {
-        case .flip, .drop, .delay, .redirect, .rogueKMS: true
+        case .flip, .drop, .delay, .redirect, .substituteShare, .rogueKMS: true
         case .replay, .leak, .impersonate: false
         }
     }
@@ -58,6 +61,7 @@ public enum AttackAction: Sendable, Equatable, CustomStringConvertible {
         case .leak(let key): "leak:\(key.rawValue)"
         case .redirect(let party): "redirect:\(party.rawValue)"
         case .impersonate(let party): "impersonate:\(party.rawValue)"
+        case .substituteShare: "substitute-share"
         case .rogueKMS: "rogue-kms"
         }
     }

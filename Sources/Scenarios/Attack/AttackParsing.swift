@@ -13,7 +13,7 @@ extension AttackAction {
     /// The actions as the command line writes them, for help and errors.
     public static let forms = ["flip:FIELD[:BIT]", "replay:MESSAGE[:AFTER_SECONDS]", "drop", "delay:SECONDS",
                                "leak:KEY (\(LeakedKey.allCases.map(\.rawValue).joined(separator: ", ")))",
-                               "redirect:PARTY", "impersonate:initiator|responder", "rogue-kms"]
+                               "redirect:PARTY", "impersonate:initiator|responder", "substitute-share", "rogue-kms"]
 
     /// Parses `flip:IBAKE.U:3`, `replay:I_MESSAGE_1:60`, `drop`, `delay:400`, `leak:s`
     /// (the part after the step of `--attack AT:ACTION[:ARG...]`).
@@ -59,9 +59,9 @@ extension AttackAction {
                 throw AttackSpecError("\(parts[0]): unknown party \"\(arguments[0])\"; parties: \(allowed.map(\.rawValue).joined(separator: ", "))")
             }
             self = parts[0] == "redirect" ? .redirect(party) : .impersonate(party)
-        case "rogue-kms":
+        case "rogue-kms", "substitute-share":
             try arity(0...0)
-            self = .rogueKMS
+            self = parts[0] == "rogue-kms" ? .rogueKMS : .substituteShare
         default:
             throw AttackSpecError("unknown action \"\(parts[0])\"; actions: \(Self.forms.joined(separator: ", "))")
         }

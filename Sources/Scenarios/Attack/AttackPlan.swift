@@ -42,6 +42,10 @@ extension Attack {
             if case .redirect(let party) = action, party == message.to || !plain.parties.contains(where: { $0.id == party }) {
                 throw AttackSpecError("redirect: \(party) is \(party == message.to ? "already the receiver of \(message.kind.name)" : "not in this run"); parties: \(plain.parties.map(\.id.rawValue).joined(separator: ", "))")
             }
+            // Eve's share travels inside an IBAKE payload; R_MESSAGE_2 has none (RFC 6267 §4.2.2.7).
+            if action == .substituteShare, ![MessageKind.iMessage1, .rMessage1, .iMessage2].contains(message.kind) {
+                throw AttackSpecError("substitute-share: \(message.kind.name) carries no Diffie-Hellman share (I_MESSAGE_1, R_MESSAGE_1 and I_MESSAGE_2 do)")
+            }
             // The KMS can stand in for each side only from the first message on (RFC 6539 §4).
             if action == .rogueKMS, message.kind != .iMessage1 {
                 throw AttackSpecError("rogue-kms: the KMS takes over from I_MESSAGE_1; at step \(step) the message in transit is \(message.kind.name) (use a step up to the one that sends I_MESSAGE_1)")

@@ -18,6 +18,7 @@ struct AttackListing {
                     let fields = AttackSurface(message.octets, parameterSet: parameterSet).paths
                     let others = timeline.parties.map(\.id).filter { $0 != message.to }.map(\.rawValue).joined(separator: "|")
                     lines.append("  in transit: \(message.kind) (this step): drop, delay:SECONDS, redirect:\(others)"
+                                 + (message.kind == .rMessage2 ? "" : ", substitute-share")
                                  + (message.kind == .iMessage1 ? ", rogue-kms" : "") + ", flip:FIELD[:BIT] with FIELD one of \(fields.count):")
                     lines.append("    " + fields.joined(separator: ", "))
                 } else {

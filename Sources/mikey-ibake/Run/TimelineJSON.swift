@@ -70,6 +70,8 @@ struct TimelineJSON: Encodable {
             case .delayed:
                 // How long is in the step's narration; the shape keeps issue 11's fields.
                 (act, field, offset, mask, original) = ("delayed", nil, nil, nil, nil)
+            case .substituted:
+                (act, field, offset, mask, original) = ("substituted", "IBAKE", nil, nil, nil)
             }
         }
     }

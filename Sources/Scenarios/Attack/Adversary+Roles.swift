@@ -92,13 +92,7 @@ extension Adversary {
         defer { acting = false }
         let received = try withInitiator.receiveIMessage1(stage, message)
         do {
-            try withResponder.receiveIMessage1(stage, try withResponder.sendIMessage1(stage))
-            try withResponder.receiveRMessage1(stage, try withResponder.sendRMessage1(stage))
-            try withInitiator.receiveRMessage1(stage, try withInitiator.sendRMessage1(stage))
-            try withInitiator.receiveIMessage2(stage, try withInitiator.sendIMessage2(stage))
-            try withResponder.receiveIMessage2(stage, try withResponder.sendIMessage2(stage))
-            try withResponder.receiveRMessage2(stage, try withResponder.sendRMessage2(stage))
-            try withInitiator.receiveRMessage2(stage, try withInitiator.sendRMessage2(stage))
+            try StagedExchange.relay(withInitiator, withResponder, on: stage)
             try MediaSample.send(on: stage, after: StagedExchange.Completed(sentMessage1: message, receivedMessage1: received), of: withInitiator)
         } catch let stopped as ExchangeStopped {
             throw stopped

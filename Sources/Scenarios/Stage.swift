@@ -11,8 +11,9 @@ final class Stage {
     let env: RunEnvironment
     let profile: IBAKEProfile
     let kms: KeyManagementService
-    /// Public keys of identities, computed once per run and shared by every party.
-    let publicKeys = RecipientKeyCache()
+    /// Public keys of identities, computed once per run (or per plain run and its
+    /// branches) and shared by every party.
+    let publicKeys: RecipientKeyCache
     /// The secret each identity shares with the KMS for provisioning, once chosen.
     var psks: [String: [UInt8]] = [:]
 
@@ -30,6 +31,7 @@ final class Stage {
         // A branch's attacker is Eve; a scenario without her gets her on the path.
         if !options.plan.isEmpty, !parties.contains(where: { $0.id == .eve }) { parties.append(.activeEve) }
         adversary = options.plan.isEmpty ? nil : Adversary(options.plan)
+        publicKeys = options.publicKeys ?? RecipientKeyCache()
         for party in parties where party.kind.isOutsider && watching[party.id] == nil {
             watching[party.id] = Self.adversaryWatch
         }

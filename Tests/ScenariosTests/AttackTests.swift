@@ -177,6 +177,20 @@ import Testing
         #expect(!plain.steps.contains { $0.branch })
     }
 
+    @Test func aRunWithoutASeedGetsOneSoTheBranchMatchesItsPlainRun() throws {
+        var plain: Timeline?
+        let timeline = try Scenario.build(.basic, options: ScenarioOptions(parameterSet: try ParameterSet.named("toy"), seed: nil)) { run in
+            plain = run
+            return [Attack(step: try Self.sendStep(.rMessage2, in: run), action: .flip(field: "V.MAC", bit: nil))]
+        }
+        let original = try #require(plain)
+        #expect(timeline.seed != nil && timeline.seed == original.seed)
+        for (step, before) in zip(timeline.steps.prefix { !$0.branch }, original.steps) {
+            #expect(step.message?.octets == before.message?.octets)
+        }
+        #expect(Self.refusal(timeline)?.check == .verificationMAC)
+    }
+
     @Test func badSpecsListWhatWouldDo() throws {
         #expect(throws: AttackSpecError.self) { try AttackAction(parsing: "zap") }
         do throws(AttackSpecError) {

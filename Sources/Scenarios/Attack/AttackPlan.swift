@@ -1,4 +1,5 @@
 import IBAKE
+import IBE
 
 /// An attack placed on the plain run: for an action in transit, the step (plain
 /// numbering) that put its message on the wire.
@@ -65,13 +66,22 @@ extension Attack {
 extension Scenario {
     /// The branch of `name` under `attacks` (issue 12): the plain run is built first to
     /// place each attack, then the run again with the adversary acting; identical up to
-    /// the first attack, since a seeded run is deterministic (PROFILE D15). `plain`, when
-    /// the caller has built it already, saves building it again. A spec that does not fit
-    /// the run throws ``AttackSpecError``.
-    public static func build(_ name: ScenarioName, options: ScenarioOptions, attacks: [Attack], plain: Timeline? = nil) throws -> Timeline {
-        let plain = try plain ?? build(name, options: options)
+    /// the first attack, since a seeded run is deterministic (PROFILE D15). A run without
+    /// a seed gets a random one, so the two runs match. A spec that does not fit the run
+    /// throws ``AttackSpecError``.
+    public static func build(_ name: ScenarioName, options: ScenarioOptions, attacks: [Attack]) throws -> Timeline {
+        try build(name, options: options) { _ in attacks }
+    }
+
+    /// As ``build(_:options:attacks:)``, with the attacks placed by `attacks` on the plain
+    /// run (a step reference resolved against its steps).
+    public static func build(_ name: ScenarioName, options: ScenarioOptions, attacks: (Timeline) throws -> [Attack]) throws -> Timeline {
+        var options = options
+        options.seed = options.seed ?? UInt64.random(in: .min ... .max)
+        options.publicKeys = RecipientKeyCache()
+        let plain = try build(name, options: options)
         var branch = options
-        branch.plan = try attacks.map { attack throws(AttackSpecError) in
+        branch.plan = try attacks(plain).map { attack throws(AttackSpecError) in
             try attack.validate(against: plain, parameterSet: options.parameterSet)
             return PlannedAttack(attack: attack, messageStep: attack.action.actsInTransit ? attack.messageStep(in: plain.steps) : nil)
         }

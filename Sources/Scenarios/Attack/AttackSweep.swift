@@ -1,4 +1,5 @@
 import IBAKE
+import IBE
 
 /// Every field of every message of a run, one bit flipped in each (issue 12): which check
 /// refuses it, and which flips no check catches. The tests keep the basic run's table as a
@@ -16,6 +17,10 @@ public enum AttackSweep {
     /// Flips the last bit of each field of each message the stage delivers in the plain
     /// run of `name` (one branch per flip), in wire order.
     public static func run(_ name: ScenarioName, options: ScenarioOptions) throws -> [Row] {
+        // One seed and one set of public keys for the plain run and every branch (PROFILE D15).
+        var options = options
+        options.seed = options.seed ?? UInt64.random(in: .min ... .max)
+        options.publicKeys = RecipientKeyCache()
         let plain = try Scenario.build(name, options: options)
         var rows = [Row]()
         for step in plain.steps where step.action == .send {

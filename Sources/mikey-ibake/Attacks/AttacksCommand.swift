@@ -19,8 +19,10 @@ struct AttacksCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let options = try selection.options()
+            var options = try selection.options()
             if sweep {
+                // The table names the seed, so a sweep without one can be repeated.
+                options.seed = options.seed ?? UInt64.random(in: .min ... .max)
                 let rows: [AttackSweep.Row]
                 do {
                     rows = try AttackSweep.run(selection.name, options: options)

@@ -39,13 +39,13 @@ struct ScenarioSelection: ParsableArguments {
     /// the plain run itself when there are none. A spec that does not fit the run (a
     /// step it lacks, a field its message lacks) is a usage error listing what would do.
     func build(attacks specs: [AttackSpec]) throws -> Timeline {
-        let plain = try build()
-        guard !specs.isEmpty else { return plain }
-        let attacks = try specs.map { try $0.attack(on: plain) }
+        guard !specs.isEmpty else { return try build() }
         do {
-            return try Scenario.build(name, options: try options(), attacks: attacks, plain: plain)
+            return try Scenario.build(name, options: try options()) { plain in try specs.map { try $0.attack(on: plain) } }
         } catch let error as AttackSpecError {
             throw CommandFailure.usage("--attack: \(error)")
+        } catch let failure as CommandFailure {
+            throw failure
         } catch {
             throw CommandFailure.failed("scenario \(name.rawValue) failed: \(error)")
         }

@@ -81,7 +81,7 @@ import Testing
         #expect(Self.refusal(try Self.branch([(sent, .delay(seconds: 400))]))?.check == .timestamp)
         let short = try Self.branch([(sent, .delay(seconds: 10))])
         #expect(Self.refusal(short) == nil)
-        #expect(BranchOutcome(short) == .completed)
+        #expect(BranchOutcome(short) == .completed(keysAgree: true))
     }
 
     @Test func aDroppedMessageStallsTheExchange() throws {

@@ -18,7 +18,7 @@ final class Adversary {
     var opened: Set<Int> = []
 
     /// How long a party waits for an answer before it gives up. RFC 3830 and RFC 6267 set
-    /// no timer; the lab picks one so a dropped message ends in a stall with a timeout.
+    /// no timer; the lab picks one so a dropped message ends in a stall (PROFILE D21).
     static let timeout: UInt64 = 30
 
     init(_ plan: [PlannedAttack]) {
@@ -105,7 +105,7 @@ final class Adversary {
         stage.env.clock.advance(seconds: Self.timeout)
         stage.builder.step(waiting.id, .check, "\(waiting.tag) hears nothing and gives up",
                            narration: "\(waiting.tag) waits \(Self.timeout) s for \(kind == .rMessage2 ? kind.name : "the answer to \(kind)") and gives up: the exchange stalls. Nothing tells it why; neither RFC 3830 nor RFC 6267 sets a timer, the lab's roles give up after \(Self.timeout) s.",
-                           references: [.rfc(3830, "4.2.1"), .rfc(6267, "4.2.2")])
+                           references: [.rfc(3830, "4.2.1"), .rfc(6267, "4.2.2"), .profile("D21")])
         return ExchangeStopped(refused: kind, by: waiting.id)
     }
 

@@ -8,8 +8,9 @@ public enum BranchOutcome: Sendable, Equatable, CustomStringConvertible {
     case refused(check: IBAKECheck, by: PartyID, message: MessageKind, attacked: Bool)
     /// A party waited for a message that never came and gave up.
     case stalled(by: PartyID)
-    /// Nothing refused anything: the run went to its end.
-    case completed
+    /// Nothing refused anything: the run went to its end, with the initiator and the
+    /// responder holding the same MPK or not.
+    case completed(keysAgree: Bool)
 
     /// The outcome of `timeline`, a branch; `attackedStep` is the step whose message Eve
     /// acted on (branch numbering), if any.
@@ -26,7 +27,8 @@ public enum BranchOutcome: Sendable, Equatable, CustomStringConvertible {
             // A dropped message ends the run with the step of the party that gave up waiting.
             self = .stalled(by: last.actor)
         } else {
-            self = .completed
+            let mpk = { (party: PartyID) in timeline.finalLedger?[party]?.value(.mpk)?.octets }
+            self = .completed(keysAgree: mpk(.initiator) != nil && mpk(.initiator) == mpk(.responder))
         }
     }
 
@@ -38,8 +40,10 @@ public enum BranchOutcome: Sendable, Equatable, CustomStringConvertible {
             "passed its receiver; refused later by \(party.rawValue): \(check.title) (\(message.name))"
         case .stalled(let party):
             "stalls: \(party.rawValue) gives up waiting"
-        case .completed:
-            "not caught: the run completes"
+        case .completed(true):
+            "not caught: the run completes, both ends with the same keys"
+        case .completed(false):
+            "not caught: the run completes, the ends with different keys"
         }
     }
 }

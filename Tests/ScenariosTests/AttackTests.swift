@@ -84,6 +84,21 @@ import Testing
         #expect(BranchOutcome(short) == .completed(keysAgree: true))
     }
 
+    /// What the engine computes for each message held past the window and replayed after
+    /// the call: the responder checks T against its clock and its replay cache (PROFILE D10);
+    /// the initiator checks only that an answer repeats T (RFC 6267 §4.2.2.4), so a late or
+    /// replayed answer passes, and the table says so.
+    @Test func delayAndReplayAtEachMessage() throws {
+        let plain = try Self.plain()
+        let expected: [(MessageKind, delayed: IBAKECheck?, replayed: IBAKECheck?)] = [
+            (.iMessage1, .timestamp, .replay), (.rMessage1, nil, nil), (.iMessage2, .timestamp, .replay), (.rMessage2, nil, nil),
+        ]
+        for (kind, delayed, replayed) in expected {
+            #expect(Self.refusal(try Self.branch([(try Self.sendStep(kind, in: plain), .delay(seconds: 400))]))?.check == delayed, "delay \(kind)")
+            #expect(Self.refusal(try Self.branch([(plain.steps.count, .replay(kind, afterSeconds: 0))]))?.check == replayed, "replay \(kind)")
+        }
+    }
+
     @Test func aDroppedMessageStallsTheExchange() throws {
         let plain = try Self.plain()
         for kind in MessageKind.attackable {

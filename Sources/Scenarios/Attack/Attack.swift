@@ -7,6 +7,7 @@ public struct Attack: Sendable, Equatable {
     /// The step of the plain run, 1-based, at which Eve acts: for an action on a message
     /// in transit, the message sent (or received) there, or else the next one sent.
     public let step: Int
+    /// What Eve does there.
     public let action: AttackAction
 
     /// An attack at step `step` (numbered as in the plain run).

@@ -2,8 +2,10 @@ import IBAKE
 
 /// Why an attack spec cannot be used; its text lists what would be.
 public struct AttackSpecError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The problem and what would do instead, as the command line prints it.
     public let description: String
 
+    /// An error saying `description`.
     public init(_ description: String) {
         self.description = description
     }

@@ -11,6 +11,7 @@ import Primitives
 public struct AttackSurface: Sendable {
     /// One field: its path and where its bits are.
     public struct Field: Sendable, Equatable {
+        /// `PAYLOAD.FIELD`, e.g. `IBAKE.U`, `HDR.SSRC_1`, `SP.Encryption algorithm.Value`.
         public let path: String
         /// The octets it occupies in the message.
         public let range: Range<Int>
@@ -22,6 +23,7 @@ public struct AttackSurface: Sendable {
         public var bitCount: Int { bits?.count ?? range.count * 8 }
     }
 
+    /// The fields in wire order.
     public let fields: [Field]
 
     /// The fields of `octets`, a MIKEY message (none when it is not one).

@@ -7,10 +7,13 @@ import IBE
 public enum AttackSweep {
     /// One flip and what came of it.
     public struct Row: Sendable, Equatable {
+        /// The message flipped.
         public let message: MessageKind
         /// The step of the plain run that sent the message.
         public let step: Int
+        /// The field's path (``AttackSurface``); its last bit was flipped.
         public let field: String
+        /// What the branch computed.
         public let outcome: BranchOutcome
     }
 

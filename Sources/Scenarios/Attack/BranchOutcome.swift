@@ -32,6 +32,7 @@ public enum BranchOutcome: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// One line for the sweep's table: who refused with which check, or why nothing did.
     public var description: String {
         switch self {
         case .refused(let check, let party, let message, true):

@@ -179,6 +179,23 @@ import Testing
         }
     }
 
+    @Test(arguments: [LeakedKey.initiatorPSK, .responderPSK])
+    func aLeakedPSKOpensTheRecordedProvisioningAndSoTheExchange(key: LeakedKey) throws {
+        let plain = try Self.plain()
+        let owner: PartyID = key == .initiatorPSK ? .initiator : .responder
+        // From the step its owner asks for a key (the PSK exists by then) to after the call.
+        let request = try #require(plain.steps.first { $0.message?.kind == .requestKeyPSK && $0.message?.from == owner }).index
+        for step in [request, plain.steps.count] {
+            let timeline = try Self.branch([(step, .leak(key))])
+            let eve = try #require(timeline.finalLedger?[.eve])
+            let name: ValueName = key == .initiatorPSK ? .initiatorPrivateKey : .responderPrivateKey
+            #expect(eve.value(.preSharedKey) != nil)
+            #expect(eve.value(name)?.octets == timeline.finalLedger?[owner]?.value(name)?.octets, "step \(step)")
+            #expect(eve.value(key == .initiatorPSK ? .bP : .aP) != nil, "step \(step)")
+            #expect(eve.value(.abP) == nil)
+        }
+    }
+
     @Test func theBranchIsThePlainRunUpToTheAttack() throws {
         let plain = try Self.plain()
         let sent = try Self.sendStep(.rMessage1, in: plain)

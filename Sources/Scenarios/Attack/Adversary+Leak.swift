@@ -40,6 +40,9 @@ extension Adversary {
     /// Eve opens, with each key that leaked, every recorded message sealed to its owner
     /// that she has not opened yet (the run's end calls it again for later messages).
     func openRecorded(on stage: Stage) {
+        for key in leaked where key == .initiatorPSK || key == .responderPSK {
+            openProvisioning(with: key, on: stage)
+        }
         for key in leaked {
             for (owner, name) in Self.opens(key) {
                 guard let uri = owner.identity, let identity = try? KeyPeriod.identity(uri, atNTP: stage.env.clock.now()) else { continue }
@@ -55,13 +58,38 @@ extension Adversary {
         }
     }
 
+    /// With a leaked PSK, Eve reads the private key in her recording of its owner's
+    /// REQUEST_KEY_RESP (``ProvisioningWithLeakedPSK``), and from then on it opens what it
+    /// would have opened had it leaked itself.
+    private func openProvisioning(with key: LeakedKey, on stage: Stage) {
+        let (owner, keyName, privateKey): (Party, ValueName, LeakedKey) = key == .initiatorPSK
+            ? (.initiator, .initiatorPrivateKey, .initiatorPrivateKey) : (.responder, .responderPrivateKey, .responderPrivateKey)
+        guard let uri = owner.identity, let psk = stage.psks[uri],
+              let response = stage.builder.steps.last(where: { $0.message?.kind == .requestKeyResp && $0.message?.to == owner.id }),
+              !opened.contains(response.index),
+              let request = stage.builder.steps.last(where: { $0.message?.kind == .requestKeyPSK && $0.message?.from == owner.id && $0.index < response.index }),
+              let requestOctets = request.message?.octets, let responseOctets = response.message?.octets else { return }
+        opened.insert(response.index)
+        do {
+            let keys = try ProvisioningWithLeakedPSK.keys(in: responseOctets, answering: requestOctets, psk: psk, profile: stage.profile)
+            stage.builder.step(.eve, .check, "Eve opens REQUEST_KEY_RESP with \(key.rawValue)",
+                               reveal: keys.map { (.eve, LearnedValue(keyName, $0, .message(.requestKeyResp))) },
+                               narration: "Eve derives the KEMAC keys from \(key.rawValue) and the clear CSB ID and RAND of her recording of \(owner.tag)'s REQUEST_KEY_PSK (step \(request.index)), and decrypts the KEMAC of REQUEST_KEY_RESP (step \(response.index)): \(owner.tag)'s private key for the month is hers.",
+                               references: [.rfc(6267, "4.2.1"), .profile("D11"), .rfc(6539, "3.3")])
+            if !leaked.contains(privateKey) { leaked.append(privateKey) }
+        } catch {
+            stage.builder.step(.eve, .check, "Eve cannot open REQUEST_KEY_RESP", narration: "\(error)",
+                               references: [.rfc(6267, "4.2.1"), .profile("D11")])
+        }
+    }
+
     /// The private keys a leaked secret gives Eve (s gives every one, RFC 5091 §5.3).
     private static func opens(_ key: LeakedKey) -> [(Party, ValueName)] {
         switch key {
         case .masterSecret: [(.responder, .responderPrivateKey), (.initiator, .initiatorPrivateKey)]
         case .responderPrivateKey: [(.responder, .responderPrivateKey)]
         case .initiatorPrivateKey: [(.initiator, .initiatorPrivateKey)]
-        // A PSK protects provisioning only (PROFILE D11); its KEMAC is not opened here.
+        // A PSK opens provisioning only (PROFILE D11); the private key read there does the rest.
         case .initiatorPSK, .responderPSK: []
         }
     }

@@ -9,16 +9,19 @@ struct PlannedAttack: Sendable {
 }
 
 extension Attack {
-    /// The step of `steps` (a plain run) that sends the message this attack acts on: the
-    /// message sent at its step, the one received or refused there, or else the next one
-    /// sent; nil when none of the messages the stage delivers is there (``MessageKind/attackable``).
+    /// The step of `steps` (a plain run) that sends the message this attack acts on (one of
+    /// ``MessageKind/attackable``): the one sent at its step, or received or refused there,
+    /// or else the next one sent; nil when none is sent from there on.
     public func messageStep(in steps: [Step]) -> Int? {
         guard let at = steps.first(where: { $0.index == step }) else { return nil }
         let sends = steps.filter { $0.action == .send && MessageKind.attackable.contains($0.message?.kind ?? .error) }
-        if at.action == .send { return sends.contains { $0.index == at.index } ? at.index : nil }
+        if at.action == .send, sends.contains(where: { $0.index == at.index }) { return at.index }
         if at.action == .receive || at.action == .refuse {
-            return at.refusedMessage ?? sends.last { $0.index < at.index && $0.message?.to == at.actor }?.index
+            let received = at.refusedMessage.flatMap { index in steps.first { $0.index == index } }
+                ?? steps.last { $0.index < at.index && $0.action == .send && $0.message?.to == at.actor }
+            if let received, sends.contains(where: { $0.index == received.index }) { return received.index }
         }
+        // A step with no such message of its own (a compute step, provisioning, media): the next one sent.
         return sends.first { $0.index > at.index }?.index
     }
 

@@ -12,6 +12,11 @@ public struct Interference: Sendable, Equatable {
         case replayed(original: Int)
         /// Kept from its recipient.
         case dropped
+        /// Held `seconds` before it was let through unchanged.
+        case delayed(seconds: UInt64)
+        /// Its IBAKE payload replaced by one sealed to the same recipient with the
+        /// attacker's own Diffie-Hellman share inside.
+        case substituted
     }
 
     public let act: Act
@@ -27,6 +32,8 @@ public struct Interference: Sendable, Equatable {
         case .altered: .tampered
         case .replayed: .replayed
         case .dropped: .dropped
+        case .delayed: .delayed
+        case .substituted: .tampered
         }
     }
 
@@ -36,6 +43,8 @@ public struct Interference: Sendable, Equatable {
         case .altered: "altered \(message) (step \(messageStep))"
         case .replayed(let original): "replayed \(message) of step \(original)"
         case .dropped: "dropped \(message) (step \(messageStep))"
+        case .delayed(let seconds): "delayed \(message) (step \(messageStep)) by \(seconds) s"
+        case .substituted: "put her own share in \(message) (step \(messageStep))"
         }
     }
 
@@ -51,5 +60,5 @@ public struct Interference: Sendable, Equatable {
 
 /// How the wire marks a message something happened to, in the order it happens.
 public enum WireMark: String, Sendable, Equatable, CaseIterable {
-    case tampered, replayed, dropped, refused
+    case tampered, delayed, replayed, dropped, refused
 }

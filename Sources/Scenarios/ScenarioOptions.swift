@@ -9,6 +9,11 @@ public struct ScenarioOptions: Sendable {
     public var parameterSet: ParameterSet
     public var seed: UInt64?
     public var policy: Initiator.Policy
+    /// Eve's attacks, placed on the plain run (``Scenario/build(_:options:attacks:)``); none on a plain run.
+    var plan: [PlannedAttack] = []
+    /// Public keys shared by a plain run and its branches: the same seed makes the same KMS,
+    /// so the same keys (issue 12); nil gives each run its own.
+    var publicKeys: RecipientKeyCache?
 
     public init(parameterSet: ParameterSet, seed: UInt64?, policy: Initiator.Policy = .continue) {
         self.parameterSet = parameterSet

@@ -11,16 +11,27 @@ final class Stage {
     let env: RunEnvironment
     let profile: IBAKEProfile
     let kms: KeyManagementService
-    /// Public keys of identities, computed once per run and shared by every party.
-    let publicKeys = RecipientKeyCache()
+    /// Public keys of identities, computed once per run (or per plain run and its
+    /// branches) and shared by every party.
+    let publicKeys: RecipientKeyCache
     /// The secret each identity shares with the KMS for provisioning, once chosen.
     var psks: [String: [UInt8]] = [:]
+
+    /// Eve acting on a branch (issue 12); nil on a plain run.
+    let adversary: Adversary?
+    /// The exchange under way, whose roles a replayed message reaches.
+    var exchange: StagedExchange?
 
     /// Values every adversary's ledger states it cannot compute.
     static let adversaryWatch: [ValueName] = [.a, .b, .aP, .bP, .abP, .sessionKey]
 
     init(_ scenario: ScenarioName, _ options: ScenarioOptions, parties: [Party], watch: [PartyID: [ValueName]] = [:]) {
         var watching = watch
+        var parties = parties
+        // A branch's attacker is Eve; a scenario without her gets her on the path.
+        if !options.plan.isEmpty, !parties.contains(where: { $0.id == .eve }) { parties.append(.activeEve) }
+        adversary = options.plan.isEmpty ? nil : Adversary(options.plan)
+        publicKeys = options.publicKeys ?? RecipientKeyCache()
         for party in parties where party.kind.isOutsider && watching[party.id] == nil {
             watching[party.id] = Self.adversaryWatch
         }
@@ -50,6 +61,7 @@ final class Stage {
     @discardableResult
     func wire(_ record: StepRecord, from sender: Party, to receiver: Party, title: String,
               reveal: [(PartyID, LearnedValue)] = [], narration: String, references: [SpecReference]) -> Int {
+        adversary?.actAfterSteps(on: self)
         let message = WireMessage(record.kind, octets: record.message, from: sender.id, to: receiver.id,
                                   notation: Notation.describe(record.kind, layers: record.layers, tag: tag),
                                   sealedLayers: record.layers)
@@ -89,6 +101,12 @@ final class Stage {
                  notes: [String] = [], comparing: [SameValue] = [], references: [SpecReference],
                  _ receive: ([UInt8]) throws(IBAKEFailure) -> StepRecord) throws(ExchangeStopped) -> StepRecord {
         let name = message.kind
+        var message = message
+        if let adversary {
+            let sent = builder.lastMessageStep(name, to: party.id)
+            adversary.actAfterSteps(on: self)
+            message = try adversary.intercept(message, sentAt: sent, from: sender, to: party, on: self)
+        }
         do {
             let record = try receive(message.message)
             builder.step(party.id, .receive, title, reveal: record.learned.map { (party.id, $0) },
@@ -128,6 +146,9 @@ final class Stage {
     /// ends with the refusal and the Error message, if any.
     func play(_ script: () throws -> Void) throws -> Timeline {
         try untilStopped(script)
+        // Eve's attacks after the run's last step, and what a leaked key opens that was sent after it.
+        adversary?.actAfterSteps(on: self, all: true)
+        if let adversary { try? adversary.inserting(self) { () throws(ExchangeStopped) in adversary.openRecorded(on: self) } }
         return builder.timeline
     }
 

@@ -31,6 +31,13 @@ extension StagedExchange {
         try open(.rMessage2, message, on: stage)
     }
 
+    /// A message of `kind` from `sender` reaches this exchange's role that receives it
+    /// (Eve's replay, issue 12).
+    @discardableResult
+    func receive(_ kind: MessageKind, _ message: StepRecord, on stage: Stage, from sender: PartyID) throws(ExchangeStopped) -> StepRecord {
+        try open(kind, message, on: stage, from: stage.parties.first { $0.id == sender })
+    }
+
     /// The party a message of `kind` is addressed to in this exchange.
     func receiver(of kind: MessageKind) -> Party {
         kind == .iMessage1 || kind == .iMessage2 ? responderParty : initiatorParty

@@ -24,14 +24,16 @@ struct StagedExchange {
                   target: intended.identity, policy: policy)
     }
 
-    /// An exchange over roles made elsewhere (forking makes the devices itself).
-    init(initiator: Initiator, responder: Responder, initiatorParty: Party, responderParty: Party) {
+    /// An exchange over roles made elsewhere (forking makes the devices itself; an attacker
+    /// plays a role under an identity not her own, given as `initiatorURI` or `responderURI`).
+    init(initiator: Initiator, responder: Responder, initiatorParty: Party, responderParty: Party,
+         initiatorURI: String? = nil, responderURI: String? = nil) {
         self.initiator = initiator
         self.responder = responder
         self.initiatorParty = initiatorParty
         self.responderParty = responderParty
-        initiatorURI = initiatorParty.identity ?? ""
-        responderURI = responderParty.identity ?? ""
+        self.initiatorURI = initiatorURI ?? initiatorParty.identity ?? ""
+        self.responderURI = responderURI ?? responderParty.identity ?? ""
     }
 
     /// `initiatorURI` and `responderURI` are the identities the roles use, by default
@@ -56,6 +58,7 @@ struct StagedExchange {
     /// I_MESSAGE_1: I picks a, computes aP, sends. Returns the octets sent.
     func sendIMessage1(_ stage: Stage, deposit: SecretKeyDeposit? = nil) throws -> StepRecord {
         stage.builder.phase = .exchange
+        stage.exchange = self
         let record = try initiator.makeIMessage1(deposit: deposit)
         let i = initiatorParty.tag
         stage.compute(record, by: initiatorParty, title: "\(i) picks a, computes aP",

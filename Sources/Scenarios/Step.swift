@@ -78,6 +78,9 @@ public struct Step: Sendable {
     public let comparisons: [SameValue]
     /// The part of the run this step belongs to.
     public let phase: Phase
+    /// Whether the step is on an attack's branch (issue 12): at or after the first step
+    /// where Eve acted, so it may differ from the plain run.
+    public let branch: Bool
 
     /// The references as every output prints them: `RFC 6267 §4.2.2.1, PROFILE D10`.
     public var citation: String { references.map(\.description).joined(separator: ", ") }
@@ -87,6 +90,6 @@ public struct Step: Sendable {
     func with(ledger: Ledger) -> Step {
         Step(index: index, actor: actor, action: action, title: title, message: message, revealed: revealed, checks: checks,
              narration: narration, notes: notes, references: references, ledger: ledger, refusedMessage: refusedMessage,
-             comparisons: comparisons, phase: phase)
+             comparisons: comparisons, phase: phase, branch: branch)
     }
 }

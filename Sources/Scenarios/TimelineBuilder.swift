@@ -16,7 +16,9 @@ final class TimelineBuilder {
     /// The values whose absence is stated, per party.
     private var watched: [PartyID: [ValueName]]
     /// The steps so far, their ledgers without impossibilities.
-    private var steps: [Step] = []
+    private(set) var steps: [Step] = []
+    /// The first step of a branch (issue 12): from it on, the run differs from the plain one.
+    var branchFrom: Int?
 
     init(scenario: ScenarioName, options: ScenarioOptions, parties: [Party], watch: [PartyID: [ValueName]]) {
         self.scenario = scenario
@@ -88,7 +90,8 @@ final class TimelineBuilder {
         }
         steps.append(Step(index: index, actor: actor, action: action, title: title, message: message, revealed: revealed,
                           checks: checks, narration: narration, notes: notes, references: references, ledger: ledger(),
-                          refusedMessage: refusing, comparisons: comparing, phase: phase))
+                          refusedMessage: refusing, comparisons: comparing, phase: phase,
+                          branch: branchFrom.map { index >= $0 } ?? false))
         return index
     }
 

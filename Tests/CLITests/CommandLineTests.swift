@@ -26,7 +26,7 @@ import TUITestSupport
     }
 
     /// Every command and subcommand, as typed.
-    static let commands: [[String]] = [["interactive"], ["run"], ["tutorial"], ["decode"], ["export"], ["snapshot"], ["bench"], ["lab"],
+    static let commands: [[String]] = [["interactive"], ["run"], ["tutorial"], ["decode"], ["export"], ["snapshot"], ["bench"], ["lab"], ["attacks"],
                                        ["lab", "pairing"], ["lab", "hash-to-point"], ["lab", "generate-params"]]
 
     // MARK: choices
@@ -205,7 +205,7 @@ import TUITestSupport
     @Test func bashCompletionNamesTheSubcommandsAndOffersTheScenarios() throws {
         let (status, script) = try Self.run(["--generate-completion-script", "bash"])
         #expect(status == 0)
-        #expect(script.contains("compgen -W 'interactive run tutorial decode export snapshot bench lab help'"))
+        #expect(script.contains("compgen -W 'interactive run tutorial decode export snapshot bench lab attacks help'"))
         // `--scenario` offers every scenario name, in run and in the demonstrator.
         let scenarios = "-W " + ScenarioName.allCases.map { "'\($0.rawValue)'" }.joined(separator: "$'\\n'")
         let offers = script.components(separatedBy: "'--scenario')").dropFirst().filter { $0.split(separator: "\n").first?.contains(scenarios) == true }

@@ -21,13 +21,7 @@ enum MaliciousKMSScenario {
                                narration: "The KMS computed I_PrK and R_PrK when it issued them. With them it can open and create every IBE layer either side would: it sits in the path and runs two exchanges, one with each side, each believing it talks to the other.",
                                references: [.rfc(6539, "4")])
             try withInitiator.receiveIMessage1(stage, try withInitiator.sendIMessage1(stage))
-            try withResponder.receiveIMessage1(stage, try withResponder.sendIMessage1(stage))
-            try withResponder.receiveRMessage1(stage, try withResponder.sendRMessage1(stage))
-            try withInitiator.receiveRMessage1(stage, try withInitiator.sendRMessage1(stage))
-            try withInitiator.receiveIMessage2(stage, try withInitiator.sendIMessage2(stage))
-            try withResponder.receiveIMessage2(stage, try withResponder.sendIMessage2(stage))
-            try withResponder.receiveRMessage2(stage, try withResponder.sendRMessage2(stage))
-            try withInitiator.receiveRMessage2(stage, try withInitiator.sendRMessage2(stage))
+            try StagedExchange.relay(withInitiator, withResponder, on: stage)
             let outcome = outcome(on: stage)
             stage.builder.step(kms.id, .check, outcome.title, comparing: outcome.comparisons,
                                narration: "Every check passed on both sides: the echoes match because the KMS opened each layer with the right key, and V verifies on each side because \(outcome.text) The protocol defends against passive insiders, not an active KMS: it must be trusted not to do this.",

@@ -80,7 +80,26 @@ struct BenchmarkSuite {
         let options = ScenarioOptions(parameterSet: set, seed: 1)
         return ScenarioName.allCases.filter { (try? Scenario.build($0, options: options)) != nil }.map { name in
             result("timeline-\(name.rawValue)") { _ = try? Scenario.build(name, options: options) }
-        }
+        } + attacks(options, result)
+    }
+
+    /// attack-*: the plain run of basic and one branch of it (what `run --attack` computes;
+    /// issue 12): a flip refused
+    /// at the first message, one refused at the last, and the KMS in the middle. At an
+    /// insecure set, the whole sweep too.
+    private func attacks(_ options: ScenarioOptions, _ result: (String, () -> Void) -> BenchmarkResult) -> [BenchmarkResult] {
+        guard let plain = try? Scenario.build(.basic, options: options) else { return [] }
+        func step(_ kind: MessageKind) -> Int { plain.steps.first { $0.action == .send && $0.message?.kind == kind }?.index ?? 1 }
+        let branches: [(String, Attack)] = [
+            ("attack-flip-i-message-1", Attack(step: step(.iMessage1), action: .flip(field: "IBAKE.U", bit: nil))),
+            ("attack-flip-r-message-2", Attack(step: step(.rMessage2), action: .flip(field: "V.MAC", bit: nil))),
+            ("attack-rogue-kms", Attack(step: 1, action: .rogueKMS)),
+        ]
+        let sweep = options.parameterSet.isInsecure
+            ? [result("attack-sweep-basic") { _ = try? AttackSweep.run(.basic, options: options) }] : []
+        return branches.map { name, attack in
+            result(name) { _ = try? Scenario.build(.basic, options: options, attacks: [attack]) }
+        } + sweep
     }
 
     /// ECDH scalar multiplication of an arbitrary point (decode, multiply, encode).

@@ -34,4 +34,20 @@ struct ScenarioSelection: ParsableArguments {
             throw CommandFailure.failed("scenario \(name.rawValue) failed: \(error)")
         }
     }
+
+    /// The branch of the run under `attacks` (issue 12), each placed on the plain run;
+    /// the plain run itself when there are none. A spec that does not fit the run (a
+    /// step it lacks, a field its message lacks) is a usage error listing what would do.
+    func build(attacks specs: [AttackSpec]) throws -> Timeline {
+        guard !specs.isEmpty else { return try build() }
+        do {
+            return try Scenario.build(name, options: try options()) { plain in try specs.map { try $0.attack(on: plain) } }
+        } catch let error as AttackSpecError {
+            throw CommandFailure.usage("--attack: \(error)")
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure.failed("scenario \(name.rawValue) failed: \(error)")
+        }
+    }
 }

@@ -16,6 +16,11 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var selection: ScenarioSelection
     @Option(help: "The output's form.") var format: Format = .text
     @Flag(help: "List the scenarios, one line each.") var list = false
+    @Option(parsing: .singleValue,
+            help: ArgumentHelp("Eve attacks at a step and the run branches from there (repeatable; `mikey-ibake attacks` lists what each step offers).",
+                               valueName: "AT:ACTION[:ARG...]"),
+            transform: AttackSpec.transform)
+    var attack: [AttackSpec] = []
 
     func run() throws {
         if list {
@@ -25,11 +30,12 @@ struct RunCommand: ParsableCommand {
             return
         }
         try reportingFailures {
-            let timeline = try selection.build()
+            let timeline = try selection.build(attacks: attack)
             let summary = try selection.params.load().summary
+            let attacks = attack.map(\.text)
             switch format {
-            case .text: TimelineText(timeline: timeline, parameterSummary: summary).allLines.forEach { print($0) }
-            case .markdown: TimelineMarkdown(timeline: timeline, parameterSummary: summary).lines.forEach { print($0) }
+            case .text: TimelineText(timeline: timeline, parameterSummary: summary, attacks: attacks).allLines.forEach { print($0) }
+            case .markdown: TimelineMarkdown(timeline: timeline, parameterSummary: summary, attacks: attacks).lines.forEach { print($0) }
             case .json: print(try TimelineJSON(timeline).text())
             }
         }

@@ -67,6 +67,11 @@ struct TimelineJSON: Encodable {
                 (act, field, offset, mask, self.original) = ("replayed", nil, nil, nil, original)
             case .dropped:
                 (act, field, offset, mask, original) = ("dropped", nil, nil, nil, nil)
+            case .delayed:
+                // How long is in the step's narration; the shape keeps issue 11's fields.
+                (act, field, offset, mask, original) = ("delayed", nil, nil, nil, nil)
+            case .substituted:
+                (act, field, offset, mask, original) = ("substituted", "IBAKE", nil, nil, nil)
             }
         }
     }
@@ -96,6 +101,8 @@ struct TimelineJSON: Encodable {
         let ledger: [String: PartyKnowledge]
         /// For a refusal, the step that put the refused message on the wire (added by issue 11).
         let refusedMessage: Int?
+        /// True on the steps of an attack's branch (issue 12); left out of a plain run's steps.
+        let branch: Bool?
 
         func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -113,10 +120,11 @@ struct TimelineJSON: Encodable {
             try container.encode(references, forKey: .references)
             try container.encode(ledger, forKey: .ledger)
             try container.encodeIfPresent(refusedMessage, forKey: .refusedMessage)
+            try container.encodeIfPresent(branch, forKey: .branch)
         }
 
         enum CodingKeys: String, CodingKey {
-            case index, phase, actor, action, title, message, learned, values, checks, narration, notes, references, ledger, refusedMessage
+            case index, phase, actor, action, title, message, learned, values, checks, narration, notes, references, ledger, refusedMessage, branch
         }
     }
 
@@ -154,7 +162,7 @@ struct TimelineJSON: Encodable {
                             learned: learned, values: values,
                             checks: step.checks.map { CheckJSON(check: $0.check.rawValue, passed: $0.passed, detail: $0.detail) },
                             narration: step.narration, notes: step.notes, references: step.references.map(\.description), ledger: ledger,
-                            refusedMessage: step.refusedMessage)
+                            refusedMessage: step.refusedMessage, branch: step.branch ? true : nil)
         }
     }
 

@@ -4,6 +4,8 @@ import Scenarios
 struct TimelineMarkdown {
     let timeline: Timeline
     let parameterSummary: String
+    /// The `--attack` specs the run branches under (issue 12), as given.
+    var attacks: [String] = []
 
     var lines: [String] {
         let summary = timeline.scenario.summary
@@ -13,9 +15,12 @@ struct TimelineMarkdown {
         for party in timeline.parties {
             lines.append("| \(party.tag) | \(party.name) | \(party.identity.map { "`\($0)`" } ?? "—") |")
         }
+        if !attacks.isEmpty {
+            lines += ["", "Attacks: " + attacks.map { "`\($0)`" }.joined(separator: ", ") + "; steps marked _(branch)_ differ from the plain run."]
+        }
         for step in timeline.steps {
             let actor = timeline.tag(step.actor)
-            lines += ["", "## Step \(step.index): \(step.title)", "", "**\(actor)** \(step.action.rawValue).", ""]
+            lines += ["", "## Step \(step.index)\(step.branch ? " _(branch)_" : ""): \(step.title)", "", "**\(actor)** \(step.action.rawValue).", ""]
             if let message = step.message {
                 let from = timeline.tag(message.from)
                 let to = timeline.tag(message.to)

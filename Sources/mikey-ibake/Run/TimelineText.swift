@@ -7,6 +7,8 @@ import Scenarios
 struct TimelineText {
     let timeline: Timeline
     let parameterSummary: String
+    /// The `--attack` specs the run branches under (issue 12), as given.
+    var attacks: [String] = []
 
     static func shortened(_ octets: [UInt8], keep: Int = 8) -> String {
         let hex = Hex.encode(octets)
@@ -19,6 +21,7 @@ struct TimelineText {
          "parameters: \(timeline.parameterSet) (\(parameterSummary)); seed: \(timeline.seed.map(String.init) ?? "none (fresh randomness)")"
             + (timeline.seed == nil ? "" : "; a seeded run is for demonstration, not for use (PROFILE D15)"),
          "parties: " + timeline.parties.map { "\($0.tag) = \($0.name)\($0.identity.map { " <\($0)>" } ?? "")" }.joined(separator: ", ")]
+            + (attacks.isEmpty ? [] : ["attacks: \(attacks.joined(separator: ", ")); steps marked (branch) differ from the plain run"])
     }
 
     func lines(for step: Step, previous: Ledger?) -> [String] {
@@ -27,7 +30,7 @@ struct TimelineText {
         var lines = [""]
         // A new part of the run gets a heading of its own.
         if step.index == 1 || timeline.steps[step.index - 2].phase != step.phase { lines += ["== \(step.phase.name) ==", ""] }
-        lines.append("step \(step.index)/\(total) [\(actor) \(step.action.rawValue)] \(step.title)")
+        lines.append("step \(step.index)/\(total) [\(actor) \(step.action.rawValue)] \(step.branch ? "(branch) " : "")\(step.title)")
         if let message = step.message {
             let from = timeline.tag(message.from)
             let to = timeline.tag(message.to)

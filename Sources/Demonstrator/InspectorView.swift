@@ -35,7 +35,7 @@ enum InspectorView {
             }
         }
         let below = rows.count - start - area.height
-        var label = (start > 0 ? ["+\(start) above"] : []) + (below > 0 ? ["+\(below) more"] : [])
+        var label = Viewport.hidden(before: start, after: below)
         if document.isMIKEY { label.append(mode == .fields ? "fields, x: hex" : "hex, x: fields") }
         if document.hasIBELayers { label.append(document.openedAs == nil ? "o: open" : "o: next") }
         if !label.isEmpty { canvas.bottomLabel(label.joined(separator: ", "), in: frame, style: theme.label) }

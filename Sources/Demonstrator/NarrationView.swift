@@ -152,7 +152,7 @@ enum NarrationView {
             canvas.put(line.text, x: 0, y: rows.lowerBound + offset, style: line.style)
         }
         let below = lines.count - start - rows.count
-        let label = (start > 0 ? ["+\(start) above"] : []) + (below > 0 ? ["+\(below) below"] : [])
+        let label = Viewport.hidden(before: start, after: below, afterWord: "below")
         guard !label.isEmpty else { return }
         let text = " \(label.joined(separator: ", ")) "
         canvas.put(text, x: width - text.count, y: rows.upperBound - 1, style: look.theme.keyHint)

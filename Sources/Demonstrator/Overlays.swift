@@ -53,7 +53,7 @@ enum HelpOverlay {
         // A low screen shows part of the list: Up/Down scroll it, and the edge says how much is where.
         let start = min(max(0, scroll), max(0, keys.count - rows))
         let below = max(0, keys.count - start - rows)
-        let more = (start > 0 ? ["+\(start) above"] : []) + (below > 0 ? ["+\(below) below"] : [])
+        let more = Viewport.hidden(before: start, after: below, afterWord: "below")
         if !more.isEmpty {
             let arrows = glyphs.isASCII ? "Up/Down" : "↑↓"
             canvas.bottomLabel(TextFit.end(more.joined(separator: ", ") + ": \(arrows)", width: box.width - 6, ellipsis: glyphs.ellipsis),

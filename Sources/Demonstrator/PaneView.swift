@@ -25,7 +25,7 @@ enum PaneView {
         }
         // Hidden lines are counted in the bottom edge (the top one holds the title).
         let below = lines.count - pane.start - pane.visible
-        let hidden = (pane.start > 0 ? ["+\(pane.start) above"] : []) + (below > 0 ? ["+\(below) more"] : [])
+        let hidden = Viewport.hidden(before: pane.start, after: below)
         if !hidden.isEmpty { canvas.bottomLabel(hidden.joined(separator: ", "), in: rect, style: theme.label) }
     }
 

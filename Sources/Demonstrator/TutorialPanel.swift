@@ -111,7 +111,7 @@ enum TutorialPanel {
             region.put(TextFit.end(hint.0, width: inner.width, ellipsis: glyphs.ellipsis), x: 0, y: inner.height - 1, style: hint.1)
         }
         let below = lines.count - start - visible
-        let hidden = (start > 0 ? ["+\(start) above"] : []) + (below > 0 ? ["+\(below) more, PgDn"] : [])
+        let hidden = Viewport.hidden(before: start, after: below, afterWord: "more, PgDn")
         if beside {
             canvas.bottomLabel(([progress] + hidden).joined(separator: ", "), in: area, style: theme.label)
         } else if !hidden.isEmpty {

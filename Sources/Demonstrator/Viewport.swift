@@ -3,6 +3,12 @@ import TUI
 
 /// Scrolling a list into a window of rows.
 enum Viewport {
+    /// What a scrolled list hides, as its frame's edge says it: `["+3 above", "+5 more"]`,
+    /// in the list's own words (`earlier`/`later` on the wire); empty when all shows.
+    static func hidden(before: Int, after: Int, beforeWord: String = "above", afterWord: String = "more") -> [String] {
+        (before > 0 ? ["+\(before) \(beforeWord)"] : []) + (after > 0 ? ["+\(after) \(afterWord)"] : [])
+    }
+
     /// The first of `count` items to show in `visible` rows so that `keep` stays on
     /// screen: 0 when everything fits, else the smallest start that shows `keep`
     /// whole (or its beginning, when it is longer than the window).

@@ -115,7 +115,7 @@ enum WhoKnowsView {
             }
         }
         let hidden = matrix.rows.count - layout.start - layout.visible
-        let more = (layout.start > 0 ? ["+\(layout.start) above"] : []) + (hidden > 0 ? ["+\(hidden) more"] : [])
+        let more = Viewport.hidden(before: layout.start, after: hidden)
         let keys = Keymap.keys(for: .togglePin, in: .whoKnows, .screen(glyphs)).first.map { ["\($0): pin"] } ?? []
         canvas.bottomLabel((more + keys).joined(separator: ", "), in: frame, style: theme.label)
     }

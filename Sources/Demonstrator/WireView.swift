@@ -69,7 +69,7 @@ enum WireView {
             }
         }
         let later = rows.messages.count - rows.start - rows.visible
-        let hidden = (rows.start > 0 ? ["+\(rows.start) earlier"] : []) + (later > 0 ? ["+\(later) later"] : [])
+        let hidden = Viewport.hidden(before: rows.start, after: later, beforeWord: "earlier", afterWord: "later")
         if !hidden.isEmpty { canvas.bottomLabel(hidden.joined(separator: ", "), in: frame, style: theme.label) }
     }
 }

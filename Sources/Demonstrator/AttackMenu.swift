@@ -44,10 +44,12 @@ struct AttackMenuContent: Equatable {
         entries.append(entry("drop", .drop))
         entries.append(entry("delay 10 minutes", .delay(seconds: 600)))
         entries.append(entry("replay \(name) later", .replay(message.kind, afterSeconds: 60)))
-        // Eve's share travels inside an IBAKE payload; R_MESSAGE_2 has none (RFC 6267 §4.2.2.7).
-        if message.kind != .rMessage2 { entries.append(entry("substitute-share (Eve's own aP or bP)", .substituteShare, title: "substitute-share")) }
-        // The KMS can stand in for each side only from the first message on (RFC 6539 §4).
-        if message.kind == .iMessage1 { entries.append(entry("rogue-kms (the KMS in the middle)", .rogueKMS, title: "rogue-kms")) }
+        if AttackAction.substituteShare.applies(to: message.kind) {
+            entries.append(entry("substitute-share (Eve's own aP or bP)", .substituteShare, title: "substitute-share"))
+        }
+        if AttackAction.rogueKMS.applies(to: message.kind) {
+            entries.append(entry("rogue-kms (the KMS in the middle)", .rogueKMS, title: "rogue-kms"))
+        }
         self.message = name
         step = sent
         self.entries = entries

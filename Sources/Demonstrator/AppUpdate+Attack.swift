@@ -43,6 +43,10 @@ extension AppUpdate {
         s.branch = nil
         s.resetSelections()
         s.step = branch.origin
-        if let model = s.model { s.step = min(max(s.step, 1), model.stepCount) }
+        if let model = s.model {
+            s.step = min(max(s.step, 1), model.stepCount)
+            // The anchor named a step of the branch; a scenario switch from here maps the main line's.
+            s.anchor = StepAnchor(model: model, step: s.step)
+        }
     }
 }

@@ -7,7 +7,8 @@
 # with capture-pane at each point, and the terminal must be back in its normal mode
 # afterwards. Saving where nothing can be written shows why, and the session goes on.
 # Then the compact layout at 80x24; at 120x40 the last step's who-knows view, the go-to
-# prompt, R_MESSAGE_1's IBE layer opened as I and a saved frame; Ctrl-C, plain mode (on the terminal: a prompt
+# prompt, R_MESSAGE_1's IBE layer opened as I and a saved frame; the attack lab (a bit of U
+# flipped in I_MESSAGE_1, the refusal, Esc back); Ctrl-C, plain mode (on the terminal: a prompt
 # answered by single keys, q without Enter, Ctrl-C; `| cat`: everything at once), and the first
 # tutorial (`tutorial why`) played to its end with Enter at 120x40: its text beside
 # the panes at the start, the middle and the end, an answer revealed, presenter mode;
@@ -143,6 +144,33 @@ else
 fi
 tmx send-keys -t layers q
 restored layers 0 "quit after the layers"
+
+echo "== 120x40: the attack lab: flip a bit of U in I_MESSAGE_1, the refusal, Esc back"
+start attack 120 40 "$BIN" $ARGS
+expect attack 'basic · step 1/19' "started"
+tmx send-keys -t attack : send:I_MESSAGE_1 Enter
+expect attack 'Step 9/19 · I send · I sends I_MESSAGE_1' "at I_MESSAGE_1"
+tmx send-keys -t attack Tab Tab Tab Tab PageDown PageDown PageDown PageDown PageDown PageDown
+expect attack '┌─ \* Inspector · I_MESSAGE_1' "the inspector has focus"
+expect attack '0087   Encr data ' "its last field, the IBE ciphertext, chosen"
+tmx send-keys -t attack A
+expect attack '┌─ What if Eve\.\.\. · I_MESSAGE_1 \(step 9\)' "A opens the attack menu for I_MESSAGE_1"
+expect attack 'flip IBAKE\.U \(its last bit\)' "it offers to flip U, the ciphertext's first field"
+tmx send-keys -t attack Enter
+expect attack 'basic · what if: flip IBAKE\.U at I_MESSAGE_1 · 9/12' "Enter: the branch at the same step, what if in the status line"
+expect attack '┌─ Wire · what if · ' "and on the wire"
+tmx send-keys -t attack Right Right
+expect attack 'Step 11/12 · R refuse · R refuses I_MESSAGE_1' "stepping on: R refuses the altered message"
+expect attack '✗ refused by the IBE decryption check' "the check that caught it"
+tmx send-keys -t attack z
+expect attack 'Responder · refuse' "presenter mode: the refusal as the slide"
+tmx send-keys -t attack z
+expect_gone attack '┌─ Presenter' "z again: the panes"
+tmx send-keys -t attack Escape
+expect attack 'basic · step 9/19 · exchange' "Esc: the main line again, at step 9"
+expect_gone attack 'what if' "no what if left on screen"
+tmx send-keys -t attack q
+restored attack 0 "quit after the attack lab"
 
 echo "== saving where nothing can be written"
 DIR=/proc start readonly 100 30 "$BIN" $ARGS

@@ -32,6 +32,18 @@ public struct AppState: Sendable {
         case valueDetail
         /// The go-to prompt: what has been typed, and why the last try named no step.
         case goTo(text: String, error: String?)
+        /// The attacks on the current step's message, with the highlighted entry.
+        case attackMenu(selected: Int)
+    }
+
+    /// A "what if" branch on screen (issue 12): the scenario run again under `attack`,
+    /// and the main-line step Esc returns to.
+    public struct Branch: Sendable, Equatable {
+        public let attack: Attack
+        /// What the status line says: "flip IBAKE.U at I_MESSAGE_1".
+        public let title: String
+        /// The main-line step the branch was opened at.
+        public let origin: Int
     }
 
     /// Stepping on a timer (`P`), at one of a few speeds (`+` / `-`).
@@ -75,6 +87,8 @@ public struct AppState: Sendable {
     /// The inspector's own state (scroll, fields or hex).
     public var inspector = InspectorState()
     public var overlay: Overlay?
+    /// The "what if" branch on screen instead of the main line, if any.
+    public var branch: Branch?
     /// The eavesdropper's pane; nil follows the scenario (open when she acts in it).
     public var eveView: Bool?
     /// The KMS pane shows what a curious KMS could read.
@@ -120,8 +134,11 @@ public struct AppState: Sendable {
         AppUpdate.enterSection(&self, 0)
     }
 
-    /// The build of `name` under the configuration on screen.
-    public func key(_ name: ScenarioName) -> BuildKey { BuildKey(name, config) }
+    /// The build of `name` under the configuration on screen (for the scenario on
+    /// screen, under the branch's attack when one is open).
+    public func key(_ name: ScenarioName) -> BuildKey {
+        BuildKey(name, config, attacks: name == scenario ? branch.map { [$0.attack] } ?? [] : [])
+    }
 
     /// The build of `name` under the configuration on screen, if it has arrived.
     public func load(_ name: ScenarioName) -> ScenarioLoad? { loads[key(name)] }

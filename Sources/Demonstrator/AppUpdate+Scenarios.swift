@@ -31,6 +31,7 @@ extension AppUpdate {
     /// Puts `name` on screen (built or not), mapping the step through the anchor.
     static func show(_ s: inout AppState, _ name: ScenarioName) {
         s.awaiting = nil
+        s.branch = nil
         s.scenario = name
         s.resetSelections()
         s.autoplay.elapsed = .zero

@@ -91,6 +91,8 @@ public enum AppUpdate {
             if s.kmsView, let kms = s.model?.kms { s.focus = .party(kms.id) }
         case .toggleWhoKnows: toggleWhoKnows(&s)
         case .togglePin: togglePin(&s)
+        case .openAttackMenu: openAttackMenu(&s)
+        case .leaveBranch: leaveBranch(&s)
         case .saveFrame: s.snapshotRequest = SnapshotRequest(s)
         case .enterPresenter: s.presenter = true
         case .leavePresenter: s.presenter = false
@@ -121,6 +123,7 @@ public enum AppUpdate {
 
     /// The scenario menu's keys: move the highlight, or switch to its scenario.
     static func menuAction(_ s: inout AppState, _ action: KeyAction) {
+        if case .attackMenu(let selected)? = s.overlay { return attackMenuAction(&s, action, selected: selected) }
         guard case .scenarioMenu(let selected)? = s.overlay else { return }
         let last = ScenarioName.allCases.count - 1
         switch action {

@@ -46,6 +46,8 @@ public enum AppView {
             if let (party, line) = AppUpdate.detailTarget(state) { ValueDetailOverlay.draw(party: party, line: line, look: look, into: &canvas) }
         case .goTo(let text, let error)?:
             GoToOverlay.draw(text: text, error: error, stepCount: state.model?.stepCount ?? 0, look: look, into: &canvas)
+        case .attackMenu(let selected)?:
+            if let content = AttackMenuContent(state) { AttackMenuOverlay.draw(content, selected: selected, look: look, into: &canvas) }
         case nil:
             break
         }

@@ -14,6 +14,9 @@ public enum KeyAction: Hashable, Sendable, CaseIterable {
     // Views of the step.
     case showValue, toggleInspectorMode, openLayersAs, toggleEve, toggleKMS
     case toggleWhoKnows, togglePin
+    /// `A`: the attack menu for the current step's message; Esc: back from a "what if"
+    /// branch to the main line (issue 12).
+    case openAttackMenu, leaveBranch
     case enterPresenter, leavePresenter
     /// Saving the frame on screen as files (the shell writes them).
     case saveFrame
@@ -41,7 +44,7 @@ public enum KeyAction: Hashable, Sendable, CaseIterable {
 /// (`otherKeys`), quitting aside.
 public enum KeyContext: Hashable, Sendable, CaseIterable {
     case demo, tutorial, presenter, whoKnows
-    case help, scenarioMenu, valueDetail, goTo
+    case help, scenarioMenu, valueDetail, goTo, attackMenu
 
     /// Its name in the README's key table.
     public var title: String {
@@ -54,6 +57,7 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
         case .scenarioMenu: "scenario menu"
         case .valueDetail: "value detail"
         case .goTo: "go-to prompt"
+        case .attackMenu: "attack menu"
         }
     }
 
@@ -61,7 +65,7 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
     public var otherKeys: KeyAction? {
         switch self {
         case .demo, .tutorial, .presenter, .whoKnows: nil
-        case .help, .scenarioMenu, .valueDetail: .closeOverlay
+        case .help, .scenarioMenu, .valueDetail, .attackMenu: .closeOverlay
         // Every key without a row of its own is typed into the prompt.
         case .goTo: .goToType
         }
@@ -75,6 +79,7 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
         case .scenarioMenu?: return [.scenarioMenu]
         case .valueDetail?: return [.valueDetail]
         case .goTo?: return [.goTo]
+        case .attackMenu?: return [.attackMenu]
         case nil: return screen(state)
         }
     }

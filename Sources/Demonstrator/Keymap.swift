@@ -71,7 +71,7 @@ public struct ClickRow: Sendable, Equatable {
 /// the active contexts (`KeyContext.active`) the first context that binds a key wins.
 public enum Keymap {
     private static let screen: [KeyContext] = [.demo, .tutorial]
-    private static let overlays: [KeyContext] = [.help, .scenarioMenu, .valueDetail, .goTo]
+    private static let overlays: [KeyContext] = [.help, .scenarioMenu, .valueDetail, .goTo, .attackMenu]
 
     public static let rows: [KeyRow] = [
         KeyRow([.right, .character("l"), .character("n"), .character(" "), .enter], .nextStep, in: [.demo], "next step",
@@ -136,6 +136,15 @@ public enum Keymap {
         KeyRow([.character("m")], .togglePin, in: [.whoKnows],
                "pin the chosen value (or unpin it): it stays on top, each party's side by side, = or ≠, across steps",
                hint: KeyHint("pin", rank: 2)),
+        KeyRow([.character("A")], .openAttackMenu, in: [.demo],
+               "what if Eve attacks this step's message (flip a field, drop...)",
+               hint: KeyHint("attack", rank: 2)),
+        KeyRow([.escape], .leaveBranch, in: [.demo], "back from a what-if branch to the main line, at the same step"),
+        KeyRow([KeyBinding([.up], .menuPrevious), KeyBinding([.down], .menuNext)], in: [.attackMenu], "choose an attack",
+               hint: KeyHint("choose", rank: 1, keys: [.up, .down])),
+        KeyRow([.enter, .character(" "), .right], .menuChoose, in: [.attackMenu],
+               "run the branch: the same run until this message, then Eve acts",
+               hint: KeyHint("run it", rank: 1)),
         KeyRow([.character("z")], .enterPresenter, in: screen, "presenter mode: the step's message or new value, large",
                hint: KeyHint("presenter", rank: 3)),
         KeyRow([.character("z"), .escape], .leavePresenter, in: [.presenter], "back to the normal view",
@@ -154,7 +163,7 @@ public enum Keymap {
                "switch to it (at the step that means the same)",
                hint: KeyHint("switch (same step where it means the same)", rank: 1)),
         KeyRow([.escape], .closeOverlay, in: [.goTo], "close without going anywhere", hint: KeyHint("cancel", rank: 1)),
-        KeyRow([.escape], .closeOverlay, in: [.scenarioMenu, .valueDetail], "close (so does any key but q)",
+        KeyRow([.escape], .closeOverlay, in: [.scenarioMenu, .valueDetail, .attackMenu], "close (so does any key but q)",
                hint: KeyHint("close", rank: 1)),
         KeyRow([.character("q"), .ctrlC], .quit, in: KeyContext.allCases.filter { $0 != .goTo }, "quit",
                hint: KeyHint("quit", rank: 0, presenting: true)),

@@ -6,6 +6,7 @@ import Scenarios
 /// - A step that reveals a value that matters ("R learns abP"): the value's name; who
 ///   learned it, the value, where it came from, and for each party the ledger says
 ///   cannot compute it, the ledger's reason.
+/// - A refusal on a "what if" branch: "refused: " and the check that caught the attack.
 /// - Any other step (a check, a refusal, a leak): its title.
 struct PresenterSlide {
     enum Kind {
@@ -32,6 +33,12 @@ struct PresenterSlide {
     init?(state: AppState) {
         guard let model = state.model, let step = state.currentStep else { return nil }
         self.step = step
+        // What a "what if" branch comes to is the point of it: the check that caught Eve (issue 12).
+        if step.branch, step.action == .refuse, let failed = step.checks.first(where: { !$0.passed }) {
+            kind = .title
+            headline = "refused: \(failed.check.title)"
+            return
+        }
         if let message = step.message {
             kind = .message(message)
             headline = message.kind.name

@@ -67,12 +67,15 @@ public struct ScenarioModel: Sendable {
         eveActs = eve.map { eve in timeline.steps.contains { $0.actor == eve.id } } ?? false
     }
 
-    /// Builds `name` with `config`: the real protocol, so it takes a while at large
-    /// parameter sets. A scenario that cannot be built yields its error as text.
-    public static func build(_ name: ScenarioName, config: AppConfig) -> ScenarioLoad {
+    /// Builds `name` with `config`, under `attacks` for a "what if" branch: the real
+    /// protocol, so it takes a while at large parameter sets. A scenario (or an attack)
+    /// that cannot be built yields its error as text.
+    public static func build(_ name: ScenarioName, config: AppConfig, attacks: [Attack] = []) -> ScenarioLoad {
         do {
             let options = ScenarioOptions(parameterSet: config.parameterSet, seed: config.seed, policy: config.policy)
-            return .ready(ScenarioModel(timeline: try Scenario.build(name, options: options), config: config))
+            let timeline = attacks.isEmpty ? try Scenario.build(name, options: options)
+                : try Scenario.build(name, options: options, attacks: attacks)
+            return .ready(ScenarioModel(timeline: timeline, config: config))
         } catch {
             return .failed("\(error)")
         }

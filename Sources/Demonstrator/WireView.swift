@@ -51,7 +51,9 @@ struct WireMarks {
 enum WireView {
     static func draw(in frame: Rect, _ model: ScenarioModel, rows: WireRows, marks: WireMarks, look: Look, into canvas: inout Canvas) {
         let theme = look.theme, glyphs = look.glyphs, focused = marks.focused
-        let title = (focused ? "* " : "") + "Wire \(glyphs.separator) \(rows.messages.count) of \(model.messageSteps.count) messages"
+        // A branch (issue 12) says so on the wire as well as in the status line.
+        let whatIf = model.timeline.steps.contains(where: \.branch) ? "what if \(glyphs.separator) " : ""
+        let title = (focused ? "* " : "") + "Wire \(glyphs.separator) \(whatIf)\(rows.messages.count) of \(model.messageSteps.count) messages"
         let inner = canvas.frame(frame, title: title, style: focused ? theme.focusedBorder : theme.border,
                                  titleStyle: theme.title, glyphs: glyphs)
         guard !inner.isEmpty else { return }
@@ -130,6 +132,10 @@ struct Lanes {
         }
         let nameStyle = isSelected ? theme.selection : (isCurrent ? theme.newValue : theme.title)
         var end = canvas.put(message.kind.name, x: textX, y: y, style: nameStyle, maxWidth: max(0, width - textX))
+        // A message of a branch's own, sent after Eve acted: the main line never sent it.
+        if model.step(index)?.branch == true {
+            end = canvas.put(" ? what if", x: end, y: y, style: theme.warning, maxWidth: max(0, width - end))
+        }
         // What happened to it so far, from the ledger: a mark and a word each.
         for mark in model.timeline.marks(ofMessageAt: index, through: marks.current) {
             let sign = mark == .refused ? glyphs.failMark : "!"

@@ -32,9 +32,10 @@ enum Fixtures {
     /// The shipped tutorials, parsed once.
     static let tutorials: [TutorialDocument] = TutorialLibrary.load().documents
 
-    /// A build as the shell's queue would deliver it (the cached one for the tests' configuration).
+    /// A build as the shell's queue would deliver it (the cached one for the tests' configuration,
+    /// unless it is a "what if" branch).
     static func build(_ key: BuildKey) -> ScenarioLoad {
-        key.config == config ? loads[key.scenario] ?? ScenarioModel.build(key) : ScenarioModel.build(key)
+        key.config == config && key.attacks.isEmpty ? loads[key.scenario] ?? ScenarioModel.build(key) : ScenarioModel.build(key)
     }
 
     /// Delivers every build the state asks for, as the shell does, until it asks for none.

@@ -19,6 +19,7 @@ struct KeymapTests {
             demo, tutorial, with(demo, .character("z")), with(tutorial, .character("z")),
             with(demo, .character("?")), with(demo, .character("s")), with(demo, .tab, .down, .down, .down, .down, .character("v")),
             with(demo, .character("w")), with(demo, .character(":")),
+            with(Fixtures.state(.basic, at: .sends(.iMessage1)), .character("A")),
         ]
         return states.map { (KeyContext.active($0), $0) }
     }
@@ -27,7 +28,7 @@ struct KeymapTests {
     func chains() throws {
         let chains = try Self.states().map(\.chain)
         #expect(chains == [[.demo], [.tutorial], [.presenter, .demo], [.presenter, .tutorial], [.help], [.scenarioMenu],
-                           [.valueDetail], [.whoKnows, .demo], [.goTo]])
+                           [.valueDetail], [.whoKnows, .demo], [.goTo], [.attackMenu]])
         #expect(Set(chains.flatMap { $0 }) == Set(KeyContext.allCases))
     }
 

@@ -3,7 +3,7 @@ import IBAKE
 /// An attack the user applies at a step of a scenario (issue 12): the scenario is run
 /// again with the same options, identical up to `step`, and from there Eve acts and the
 /// real roles and checks decide what follows (a branch timeline with its own ledger).
-public struct Attack: Sendable, Equatable {
+public struct Attack: Sendable, Hashable {
     /// The step of the plain run, 1-based, at which Eve acts: for an action on a message
     /// in transit, the message sent (or received) there, or else the next one sent.
     public let step: Int
@@ -19,7 +19,7 @@ public struct Attack: Sendable, Equatable {
 
 /// What Eve does. Actions on a message in transit act between the sender's `wire` and
 /// the receiver's checks; the others act once the step they are applied at is over.
-public enum AttackAction: Sendable, Equatable, CustomStringConvertible {
+public enum AttackAction: Sendable, Hashable, CustomStringConvertible {
     /// Flip one bit of a field of the message on the wire (a field path as ``AttackSurface``
     /// names it); `bit` counts from 0 at the field's most significant bit, the last bit
     /// when nil.

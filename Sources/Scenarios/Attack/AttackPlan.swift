@@ -46,12 +46,10 @@ extension Attack {
             if case .redirect(let party) = action, party == message.to || !plain.parties.contains(where: { $0.id == party }) {
                 throw AttackSpecError("redirect: \(party) is \(party == message.to ? "already the receiver of \(message.kind.name)" : "not in this run"); parties: \(plain.parties.map(\.id.rawValue).joined(separator: ", "))")
             }
-            // Eve's share travels inside an IBAKE payload; R_MESSAGE_2 has none (RFC 6267 §4.2.2.7).
-            if action == .substituteShare, ![MessageKind.iMessage1, .rMessage1, .iMessage2].contains(message.kind) {
+            if action == .substituteShare, !action.applies(to: message.kind) {
                 throw AttackSpecError("substitute-share: \(message.kind.name) carries no Diffie-Hellman share (I_MESSAGE_1, R_MESSAGE_1 and I_MESSAGE_2 do)")
             }
-            // The KMS can stand in for each side only from the first message on (RFC 6539 §4).
-            if action == .rogueKMS, message.kind != .iMessage1 {
+            if action == .rogueKMS, !action.applies(to: message.kind) {
                 throw AttackSpecError("rogue-kms: the KMS takes over from I_MESSAGE_1; at step \(step) the message in transit is \(message.kind.name) (use a step up to the one that sends I_MESSAGE_1)")
             }
         }
@@ -62,6 +60,20 @@ extension Attack {
            !plain.steps.contains(where: { $0.index <= step && $0.action == .send && $0.message?.kind == kind }) {
             let recorded = Set(plain.steps.filter { $0.index <= step && $0.action == .send }.compactMap { $0.message?.kind.name })
             throw AttackSpecError("Eve has recorded no \(kind.name) by step \(step); recorded by then: \(recorded.isEmpty ? "nothing" : recorded.sorted().joined(separator: ", "))")
+        }
+    }
+}
+
+extension AttackAction {
+    /// Whether it can act on a message of `kind` in transit (actions that do not depend
+    /// on the message: true).
+    public func applies(to kind: MessageKind) -> Bool {
+        switch self {
+        // Eve's share travels inside an IBAKE payload; R_MESSAGE_2 has none (RFC 6267 §4.2.2.7).
+        case .substituteShare: [MessageKind.iMessage1, .rMessage1, .iMessage2].contains(kind)
+        // The KMS can stand in for each side only from the first message on (RFC 6539 §4).
+        case .rogueKMS: kind == .iMessage1
+        default: true
         }
     }
 }

@@ -18,8 +18,8 @@ struct AttackListing {
                     let fields = AttackSurface(message.octets, parameterSet: parameterSet).paths
                     let others = timeline.parties.map(\.id).filter { $0 != message.to }.map(\.rawValue).joined(separator: "|")
                     lines.append("  in transit: \(message.kind) (this step): drop, delay:SECONDS, redirect:\(others)"
-                                 + (message.kind == .rMessage2 ? "" : ", substitute-share")
-                                 + (message.kind == .iMessage1 ? ", rogue-kms" : "") + ", flip:FIELD[:BIT] with FIELD one of \(fields.count):")
+                                 + (AttackAction.substituteShare.applies(to: message.kind) ? ", substitute-share" : "")
+                                 + (AttackAction.rogueKMS.applies(to: message.kind) ? ", rogue-kms" : "") + ", flip:FIELD[:BIT] with FIELD one of \(fields.count):")
                     lines.append("    " + fields.joined(separator: ", "))
                 } else {
                     lines.append("  in transit: \(message.kind) of step \(sent) (its fields are listed there)")

@@ -38,7 +38,7 @@ extension AppUpdate {
             s.focus = .whoKnows
             guard let frame = screen.layout.whoKnows, let content = WhoKnowsContent(s),
                   let index = WhoKnowsView.valueRow(atRow: row, content, frame: frame,
-                                                             look: Look(theme: .mono, glyphs: .unicode, isCompact: screen.layout.mode == .compact)) else { return }
+                                                             look: Look.measuring(screen.layout)) else { return }
             s.whoKnows.selection = content.matrix.rows[index].name
         case nil:
             break

@@ -6,6 +6,12 @@ struct Look {
     let theme: Theme
     let glyphs: Glyphs
     let isCompact: Bool
+
+    /// For `update`, which measures (wraps, scrolls, maps clicks) but does not draw:
+    /// no theme to choose, and the Unicode glyphs, whose widths the drawing uses too.
+    static func measuring(_ layout: ScreenLayout) -> Look {
+        Look(theme: .mono, glyphs: .unicode, isCompact: layout.mode == .compact)
+    }
 }
 
 extension Theme {

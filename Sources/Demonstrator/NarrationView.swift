@@ -105,7 +105,7 @@ enum NarrationView {
     /// The furthest the focused narration scrolls at the state's size (for update).
     static func maxScroll(_ state: AppState) -> Int {
         let layout = state.layout
-        let look = Look(theme: .mono, glyphs: .unicode, isCompact: layout.mode == .compact)
+        let look = Look.measuring(layout)
         let rows = max(0, layout.narration.height - (look.isCompact ? 0 : 1) - 1)
         let lines = textLines(NarrationContent(state), width: max(0, layout.narration.width - 2), look: look)
         return max(0, lines.count - rows)

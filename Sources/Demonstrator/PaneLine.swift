@@ -54,7 +54,7 @@ public struct PaneLine: Sendable, Equatable {
     /// New at this step and worth scrolling to: not a public parameter or clear header
     /// value (sP at set-up, RAND and CSB ID as each message passes), which would
     /// otherwise scroll a pane away from its top on the very first screen.
-    var isNewNews: Bool {
+    var isNewsworthy: Bool {
         switch kind {
         case .value(let name, _, true), .readable(let name, _, true, _): !ValueOrder.isMinor(name)
         case .message(_, _, _, _, let isNew): isNew

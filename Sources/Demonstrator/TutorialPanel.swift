@@ -65,7 +65,7 @@ enum TutorialPanel {
     private static func text(_ state: AppState) -> TutorialPanelText.Text? {
         let layout = state.layout
         guard let area = layout.tutorial, let content = TutorialPanelContent(state) else { return nil }
-        let look = Look(theme: .mono, glyphs: .unicode, isCompact: layout.mode == .compact)
+        let look = Look.measuring(layout)
         let width = textArea(area, beside: layout.tutorialIsBeside).width
         return TutorialPanelText.text(content, width: width, roomy: layout.tutorialIsBeside, look: look)
     }

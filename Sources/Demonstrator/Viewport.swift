@@ -36,7 +36,7 @@ struct PaneFocus: Equatable {
     func selectedLine(in lines: [PaneLine]) -> Int? {
         if let chosen, lines.indices.contains(chosen), lines[chosen].isSelectable { return chosen }
         return highlightedLines(in: lines).first
-            ?? lines.firstIndex { $0.isNewNews && $0.isSelectable } ?? lines.firstIndex(where: \.isSelectable)
+            ?? lines.firstIndex { $0.isNewsworthy && $0.isSelectable } ?? lines.firstIndex(where: \.isSelectable)
     }
 
     /// The lines showing the values a tutorial section points at.
@@ -48,12 +48,12 @@ struct PaneFocus: Equatable {
     /// The lines to keep on screen: the selection when the pane has focus or one was
     /// chosen, else every line that is new at this step and what a tutorial points
     /// at, else what the party cannot compute (the point of an eavesdropper's pane).
-    /// Public and header values do not count as new here (`isNewNews`).
+    /// Public and header values do not count as new here (`isNewsworthy`).
     func keptLines(in lines: [PaneLine]) -> ClosedRange<Int>? {
         if focused || chosen != nil {
             return selectedLine(in: lines).map { $0...$0 }
         }
-        var kept = lines.indices.filter { lines[$0].isNewNews } + highlightedLines(in: lines)
+        var kept = lines.indices.filter { lines[$0].isNewsworthy } + highlightedLines(in: lines)
         if kept.isEmpty {
             kept = lines.indices.filter {
                 if case .cannot = lines[$0].kind { return true }

@@ -24,11 +24,7 @@ enum WireNotation {
     static func merged(_ notation: String) -> String {
         var items = [(prefix: String, content: String?)]()
         for item in topLevelItems(notation) {
-            if let open = item.firstIndex(of: "("), item.hasSuffix(")") {
-                items.append((String(item[..<open]), String(item[item.index(after: open)..<item.index(before: item.endIndex)])))
-            } else {
-                items.append((item, nil))
-            }
+            items.append(layer(item).map { ($0.prefix, $0.content) } ?? (item, nil))
         }
         var out = [String]()
         var index = 0
@@ -85,47 +81,26 @@ enum WireNotation {
         return items + [item.trimmingCharacters(in: .whitespaces)]
     }
 
-    /// The notation with each identity item inside parentheses replaced by `…` (runs
-    /// of them by one), or left out.
+    /// The notation with each identity item inside a layer's parentheses replaced by
+    /// `…` (runs of them by one), or left out.
     static func rewrite(_ notation: String, elided: Bool) -> String {
-        var result = "", item = "", depth = 0
-        var items = [String]()
-        func flushItems() {
+        topLevelItems(notation).map { item in
+            guard let (prefix, content) = layer(item) else { return item }
             var kept = [String]()
-            for item in items {
-                let trimmed = item.trimmingCharacters(in: .whitespaces)
-                if identities.contains(trimmed) {
-                    if elided && kept.last != "…" { kept.append("…") }
-                } else {
-                    kept.append(trimmed)
+            for part in content.components(separatedBy: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+                if !identities.contains(part) {
+                    kept.append(part)
+                } else if elided, kept.last != "…" {
+                    kept.append("…")
                 }
             }
-            result += kept.joined(separator: ", ")
-            items = []
-        }
-        for character in notation {
-            switch character {
-            case "(":
-                if depth == 0 { result += item + "(" } else { item.append(character) }
-                if depth == 0 { item = "" }
-                depth += 1
-            case ")":
-                depth -= 1
-                if depth == 0 {
-                    items.append(item)
-                    item = ""
-                    flushItems()
-                    result += ")"
-                } else {
-                    item.append(character)
-                }
-            case "," where depth == 1:
-                items.append(item)
-                item = ""
-            default:
-                if depth == 0 { result.append(character) } else { item.append(character) }
-            }
-        }
-        return result + item
+            return "\(prefix)(\(kept.joined(separator: ", ")))"
+        }.joined(separator: ", ")
+    }
+
+    /// `IBE_R(IDRi, aP)` as its prefix and what is inside; nil for an item without parentheses.
+    static func layer(_ item: String) -> (prefix: String, content: String)? {
+        guard let open = item.firstIndex(of: "("), item.hasSuffix(")") else { return nil }
+        return (String(item[..<open]), String(item[item.index(after: open)..<item.index(before: item.endIndex)]))
     }
 }

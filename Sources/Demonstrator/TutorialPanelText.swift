@@ -87,7 +87,7 @@ enum TutorialPanelText {
             lines.append([("Checked on the ledger at step \(step.index):", theme.label)])
         }
         for claim in claims {
-            let holds = claim.holds(in: step.ledger)
+            let holds = claim.holds(at: step.index - 1, in: model.timeline)
             let mark = holds ? glyphs.passMark : glyphs.failMark
             let sentence = TutorialSentences.claim(claim, in: model.timeline)
             for (index, line) in TextWrap.lines(sentence, width: width - mark.count - 1).enumerated() {

@@ -46,7 +46,7 @@ public struct TutorialPlay: Sendable {
                 sets[scene.params] = set
             }
             let config = AppConfig(parameterSet: set, seed: scene.seed, policy: scene.policy)
-            scenes.append(SectionScene(key: BuildKey(scene.scenario, config), step: scene.step))
+            scenes.append(SectionScene(key: BuildKey(scene.scenario, config, attacks: scene.attacks), step: scene.step))
         }
         guard !scenes.isEmpty else {
             throw TutorialIssue(file: document.file, line: 1, message: "no sections to play")

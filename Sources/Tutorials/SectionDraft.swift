@@ -43,10 +43,19 @@ struct SectionDraft {
                 report(line, "`at`: policy must be continue or refuse")
                 return
             }
-            let unknown = Set(fields.keys).subtracting(["scenario", "step", "params", "seed", "policy"])
+            var attacks = [Attack]()
+            for text in (fields["attack"] ?? "").split(separator: " ").map(String.init) {
+                do {
+                    attacks.append(try Attack(parsing: text))
+                } catch {
+                    report(line, "`at`: attack=\(error.description)")
+                    return
+                }
+            }
+            let unknown = Set(fields.keys).subtracting(["scenario", "step", "params", "seed", "policy", "attack"])
             if !unknown.isEmpty { report(line, "`at`: unknown key \(unknown.sorted().joined(separator: ", "))") }
             scene = Scene(scenario: scenario, step: step, params: fields["params"] ?? "toy",
-                          seed: fields["seed"].flatMap(UInt64.init) ?? 1, policy: policy, line: line)
+                          seed: fields["seed"].flatMap(UInt64.init) ?? 1, policy: policy, attacks: attacks, line: line)
         case "focus":
             let words = directive.argument.split(separator: " ").map(String.init)
             guard words.count == 2, let value = ValueName(named: words[1]) else {
@@ -66,7 +75,7 @@ struct SectionDraft {
             answer = directive.argument
         case "claim":
             guard let claim = Self.claim(directive.argument, line: line) else {
-                report(line, "`claim`: PARTY knows|lacks|cannot VALUE[, VALUE...] expected, with values such as aP, abP, K_SESSION")
+                report(line, "`claim`: PARTY knows|lacks|cannot VALUE[, VALUE...] expected, with values such as aP, abP, K_SESSION; or PARTY refuses MESSAGE: CHECK (\(IBAKECheck.allCases.map(\.title).joined(separator: ", "))); or PARTY accepts MESSAGE")
                 return
             }
             claims.append(claim)
@@ -100,74 +109,27 @@ struct SectionDraft {
         return Inspection(message: message, field: path, party: fields["as"].map(PartyID.init(rawValue:)), mode: mode, line: line)
     }
 
+    /// `PARTY knows|lacks|cannot VALUE[, VALUE...]`, `PARTY refuses MESSAGE: CHECK` (the
+    /// check by its title, "IBE decryption", or its name, `decryption`), `PARTY accepts MESSAGE`.
     static func claim(_ text: String, line: Int) -> Claim? {
         let words = text.split(separator: " ", maxSplits: 2).map(String.init)
-        guard words.count == 3, let relation = Claim.Relation(rawValue: words[1]) else { return nil }
-        let names = words[2].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        let values = names.compactMap { ValueName(named: $0) }
-        guard !values.isEmpty, values.count == names.count else { return nil }
-        return Claim(party: PartyID(rawValue: words[0]), relation: relation, values: values, line: line)
-    }
-}
-
-extension StepReference: CustomStringConvertible {
-    /// What `init(parsing:)` accepts, for messages that refuse something else.
-    public static let forms = "N, first, last, send:MESSAGE, receive:MESSAGE or action:ACTION (add #N for the N-th)"
-
-    /// `12`, `first`, `last`, `send:I_MESSAGE_1`, `receive:R_MESSAGE_1#2`, `action:refuse`:
-    /// a tutorial's `at: step=`, and `mikey-ibake snapshot --step`.
-    public init?(parsing text: String) {
-        let (base, occurrence): (Substring, Int) = {
-            guard let hash = text.firstIndex(of: "#"), let count = Int(text[text.index(after: hash)...]), count > 0 else {
-                return (Substring(text), 1)
-            }
-            return (text[..<hash], count)
-        }()
-        if let number = Int(base), number > 0 { self = .number(number); return }
-        switch base {
-        case "first": self = .first
-        case "last": self = .last
+        guard words.count == 3 else { return nil }
+        let party = PartyID(rawValue: words[0])
+        switch words[1] {
+        case "refuses":
+            let parts = words[2].split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let kind = MessageKind(named: parts[0]),
+                  let check = IBAKECheck.allCases.first(where: { $0.title == parts[1] || $0.rawValue == parts[1] }) else { return nil }
+            return Claim(party: party, statement: .refuses(kind, check), line: line)
+        case "accepts":
+            guard let kind = MessageKind(named: words[2]) else { return nil }
+            return Claim(party: party, statement: .accepts(kind), line: line)
         default:
-            let parts = base.split(separator: ":", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { return nil }
-            switch (parts[0], MessageKind(named: parts[1])) {
-            case ("send", let kind?): self = .send(kind, occurrence: occurrence)
-            case ("receive", let kind?): self = .receive(kind, occurrence: occurrence)
-            case ("action", _):
-                guard let action = StepAction(rawValue: parts[1]) else { return nil }
-                self = .action(action, occurrence: occurrence)
-            default: return nil
-            }
-        }
-    }
-
-    /// The reference as `init(parsing:)` reads it: `send:I_MESSAGE_1#2`.
-    public var description: String {
-        func nth(_ n: Int) -> String { n > 1 ? "#\(n)" : "" }
-        switch self {
-        case .number(let number): return "\(number)"
-        case .first: return "first"
-        case .last: return "last"
-        case .send(let kind, let occurrence): return "send:\(kind.name)" + nth(occurrence)
-        case .receive(let kind, let occurrence): return "receive:\(kind.name)" + nth(occurrence)
-        case .action(let action, let occurrence): return "action:\(action.rawValue)" + nth(occurrence)
-        }
-    }
-
-    /// The 0-based index of the step in `steps`, or nil when it does not resolve.
-    public func resolve(in steps: [Step]) -> Int? {
-        func nth(_ matches: [Int], _ n: Int) -> Int? { n <= matches.count ? matches[n - 1] : nil }
-        switch self {
-        case .number(let number): return number <= steps.count ? number - 1 : nil
-        case .first: return steps.isEmpty ? nil : 0
-        case .last: return steps.isEmpty ? nil : steps.count - 1
-        case .send(let name, let occurrence):
-            return nth(steps.indices.filter { steps[$0].action == .send && steps[$0].message?.kind == name }, occurrence)
-        case .receive(let name, let occurrence):
-            guard let sent = StepReference.send(name, occurrence: occurrence).resolve(in: steps) else { return nil }
-            return steps.indices.first { $0 > sent && (steps[$0].action == .receive || steps[$0].action == .refuse) }
-        case .action(let action, let occurrence):
-            return nth(steps.indices.filter { steps[$0].action == action }, occurrence)
+            guard let relation = Claim.Relation(rawValue: words[1]) else { return nil }
+            let names = words[2].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let values = names.compactMap { ValueName(named: $0) }
+            guard !values.isEmpty, values.count == names.count else { return nil }
+            return Claim(party: party, statement: .values(relation, values), line: line)
         }
     }
 }

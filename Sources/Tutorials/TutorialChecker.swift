@@ -26,17 +26,16 @@ public enum TutorialChecker {
             if (section.question == nil) != (section.answer == nil) {
                 issue(section.line, "a question needs an answer and an answer a question")
             }
-            let ledger = entry.step.ledger
             for focus in section.focus where entry.timeline.party(focus.party) == nil {
                 issue(section.line, "focus on \(focus.party), which is not a party of \(entry.scene.scenario.rawValue)")
             }
             for claim in section.claims {
-                guard let party = ledger[claim.party] else {
+                guard entry.step.ledger[claim.party] != nil else {
                     issue(claim.line, "claim about \(claim.party), which is not a party of \(entry.scene.scenario.rawValue) (\(entry.timeline.parties.map(\.id.rawValue).joined(separator: ", ")))")
                     continue
                 }
-                for value in claim.values where !holds(claim.relation, value, party) {
-                    issue(claim.line, "claim \"\(claim.text)\" is false at step \(entry.stepIndex + 1) of \(entry.scene.scenario.rawValue): \(claim.party) \(describe(value, party))")
+                if let contrary = claim.contrary(at: entry.stepIndex, in: entry.timeline) {
+                    issue(claim.line, "claim \"\(claim.text)\" is false at step \(entry.stepIndex + 1) of \(entry.scene.scenario.rawValue): \(claim.party) \(contrary)")
                 }
             }
         }
@@ -51,7 +50,7 @@ public enum TutorialChecker {
         }
     }
 
-    private static func describe(_ value: ValueName, _ party: PartyLedger) -> String {
+    fileprivate static func describe(_ value: ValueName, _ party: PartyLedger) -> String {
         if party.value(value) != nil { return "knows \(value.rawValue)" }
         if party.impossibility(value) != nil { return "cannot compute \(value.rawValue)" }
         return "does not know \(value.rawValue), and the ledger states no reason"
@@ -59,10 +58,45 @@ public enum TutorialChecker {
 }
 
 extension Claim {
-    /// Whether the claim holds on `ledger`, by the checker's rules: the party is in the
-    /// ledger and every value stands in the relation. The demonstrator shows claims with this.
-    public func holds(in ledger: Ledger) -> Bool {
-        guard let party = ledger[party] else { return false }
-        return values.allSatisfy { TutorialChecker.holds(relation, $0, party) }
+    /// Whether the claim holds at step `index` (0-based) of `timeline`, by the checker's
+    /// rules. The demonstrator shows claims with this.
+    public func holds(at index: Int, in timeline: Timeline) -> Bool {
+        contrary(at: index, in: timeline) == nil
+    }
+
+    /// What the timeline says instead when the claim is false there ("knows abP",
+    /// "refuses nothing by then"), nil when it holds.
+    func contrary(at index: Int, in timeline: Timeline) -> String? {
+        guard timeline.steps.indices.contains(index), let ledger = timeline.steps[index].ledger[party] else {
+            return "is not a party of the run"
+        }
+        let verdicts = timeline.verdicts(of: party, through: index)
+        switch statement {
+        case .values(let relation, let values):
+            return values.first { !TutorialChecker.holds(relation, $0, ledger) }.map { TutorialChecker.describe($0, ledger) }
+        case .refuses(let kind, let check):
+            if verdicts.contains(where: { $0.kind == kind && $0.failed == check }) { return nil }
+            let refused = verdicts.compactMap { verdict in verdict.failed.map { "\(verdict.kind.name): \($0.title)" } }
+            return refused.isEmpty ? "refuses nothing by then" : "refuses " + refused.joined(separator: "; ")
+        case .accepts(let kind):
+            if verdicts.contains(where: { $0.kind == kind && $0.failed == nil }) { return nil }
+            let refusal = verdicts.first { $0.kind == kind }?.failed
+            return refusal.map { "refuses \(kind.name): \($0.title)" } ?? "has received no \(kind.name) by then"
+        }
+    }
+}
+
+extension Timeline {
+    /// What `party` made of each message it received up to step `index` (0-based): the
+    /// message's kind and the check that refused it, nil when it was accepted. The message
+    /// received is the one a refusal names, else the latest one sent to the party.
+    func verdicts(of party: PartyID, through index: Int) -> [(kind: MessageKind, failed: IBAKECheck?)] {
+        let steps = Array(self.steps.prefix(index + 1))
+        return steps.filter { $0.actor == party && ($0.action == .receive || $0.action == .refuse) }.compactMap { step in
+            let received = step.refusedMessage.flatMap { number in steps.first { $0.index == number } }
+                ?? steps.last { $0.index < step.index && $0.action == .send && $0.message?.to == party }
+            guard let kind = received?.message?.kind else { return nil }
+            return (kind, step.action == .refuse ? step.checks.first { !$0.passed }?.check : nil)
+        }
     }
 }

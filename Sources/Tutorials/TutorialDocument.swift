@@ -29,38 +29,44 @@ public struct TutorialSection: Sendable {
     public let claims: [Claim]
 }
 
-/// Where the demo goes: `<!-- at: scenario=basic step=receive:I_MESSAGE_1 params=toy seed=1 -->`.
+/// Where the demo goes: `<!-- at: scenario=basic step=receive:I_MESSAGE_1 params=toy seed=1 -->`,
+/// and with `attack="send:I_MESSAGE_1:flip:IBAKE.U"` the "what if" branch of that run
+/// (issue 12), its steps numbered as the branch numbers them.
 public struct Scene: Sendable, Equatable, Hashable {
     public let scenario: ScenarioName
     public let step: StepReference
     public let params: String
     public let seed: UInt64
     public let policy: InitiatorPolicy
+    /// Eve's attacks, placed on the plain run; empty for the plain run itself.
+    public let attacks: [Attack]
     public let line: Int
 
+    public init(scenario: ScenarioName, step: StepReference, params: String, seed: UInt64, policy: InitiatorPolicy,
+                attacks: [Attack] = [], line: Int) {
+        self.scenario = scenario
+        self.step = step
+        self.params = params
+        self.seed = seed
+        self.policy = policy
+        self.attacks = attacks
+        self.line = line
+    }
+
+    /// The run the scene shows, whatever its step: scenes that differ only in step and
+    /// line share one timeline.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(scenario)
         hasher.combine(params)
         hasher.combine(seed)
         hasher.combine(policy)
+        hasher.combine(attacks)
     }
 
     public static func == (lhs: Scene, rhs: Scene) -> Bool {
         lhs.scenario == rhs.scenario && lhs.params == rhs.params && lhs.seed == rhs.seed && lhs.policy == rhs.policy
+            && lhs.attacks == rhs.attacks
     }
-}
-
-/// Which step of a timeline a section shows.
-public enum StepReference: Sendable, Equatable {
-    case number(Int)
-    case first
-    case last
-    /// The n-th step (from 1) that sends a message of this kind.
-    case send(MessageKind, occurrence: Int)
-    /// The first receive or refuse step after the n-th send of a message of this kind.
-    case receive(MessageKind, occurrence: Int)
-    /// The n-th step with this action (refuse, leak, tamper, check...).
-    case action(StepAction, occurrence: Int)
 }
 
 /// A value a section points at: `<!-- focus: responder aP -->`.
@@ -91,20 +97,37 @@ public struct Inspection: Sendable, Equatable {
     public let line: Int
 }
 
-/// A checkable statement about the ledger at the section's step:
-/// `<!-- claim: kms knows aP, bP -->`, `lacks` (does not know), `cannot` (listed with a reason).
+/// A checkable statement about the section's step: `<!-- claim: kms knows aP, bP -->`,
+/// `lacks` (does not know), `cannot` (listed with a reason) on the ledger there; and on
+/// the steps so far, `refuses MESSAGE: CHECK` (the party refused it, that check failing)
+/// or `accepts MESSAGE` (it received it with every check passing).
 public struct Claim: Sendable, Equatable {
     public enum Relation: String, Sendable {
         case knows, lacks, cannot
     }
 
+    /// What the claim says of its party.
+    public enum Statement: Sendable, Equatable {
+        /// Values the party holds, lacks, or cannot compute.
+        case values(Relation, [ValueName])
+        /// The party refused a message of this kind, `check` the one that failed.
+        case refuses(MessageKind, IBAKECheck)
+        /// The party received a message of this kind and every check passed.
+        case accepts(MessageKind)
+    }
+
     public let party: PartyID
-    public let relation: Relation
-    public let values: [ValueName]
+    public let statement: Statement
     public let line: Int
 
-    /// "kms knows aP, bP"
-    public var text: String { "\(party) \(relation.rawValue) \(values.map(\.rawValue).joined(separator: ", "))" }
+    /// "kms knows aP, bP", "responder refuses I_MESSAGE_1: IBE decryption", as written.
+    public var text: String {
+        switch statement {
+        case .values(let relation, let values): "\(party) \(relation.rawValue) \(values.map(\.rawValue).joined(separator: ", "))"
+        case .refuses(let kind, let check): "\(party) refuses \(kind.name): \(check.title)"
+        case .accepts(let kind): "\(party) accepts \(kind.name)"
+        }
+    }
 }
 
 /// A problem in a tutorial file, located to the line.

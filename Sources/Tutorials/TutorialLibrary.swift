@@ -29,7 +29,8 @@ public final class TimelineCache {
     public func timeline(for scene: Scene) throws -> Timeline {
         if let known = timelines[scene] { return known }
         let options = ScenarioOptions(parameterSet: try parameterSet(named: scene.params), seed: scene.seed, policy: scene.policy)
-        let timeline = try Scenario.build(scene.scenario, options: options)
+        let timeline = scene.attacks.isEmpty ? try Scenario.build(scene.scenario, options: options)
+            : try Scenario.build(scene.scenario, options: options, attacks: scene.attacks)
         timelines[scene] = timeline
         return timeline
     }
@@ -73,6 +74,8 @@ extension TutorialDocument {
             let timeline: Timeline
             do {
                 timeline = try cache.timeline(for: scene)
+            } catch let error as AttackSpecError {
+                throw TutorialIssue(file: file, line: scene.line, message: "`at`: the attack does not fit \(scene.scenario.rawValue): \(error)")
             } catch {
                 throw TutorialIssue(file: file, line: scene.line, message: "scenario \(scene.scenario.rawValue) does not build: \(error)")
             }

@@ -8,11 +8,12 @@ public enum TutorialSentences {
     /// A claim as a sentence: "The initiator holds a and aP.", "The KMS does not hold a
     /// or b.", "Eve cannot compute abP." The party is named as `timeline` casts it, else by its id.
     public static func claim(_ claim: Claim, in timeline: Timeline?) -> String {
-        let names = claim.values.map(\.rawValue)
-        let predicate = switch claim.relation {
-        case .knows: "holds " + list(names, "and")
-        case .lacks: "does not hold " + list(names, "or")
-        case .cannot: "cannot compute " + list(names, "or")
+        let predicate = switch claim.statement {
+        case .values(.knows, let values): "holds " + list(values.map(\.rawValue), "and")
+        case .values(.lacks, let values): "does not hold " + list(values.map(\.rawValue), "or")
+        case .values(.cannot, let values): "cannot compute " + list(values.map(\.rawValue), "or")
+        case .refuses(let kind, let check): "refuses \(kind.name): its \(check.title) check fails"
+        case .accepts(let kind): "accepts \(kind.name): every check passes"
         }
         return "\(subject(claim.party, in: timeline)) \(predicate)."
     }

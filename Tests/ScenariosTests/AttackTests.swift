@@ -210,13 +210,10 @@ import Testing
     }
 
     @Test func aRunWithoutASeedGetsOneSoTheBranchMatchesItsPlainRun() throws {
-        var plain: Timeline?
-        let timeline = try Scenario.build(.basic, options: ScenarioOptions(parameterSet: try ParameterSet.named("toy"), seed: nil)) { run in
-            plain = run
-            return [Attack(step: try Self.sendStep(.rMessage2, in: run), action: .flip(field: "V.MAC", bit: nil))]
-        }
-        let original = try #require(plain)
-        #expect(timeline.seed != nil && timeline.seed == original.seed)
+        let timeline = try Scenario.build(.basic, options: ScenarioOptions(parameterSet: try ParameterSet.named("toy"), seed: nil),
+                                          attacks: [Attack(at: .send(.rMessage2, occurrence: 1), action: .flip(field: "V.MAC", bit: nil))])
+        let seed = try #require(timeline.seed)
+        let original = try Scenario.build(.basic, options: ScenarioOptions(parameterSet: try ParameterSet.named("toy"), seed: seed))
         for (step, before) in zip(timeline.steps.prefix { !$0.branch }, original.steps) {
             #expect(step.message?.octets == before.message?.octets)
         }

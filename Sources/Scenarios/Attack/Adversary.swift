@@ -41,7 +41,7 @@ final class Adversary {
     func actAfterSteps(on stage: Stage, all: Bool = false) {
         guard !acting else { return }
         let done = stage.builder.nextIndex - 1 - inserted
-        while let index = pending.firstIndex(where: { !$0.attack.action.actsInTransit && (all || $0.attack.step <= done) }) {
+        while let index = pending.firstIndex(where: { !$0.attack.action.actsInTransit && (all || $0.step <= done) }) {
             let attack = pending.remove(at: index).attack
             try? inserting(stage) { () throws(ExchangeStopped) in act(attack.action, on: stage) }
         }

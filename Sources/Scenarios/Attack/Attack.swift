@@ -1,20 +1,29 @@
 import IBAKE
 
 /// An attack the user applies at a step of a scenario (issue 12): the scenario is run
-/// again with the same options, identical up to `step`, and from there Eve acts and the
+/// again with the same options, identical up to the step, and from there Eve acts and the
 /// real roles and checks decide what follows (a branch timeline with its own ledger).
-public struct Attack: Sendable, Hashable {
-    /// The step of the plain run, 1-based, at which Eve acts: for an action on a message
-    /// in transit, the message sent (or received) there, or else the next one sent.
-    public let step: Int
+/// The command line, the tutorials and the demonstrator's menu all write it `AT:ACTION`.
+public struct Attack: Sendable, Hashable, CustomStringConvertible {
+    /// The step of the plain run at which Eve acts: for an action on a message in
+    /// transit, the message sent (or received) there, or else the next one sent.
+    public let at: StepReference
     /// What Eve does there.
     public let action: AttackAction
 
-    /// An attack at step `step` (numbered as in the plain run).
-    public init(step: Int, action: AttackAction) {
-        self.step = step
+    /// An attack at the step `at` names in the plain run.
+    public init(at: StepReference, action: AttackAction) {
+        self.at = at
         self.action = action
     }
+
+    /// An attack at step `step` (1-based, numbered as in the plain run).
+    public init(step: Int, action: AttackAction) {
+        self.init(at: .number(step), action: action)
+    }
+
+    /// `send:I_MESSAGE_1:flip:IBAKE.U`, as `init(parsing:)` reads it.
+    public var description: String { "\(at):\(action)" }
 }
 
 /// What Eve does. Actions on a message in transit act between the sender's `wire` and

@@ -75,3 +75,19 @@ extension MessageKind {
     /// in transit can reach them (RFC 6267 §4.2.2).
     public static let attackable: [MessageKind] = [.iMessage1, .rMessage1, .iMessage2, .rMessage2]
 }
+
+extension Attack {
+    /// Parses `AT:ACTION[:ARG...]`: AT a step reference (`9`, `first`, `last`,
+    /// `send:I_MESSAGE_1`, `receive:R_MESSAGE_1#2`, `action:refuse`), ACTION one of
+    /// ``AttackAction/forms``. The reference takes two colon-separated parts when they read
+    /// as one (`send:I_MESSAGE_1`), else one.
+    public init(parsing text: String) throws(AttackSpecError) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        for length in [2, 1] where parts.count > length {
+            guard let at = StepReference(parsing: parts.prefix(length).joined(separator: ":")) else { continue }
+            self.init(at: at, action: try AttackAction(parsing: parts.dropFirst(length).joined(separator: ":")))
+            return
+        }
+        throw AttackSpecError("\"\(text)\": an attack is AT:ACTION[:ARG...], AT a step (\(StepReference.forms)), ACTION one of: \(AttackAction.forms.joined(separator: ", "))")
+    }
+}

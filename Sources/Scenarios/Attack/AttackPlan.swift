@@ -1,19 +1,27 @@
 import IBAKE
 import IBE
 
-/// An attack placed on the plain run: for an action in transit, the step (plain
-/// numbering) that put its message on the wire.
+/// An attack placed on the plain run: the step its reference names and, for an action
+/// in transit, the step that put its message on the wire (plain numbering, 1-based).
 struct PlannedAttack: Sendable {
     let attack: Attack
+    let step: Int
     let messageStep: Int?
 }
 
 extension Attack {
+    /// The step (1-based) of `steps`, a plain run, that the attack's reference names; nil
+    /// when it names none.
+    public func step(in steps: [Step]) -> Int? {
+        at.resolve(in: steps).map { steps[$0].index }
+    }
+
     /// The step of `steps` (a plain run) that sends the message this attack acts on (one of
     /// ``MessageKind/attackable``): the one sent at its step, or received or refused there,
     /// or else the next one sent; nil when none is sent from there on.
     public func messageStep(in steps: [Step]) -> Int? {
-        guard let at = steps.first(where: { $0.index == step }) else { return nil }
+        guard let index = at.resolve(in: steps) else { return nil }
+        let at = steps[index]
         let sends = steps.filter { $0.action == .send && MessageKind.attackable.contains($0.message?.kind ?? .error) }
         if at.action == .send, sends.contains(where: { $0.index == at.index }) { return at.index }
         if at.action == .receive || at.action == .refuse {
@@ -28,9 +36,11 @@ extension Attack {
     /// Checks the attack against the plain run it branches from: the step exists, an
     /// action in transit has a message, a flipped field is in it, a replayed message was
     /// recorded by then. The error lists what would do.
-    public func validate(against plain: Timeline, parameterSet: ParameterSet) throws(AttackSpecError) {
-        guard plain.steps.contains(where: { $0.index == step }) else {
-            throw AttackSpecError("step \(step) is not in the run (\(plain.steps.count) steps)")
+    /// Returns the step (1-based) the attack acts at.
+    @discardableResult
+    public func validate(against plain: Timeline, parameterSet: ParameterSet) throws(AttackSpecError) -> Int {
+        guard let step = step(in: plain.steps) else {
+            throw AttackSpecError("step \(at) is not in the run (\(plain.steps.count) steps)")
         }
         if action.actsInTransit {
             guard let sent = messageStep(in: plain.steps), let message = plain.steps[sent - 1].message else {
@@ -61,6 +71,7 @@ extension Attack {
             let recorded = Set(plain.steps.filter { $0.index <= step && $0.action == .send }.compactMap { $0.message?.kind.name })
             throw AttackSpecError("Eve has recorded no \(kind.name) by step \(step); recorded by then: \(recorded.isEmpty ? "nothing" : recorded.sorted().joined(separator: ", "))")
         }
+        return step
     }
 }
 
@@ -80,25 +91,20 @@ extension AttackAction {
 
 extension Scenario {
     /// The branch of `name` under `attacks` (issue 12): the plain run is built first to
-    /// place each attack, then the run again with the adversary acting; identical up to
-    /// the first attack, since a seeded run is deterministic (PROFILE D15). A run without
-    /// a seed gets a random one, so the two runs match. A spec that does not fit the run
-    /// throws ``AttackSpecError``.
+    /// place each attack (its step reference resolved against the plain run's steps), then
+    /// the run again with the adversary acting; identical up to the first attack, since a
+    /// seeded run is deterministic (PROFILE D15). A run without a seed gets a random one,
+    /// so the two runs match. A spec that does not fit the run throws ``AttackSpecError``.
     public static func build(_ name: ScenarioName, options: ScenarioOptions, attacks: [Attack]) throws -> Timeline {
-        try build(name, options: options) { _ in attacks }
-    }
-
-    /// As ``build(_:options:attacks:)``, with the attacks placed by `attacks` on the plain
-    /// run (a step reference resolved against its steps).
-    public static func build(_ name: ScenarioName, options: ScenarioOptions, attacks: (Timeline) throws -> [Attack]) throws -> Timeline {
         var options = options
         options.seed = options.seed ?? UInt64.random(in: .min ... .max)
         options.publicKeys = RecipientKeyCache()
         let plain = try build(name, options: options)
         var branch = options
-        branch.plan = try attacks(plain).map { attack throws(AttackSpecError) in
-            try attack.validate(against: plain, parameterSet: options.parameterSet)
-            return PlannedAttack(attack: attack, messageStep: attack.action.actsInTransit ? attack.messageStep(in: plain.steps) : nil)
+        branch.plan = try attacks.map { attack throws(AttackSpecError) in
+            let step = try attack.validate(against: plain, parameterSet: options.parameterSet)
+            return PlannedAttack(attack: attack, step: step,
+                                 messageStep: attack.action.actsInTransit ? attack.messageStep(in: plain.steps) : nil)
         }
         return try build(name, options: branch)
     }

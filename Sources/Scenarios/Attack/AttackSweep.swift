@@ -31,7 +31,7 @@ public enum AttackSweep {
             for field in AttackSurface(message.octets, parameterSet: options.parameterSet).fields {
                 let attack = Attack(step: step.index, action: .flip(field: field.path, bit: nil))
                 var branch = options
-                branch.plan = [PlannedAttack(attack: attack, messageStep: step.index)]
+                branch.plan = [PlannedAttack(attack: attack, step: step.index, messageStep: step.index)]
                 let timeline = try Scenario.build(name, options: branch)
                 // Eve's tamper step names the step of the message she altered.
                 let altered = timeline.steps.first { $0.action == .tamper }?.ledger[.eve]?.interference.first?.messageStep

@@ -38,10 +38,10 @@ struct ScenarioSelection: ParsableArguments {
     /// The branch of the run under `attacks` (issue 12), each placed on the plain run;
     /// the plain run itself when there are none. A spec that does not fit the run (a
     /// step it lacks, a field its message lacks) is a usage error listing what would do.
-    func build(attacks specs: [AttackSpec]) throws -> Timeline {
-        guard !specs.isEmpty else { return try build() }
+    func build(attacks: [Attack]) throws -> Timeline {
+        guard !attacks.isEmpty else { return try build() }
         do {
-            return try Scenario.build(name, options: try options()) { plain in try specs.map { try $0.attack(on: plain) } }
+            return try Scenario.build(name, options: try options(), attacks: attacks)
         } catch let error as AttackSpecError {
             throw CommandFailure.usage("--attack: \(error)")
         } catch let failure as CommandFailure {

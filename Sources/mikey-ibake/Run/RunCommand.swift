@@ -19,8 +19,8 @@ struct RunCommand: ParsableCommand {
     @Option(parsing: .singleValue,
             help: ArgumentHelp("Eve attacks at a step and the run branches from there (repeatable; `mikey-ibake attacks` lists what each step offers).",
                                valueName: "AT:ACTION[:ARG...]"),
-            transform: AttackSpec.transform)
-    var attack: [AttackSpec] = []
+            transform: Attack.transform)
+    var attack: [Attack] = []
 
     func run() throws {
         if list {
@@ -32,12 +32,23 @@ struct RunCommand: ParsableCommand {
         try reportingFailures {
             let timeline = try selection.build(attacks: attack)
             let summary = try selection.params.load().summary
-            let attacks = attack.map(\.text)
+            let attacks = attack.map(\.description)
             switch format {
             case .text: TimelineText(timeline: timeline, parameterSummary: summary, attacks: attacks).allLines.forEach { print($0) }
             case .markdown: TimelineMarkdown(timeline: timeline, parameterSummary: summary, attacks: attacks).lines.forEach { print($0) }
             case .json: print(try TimelineJSON(timeline).text())
             }
+        }
+    }
+}
+
+extension Attack {
+    /// For `@Option(transform:)`: a spec that does not parse is a usage error naming the forms.
+    static func transform(_ text: String) throws -> Attack {
+        do {
+            return try Attack(parsing: text)
+        } catch {
+            throw ValidationError("--attack \(error.description)")
         }
     }
 }

@@ -36,10 +36,10 @@ public struct AppState: Sendable {
         case attackMenu(selected: Int)
     }
 
-    /// A "what if" branch on screen (issue 12): the scenario run again under `attack`,
-    /// and the main-line step Esc returns to.
+    /// A "what if" branch on screen (issue 12): the scenario run again under `attacks`
+    /// (the one chosen with `A`, or a tutorial section's), and the main-line step Esc returns to.
     public struct Branch: Sendable, Equatable {
-        public let attack: Attack
+        public let attacks: [Attack]
         /// What the status line says: "flip IBAKE.U at I_MESSAGE_1".
         public let title: String
         /// The main-line step the branch was opened at.
@@ -137,7 +137,7 @@ public struct AppState: Sendable {
     /// The build of `name` under the configuration on screen (for the scenario on
     /// screen, under the branch's attack when one is open).
     public func key(_ name: ScenarioName) -> BuildKey {
-        BuildKey(name, config, attacks: name == scenario ? branch.map { [$0.attack] } ?? [] : [])
+        BuildKey(name, config, attacks: name == scenario ? branch?.attacks ?? [] : [])
     }
 
     /// The build of `name` under the configuration on screen, if it has arrived.

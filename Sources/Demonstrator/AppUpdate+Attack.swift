@@ -6,7 +6,8 @@ import Scenarios
 extension AppUpdate {
     static func openAttackMenu(_ s: inout AppState) {
         guard s.branch == nil else {
-            s.notice = "already a what if: Esc returns to the main line, where A attacks again"
+            s.notice = s.branch == s.tutorial?.branch ? "this section already shows a what if: A attacks in a section that shows the plain run"
+                : "already a what if: Esc returns to the main line, where A attacks again"
             return
         }
         guard let menu = AttackMenuContent(s) else {
@@ -31,16 +32,18 @@ extension AppUpdate {
             s.overlay = nil
             guard menu.entries.indices.contains(selected), let attack = menu.entries[selected].attack else { return }
             // The branch is the same run up to the attacked step, so it opens at the same step.
-            s.branch = AppState.Branch(attack: attack, title: menu.entries[selected].title, origin: s.step)
+            s.branch = AppState.Branch(attacks: [attack], title: menu.entries[selected].title, origin: s.step)
             s.resetSelections()
         default:
             break
         }
     }
 
+    /// Back to the main line at the step the branch was opened at; in a tutorial, back
+    /// to the section's own run (which may be a branch of its own).
     static func leaveBranch(_ s: inout AppState) {
-        guard let branch = s.branch else { return }
-        s.branch = nil
+        guard let branch = s.branch, branch != s.tutorial?.branch else { return }
+        s.branch = s.tutorial?.branch
         s.resetSelections()
         s.step = branch.origin
         if let model = s.model {

@@ -58,6 +58,7 @@ extension AppUpdate {
         let scene = play.scene
         s.config = scene.key.config
         s.scenario = scene.key.scenario
+        s.branch = play.branch
         s.awaiting = nil
         s.kmsView = false
         s.eveView = nil
@@ -129,5 +130,10 @@ extension AppUpdate {
     static func atSectionStep(_ s: AppState) -> Bool {
         guard let play = s.tutorial, let model = s.model, play.placed else { return true }
         return play.scene.step.resolve(in: model.timeline.steps).map { $0 + 1 } == s.step
+    }
+
+    /// Whether the demo shows the section's own run, not a what-if the reader opened with `A`.
+    static func onSectionRun(_ s: AppState) -> Bool {
+        s.tutorial.map { $0.branch == s.branch } ?? true
     }
 }

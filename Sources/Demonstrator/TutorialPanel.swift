@@ -9,6 +9,8 @@ struct TutorialPanelContent {
     let demo: (step: Step, model: ScenarioModel)?
     /// Whether the demo is at the step the section names (else the claims say so).
     let atSectionStep: Bool
+    /// Whether the demo shows the section's run, not the reader's own what-if.
+    let onSectionRun: Bool
     let notice: String?
     let focused: Bool
 
@@ -18,6 +20,7 @@ struct TutorialPanelContent {
         self.play = play
         if let model = state.model, let step = state.currentStep { demo = (step, model) } else { demo = nil }
         atSectionStep = AppUpdate.atSectionStep(state)
+        onSectionRun = AppUpdate.onSectionRun(state)
         notice = state.notice
         focused = state.focus == .tutorial
     }

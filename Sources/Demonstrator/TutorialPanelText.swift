@@ -79,6 +79,11 @@ enum TutorialPanelText {
             }
             return lines
         }
+        if !content.onSectionRun {
+            let escape = Keymap.keys(for: .leaveBranch, in: .tutorial, .screen(glyphs)).first ?? ""
+            let text = "The demo shows your what if, not this section's run: its claims are not checked there. \(escape) goes back."
+            return lines + TextWrap.lines(text, width: width).map { [($0, theme.warning)] }
+        }
         if !content.atSectionStep {
             let text = "The demo is at step \(step.index), not this section's: the claims are checked there. "
                 + "\(Keymap.keys(for: .sectionStep, in: .tutorial, .screen(glyphs)).first ?? "") goes back."

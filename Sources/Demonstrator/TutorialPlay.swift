@@ -56,6 +56,12 @@ public struct TutorialPlay: Sendable {
     }
 
     public var count: Int { scenes.count }
+
+    /// The "what if" the current section shows, if its `at` names attacks.
+    public var branch: AppState.Branch? {
+        let attacks = scene.key.attacks
+        return attacks.isEmpty ? nil : AppState.Branch(attacks: attacks, title: attacks.map(\.description).joined(separator: ", "), origin: 1)
+    }
     public var current: TutorialSection { document.sections[section] }
     public var scene: SectionScene { scenes[section] }
     public var isLast: Bool { section == scenes.count - 1 }

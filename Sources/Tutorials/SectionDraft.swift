@@ -44,7 +44,7 @@ struct SectionDraft {
                 return
             }
             var attacks = [Attack]()
-            for text in (fields["attack"] ?? "").split(separator: " ").map(String.init) {
+            for text in (fields["attack"] ?? "").split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) {
                 do {
                     attacks.append(try Attack(parsing: text))
                 } catch {

@@ -4,6 +4,7 @@ import Scenarios
 import Testing
 import TUI
 import TUITestSupport
+import Tutorials
 
 /// The attack lab in the demonstrator (issue 12): `A` opens the menu for the current
 /// step's message, Enter runs the chosen attack as a "what if" branch built like any
@@ -26,11 +27,22 @@ struct AttackLabTests {
         Fixtures.deliverBuilds(Fixtures.send(state, Fixtures.keys(.character("A"), .enter)))
     }
 
-    @Test("A on a step without a message Eve can reach says so and opens nothing")
-    func noMessage() {
+    @Test("A on a step without a message offers what needs none: Eve's own exchange and the leaks; each builds")
+    func noMessage() throws {
         let state = Fixtures.send(Fixtures.state(.basic, step: 1), Fixtures.keys(.character("A")))
-        #expect(state.overlay == nil)
-        #expect(state.notice?.contains("no message Eve can reach") == true)
+        let menu = try #require(AttackMenuContent(state))
+        #expect(menu.message == nil)
+        #expect(menu.entries[0].heading && menu.entries[0].attack == nil)
+        #expect(menu.entries.compactMap(\.attack?.action) == [.impersonate(.initiator), .impersonate(.responder)]
+                + LeakedKey.allCases.map { .leak($0) })
+        #expect(state.overlay == .attackMenu(selected: 1))
+        // leak s: Eve holds the master secret in the branch, and the branch says so.
+        let leak = try #require(menu.entries.firstIndex { $0.attack?.action == .leak(.masterSecret) })
+        let branch = Fixtures.deliverBuilds(Fixtures.send(state, Array(repeating: .key(.down), count: leak - 1) + Fixtures.keys(.enter)))
+        #expect(branch.branch?.title == "leak s after step 1")
+        let last = try #require(branch.model?.timeline.steps.last)
+        #expect(last.ledger.knows(.eve, .masterSecret))
+        #expect(Fixtures.model(.basic)?.timeline.steps.last?.ledger.knows(.eve, .masterSecret) == false)
     }
 
     @Test("without a chosen field the menu says how to choose one, and the highlight starts on drop")
@@ -39,8 +51,9 @@ struct AttackLabTests {
         let menu = try #require(AttackMenuContent(state))
         #expect(menu.message == "I_MESSAGE_1")
         #expect(menu.entries[0].attack == nil && menu.entries[0].label.contains("Tab to the inspector"))
-        #expect(menu.entries.compactMap(\.attack?.action) == [.drop, .delay(seconds: 600), .replay(.iMessage1, afterSeconds: 60),
-                                                            .substituteShare, .rogueKMS])
+        #expect(menu.entries.compactMap(\.attack?.action).prefix(7) == [.drop, .delay(seconds: 600), .replay(.iMessage1, afterSeconds: 60),
+                                                                      .redirect(.initiator), .redirect(.kms),
+                                                                      .substituteShare, .rogueKMS])
         #expect(state.overlay == .attackMenu(selected: 1))
         // Up does not land on the line that offers nothing; Esc closes.
         #expect(Fixtures.send(state, Fixtures.keys(.up)).overlay == .attackMenu(selected: 1))
@@ -106,5 +119,29 @@ struct AttackLabTests {
         let menu = Fixtures.send(start, Fixtures.keys(.character("A")))
         try assertSnapshot(AppView.render(menu, size: Size(width: 120, height: 40), theme: .color, glyphs: .unicode),
                            named: "attack-menu-120x40")
+    }
+
+    @Test("in a tutorial: a section's attack is its run; A elsewhere opens the reader's own what if, Esc returns to the section's run")
+    func inATutorial() throws {
+        let document = try #require(Fixtures.tutorials.first { $0.id == "break-it" })
+        let resolved = try document.resolve(with: TimelineCache())
+        let attacked = try #require(resolved.firstIndex { !$0.scene.attacks.isEmpty })
+        let plainSection = try #require(resolved.firstIndex { $0.scene.attacks.isEmpty })
+        // A section with attack= shows that branch, and A says it already is a what if.
+        let section = try Fixtures.tutorial("break-it", section: attacked)
+        #expect(section.branch?.attacks == resolved[attacked].scene.attacks)
+        #expect(section.model?.timeline.steps.contains(where: \.branch) == true)
+        #expect(Fixtures.send(section, Fixtures.keys(.escape)).branch == section.branch)
+        let again = Fixtures.send(section, Fixtures.keys(.character("A")))
+        #expect(again.overlay == nil && again.notice?.contains("already shows a what if") == true)
+        // A plain section: the reader's own attack, then Esc back to the section's run.
+        let plain = try Fixtures.tutorial("break-it", section: plainSection)
+        #expect(plain.branch == nil)
+        let mine = Fixtures.deliverBuilds(Fixtures.send(plain, Fixtures.keys(.character("A"), .enter)))
+        #expect(mine.branch != nil && mine.tutorial?.section == plainSection)
+        let panel = AppView.render(mine, size: Size(width: 120, height: 40), theme: .color, glyphs: .unicode).plainText()
+        #expect(panel.contains("your what if"))
+        let back = Fixtures.send(mine, Fixtures.keys(.escape))
+        #expect(back.branch == nil && back.step == plain.step)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import IBAKE
 import Scenarios
 import Testing
@@ -29,6 +30,50 @@ import Testing
         let issues = TutorialChecker.check(document, cache: TimelineCache())
         #expect(issues.contains { $0.line == 5 && $0.message.contains("is false") })
         #expect(issues.contains { $0.line == 1 && $0.message.contains("sections") })
+    }
+
+    @Test("a section's attack runs the what-if branch; refuses and accepts claims are checked on its verdicts")
+    func attackSectionsCheckVerdicts() throws {
+        let text = """
+        # T
+        <!-- tutorial: id=t minutes=1 summary="s" -->
+        ## one
+        <!-- at: scenario=basic step=action:refuse attack="send:I_MESSAGE_1:flip:IBAKE.U" -->
+        <!-- claim: responder refuses I_MESSAGE_1: IBE decryption -->
+        <!-- claim: responder refuses I_MESSAGE_1: V MAC -->
+        <!-- claim: responder accepts I_MESSAGE_1 -->
+        <!-- claim: initiator accepts R_MESSAGE_1 -->
+        <!-- claim: responder lacks aP -->
+        """
+        let document = try TutorialParser.parse(text, file: "t.md")
+        let resolved = try document.resolve(with: TimelineCache())
+        #expect(resolved[0].timeline.steps[resolved[0].stepIndex].action == .refuse)
+        let issues = TutorialChecker.check(document, cache: TimelineCache()).filter { $0.line > 1 }
+        #expect(issues.map(\.line) == [6, 7, 8])
+        #expect(issues.first?.message.contains("refuses I_MESSAGE_1: IBE decryption") == true)
+        #expect(issues.dropFirst().first?.message.contains("refuses I_MESSAGE_1: IBE decryption") == true)
+        #expect(issues.last?.message.contains("has received no R_MESSAGE_1") == true)
+    }
+
+    @Test("an attack that does not fit the run, and a claim naming no check, are reported with their lines")
+    func badAttacksAndVerdictClaims() throws {
+        let text = """
+        # T
+        <!-- tutorial: id=t minutes=1 summary="s" -->
+        ## one
+        <!-- at: scenario=basic step=last attack="send:I_MESSAGE_1:flip:IBAKE.NOPE" -->
+        <!-- claim: responder knows aP -->
+        """
+        let document = try TutorialParser.parse(text, file: "t.md")
+        let issues = TutorialChecker.check(document, cache: TimelineCache())
+        #expect(issues.contains { $0.line == 4 && $0.message.contains("the attack does not fit basic") && $0.message.contains("IBAKE.U") })
+        do {
+            _ = try TutorialParser.parse(text.replacingOccurrences(of: "knows aP", with: "refuses I_MESSAGE_1: courage"), file: "t.md")
+            Issue.record("parsed")
+        } catch {
+            #expect(error.issues.map(\.line) == [5])
+            #expect(error.issues.first?.message.contains("V MAC") == true)
+        }
     }
 
     @Test func malformedDirectivesAreReportedWithTheirLines() {

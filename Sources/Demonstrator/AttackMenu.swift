@@ -46,9 +46,9 @@ struct AttackMenuContent: Equatable {
         // The KMS starts no exchange of its own, so Eve has nothing to claim as the KMS.
         let others: [Entry] = timeline.parties.filter { $0.identity != nil && $0.id != .kms }.compactMap { party in
             attack(.impersonate(party.id)).map { Entry(label: "Eve starts her own exchange as \(party.id.rawValue)",
-                                                       title: "Eve as \(party.id.rawValue)\(after)", attack: $0) }
+                                                       title: $0.action.phrase + after, attack: $0) }
         } + LeakedKey.allCases.compactMap { key in
-            attack(.leak(key)).map { Entry(label: "leak \(key.rawValue) to Eve", title: "leak \(key.rawValue)\(after)", attack: $0) }
+            attack(.leak(key)).map { Entry(label: "leak \(key.rawValue) to Eve", title: $0.action.phrase + after, attack: $0) }
         }
         guard !others.isEmpty || !entries.isEmpty else { return nil }
         if !others.isEmpty {
@@ -64,8 +64,8 @@ struct AttackMenuContent: Equatable {
     private static func inTransit(_ state: AppState, _ message: WireMessage, sent: Int, parties: [PartyID],
                                   attack: (AttackAction) -> Attack?) -> [Entry] {
         let at = " at \(message.kind.name)"
-        func entry(_ label: String, _ action: AttackAction, title: String? = nil) -> Entry? {
-            attack(action).map { Entry(label: label, title: (title ?? label) + at, attack: $0) }
+        func entry(_ label: String, _ action: AttackAction) -> Entry? {
+            attack(action).map { Entry(label: label, title: action.phrase + at, attack: $0) }
         }
         var entries = [Entry?]()
         // flip acts on the field the inspector has chosen in this very message.
@@ -74,17 +74,17 @@ struct AttackMenuContent: Equatable {
            let octets = line.octets,
            // The inspector shows the BF ciphertext whole until its layers are opened: its U comes first.
            let field = surface.fields.first(where: { $0.range == octets }) ?? surface.fields.first(where: { $0.range.contains(octets.lowerBound) }) {
-            entries.append(entry("flip \(field.path) (its last bit)", .flip(field: field.path, bit: nil), title: "flip \(field.path)"))
+            entries.append(entry("flip \(field.path) (its last bit)", .flip(field: field.path, bit: nil)))
         } else {
             entries.append(Entry(label: "flip: choose a field first (Tab to the inspector, then Up/Down)", title: "", attack: nil))
         }
         entries.append(entry("drop", .drop))
         entries.append(entry("delay 10 minutes", .delay(seconds: 600)))
-        entries.append(entry("replay \(message.kind.name) later", .replay(message.kind, afterSeconds: 60)))
+        entries.append(entry("replay \(message.kind.name) a minute later", .replay(message.kind, afterSeconds: 60)))
         // Not to Eve: she holds every message already, so that would only be a drop.
         entries += parties.filter { $0 != message.to && $0 != .eve }.map { entry("redirect to \($0.rawValue)", .redirect($0)) }
-        entries.append(entry("substitute-share (Eve's own aP or bP)", .substituteShare, title: "substitute-share"))
-        entries.append(entry("rogue-kms (the KMS in the middle)", .rogueKMS, title: "rogue-kms"))
+        entries.append(entry("substitute-share (Eve's own aP or bP)", .substituteShare))
+        entries.append(entry("rogue-kms (the KMS in the middle)", .rogueKMS))
         return entries.compactMap { $0 }
     }
 }

@@ -60,7 +60,7 @@ public struct TutorialPlay: Sendable {
     /// The "what if" the current section shows, if its `at` names attacks.
     public var branch: AppState.Branch? {
         let attacks = scene.key.attacks
-        return attacks.isEmpty ? nil : AppState.Branch(attacks: attacks, title: attacks.map(\.description).joined(separator: ", "), origin: 1)
+        return attacks.isEmpty ? nil : AppState.Branch(attacks: attacks, title: attacks.map { "\($0.action.phrase) at \($0.at)" }.joined(separator: ", "), origin: 1)
     }
     public var current: TutorialSection { document.sections[section] }
     public var scene: SectionScene { scenes[section] }

@@ -33,7 +33,7 @@ final class IBELayers {
             let decoded = try BFCiphertext(decoding: ciphertext, parameters: parameters)
             plaintext = try parameters.decrypt(decoded, with: entry.key)
         } catch {
-            throw IBAKEFailure(.decryption, "\(payload) does not decrypt with the key of \(entry.identity): \(error)")
+            throw IBAKEFailure(.decryption, "\(payload) does not decrypt with the key of \(entry.identity.uri) for \(entry.identity.period): \(error)")
         }
         let chain: [SubPayload]
         do {

@@ -61,6 +61,26 @@ public enum AttackAction: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The action in words, for a status line or a menu ("flip IBAKE.U", "delay 10 minutes",
+    /// "Eve as initiator").
+    public var phrase: String {
+        switch self {
+        case .flip(let field, let bit): "flip \(field)" + (bit.map { " bit \($0)" } ?? "")
+        case .replay(let kind, let seconds): "replay \(kind.name)" + (seconds == 0 ? "" : " \(Self.duration(seconds)) later")
+        case .drop: "drop"
+        case .delay(let seconds): "delay \(Self.duration(seconds))"
+        case .leak(let key): "leak \(key.rawValue)"
+        case .redirect(let party): "redirect to \(party.rawValue)"
+        case .impersonate(let party): "Eve as \(party.rawValue)"
+        case .substituteShare: "substitute-share"
+        case .rogueKMS: "rogue-kms"
+        }
+    }
+
+    private static func duration(_ seconds: UInt64) -> String {
+        seconds % 60 == 0 ? "\(seconds / 60) minute" + (seconds == 60 ? "" : "s") : "\(seconds) s"
+    }
+
     /// The action as `AttackAction(parsing:)` reads it.
     public var description: String {
         switch self {

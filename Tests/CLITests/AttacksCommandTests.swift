@@ -39,6 +39,10 @@ import Testing
         #expect(branch.first?["action"] as? String == "tamper")
         #expect(branch.last?["action"] as? String == "refuse")
         #expect(steps.filter { $0["branch"] == nil }.count == steps.count - branch.count)
+        #expect(object["attacks"] as? [String] == ["send:R_MESSAGE_2:flip:V.MAC"])
+        let plain = try CommandLineTests.run(["run", "--scenario", "basic", "--params", "toy", "--seed", "1", "--format", "json"])
+        let plainObject = try #require(try JSONSerialization.jsonObject(with: Data(plain.output.utf8)) as? [String: Any])
+        #expect(plainObject["attacks"] == nil && plainObject["steps"] != nil)
     }
 
     @Test func badAttackSpecsAreUsageErrorsThatListWhatWouldDo() throws {

@@ -36,7 +36,7 @@ struct RunCommand: ParsableCommand {
             switch format {
             case .text: TimelineText(timeline: timeline, parameterSummary: summary, attacks: attacks).allLines.forEach { print($0) }
             case .markdown: TimelineMarkdown(timeline: timeline, parameterSummary: summary, attacks: attacks).lines.forEach { print($0) }
-            case .json: print(try TimelineJSON(timeline).text())
+            case .json: print(try TimelineJSON(timeline, attacks: attack).text())
             }
         }
     }

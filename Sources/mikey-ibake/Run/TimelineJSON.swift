@@ -131,10 +131,13 @@ struct TimelineJSON: Encodable {
     let scenario: String
     let seed: UInt64?
     let params: String
+    /// The attacks of a branch, as `--attack` takes them; left out of a plain run.
+    let attacks: [String]?
     let parties: [PartyJSON]
     let steps: [StepJSON]
 
-    init(_ timeline: Timeline) {
+    init(_ timeline: Timeline, attacks: [Attack] = []) {
+        self.attacks = attacks.isEmpty ? nil : attacks.map(\.description)
         scenario = timeline.scenario.rawValue
         seed = timeline.seed
         params = timeline.parameterSet

@@ -9,17 +9,17 @@ import Primitives
 final class IBELayers {
     let parameters: BFPublicParameters
     private let random: RandomSource
-    private let publicKeys: RecipientKeyCache
+    private let memo: IBEMemo
 
-    init(parameters: BFPublicParameters, random: RandomSource, publicKeys: RecipientKeyCache) {
+    init(parameters: BFPublicParameters, random: RandomSource, memo: IBEMemo) {
         self.parameters = parameters
         self.random = random
-        self.publicKeys = publicKeys
+        self.memo = memo
     }
 
     func seal(_ chain: [SubPayload], to recipient: IdentityWithPeriod, payload: String) throws(IBAKEFailure) -> IBELayerRecord {
         let plaintext = try encode(chain)
-        let key = publicKeys.key(for: recipient.octets, parameters: parameters)
+        let key = memo.recipientKey(for: recipient.octets, parameters: parameters)
         let ciphertext = parameters.encrypt(plaintext, to: key, using: random)
             .encoded(on: parameters.curve)
         return IBELayerRecord(payload: payload, recipient: recipient.description, plaintext: plaintext, ciphertext: ciphertext)

@@ -140,6 +140,11 @@ public struct BFMasterSecret: Sendable {
 
     /// BFextractPriv (RFC 5091 Algorithm 5.3.1): S_id = [s]·HashToPoint(id).
     public func extractPrivateKey(for identity: [UInt8], parameters: BFPublicParameters) -> BFPrivateKey {
-        BFPrivateKey(point: parameters.curve.multiply(parameters.publicKey(for: identity), by: s), curve: parameters.curve)
+        BFPrivateKey(point: privateKeyPoint(for: identity, parameters: parameters), curve: parameters.curve)
+    }
+
+    /// S_id without its pairing preparation, which an ``IBEMemo`` shares with the user's copy.
+    func privateKeyPoint(for identity: [UInt8], parameters: BFPublicParameters) -> CurvePoint {
+        parameters.curve.multiply(parameters.publicKey(for: identity), by: s)
     }
 }

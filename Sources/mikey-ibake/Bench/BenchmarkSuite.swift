@@ -84,11 +84,14 @@ struct BenchmarkSuite {
     }
 
     /// attack-*: the plain run of basic and one branch of it (what `run --attack` computes;
-    /// issue 12): a flip refused
-    /// at the first message, one refused at the last, and the KMS in the middle. At an
-    /// insecure set, the whole sweep too.
+    /// issue 12): a flip refused at the first message, one refused at the last, and the KMS
+    /// in the middle. attack-*-branch: the branch alone, its plain run built beforehand
+    /// with the memo the branch then uses, as a branch the demonstrator builds beside its
+    /// main line. At an insecure set, the whole sweep too.
     private func attacks(_ options: ScenarioOptions, _ result: (String, () -> Void) -> BenchmarkResult) -> [BenchmarkResult] {
-        guard let plain = try? Scenario.build(.basic, options: options) else { return [] }
+        var memoized = options
+        memoized.memo = IBEMemo()
+        guard let plain = try? Scenario.build(.basic, options: memoized) else { return [] }
         func step(_ kind: MessageKind) -> Int { plain.steps.first { $0.action == .send && $0.message?.kind == kind }?.index ?? 1 }
         let branches: [(String, Attack)] = [
             ("attack-flip-i-message-1", Attack(step: step(.iMessage1), action: .flip(field: "IBAKE.U", bit: nil))),
@@ -97,9 +100,10 @@ struct BenchmarkSuite {
         ]
         let sweep = options.parameterSet.isInsecure
             ? [result("attack-sweep-basic") { _ = try? AttackSweep.run(.basic, options: options) }] : []
-        return branches.map { name, attack in
-            result(name) { _ = try? Scenario.build(.basic, options: options, attacks: [attack]) }
-        } + sweep
+        return branches.flatMap { name, attack in [
+            result(name) { _ = try? Scenario.build(.basic, options: options, attacks: [attack]) },
+            result("\(name)-branch") { _ = try? Scenario.branch(of: plain, options: memoized, attacks: [attack]) },
+        ] } + sweep
     }
 
     /// ECDH scalar multiplication of an arbitrary point (decode, multiply, encode).

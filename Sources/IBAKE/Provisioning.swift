@@ -105,7 +105,7 @@ public final class ProvisioningClient {
                 throw IBAKEFailure(.provisioning, "the KEMAC plaintext is not ID(\(requested)) || Key data(K_PR) where expected")
             }
             let identityWithPeriod = try KeyPeriod.identity(requested, atNTP: request.stamp.value64)
-            let key = memo.privateKey(point: try Self.point(keyData.key, curve: parameters.curve), curve: parameters.curve)
+            let key = memo.privateKey(point: try point(keyData.key), curve: parameters.curve)
             try checkGenuine(key, identity: identityWithPeriod)
             entries.append(KeyRing.Entry(identity: identityWithPeriod, key: key))
             learned.append(LearnedValue(keyNames[index], keyData.key, .message(kind)))
@@ -126,22 +126,21 @@ public final class ProvisioningClient {
     }
 
     /// S_id as 0x04 || x || y (PROFILE D11), on the curve and of order q.
-    static func point(_ octets: [UInt8], curve: TypeOneCurve) throws(IBAKEFailure) -> CurvePoint {
+    private func point(_ octets: [UInt8]) throws(IBAKEFailure) -> CurvePoint {
+        let curve = parameters.curve
         guard let point = curve.point(uncompressed: octets) else {
             throw IBAKEFailure(.provisioning, "K_PR must be 0x04 || x || y with \(curve.coordinateLength)-octet coordinates")
         }
         do {
-            try curve.validateSubgroupPoint(point)
+            return try memo.subgroupPoint(point, on: curve)
         } catch {
             throw IBAKEFailure(.provisioning, "K_PR: \(error)")
         }
-        return point
     }
 
-    /// A key issued for `identity` satisfies e'(S_id, P) = e'(P_pub, Q_id), since both are e'(Q_id, P)^s.
+    /// A key issued for `identity` satisfies e'(S_id, P) = e'(P_pub, Q_id).
     private func checkGenuine(_ key: BFPrivateKey, identity: IdentityWithPeriod) throws(IBAKEFailure) {
-        let expected = memo.recipientKey(for: identity.octets, parameters: parameters).theta
-        guard parameters.curve.pairing(key.prepared, parameters.generator) == expected else {
+        guard memo.isPrivateKey(key, of: identity.octets, parameters: parameters) else {
             throw IBAKEFailure(.provisioning, "K_PR is not the private key of \(identity) under this KMS")
         }
     }

@@ -60,7 +60,12 @@ public struct BFPublicParameters: Sendable, Equatable {
 
     /// BFencrypt to a prepared recipient key with a fresh random rho.
     public func encrypt(_ message: [UInt8], to recipient: BFRecipientKey, using random: RandomSource) -> BFCiphertext {
-        encrypt(message, to: recipient, rho: random.bytes(hash.digestLength))
+        encrypt(message, to: recipient, rho: freshRho(using: random))
+    }
+
+    /// rho for one encryption (RFC 5091 Algorithm 5.4.1 step 2): hashlen random octets.
+    func freshRho(using random: RandomSource) -> [UInt8] {
+        random.bytes(hash.digestLength)
     }
 
     /// BFencrypt with a caller-chosen rho of hashlen octets (docs/IBE-NOTES.md N11).
@@ -103,6 +108,13 @@ public struct BFPublicParameters: Sendable, Equatable {
             throw .decryptionFailed("integrity check failed (U != [l]P): the ciphertext was modified or is for another key")
         }
         return message
+    }
+
+    /// Whether `key` is the private key of `recipient`'s identity under these parameters:
+    /// e'(S_id, P) = e'(P_pub, Q_id), since both are e'(Q_id, P)^s. What a user checks of
+    /// the key its KMS sends (RFC 6267 §4.2.1; PROFILE D11).
+    public func isPrivateKey(_ key: BFPrivateKey, of recipient: BFRecipientKey) -> Bool {
+        curve.pairing(key.prepared, generator) == recipient.theta
     }
 
     /// w = H(Canonical(p, k, 0, theta)): BF orders the real part first.

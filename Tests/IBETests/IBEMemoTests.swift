@@ -60,6 +60,39 @@ import Testing
         #expect(memo.statistics.reused == 0)
     }
 
+    @Test func encryptionDecryptionAndKeyChecksAreThoseComputedAnew() throws {
+        let set = try ParameterSet.named("ibe-80")
+        let bob = try #require(Self.bob)
+        let kms = KeyManagementService(parameterSet: set, using: HMACDRBG(seed: 4))
+        let parameters = kms.publicParameters
+        let key = kms.extractPrivateKey(for: bob)
+        let recipient = parameters.recipientKey(for: bob.octets)
+        let memo = IBEMemo()
+        let message = Array("K_SESSION material".utf8)
+        for _ in 0..<2 {
+            // The memo draws rho as encryption does, so both streams stay in step.
+            let (memoized, plain) = (HMACDRBG(seed: 9), HMACDRBG(seed: 9))
+            let ciphertext = memo.encrypt(message, to: recipient, parameters: parameters, using: memoized)
+            #expect(ciphertext == parameters.encrypt(message, to: recipient, using: plain))
+            #expect(memoized.bytes(16) == plain.bytes(16))
+            #expect(try memo.decrypt(ciphertext, with: key, parameters: parameters) == message)
+            // A ciphertext for another message fails the FO check, found or not.
+            let altered = BFCiphertext(u: ciphertext.u, v: ciphertext.v, w: ciphertext.w.map { $0 ^ 1 })
+            var refusal: IBEError?
+            do throws(IBEError) { _ = try memo.decrypt(altered, with: key, parameters: parameters) } catch { refusal = error }
+            #expect(throws: try #require(refusal)) { try parameters.decrypt(altered, with: key) }
+            #expect(memo.isPrivateKey(key, of: bob.octets, parameters: parameters))
+            #expect(!memo.isPrivateKey(key, of: Array("sip:eve@ims.example".utf8), parameters: parameters))
+            #expect(try memo.subgroupPoint(key.point, on: set.curve) == key.point)
+            // (0, 1) is on the curve but of order 3, not q.
+            let small = CurvePoint(x: .zero, y: BigInt(1))
+            #expect(throws: CurveError.self) { try memo.subgroupPoint(small, on: set.curve) }
+        }
+        // Every look-up of the second round was found: encryption, decryption (twice), the
+        // two key checks (whose recipient key the first round computed), the two points.
+        #expect(memo.statistics.reused == 7)
+    }
+
     @Test func concurrentLookUpsAgreeAndKeepOneResultPerInput() async throws {
         let set = try ParameterSet.named("toy")
         let kms = KeyManagementService(parameterSet: set, using: HMACDRBG(seed: 3))

@@ -51,16 +51,20 @@ import Testing
         #expect(Self.fingerprint(branch) == Self.fingerprint(fresh))
     }
 
-    @Test(arguments: [AttackAction.flip(field: "IBAKE.U", bit: nil), .rogueKMS])
-    func aBranchOfAMemoizedPlainRunComputesNoIBEWorkOfItsOwn(action: AttackAction) throws {
+    /// Flips and the IBE work their branch does that its plain run did not: the altered
+    /// I_MESSAGE_1's decryption; nothing for R_MESSAGE_2, which has no IBE layer.
+    static let flips: [(MessageKind, String, Int)] = [(.iMessage1, "IBAKE.U", 1), (.rMessage2, "V.MAC", 0)]
+
+    @Test(arguments: flips)
+    func aBranchOfAMemoizedPlainRunComputesOnlyWhatTheAttackChanged(kind: IBAKE.MessageKind, field: String, computed: Int) throws {
         let memo = IBEMemo()
         let options = try Self.options(seed: 1, "ibe-80", memo: memo)
         let plain = try Scenario.build(.basic, options: options)
         let before = memo.statistics
-        let branch = try Scenario.branch(of: plain, options: options, attacks: [Attack(at: .send(.iMessage1, occurrence: 1), action: action)])
-        #expect(branch.steps.contains { $0.branch })
-        // The rogue KMS extracts both users' keys again, and finds them.
-        #expect(memo.statistics.computed == before.computed)
+        let attack = Attack(at: .send(kind, occurrence: 1), action: .flip(field: field, bit: nil))
+        let branch = try Scenario.branch(of: plain, options: options, attacks: [attack])
+        #expect(branch.steps.contains { $0.branch && $0.action == .refuse })
+        #expect(memo.statistics.computed == before.computed + computed)
         #expect(memo.statistics.reused > before.reused)
     }
 

@@ -50,9 +50,41 @@ struct ExtractionInput: Hashable, Sendable {
     let identity: [UInt8]
 }
 
-/// A private key's pairing preparation: the curve and the point S_id.
-struct PreparationInput: Hashable, Sendable {
+/// A point on a curve: a private key's pairing preparation, a check that it has order q.
+struct CurvePointInput: Hashable, Sendable {
     let p: BigInt
     let q: BigInt
     let point: CurvePoint
+
+    init(_ point: CurvePoint, on curve: TypeOneCurve) {
+        p = curve.p
+        q = curve.q
+        self.point = point
+    }
+}
+
+/// A check that a private key belongs to an identity: the KMS's public parameters, the
+/// identity and the key S_id.
+struct KeyCheckInput: Hashable, Sendable {
+    let parameters: PublicParametersInput
+    let identity: [UInt8]
+    let key: CurvePoint
+}
+
+/// An encryption: the KMS's public parameters, the recipient, the message and rho (the
+/// random octets drawn for it, so a run that draws other octets finds no entry).
+struct EncryptionInput: Hashable, Sendable {
+    let parameters: PublicParametersInput
+    let identity: [UInt8]
+    let message: [UInt8]
+    let rho: [UInt8]
+}
+
+/// A decryption: the KMS's public parameters, the private key S_id and the ciphertext.
+struct DecryptionInput: Hashable, Sendable {
+    let parameters: PublicParametersInput
+    let key: CurvePoint
+    let u: CurvePoint
+    let v: [UInt8]
+    let w: [UInt8]
 }

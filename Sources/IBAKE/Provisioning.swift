@@ -33,8 +33,8 @@ public final class ProvisioningClient {
     private let parameters: BFPublicParameters
     private let random: RandomSource
     private let clock: ProtocolClock
-    /// Recipient keys for the genuineness check and the keys' pairing preparation,
-    /// shared with the other roles of a run (and runs repeating it).
+    /// The checks of each K_PR received (order q, genuineness) and its pairing preparation,
+    /// shared with the other roles of a run and with runs repeating it.
     private let memo: IBEMemo
     private var request: (header: CommonHeader, rand: [UInt8], stamp: Timestamp)?
 

@@ -19,6 +19,8 @@ public struct BuildKey: Sendable, Hashable {
 }
 
 extension ScenarioModel {
-    /// Builds the timeline `key` names (see `build(_:config:attacks:)`).
-    public static func build(_ key: BuildKey) -> ScenarioLoad { build(key.scenario, config: key.config, attacks: key.attacks) }
+    /// Builds the timeline `key` names (see `build(_:config:attacks:memos:)`).
+    public static func build(_ key: BuildKey, memos: BuildMemos? = nil) -> ScenarioLoad {
+        build(key.scenario, config: key.config, attacks: key.attacks, memos: memos)
+    }
 }

@@ -68,11 +68,14 @@ public struct ScenarioModel: Sendable {
     }
 
     /// Builds `name` with `config`, under `attacks` for a "what if" branch: the real
-    /// protocol, so it takes a while at large parameter sets. A scenario (or an attack)
-    /// that cannot be built yields its error as text.
-    public static func build(_ name: ScenarioName, config: AppConfig, attacks: [Attack] = []) -> ScenarioLoad {
+    /// protocol, so it takes a while at large parameter sets. `memos` lets the builds of
+    /// one configuration share their IBE work (a branch and its main line). A scenario
+    /// (or an attack) that cannot be built yields its error as text.
+    public static func build(_ name: ScenarioName, config: AppConfig, attacks: [Attack] = [],
+                             memos: BuildMemos? = nil) -> ScenarioLoad {
         do {
-            let options = ScenarioOptions(parameterSet: config.parameterSet, seed: config.seed, policy: config.policy)
+            var options = ScenarioOptions(parameterSet: config.parameterSet, seed: config.seed, policy: config.policy)
+            options.memo = memos?.memo(for: config)
             let timeline = attacks.isEmpty ? try Scenario.build(name, options: options)
                 : try Scenario.build(name, options: options, attacks: attacks)
             return .ready(ScenarioModel(timeline: timeline, config: config))

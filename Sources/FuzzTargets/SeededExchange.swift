@@ -36,7 +36,7 @@ struct SeededExchange: Sendable {
     let kms: KeyManagementService
     let cast = BasicExchange.Cast()
     let psks: [String: [UInt8]]
-    let publicKeys: RecipientKeyCache
+    let memo: IBEMemo
     let initiatorRing: KeyRing
     let responderRing: KeyRing
     /// The messages in the order `export` numbers them: REQUEST_KEY_PSK and REQUEST_KEY_RESP
@@ -55,16 +55,16 @@ struct SeededExchange: Sendable {
         func tap(_ party: Party) -> (random: RecordingRandom, clock: RecordingClock) { taps[party] ?? (RecordingRandom(random), RecordingClock(clock)) }
 
         // The same calls in the same order as BasicExchange.run(profile:random:clock:cast:).
-        let kms = KeyManagementService(parameterSet: set, using: random)
-        let publicKeys = RecipientKeyCache()
+        let memo = IBEMemo()
+        let kms = KeyManagementService(parameterSet: set, using: random, memo: memo)
         let psks = [cast.initiator: random.bytes(32), cast.responder: random.bytes(32)]
         let server = KMSServer(profile: profile, kms: kms, uri: cast.kms, psks: psks, replayCache: ReplayCache(),
-                               clock: tap(.kmsServer).clock, publicKeys: publicKeys)
+                               clock: tap(.kmsServer).clock)
         var messages = [[UInt8]]()
         func provision(_ uri: String, _ party: Party, _ name: ValueName) throws(IBAKEFailure) -> KeyRing {
             let client = ProvisioningClient(profile: profile, uri: uri, kmsURI: cast.kms, psk: psks[uri] ?? [],
                                             kmsParameters: kms.publicParameters, random: tap(party).random,
-                                            clock: tap(party).clock, publicKeys: publicKeys)
+                                            clock: tap(party).clock, memo: memo)
             let request = try client.makeRequestKeyPSK()
             let answer = try server.makeRequestKeyResp(answering: request.message)
             let entry = try client.receiveRequestKeyResp(answer.message, keyName: name).key
@@ -76,10 +76,10 @@ struct SeededExchange: Sendable {
         let initiatorRing = try provision(cast.initiator, .initiatorClient, .initiatorPrivateKey)
         let responderRing = try provision(cast.responder, .responderClient, .responderPrivateKey)
         let initiator = Initiator(profile: profile, keys: initiatorRing, kmsParameters: kms.publicParameters, target: cast.responder,
-                                  random: tap(.initiator).random, clock: tap(.initiator).clock, publicKeys: publicKeys)
+                                  random: tap(.initiator).random, clock: tap(.initiator).clock, memo: memo)
         let responder = Responder(profile: profile, keys: responderRing, kmsParameters: kms.publicParameters,
                                   replayCache: ReplayCache(), random: tap(.responder).random, clock: tap(.responder).clock,
-                                  publicKeys: publicKeys)
+                                  memo: memo)
         let message1 = try initiator.makeIMessage1().message
         _ = try responder.receiveIMessage1(message1)
         let response1 = try responder.makeRMessage1().message
@@ -93,7 +93,7 @@ struct SeededExchange: Sendable {
         self.profile = profile
         self.kms = kms
         self.psks = psks
-        self.publicKeys = publicKeys
+        self.memo = memo
         self.initiatorRing = initiatorRing
         self.responderRing = responderRing
         self.messages = messages
@@ -123,7 +123,7 @@ struct SeededExchange: Sendable {
     func freshInitiatorAndClock() -> (initiator: Initiator, clock: ReplayedClock) {
         let (random, clock) = replay(.initiator)
         return (Initiator(profile: profile, keys: initiatorRing, kmsParameters: kms.publicParameters, target: cast.responder,
-                          random: random, clock: clock, publicKeys: publicKeys), clock)
+                          random: random, clock: clock, memo: memo), clock)
     }
 
     func freshResponder() -> Responder { freshResponderAndClock().responder }
@@ -132,19 +132,19 @@ struct SeededExchange: Sendable {
     func freshResponderAndClock() -> (responder: Responder, clock: ReplayedClock) {
         let (random, clock) = replay(.responder)
         return (Responder(profile: profile, keys: responderRing, kmsParameters: kms.publicParameters, replayCache: ReplayCache(),
-                          random: random, clock: clock, publicKeys: publicKeys), clock)
+                          random: random, clock: clock, memo: memo), clock)
     }
 
     func freshServer() -> KMSServer {
         KMSServer(profile: profile, kms: kms, uri: cast.kms, psks: psks, replayCache: ReplayCache(),
-                  clock: replay(.kmsServer).clock, publicKeys: publicKeys)
+                  clock: replay(.kmsServer).clock)
     }
 
     /// The initiator's provisioning client.
     func freshClient() -> ProvisioningClient {
         let (random, clock) = replay(.initiatorClient)
         return ProvisioningClient(profile: profile, uri: cast.initiator, kmsURI: cast.kms, psk: psks[cast.initiator] ?? [],
-                                  kmsParameters: kms.publicParameters, random: random, clock: clock, publicKeys: publicKeys)
+                                  kmsParameters: kms.publicParameters, random: random, clock: clock, memo: memo)
     }
 }
 

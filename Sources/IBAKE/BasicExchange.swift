@@ -52,17 +52,17 @@ public struct BasicExchange {
 
     public static func run(profile: IBAKEProfile, random: RandomSource, clock: ProtocolClock,
                            cast: Cast = Cast()) throws(IBAKEFailure) -> BasicExchange {
-        let kms = KeyManagementService(parameterSet: profile.parameterSet, using: random)
-        let publicKeys = RecipientKeyCache()
+        // One memo for the run: the users' copies of K_PR share the KMS's pairing preparation.
+        let memo = IBEMemo()
+        let kms = KeyManagementService(parameterSet: profile.parameterSet, using: random, memo: memo)
         let psks = [cast.initiator: random.bytes(32), cast.responder: random.bytes(32)]
-        let server = KMSServer(profile: profile, kms: kms, uri: cast.kms, psks: psks, replayCache: ReplayCache(), clock: clock,
-                                publicKeys: publicKeys)
+        let server = KMSServer(profile: profile, kms: kms, uri: cast.kms, psks: psks, replayCache: ReplayCache(), clock: clock)
         var transfers = [Transfer]()
 
         func provision(_ uri: String, _ name: ValueName) throws(IBAKEFailure) -> KeyRing.Entry {
             let client = ProvisioningClient(profile: profile, uri: uri, kmsURI: cast.kms, psk: psks[uri] ?? [],
                                             kmsParameters: kms.publicParameters, random: random, clock: clock,
-                                            publicKeys: publicKeys)
+                                            memo: memo)
             let request = try client.makeRequestKeyPSK()
             let time = try Wire.ntpTime(ofEncoded: request.message)
             let answer = try server.makeRequestKeyResp(answering: request.message)
@@ -81,9 +81,9 @@ public struct BasicExchange {
         var responderRing = KeyRing(ownURI: cast.responder)
         responderRing.add(responderKey.key, for: responderKey.identity)
         let initiator = Initiator(profile: profile, keys: initiatorRing, kmsParameters: kms.publicParameters,
-                                  target: cast.responder, random: random, clock: clock, publicKeys: publicKeys)
+                                  target: cast.responder, random: random, clock: clock, memo: memo)
         let responder = Responder(profile: profile, keys: responderRing, kmsParameters: kms.publicParameters,
-                                  replayCache: ReplayCache(), random: random, clock: clock, publicKeys: publicKeys)
+                                  replayCache: ReplayCache(), random: random, clock: clock, memo: memo)
 
         func transfer(_ sent: StepRecord, from sender: String, to receiver: String,
                       _ receive: ([UInt8]) throws(IBAKEFailure) -> StepRecord) throws(IBAKEFailure) {

@@ -35,10 +35,10 @@ public final class Initiator {
     private var keysAgreed: SessionKeys?
 
     public init(profile: IBAKEProfile, keys: KeyRing, kmsParameters: BFPublicParameters, target: String,
-                policy: Policy = .continue, random: RandomSource, clock: ProtocolClock, publicKeys: RecipientKeyCache = RecipientKeyCache()) {
+                policy: Policy = .continue, random: RandomSource, clock: ProtocolClock, memo: IBEMemo = IBEMemo()) {
         self.profile = profile
         self.keys = keys
-        layers = IBELayers(parameters: kmsParameters, random: random, publicKeys: publicKeys)
+        layers = IBELayers(parameters: kmsParameters, random: random, memo: memo)
         targetURI = target
         self.policy = policy
         self.random = random

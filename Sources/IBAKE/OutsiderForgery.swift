@@ -11,9 +11,9 @@ public struct OutsiderForgery {
     private let layers: IBELayers
 
     /// A forger with the public parameters every party has.
-    public init(profile: IBAKEProfile, kmsParameters: BFPublicParameters, random: RandomSource, publicKeys: RecipientKeyCache) {
+    public init(profile: IBAKEProfile, kmsParameters: BFPublicParameters, random: RandomSource, memo: IBEMemo) {
         self.profile = profile
-        layers = IBELayers(parameters: kmsParameters, random: random, publicKeys: publicKeys)
+        layers = IBELayers(parameters: kmsParameters, random: random, memo: memo)
     }
 
     /// `bytes` with its IBAKE payload replaced by a fresh one sealed to the same recipient

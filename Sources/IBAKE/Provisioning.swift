@@ -33,13 +33,15 @@ public final class ProvisioningClient {
     private let parameters: BFPublicParameters
     private let random: RandomSource
     private let clock: ProtocolClock
-    private let publicKeys: RecipientKeyCache
+    /// The checks of each K_PR received (order q, genuineness) and its pairing preparation,
+    /// shared with the other roles of a run and with runs repeating it.
+    private let memo: IBEMemo
     private var request: (header: CommonHeader, rand: [UInt8], stamp: Timestamp)?
 
     public init(profile: IBAKEProfile, uri: String, alsoFor others: [String] = [], kmsURI: String, psk: [UInt8],
                 kmsParameters: BFPublicParameters, random: RandomSource, clock: ProtocolClock,
-                publicKeys: RecipientKeyCache = RecipientKeyCache()) {
-        self.publicKeys = publicKeys
+                memo: IBEMemo = IBEMemo()) {
+        self.memo = memo
         self.profile = profile
         self.uri = uri
         requestedURIs = [uri] + others
@@ -103,7 +105,7 @@ public final class ProvisioningClient {
                 throw IBAKEFailure(.provisioning, "the KEMAC plaintext is not ID(\(requested)) || Key data(K_PR) where expected")
             }
             let identityWithPeriod = try KeyPeriod.identity(requested, atNTP: request.stamp.value64)
-            let key = BFPrivateKey(point: try Self.point(keyData.key, curve: parameters.curve), curve: parameters.curve)
+            let key = memo.privateKey(point: try point(keyData.key), curve: parameters.curve)
             try checkGenuine(key, identity: identityWithPeriod)
             entries.append(KeyRing.Entry(identity: identityWithPeriod, key: key))
             learned.append(LearnedValue(keyNames[index], keyData.key, .message(kind)))
@@ -124,22 +126,21 @@ public final class ProvisioningClient {
     }
 
     /// S_id as 0x04 || x || y (PROFILE D11), on the curve and of order q.
-    static func point(_ octets: [UInt8], curve: TypeOneCurve) throws(IBAKEFailure) -> CurvePoint {
+    private func point(_ octets: [UInt8]) throws(IBAKEFailure) -> CurvePoint {
+        let curve = parameters.curve
         guard let point = curve.point(uncompressed: octets) else {
             throw IBAKEFailure(.provisioning, "K_PR must be 0x04 || x || y with \(curve.coordinateLength)-octet coordinates")
         }
         do {
-            try curve.validateSubgroupPoint(point)
+            return try memo.subgroupPoint(point, on: curve)
         } catch {
             throw IBAKEFailure(.provisioning, "K_PR: \(error)")
         }
-        return point
     }
 
-    /// A key issued for `identity` satisfies e'(S_id, P) = e'(P_pub, Q_id), since both are e'(Q_id, P)^s.
+    /// A key issued for `identity` satisfies e'(S_id, P) = e'(P_pub, Q_id).
     private func checkGenuine(_ key: BFPrivateKey, identity: IdentityWithPeriod) throws(IBAKEFailure) {
-        let expected = publicKeys.key(for: identity.octets, parameters: parameters).theta
-        guard parameters.curve.pairing(key.prepared, parameters.generator) == expected else {
+        guard memo.isPrivateKey(key, of: identity.octets, parameters: parameters) else {
             throw IBAKEFailure(.provisioning, "K_PR is not the private key of \(identity) under this KMS")
         }
     }
@@ -158,14 +159,11 @@ public final class KMSServer {
     private let grants: [String: Set<String>]
     private let replayCache: ReplayCache
     private let clock: ProtocolClock
-    private let publicKeys: RecipientKeyCache
 
     /// `psks` holds each user's pre-shared key by the user's identity; `grants` the other
     /// identities a user may ask keys for (a device's common identity, PROFILE D13).
     public init(profile: IBAKEProfile, kms: KeyManagementService, uri: String, psks: [String: [UInt8]],
-                grants: [String: Set<String>] = [:], replayCache: ReplayCache, clock: ProtocolClock,
-                publicKeys: RecipientKeyCache = RecipientKeyCache()) {
-        self.publicKeys = publicKeys
+                grants: [String: Set<String>] = [:], replayCache: ReplayCache, clock: ProtocolClock) {
         self.profile = profile
         self.kms = kms
         self.uri = uri

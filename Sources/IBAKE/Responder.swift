@@ -31,10 +31,10 @@ public final class Responder {
     public private(set) var openedDeposits: [SecretKeyDeposit] = []
 
     public init(profile: IBAKEProfile, keys: KeyRing, kmsParameters: BFPublicParameters, replayCache: ReplayCache,
-                random: RandomSource, clock: ProtocolClock, publicKeys: RecipientKeyCache = RecipientKeyCache()) {
+                random: RandomSource, clock: ProtocolClock, memo: IBEMemo = IBEMemo()) {
         self.profile = profile
         self.keys = keys
-        layers = IBELayers(parameters: kmsParameters, random: random, publicKeys: publicKeys)
+        layers = IBELayers(parameters: kmsParameters, random: random, memo: memo)
         self.replayCache = replayCache
         self.random = random
         self.clock = clock

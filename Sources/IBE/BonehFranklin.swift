@@ -60,7 +60,12 @@ public struct BFPublicParameters: Sendable, Equatable {
 
     /// BFencrypt to a prepared recipient key with a fresh random rho.
     public func encrypt(_ message: [UInt8], to recipient: BFRecipientKey, using random: RandomSource) -> BFCiphertext {
-        encrypt(message, to: recipient, rho: random.bytes(hash.digestLength))
+        encrypt(message, to: recipient, rho: freshRho(using: random))
+    }
+
+    /// rho for one encryption (RFC 5091 Algorithm 5.4.1 step 2): hashlen random octets.
+    func freshRho(using random: RandomSource) -> [UInt8] {
+        random.bytes(hash.digestLength)
     }
 
     /// BFencrypt with a caller-chosen rho of hashlen octets (docs/IBE-NOTES.md N11).
@@ -105,6 +110,13 @@ public struct BFPublicParameters: Sendable, Equatable {
         return message
     }
 
+    /// Whether `key` is the private key of `recipient`'s identity under these parameters:
+    /// e'(S_id, P) = e'(P_pub, Q_id), since both are e'(Q_id, P)^s. What a user checks of
+    /// the key its KMS sends (RFC 6267 §4.2.1; PROFILE D11).
+    public func isPrivateKey(_ key: BFPrivateKey, of recipient: BFRecipientKey) -> Bool {
+        curve.pairing(key.prepared, generator) == recipient.theta
+    }
+
     /// w = H(Canonical(p, k, 0, theta)): BF orders the real part first.
     private func mask(_ theta: Fp2Element) -> [UInt8] {
         hash.digest(RFC5091.canonical(theta, p: curve.p, order: .realFirst))
@@ -140,6 +152,11 @@ public struct BFMasterSecret: Sendable {
 
     /// BFextractPriv (RFC 5091 Algorithm 5.3.1): S_id = [s]·HashToPoint(id).
     public func extractPrivateKey(for identity: [UInt8], parameters: BFPublicParameters) -> BFPrivateKey {
-        BFPrivateKey(point: parameters.curve.multiply(parameters.publicKey(for: identity), by: s), curve: parameters.curve)
+        BFPrivateKey(point: privateKeyPoint(for: identity, parameters: parameters), curve: parameters.curve)
+    }
+
+    /// S_id without its pairing preparation, which an ``IBEMemo`` shares with the user's copy.
+    func privateKeyPoint(for identity: [UInt8], parameters: BFPublicParameters) -> CurvePoint {
+        parameters.curve.multiply(parameters.publicKey(for: identity), by: s)
     }
 }

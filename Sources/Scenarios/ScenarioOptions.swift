@@ -11,9 +11,11 @@ public struct ScenarioOptions: Sendable {
     public var policy: Initiator.Policy
     /// Eve's attacks, placed on the plain run (``Scenario/build(_:options:attacks:)``); none on a plain run.
     var plan: [PlannedAttack] = []
-    /// Public keys shared by a plain run and its branches: the same seed makes the same KMS,
-    /// so the same keys (issue 12); nil gives each run its own.
-    var publicKeys: RecipientKeyCache?
+    /// IBE work shared with other runs (issue 12): a plain run and its branches, or a
+    /// demonstrator's main line and a branch of it, draw the same master secret from the
+    /// same seed, so the KMS set-up, the private keys and the recipient keys are found here
+    /// instead of computed again. nil gives the run a memo of its own.
+    public var memo: IBEMemo?
 
     public init(parameterSet: ParameterSet, seed: UInt64?, policy: Initiator.Policy = .continue) {
         self.parameterSet = parameterSet

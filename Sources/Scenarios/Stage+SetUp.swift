@@ -28,10 +28,10 @@ extension Stage {
         let psk = psks[identity] ?? env.random.bytes(32)
         psks[identity] = psk
         let server = KMSServer(profile: profile, kms: kms, uri: Party.kms.identity ?? "kms", psks: [identity: psk],
-                               replayCache: ReplayCache(), clock: env.clock, publicKeys: publicKeys)
+                               replayCache: ReplayCache(), clock: env.clock)
         let client = ProvisioningClient(profile: profile, uri: identity, kmsURI: Party.kms.identity ?? "kms", psk: psk,
                                         kmsParameters: kms.publicParameters, random: env.random, clock: env.clock,
-                                        publicKeys: publicKeys)
+                                        memo: memo)
         let request = try client.makeRequestKeyPSK()
         let answer = try server.makeRequestKeyResp(answering: request.message)
         wire(request, from: party, to: .kms, title: "\(party.tag) asks the KMS for its private key",

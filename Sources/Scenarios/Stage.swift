@@ -11,9 +11,9 @@ final class Stage {
     let env: RunEnvironment
     let profile: IBAKEProfile
     let kms: KeyManagementService
-    /// Public keys of identities, computed once per run (or per plain run and its
-    /// branches) and shared by every party.
-    let publicKeys: RecipientKeyCache
+    /// IBE results (KMS set-up, private and recipient keys) computed once per run, or
+    /// once for the runs sharing ``ScenarioOptions/memo``, and used by every party.
+    let memo: IBEMemo
     /// The secret each identity shares with the KMS for provisioning, once chosen.
     var psks: [String: [UInt8]] = [:]
 
@@ -31,14 +31,14 @@ final class Stage {
         // A branch's attacker is Eve; a scenario without her gets her on the path.
         if !options.plan.isEmpty, !parties.contains(where: { $0.id == .eve }) { parties.append(.activeEve) }
         adversary = options.plan.isEmpty ? nil : Adversary(options.plan)
-        publicKeys = options.publicKeys ?? RecipientKeyCache()
+        memo = options.memo ?? IBEMemo()
         for party in parties where party.kind.isOutsider && watching[party.id] == nil {
             watching[party.id] = Self.adversaryWatch
         }
         builder = TimelineBuilder(scenario: scenario, options: options, parties: parties, watch: watching)
         env = RunEnvironment(seed: options.seed)
         profile = IBAKEProfile(parameterSet: options.parameterSet)
-        kms = KeyManagementService(parameterSet: options.parameterSet, using: env.random)
+        kms = KeyManagementService(parameterSet: options.parameterSet, using: env.random, memo: memo)
     }
 
     var parties: [Party] { builder.parties }

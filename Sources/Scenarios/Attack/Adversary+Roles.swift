@@ -45,9 +45,9 @@ extension Adversary {
         let exchange = StagedExchange(
             initiator: Initiator(profile: stage.profile, keys: stage.keyRing(claimedURI, entries: []), kmsParameters: stage.kms.publicParameters,
                                  target: victimURI, policy: stage.builder.options.policy, random: stage.env.random, clock: stage.env.clock,
-                                 publicKeys: stage.publicKeys),
+                                 memo: stage.memo),
             responder: Responder(profile: stage.profile, keys: stage.keyRing(victimURI, entries: [victimKey]), kmsParameters: stage.kms.publicParameters,
-                                 replayCache: ReplayCache(), random: stage.env.random, clock: stage.env.clock, publicKeys: stage.publicKeys),
+                                 replayCache: ReplayCache(), random: stage.env.random, clock: stage.env.clock, memo: stage.memo),
             initiatorParty: eve, responderParty: victim, initiatorURI: claimedURI)
         let (running, phase) = (stage.exchange, stage.builder.phase)
         acting = true
@@ -81,12 +81,12 @@ extension Adversary {
             initiator: exchange.initiator,
             responder: Responder(profile: stage.profile, keys: stage.keyRing(exchange.responderURI, entries: [responderKey]),
                                  kmsParameters: stage.kms.publicParameters, replayCache: ReplayCache(), random: stage.env.random,
-                                 clock: stage.env.clock, publicKeys: stage.publicKeys),
+                                 clock: stage.env.clock, memo: stage.memo),
             initiatorParty: exchange.initiatorParty, responderParty: kms, responderURI: exchange.responderURI)
         let withResponder = StagedExchange(
             initiator: Initiator(profile: stage.profile, keys: stage.keyRing(exchange.initiatorURI, entries: [initiatorKey]),
                                  kmsParameters: stage.kms.publicParameters, target: exchange.responderURI, policy: stage.builder.options.policy,
-                                 random: stage.env.random, clock: stage.env.clock, publicKeys: stage.publicKeys),
+                                 random: stage.env.random, clock: stage.env.clock, memo: stage.memo),
             responder: exchange.responder, initiatorParty: kms, responderParty: exchange.responderParty, initiatorURI: exchange.initiatorURI)
         acting = true
         defer { acting = false }

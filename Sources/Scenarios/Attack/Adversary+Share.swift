@@ -7,7 +7,7 @@ extension Adversary {
     func substituteShare(_ message: StepRecord, sent: Int, to receiver: Party, on stage: Stage) -> StepRecord {
         let kind = message.kind
         let forger = OutsiderForgery(profile: stage.profile, kmsParameters: stage.kms.publicParameters, random: stage.env.random,
-                                     publicKeys: stage.publicKeys)
+                                     memo: stage.memo)
         let secret = stage.profile.group.randomSecret(using: stage.env.random)
         guard let share = try? stage.profile.group.publicValue(for: secret),
               let forged = try? forger.substitutingShares(in: message.message, with: share) else { return message }

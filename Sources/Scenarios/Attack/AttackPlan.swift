@@ -94,18 +94,34 @@ extension Scenario {
     /// place each attack (its step reference resolved against the plain run's steps), then
     /// the run again with the adversary acting; identical up to the first attack, since a
     /// seeded run is deterministic (PROFILE D15). A run without a seed gets a random one,
-    /// so the two runs match. A spec that does not fit the run throws ``AttackSpecError``.
+    /// so the two runs match. Both runs use `options.memo` (a new one when nil), so the
+    /// branch finds the plain run's IBE work done. A spec that does not fit the run throws
+    /// ``AttackSpecError``.
     public static func build(_ name: ScenarioName, options: ScenarioOptions, attacks: [Attack]) throws -> Timeline {
         var options = options
         options.seed = options.seed ?? UInt64.random(in: .min ... .max)
-        options.publicKeys = RecipientKeyCache()
-        let plain = try build(name, options: options)
+        options.memo = options.memo ?? IBEMemo()
+        return try branch(of: try build(name, options: options), options: options, attacks: attacks)
+    }
+
+    /// The branch of `plain` under `attacks`, where `plain` is the run `options` builds
+    /// (``build(_:options:)``, seeded): each attack is placed on its steps, then the run is
+    /// played again with the adversary acting. With the memo `plain` was built with, the
+    /// branch does none of the IBE work `plain` did. A plain run without a seed, or of
+    /// another parameter set, cannot be repeated and throws ``AttackSpecError``, as does a
+    /// spec that does not fit it.
+    public static func branch(of plain: Timeline, options: ScenarioOptions, attacks: [Attack]) throws -> Timeline {
+        guard let seed = plain.seed, options.seed == nil || options.seed == seed,
+              plain.parameterSet == options.parameterSet.name else {
+            throw AttackSpecError("the plain run (seed \(plain.seed.map(String.init) ?? "none"), \(plain.parameterSet)) is not the run of these options (seed \(options.seed.map(String.init) ?? "none"), \(options.parameterSet.name)): a branch must repeat its plain run")
+        }
         var branch = options
+        branch.seed = seed
         branch.plan = try attacks.map { attack throws(AttackSpecError) in
             let step = try attack.validate(against: plain, parameterSet: options.parameterSet)
             return PlannedAttack(attack: attack, step: step,
                                  messageStep: attack.action.actsInTransit ? attack.messageStep(in: plain.steps) : nil)
         }
-        return try build(name, options: branch)
+        return try build(plain.scenario, options: branch)
     }
 }

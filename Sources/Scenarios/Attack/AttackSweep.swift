@@ -20,10 +20,11 @@ public enum AttackSweep {
     /// Flips the last bit of each field of each message the stage delivers in the plain
     /// run of `name` (one branch per flip), in wire order.
     public static func run(_ name: ScenarioName, options: ScenarioOptions) throws -> [Row] {
-        // One seed and one set of public keys for the plain run and every branch (PROFILE D15).
+        // One seed and one memo for the plain run and every branch (PROFILE D15, D21): each
+        // branch finds the KMS set-up and the keys the plain run computed.
         var options = options
         options.seed = options.seed ?? UInt64.random(in: .min ... .max)
-        options.publicKeys = RecipientKeyCache()
+        options.memo = options.memo ?? IBEMemo()
         let plain = try Scenario.build(name, options: options)
         var rows = [Row]()
         for step in plain.steps where step.action == .send {

@@ -30,7 +30,7 @@ enum CuriousKMSScenario {
             // Contrast: plain IBE key transport.
             let key = stage.env.random.bytes(16)
             let bob = responderKey.identity
-            let ciphertext = stage.kms.publicParameters.encrypt(key, to: stage.publicKeys.key(for: bob.octets, parameters: stage.kms.publicParameters),
+            let ciphertext = stage.kms.publicParameters.encrypt(key, to: stage.memo.recipientKey(for: bob.octets, parameters: stage.kms.publicParameters),
                                                                using: stage.env.random)
                 .encoded(on: stage.profile.parameterSet.curve)
             stage.builder.step(.initiator, .send, "contrast: plain IBE key transport",

@@ -106,7 +106,7 @@ final class GroupAgreement {
             for j in recipients(i) {
                 // The recipient's public key for this month, from the run's shared cache.
                 jobs.append(SealJob(sender: i, recipient: j, number: ring[j].number, plaintext: plaintext,
-                                    key: stage.publicKeys.key(for: ring[j].key.identity.octets, parameters: parameters),
+                                    key: stage.memo.recipientKey(for: ring[j].key.identity.octets, parameters: parameters),
                                     rho: stage.env.random.bytes(parameters.hash.digestLength)))
             }
         }

@@ -64,7 +64,7 @@ struct BenchCommand: ParsableCommand {
             String(repeating: " ", count: max(0, width - text.count)) + text
         }
         print(result.params.padding(toLength: 12, withPad: " ", startingAt: 0)
-              + result.name.padding(toLength: 26, withPad: " ", startingAt: 0)
+              + result.name.padding(toLength: 32, withPad: " ", startingAt: 0)
               + column(String(format: "%.1f µs", result.medianMicroseconds), 14)
               + column(String(format: "min %.1f µs", result.minimumMicroseconds), 18)
               + column(result.mulmods.map { String(format: "%.0f mulmods", $0) } ?? "", 16))

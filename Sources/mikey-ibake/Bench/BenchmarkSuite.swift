@@ -70,24 +70,27 @@ struct BenchmarkSuite {
             result("hash-to-point") { _ = parameters.publicKey(for: identityOctets) },
             result("g1-scalar-multiply") { _ = curve.multiply(a, by: scalar) },
             result("ibake-exchange") { _ = try? exchange.run() },
-        ] + timelines(set, result)
+        ] + timelines(set, unit: unit, result)
     }
 
     /// timeline-<scenario>: building each available scenario's timeline (not for the
     /// 192-bit and benchmark-only sets, where a full catalogue would take minutes).
-    private func timelines(_ set: ParameterSet, _ result: (String, () -> Void) -> BenchmarkResult) -> [BenchmarkResult] {
+    private func timelines(_ set: ParameterSet, unit: Duration,
+                           _ result: (String, () -> Void) -> BenchmarkResult) -> [BenchmarkResult] {
         guard set.securityBits <= 128, !set.isBenchmarkOnly else { return [] }
         let options = ScenarioOptions(parameterSet: set, seed: 1)
         return ScenarioName.allCases.filter { (try? Scenario.build($0, options: options)) != nil }.map { name in
             result("timeline-\(name.rawValue)") { _ = try? Scenario.build(name, options: options) }
-        } + attacks(options, result)
+        } + attacks(options, unit: unit, result)
     }
 
     /// attack-*: the plain run of basic and one branch of it (what `run --attack` computes;
-    /// issue 12): a flip refused
-    /// at the first message, one refused at the last, and the KMS in the middle. At an
-    /// insecure set, the whole sweep too.
-    private func attacks(_ options: ScenarioOptions, _ result: (String, () -> Void) -> BenchmarkResult) -> [BenchmarkResult] {
+    /// issue 12): a flip refused at the first message, one refused at the last, and the KMS
+    /// in the middle. attack-*-branch: the branch alone, its plain run built beforehand
+    /// (not timed) with a new memo the branch then uses, as a branch the demonstrator
+    /// builds beside its main line. At an insecure set, the whole sweep too.
+    private func attacks(_ options: ScenarioOptions, unit: Duration,
+                         _ result: (String, () -> Void) -> BenchmarkResult) -> [BenchmarkResult] {
         guard let plain = try? Scenario.build(.basic, options: options) else { return [] }
         func step(_ kind: MessageKind) -> Int { plain.steps.first { $0.action == .send && $0.message?.kind == kind }?.index ?? 1 }
         let branches: [(String, Attack)] = [
@@ -97,9 +100,21 @@ struct BenchmarkSuite {
         ]
         let sweep = options.parameterSet.isInsecure
             ? [result("attack-sweep-basic") { _ = try? AttackSweep.run(.basic, options: options) }] : []
-        return branches.map { name, attack in
-            result(name) { _ = try? Scenario.build(.basic, options: options, attacks: [attack]) }
-        } + sweep
+        // A new memo per run: a memo that kept a run of this branch would leave it nothing to do.
+        func memoizedPlainRun() -> (ScenarioOptions, Timeline?) {
+            var memoized = options
+            memoized.memo = IBEMemo()
+            return (memoized, try? Scenario.build(.basic, options: memoized))
+        }
+        func branchAlone(_ attack: Attack) -> Sampling.Result {
+            sampling.measure(preparing: memoizedPlainRun) { memoized, plain in
+                if let plain { _ = try? Scenario.branch(of: plain, options: memoized, attacks: [attack]) }
+            }
+        }
+        return branches.flatMap { name, attack in [
+            result(name) { _ = try? Scenario.build(.basic, options: options, attacks: [attack]) },
+            BenchmarkResult(name: "\(name)-branch", params: options.parameterSet.name, timing: branchAlone(attack), unit: unit),
+        ] } + sweep
     }
 
     /// ECDH scalar multiplication of an arbitrary point (decode, multiply, encode).

@@ -12,13 +12,20 @@ struct Sampling {
     }
 
     func measure(_ operation: () -> Void) -> Result {
+        measure(preparing: {}, operation)
+    }
+
+    /// Times `operation` alone, each run on what a fresh `prepare()` returns (not timed):
+    /// for an operation whose first run would leave later ones less to do.
+    func measure<Prepared>(preparing prepare: () -> Prepared, _ operation: (Prepared) -> Void) -> Result {
         let clock = ContinuousClock()
-        operation()
+        operation(prepare())
         var samples = [Duration]()
         let start = clock.now
         while samples.count < minimumRuns || (clock.now - start < budget && samples.count < maximumRuns) {
+            let prepared = prepare()
             let begin = clock.now
-            operation()
+            operation(prepared)
             samples.append(clock.now - begin)
         }
         samples.sort()

@@ -5,7 +5,8 @@ import TerminalBackend
 
 /// Builds timelines off the main loop, one at a time (the machine may have two
 /// cores and other work), most wanted first. Each result is posted to the inbox as
-/// `.built`, which the run loop hands to `update`; each timeline is built once.
+/// `.built`, which the run loop hands to `update`; each timeline is built once, and the
+/// builds of one configuration share their IBE work (a branch finds its main line's).
 final class BuildQueue: Sendable {
     private struct Queue {
         var waiting: [BuildKey] = []
@@ -15,6 +16,7 @@ final class BuildQueue: Sendable {
 
     private let inbox: MessageInbox<AppMessage>
     private let queue = Mutex(Queue())
+    private let memos = BuildMemos()
 
     init(inbox: MessageInbox<AppMessage>) {
         self.inbox = inbox
@@ -35,7 +37,7 @@ final class BuildQueue: Sendable {
 
     private func work() {
         while let key = next() {
-            inbox.post(.built(key, ScenarioModel.build(key)))
+            inbox.post(.built(key, ScenarioModel.build(key, memos: memos)))
         }
     }
 

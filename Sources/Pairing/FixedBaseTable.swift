@@ -61,7 +61,7 @@ public enum FixedBaseTables {
 
     /// The table for `point` on `curve`, built on first use.
     public static func table(curve: TypeOneCurve, point: CurvePoint) -> FixedBaseTable {
-        let key = "\(curve.p.hex):\(curve.q.hex):\(point.x.hex):\(point.y.hex)"
+        let key = "\(curve.form):\(curve.p.hex):\(curve.q.hex):\(point.x.hex):\(point.y.hex)"
         if let known = tables.withLock({ $0[key] }) { return known }
         let table = FixedBaseTable(curve: curve, point: point)
         tables.withLock { $0[key] = table }

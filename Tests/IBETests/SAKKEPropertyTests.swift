@@ -75,5 +75,10 @@ import Testing
         }
         #expect(throws: SAKKEError.self) { try parameters.encapsulate(ssv: [1, 2, 3], to: [1], kmsPublicKey: kms.publicKey) }
         #expect(throws: SAKKEError.self) { try SAKKEKeyManagementService(parameters: parameters, masterSecret: parameters.curve.q) }
+        // Z of order 2, (0, 0), lies on y^2 = x^3 - 3x but not in the subgroup; so does Z + (0, 0).
+        let twoTorsion = CurvePoint(x: .zero, y: .zero)
+        for z in [twoTorsion, parameters.curve.add(kms.publicKey, twoTorsion)] {
+            #expect(throws: SAKKEError.self) { try parameters.encapsulate(ssv: random.bytes(16), to: [1], kmsPublicKey: z) }
+        }
     }
 }

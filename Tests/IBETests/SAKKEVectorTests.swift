@@ -38,7 +38,7 @@ import TestSupport
         let z = try file.point("Z")
         let r = parameters.ephemeral(ssv: ssv, identifier: b)
         #expect(r == (try file.integer("r")))
-        #expect(parameters.receiverPoint(r: r, identifier: b, kmsPublicKey: z) == (try file.point("R_bS")))
+        #expect(try parameters.receiverPoint(r: r, identifier: b, kmsPublicKey: z) == (try file.point("R_bS")))
         let gToTheR = parameters.gToThe(r)
         #expect(gToTheR == (try file.integer("g_pow_r")))
         #expect(parameters.mask(gToTheR) == (try file.octets("mask_octets")))

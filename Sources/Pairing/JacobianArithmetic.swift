@@ -79,13 +79,7 @@ final class JacobianArithmetic {
         field.double(t2, t2)                     // Z3 = 2YZ
         if let line, let q {
             field.square(t0, point.z)            // Z^2
-            field.multiply(line.imaginary, t2, t0)
-            field.multiply(line.imaginary, line.imaginary, q.y)
-            field.multiply(t1, t0, q.x)
-            field.subtract(t1, point.x, t1)      // X - Z^2·x'
-            field.multiply(line.real, e, t1)
-            field.subtract(line.real, line.real, b)
-            field.subtract(line.real, line.real, b)
+            writeTangent(line, at: q, x: point.x, zSquared: t0, twoYZ: t2, slopeNumerator: e, ySquared: b)
         }
         field.add(d, point.x, b)
         field.square(d, d)
@@ -119,13 +113,7 @@ final class JacobianArithmetic {
         field.subtract(t2, t2, b)
         field.subtract(t2, t2, a)                // Z3 = (Y + Z)^2 - gamma - delta = 2YZ
         if let line, let q {
-            field.multiply(line.imaginary, t2, a)
-            field.multiply(line.imaginary, line.imaginary, q.y)
-            field.multiply(t1, a, q.x)
-            field.subtract(t1, point.x, t1)      // X - Z^2·x'
-            field.multiply(line.real, e, t1)
-            field.subtract(line.real, line.real, b)
-            field.subtract(line.real, line.real, b)
+            writeTangent(line, at: q, x: point.x, zSquared: a, twoYZ: t2, slopeNumerator: e, ySquared: b)
         }
         field.double(c, c)
         field.double(c, c)                       // 4·beta
@@ -140,6 +128,20 @@ final class JacobianArithmetic {
         field.double(b, b)                       // 8·gamma^2
         field.subtract(point.y, t0, b)           // Y3 = E(4·beta - X3) - 8·gamma^2
         field.copy(point.z, t2)
+    }
+
+    /// The tangent at T = (X : Y : Z) evaluated at Q', scaled by 2·Y·Z^3, for either curve
+    /// coefficient (E = 3X^2 + a·Z^4): real = E·(X - Z^2·x') - 2Y^2, imaginary = 2YZ·Z^2·y'.
+    /// Uses t1 as its only temporary.
+    @inline(__always) private func writeTangent(_ line: LineValue, at q: LineEvaluationPoint, x: Limbs, zSquared: Limbs,
+                                                twoYZ: Limbs, slopeNumerator: Limbs, ySquared: Limbs) {
+        field.multiply(line.imaginary, twoYZ, zSquared)
+        field.multiply(line.imaginary, line.imaginary, q.y)
+        field.multiply(t1, zSquared, q.x)
+        field.subtract(t1, x, t1)                // X - Z^2·x'
+        field.multiply(line.real, slopeNumerator, t1)
+        field.subtract(line.real, line.real, ySquared)
+        field.subtract(line.real, line.real, ySquared)
     }
 
     /// T = T + (x2, y2) with the second point affine (madd-2004-hmv: 8M + 3S).

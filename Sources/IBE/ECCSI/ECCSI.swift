@@ -40,6 +40,22 @@ public enum ECCSI {
         return value
     }
 
+    /// Throws unless `value` lies in [1, q-1], as KSAK, v and j must (`where` names the RFC step).
+    static func checkRange(_ value: BigInt, name: String, where place: String) throws(ECCSIError) {
+        guard !value.isZero, !value.isNegative, value < q else {
+            throw .outOfRange("ECCSI \(name) = \(value.hex): an integer in [1, q-1] expected (RFC 6507 \(place))")
+        }
+    }
+
+    /// [k]G for k in [1, q-1], named for the error OpenSSL's refusal would become.
+    static func multiplyGenerator(_ k: BigInt, name: String) throws(ECCSIError) -> ECPoint {
+        do {
+            return try curve.multiplyGenerator(by: octets(k))
+        } catch {
+            throw .point(what: "ECCSI \(name)", error)
+        }
+    }
+
     /// A point of the signature or the KMS, decoded and checked to be on P-256.
     static func point(_ octets: [UInt8], name: String) throws(ECCSIError) -> ECPoint {
         do {

@@ -18,9 +18,7 @@ public struct ECCSIKeyManagementService: Sendable {
 
     /// A KMS with a given KSAK (known-answer tests, `mikey-ibake lab`).
     public init(ksak: BigInt) throws(ECCSIError) {
-        guard !ksak.isZero, !ksak.isNegative, ksak < ECCSI.q else {
-            throw .outOfRange("ECCSI KSAK = \(ksak.hex): an integer in [1, q-1] expected (RFC 6507 §4.2)")
-        }
+        try ECCSI.checkRange(ksak, name: "KSAK", where: "§4.2")
         self.init(validatedKSAK: ksak)
     }
 
@@ -47,15 +45,8 @@ public struct ECCSIKeyManagementService: Sendable {
     /// 4) SSK = ( KSAK + HS * v ) mod q; 5) SSK and HS must not be 0 mod q.
     public func provision(_ identifier: [UInt8], v: BigInt) throws(ECCSIError) -> ECCSIKeyMaterial {
         let q = ECCSI.q
-        guard !v.isZero, !v.isNegative, v < q else {
-            throw .outOfRange("ECCSI v = \(v.hex): an integer in [1, q-1] expected (RFC 6507 §5.1.1 step 1)")
-        }
-        let pvt: ECPoint                                                          // step 2
-        do {
-            pvt = try ECCSI.curve.multiplyGenerator(by: ECCSI.octets(v))
-        } catch {
-            throw .point(what: "ECCSI PVT = [v]G", error)
-        }
+        try ECCSI.checkRange(v, name: "v", where: "§5.1.1 step 1")
+        let pvt = try ECCSI.multiplyGenerator(v, name: "PVT = [v]G")               // step 2
         let hs = ECCSI.hs(kpak: kpak, identifier: identifier, pvt: pvt)           // step 3
         let hsValue = BigInt(bytes: hs).modulo(q)
         let ssk = (ksak + hsValue * v).modulo(q)                                  // step 4

@@ -58,15 +58,8 @@ public struct ECCSISigningKey: Sendable {
     /// needs more than N octets, else s'; 7) signature ( r || s || PVT ).
     public func sign(_ message: [UInt8], j: BigInt) throws(ECCSIError) -> ECCSISignature {
         let q = ECCSI.q
-        guard !j.isZero, !j.isNegative, j < q else {                                        // step 1
-            throw .outOfRange("ECCSI j = \(j.hex): an integer in [1, q-1] expected (RFC 6507 §5.2.1 step 1)")
-        }
-        let jPoint: ECPoint                                                                  // step 2
-        do {
-            jPoint = try ECCSI.curve.multiplyGenerator(by: ECCSI.octets(j))
-        } catch {
-            throw .point(what: "ECCSI J = [j]G", error)
-        }
+        try ECCSI.checkRange(j, name: "j", where: "§5.2.1 step 1")                          // step 1
+        let jPoint = try ECCSI.multiplyGenerator(j, name: "J = [j]G")                        // step 2
         let r = jPoint.x
         let he = ECCSI.he(hs: hs, r: r, message: message)                                    // step 3
         let sum = (BigInt(bytes: he) + BigInt(bytes: r) * ssk).modulo(q)

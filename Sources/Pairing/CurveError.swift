@@ -5,8 +5,8 @@ public enum CurveError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidParameters(String)
     /// A coordinate is negative or not below p.
     case coordinateOutOfRange(CurvePoint)
-    /// The point does not satisfy y^2 = x^3 + 1 (mod p).
-    case notOnCurve(CurvePoint)
+    /// The point does not satisfy the curve equation (mod p), which `equation` spells.
+    case notOnCurve(CurvePoint, equation: String)
     /// The point is on the curve but [q]P is not the point at infinity.
     case notInSubgroup(CurvePoint)
     /// The point at infinity where a finite point is required.
@@ -18,8 +18,8 @@ public enum CurveError: Error, Equatable, Sendable, CustomStringConvertible {
             return "invalid curve parameters: \(reason)"
         case .coordinateOutOfRange(let point):
             return "point (\(point.x.hex), \(point.y.hex)): coordinates must be in [0, p)"
-        case .notOnCurve(let point):
-            return "point (\(point.x.hex), \(point.y.hex)) is not on y^2 = x^3 + 1 (mod p)"
+        case .notOnCurve(let point, let equation):
+            return "point (\(point.x.hex), \(point.y.hex)) is not on \(equation) (mod p)"
         case .notInSubgroup(let point):
             return "point (\(point.x.hex), \(point.y.hex)) is on the curve but not of order q ([q]P is not infinity)"
         case .pointAtInfinity:

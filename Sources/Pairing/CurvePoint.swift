@@ -1,4 +1,4 @@
-/// A point of the type-1 curve E: y^2 = x^3 + 1 over F_p, in affine coordinates,
+/// A point of a ``TypeOneCurve`` E over F_p (y^2 = x^3 + 1 or y^2 = x^3 - 3x), in affine coordinates,
 /// or the point at infinity O (the group identity).
 public struct CurvePoint: Hashable, Sendable, CustomStringConvertible {
     public let x: BigInt

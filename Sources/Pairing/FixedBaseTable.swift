@@ -11,6 +11,10 @@ public final class FixedBaseTable: @unchecked Sendable {
     private let rows: Int
     /// rows × 15 points, (x, y) in Montgomery form for p; row j holds [d·16^j]P.
     private let entries: LimbScratch
+    /// Whether P is a finite point with [q]P = O, found from the table when it was built
+    /// (one mixed addition per 4 bits of q, no doubling): the subgroup check of a point that
+    /// is multiplied again and again, such as a KMS public key, paid once.
+    public let hasOrderQ: Bool
 
     /// Builds the table (for a point of order q > 15): 15 affine points per 4 bits of q.
     public init(curve: TypeOneCurve, point: CurvePoint) {
@@ -21,6 +25,9 @@ public final class FixedBaseTable: @unchecked Sendable {
         let field = MontgomeryField(modulus: curve.p)
         entries = LimbScratch(count: rows * 15 * 2, limbs: field.limbCount)
         var base = point
+        // Only a point whose order divides 16 (a small-torsion point) meets O here: for a point
+        // of order q, 2q or 4q the prime q > 15 would have to divide d·16^j.
+        var metInfinity = point.isInfinity
         for row in 0..<rows {
             var multiple = base
             for digit in 1...15 {
@@ -29,15 +36,23 @@ public final class FixedBaseTable: @unchecked Sendable {
                 field.set(entries[index], to: multiple.x)
                 field.set(entries[index + 1], to: multiple.y)
                 if digit < 15 { multiple = curve.add(multiple, base) }
+                metInfinity = metInfinity || multiple.isInfinity
             }
             base = curve.add(multiple, base)             // 16^(j+1)·P = 15·16^j·P + 16^j·P
         }
+        // q < 16^rows, so the table covers q itself (its entries are exact when O was not met).
+        hasOrderQ = !metInfinity && Self.multiply(curve.q, curve: curve, rows: rows, entries: entries).isInfinity
     }
 
     /// [k]P for any integer k (reduced modulo q, the order of P).
     public func multiply(by scalar: BigInt) -> CurvePoint {
         let k = scalar.modulo(curve.q)
         if k.isZero || point.isInfinity { return .infinity }
+        return Self.multiply(k, curve: curve, rows: rows, entries: entries)
+    }
+
+    /// [k]P for 0 < k < 16^rows, one mixed addition per non-zero 4-bit digit.
+    private static func multiply(_ k: BigInt, curve: TypeOneCurve, rows: Int, entries: LimbScratch) -> CurvePoint {
         let workspace = PointWorkspace(curve: curve)
         let accumulator = workspace.load(.infinity)
         var line = workspace.unusedLine
@@ -61,7 +76,7 @@ public enum FixedBaseTables {
 
     /// The table for `point` on `curve`, built on first use.
     public static func table(curve: TypeOneCurve, point: CurvePoint) -> FixedBaseTable {
-        let key = "\(curve.p.hex):\(curve.q.hex):\(point.x.hex):\(point.y.hex)"
+        let key = "\(curve.form):\(curve.p.hex):\(curve.q.hex):\(point.x.hex):\(point.y.hex)"
         if let known = tables.withLock({ $0[key] }) { return known }
         let table = FixedBaseTable(curve: curve, point: point)
         tables.withLock { $0[key] = table }

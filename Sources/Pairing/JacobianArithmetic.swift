@@ -22,16 +22,19 @@ struct LineEvaluationPoint {
     let y: Limbs
 }
 
-/// Jacobian doubling and mixed addition on y^2 = x^3 + 1 (a = 0), in place, with
-/// the option of evaluating the tangent or chord line at Q' in the same pass
-/// (the Miller loop needs both the new point and the line through the old ones).
+/// Jacobian doubling and mixed addition on y^2 = x^3 + a·x + b with a = 0 (RFC 5091's
+/// y^2 = x^3 + 1) or a = -3 (RFC 6508's y^2 = x^3 - 3x), in place, with the option of
+/// evaluating the tangent or chord line at Q' in the same pass (the Miller loop needs
+/// both the new point and the line through the old ones). Only doubling depends on a.
 final class JacobianArithmetic {
     let field: MontgomeryField
+    let form: TypeOneCurve.Form
     private let scratch: LimbScratch
     private let a, b, c, e, d, t0, t1, t2: Limbs
 
-    init(field: MontgomeryField) {
+    init(field: MontgomeryField, form: TypeOneCurve.Form) {
         self.field = field
+        self.form = form
         scratch = LimbScratch(count: 8, limbs: field.limbCount)
         (a, b, c, e, d) = (scratch[0], scratch[1], scratch[2], scratch[3], scratch[4])
         (t0, t1, t2) = (scratch[5], scratch[6], scratch[7])
@@ -51,14 +54,22 @@ final class JacobianArithmetic {
         field.setOne(point.z)
     }
 
-    /// T = 2T (dbl-2009-l for a = 0: 2M + 5S). With `line`, also writes the tangent
-    /// at the old T evaluated at Q', scaled by 2·Y·Z^3:
-    ///   real = 3X^2·(X - Z^2·x') - 2Y^2,  imaginary = 2YZ·Z^2·y'.
+    /// T = 2T. With `line`, also writes the tangent at the old T evaluated at Q', scaled
+    /// by 2·Y·Z^3, with E = 3X^2 + a·Z^4 the slope's numerator:
+    ///   real = E·(X - Z^2·x') - 2Y^2,  imaginary = 2YZ·Z^2·y'.
     func double(_ point: JacobianPoint, line: LineValue? = nil, at q: LineEvaluationPoint? = nil) {
         if isInfinity(point) || field.isZero(point.y) {
             field.setZero(point.z)
             return
         }
+        switch form {
+        case .rfc5091: doubleWithAZero(point, line: line, at: q)
+        case .rfc6508: doubleWithAMinusThree(point, line: line, at: q)
+        }
+    }
+
+    /// dbl-2009-l for a = 0: 2M + 5S, E = 3X^2.
+    private func doubleWithAZero(_ point: JacobianPoint, line: LineValue?, at q: LineEvaluationPoint?) {
         field.square(a, point.x)                 // A = X^2
         field.square(b, point.y)                 // B = Y^2
         field.square(c, b)                       // C = B^2
@@ -68,13 +79,7 @@ final class JacobianArithmetic {
         field.double(t2, t2)                     // Z3 = 2YZ
         if let line, let q {
             field.square(t0, point.z)            // Z^2
-            field.multiply(line.imaginary, t2, t0)
-            field.multiply(line.imaginary, line.imaginary, q.y)
-            field.multiply(t1, t0, q.x)
-            field.subtract(t1, point.x, t1)      // X - Z^2·x'
-            field.multiply(line.real, e, t1)
-            field.subtract(line.real, line.real, b)
-            field.subtract(line.real, line.real, b)
+            writeTangent(line, at: q, x: point.x, zSquared: t0, twoYZ: t2, slopeNumerator: e, ySquared: b)
         }
         field.add(d, point.x, b)
         field.square(d, d)
@@ -91,6 +96,52 @@ final class JacobianArithmetic {
         field.double(c, c)
         field.subtract(point.y, t0, c)           // Y3 = E(D - X3) - 8C
         field.copy(point.z, t2)
+    }
+
+    /// dbl-2001-b for a = -3: 3M + 5S, E = 3(X - Z^2)(X + Z^2) = 3X^2 - 3Z^4.
+    private func doubleWithAMinusThree(_ point: JacobianPoint, line: LineValue?, at q: LineEvaluationPoint?) {
+        field.square(a, point.z)                 // delta = Z^2
+        field.square(b, point.y)                 // gamma = Y^2
+        field.multiply(c, point.x, b)            // beta = X·gamma
+        field.subtract(t0, point.x, a)
+        field.add(t1, point.x, a)
+        field.multiply(e, t0, t1)
+        field.double(t0, e)
+        field.add(e, e, t0)                      // E = 3(X - delta)(X + delta)
+        field.add(t2, point.y, point.z)
+        field.square(t2, t2)
+        field.subtract(t2, t2, b)
+        field.subtract(t2, t2, a)                // Z3 = (Y + Z)^2 - gamma - delta = 2YZ
+        if let line, let q {
+            writeTangent(line, at: q, x: point.x, zSquared: a, twoYZ: t2, slopeNumerator: e, ySquared: b)
+        }
+        field.double(c, c)
+        field.double(c, c)                       // 4·beta
+        field.square(t0, e)
+        field.subtract(t0, t0, c)
+        field.subtract(point.x, t0, c)           // X3 = E^2 - 8·beta
+        field.subtract(t0, c, point.x)
+        field.multiply(t0, t0, e)
+        field.square(b, b)
+        field.double(b, b)
+        field.double(b, b)
+        field.double(b, b)                       // 8·gamma^2
+        field.subtract(point.y, t0, b)           // Y3 = E(4·beta - X3) - 8·gamma^2
+        field.copy(point.z, t2)
+    }
+
+    /// The tangent at T = (X : Y : Z) evaluated at Q', scaled by 2·Y·Z^3, for either curve
+    /// coefficient (E = 3X^2 + a·Z^4): real = E·(X - Z^2·x') - 2Y^2, imaginary = 2YZ·Z^2·y'.
+    /// Uses t1 as its only temporary.
+    @inline(__always) private func writeTangent(_ line: LineValue, at q: LineEvaluationPoint, x: Limbs, zSquared: Limbs,
+                                                twoYZ: Limbs, slopeNumerator: Limbs, ySquared: Limbs) {
+        field.multiply(line.imaginary, twoYZ, zSquared)
+        field.multiply(line.imaginary, line.imaginary, q.y)
+        field.multiply(t1, zSquared, q.x)
+        field.subtract(t1, x, t1)                // X - Z^2·x'
+        field.multiply(line.real, slopeNumerator, t1)
+        field.subtract(line.real, line.real, ySquared)
+        field.subtract(line.real, line.real, ySquared)
     }
 
     /// T = T + (x2, y2) with the second point affine (madd-2004-hmv: 8M + 3S).

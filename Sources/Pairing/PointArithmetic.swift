@@ -52,7 +52,7 @@ final class PointWorkspace {
 
     init(curve: TypeOneCurve) {
         field = MontgomeryField(modulus: curve.p)
-        arithmetic = JacobianArithmetic(field: field)
+        arithmetic = JacobianArithmetic(field: field, form: curve.form)
         scratch = LimbScratch(count: 5, limbs: field.limbCount)
     }
 

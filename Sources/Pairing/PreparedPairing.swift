@@ -46,7 +46,7 @@ private final class LineRecorder {
     init(curve: TypeOneCurve) {
         self.curve = curve
         field = MontgomeryField(modulus: curve.p)
-        arithmetic = JacobianArithmetic(field: field)
+        arithmetic = JacobianArithmetic(field: field, form: curve.form)
         scratch = LimbScratch(count: 14, limbs: field.limbCount)
     }
 

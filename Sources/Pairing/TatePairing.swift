@@ -18,6 +18,12 @@ extension TypeOneCurve {
     ///    (p+1)/q·(q+1)/2 = (p+1)/2 + (p+1)/(2q). With g = f^(p-1) = conj(f)/f,
     ///    g^((p+1)/2) = f^((p²-1)/2) is the quadratic character of f, which equals the
     ///    Legendre symbol of its norm; so e(A, Q) = ±g^((p+1)/(2q)).
+    ///
+    /// On the RFC 6508 form the value is e(A, ψ(B)) with ψ(x, y) = (-x, i·y): the reduced
+    /// Tate-Lichtenbaum pairing of RFC 6508 §3.2, as the element of norm 1 in F_p^2.
+    /// ψ(B) already has the form (x', i·y'), so step 1 is not needed and the value is
+    /// g^((p+1)/q) with g = conj(f)/f, no sign. RFC 6508 writes the value as the class of
+    /// f^((p+1)/q) in PF_p, whose (p-1)th power this is; the SAKKE code converts.
     public func pairing(_ a: CurvePoint, _ b: CurvePoint) -> Fp2Element {
         if a.isInfinity || b.isInfinity { return .one }
         return MillerWorkspace(curve: self).pairing(a, b)
@@ -43,7 +49,7 @@ final class MillerWorkspace {
     init(curve: TypeOneCurve) {
         self.curve = curve
         field = MontgomeryField(modulus: curve.p)
-        arithmetic = JacobianArithmetic(field: field)
+        arithmetic = JacobianArithmetic(field: field, form: curve.form)
         scratch = LimbScratch(count: 17, limbs: field.limbCount)
         (f0, f1, t0, t1, t2) = (scratch[0], scratch[1], scratch[2], scratch[3], scratch[4])
         (aX, aY, negatedAY, zetaReal, zetaImaginary) = (scratch[5], scratch[6], scratch[7], scratch[8], scratch[9])
@@ -76,10 +82,17 @@ final class MillerWorkspace {
         return finalExponentiation()
     }
 
-    /// Q' = φ(B) - π(φ(B)) = (x', i·y'). With φ(B) = (ζx, y) and ζ = α + βi:
-    /// the chord slope is λ = -i·y/(βx), x' = λ² + x = x - y²/(βx)², and
+    /// The point (x', i·y') the Miller lines are evaluated at. RFC 6508 form: ψ(B) =
+    /// (-x, i·y) itself. RFC 5091 form: Q' = φ(B) - π(φ(B)); with φ(B) = (ζx, y) and
+    /// ζ = α + βi, the chord slope is λ = -i·y/(βx), x' = λ² + x = x - y²/(βx)², and
     /// y' = y·(x' - αx)/(βx).
     private func distortAndProject(_ b: CurvePoint) {
+        if curve.form == .rfc6508 {
+            field.set(q.x, to: b.x)
+            field.negate(q.x, q.x)
+            field.set(q.y, to: b.y)
+            return
+        }
         let (x, y) = (t2, q.y)
         field.set(x, to: b.x)
         field.set(y, to: b.y)
@@ -133,12 +146,13 @@ final class MillerWorkspace {
         field.subtract(f0, t0, t1)
     }
 
-    /// ±(conj(f)/f)^((p+1)/(2q)), the sign being the Legendre symbol of N(f) (see `pairing`).
+    /// ±(conj(f)/f)^((p+1)/(2q)), the sign being the Legendre symbol of N(f) (RFC 5091
+    /// form, see `pairing`); (conj(f)/f)^((p+1)/q) for the RFC 6508 form.
     private func finalExponentiation() -> Fp2Element {
         field.square(t0, f0)
         field.square(t1, f1)
         field.add(t2, t0, t1)                    // N(f) = f0² + f1²
-        let character = field.value(of: t2).jacobiSymbol(modulo: curve.p)
+        let character = curve.form == .rfc5091 ? field.value(of: t2).jacobiSymbol(modulo: curve.p) : 1
         field.invert(t2, t2)
         // conj(f)/f = conj(f)²/N(f) = ((f0² - f1²) - 2·f0·f1·i)/N(f)
         field.subtract(t0, t0, t1)

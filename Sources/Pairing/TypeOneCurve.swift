@@ -1,31 +1,40 @@
-/// The RFC 5091 type-1 curve E: y^2 = x^3 + 1 over F_p, p ≡ 11 (mod 12), with the
-/// subgroup of prime order q | p + 1 in which IBE works (docs/IBE-NOTES.md §2).
+/// A supersingular curve over F_p with a type-1 (symmetric) pairing, and the subgroup of
+/// prime order q | p + 1 in which the identity-based schemes work: RFC 5091's
+/// y^2 = x^3 + 1 (docs/IBE-NOTES.md §2) or RFC 6508's y^2 = x^3 - 3x (``Form``).
 ///
 /// A value holds p, q and the constants derived from them once: the distortion
-/// constant ζ, the cofactor, and the signed-digit forms of q and of the final
+/// constant, the cofactor, and the signed-digit forms of q and of the final
 /// exponent, so each pairing starts with no set-up cost.
 public struct TypeOneCurve: Sendable, Equatable {
     public let p: BigInt
     public let q: BigInt
+    /// Which curve equation and distortion map (RFC 5091 or RFC 6508).
+    public let form: Form
     /// (p + 1) / q, the cofactor of the order-q subgroup (12·r for RFC 5091 curves).
     public let cofactor: BigInt
-    /// The primitive cube root of unity of the distortion map φ(x, y) = (ζx, y).
+    /// The factor the distortion map applies to x: the primitive cube root of unity ζ of
+    /// RFC 5091's φ(x, y) = (ζx, y), or -1 for RFC 6508's ψ(x, y) = (-x, i·y).
     public let zeta: Fp2Element
     public let field: QuadraticField
 
-    /// (2p - 1) / 3: cubing is a bijection on F_p (p ≡ 2 mod 3) and this is its inverse.
+    /// (2p - 1) / 3: cubing is a bijection on F_p (p ≡ 2 mod 3) and this is its inverse
+    /// (RFC 5091 form only; zero for the other).
     let cubeRootExponent: BigInt
     /// q in NAF, least significant digit first: the Miller loop's schedule.
     let millerDigits: [Int8]
-    /// (p + 1) / (2q) in width-5 NAF: the hard part of the final exponentiation.
+    /// The hard part of the final exponentiation in width-5 NAF: (p + 1) / (2q) for the
+    /// RFC 5091 form (see `pairing`), (p + 1) / q for the RFC 6508 form.
     let finalExponentDigits: [Int8]
 
-    /// Accepts p and q after the checks that are cheap: p ≡ 11 (mod 12), q odd and
-    /// greater than 3, q | p + 1. Primality is checked by `validatePrimality()`,
-    /// which costs more (tens of milliseconds at 3840 bits).
-    public init(p: BigInt, q: BigInt) throws(CurveError) {
-        guard p > BigInt(11), p.remainder(dividingBy: 12) == 11 else {
-            throw .invalidParameters("p must be greater than 11 and p ≡ 11 (mod 12); p mod 12 = \(p.isNegative ? "negative" : String(p.remainder(dividingBy: 12)))")
+    /// Accepts p and q after the checks that are cheap: p ≡ 11 (mod 12) for the RFC 5091
+    /// form, p ≡ 3 (mod 4) for the RFC 6508 form, q odd and greater than 3, q | p + 1.
+    /// Primality is checked by `validatePrimality()`, which costs more (tens of
+    /// milliseconds at 3840 bits).
+    public init(p: BigInt, q: BigInt, form: Form = .rfc5091) throws(CurveError) {
+        let (modulus, residue): (UInt, UInt) = form == .rfc5091 ? (12, 11) : (4, 3)
+        guard p > BigInt(11), p.remainder(dividingBy: modulus) == residue else {
+            throw .invalidParameters("p must be greater than 11 and p ≡ \(residue) (mod \(modulus)) for \(form.equation); "
+                                     + "p mod \(modulus) = \(p.isNegative ? "negative" : String(p.remainder(dividingBy: modulus)))")
         }
         guard q > BigInt(3), q.isOdd else {
             throw .invalidParameters("q must be an odd prime greater than 3")
@@ -36,16 +45,24 @@ public struct TypeOneCurve: Sendable, Equatable {
         }
         self.p = p
         self.q = q
+        self.form = form
         cofactor = pPlusOne.dividedExactly(by: q)
         field = QuadraticField(p: p)
-        cubeRootExponent = (p + p - .one).dividedExactly(by: BigInt(3))
-        // ζ = (p-1)/2 · (1 + 3^((p+1)/4)·i). RFC 5091 §4.5.2 step 1b prints the imaginary
-        // part as 3^((p+1)/4) alone, which is not a cube root of unity (docs/IBE-NOTES.md N1).
-        let half = (p - .one).dividedExactly(by: BigInt(2))
-        let squareRootOfThree = BigInt(3).power(pPlusOne.dividedExactly(by: BigInt(4)), modulo: p)
-        zeta = Fp2Element(real: half, imaginary: (half * squareRootOfThree).modulo(p))
         millerDigits = windowedNAF(q, width: 2)
-        finalExponentDigits = windowedNAF(cofactor.shiftedRight(by: 1), width: UnitaryPower.window)
+        switch form {
+        case .rfc5091:
+            cubeRootExponent = (p + p - .one).dividedExactly(by: BigInt(3))
+            // ζ = (p-1)/2 · (1 + 3^((p+1)/4)·i). RFC 5091 §4.5.2 step 1b prints the imaginary
+            // part as 3^((p+1)/4) alone, which is not a cube root of unity (docs/IBE-NOTES.md N1).
+            let half = (p - .one).dividedExactly(by: BigInt(2))
+            let squareRootOfThree = BigInt(3).power(pPlusOne.dividedExactly(by: BigInt(4)), modulo: p)
+            zeta = Fp2Element(real: half, imaginary: (half * squareRootOfThree).modulo(p))
+            finalExponentDigits = windowedNAF(cofactor.shiftedRight(by: 1), width: UnitaryPower.window)
+        case .rfc6508:
+            cubeRootExponent = .zero
+            zeta = Fp2Element(real: p - .one, imaginary: .zero)
+            finalExponentDigits = windowedNAF(cofactor, width: UnitaryPower.window)
+        }
     }
 
     /// Checks that p and q are prime (Baillie-PSW plus Miller-Rabin, via GMP).
@@ -55,7 +72,7 @@ public struct TypeOneCurve: Sendable, Equatable {
     }
 
     public static func == (lhs: TypeOneCurve, rhs: TypeOneCurve) -> Bool {
-        lhs.p == rhs.p && lhs.q == rhs.q
+        lhs.p == rhs.p && lhs.q == rhs.q && lhs.form == rhs.form
     }
 
     /// Octets of p: the fixed length of every encoded coordinate (RFC 5091 "l").
@@ -77,7 +94,7 @@ public struct TypeOneCurve: Sendable, Equatable {
                           y: BigInt(bytes: Array(octets[(start + 1 + length)...])))
     }
 
-    /// Whether `point` is O or satisfies y^2 = x^3 + 1 with coordinates in [0, p).
+    /// Whether `point` is O or satisfies the curve equation with coordinates in [0, p).
     public func contains(_ point: CurvePoint) -> Bool {
         (try? validateOnCurve(point)) != nil
     }
@@ -89,8 +106,7 @@ public struct TypeOneCurve: Sendable, Equatable {
             throw .coordinateOutOfRange(point)
         }
         let left = (point.y * point.y).modulo(p)
-        let right = (point.x * point.x * point.x + .one).modulo(p)
-        guard left == right else { throw .notOnCurve(point) }
+        guard left == form.rightHandSide(point.x, p: p) else { throw .notOnCurve(point, equation: form.equation) }
     }
 
     /// Throws unless `point` is a finite point of E(F_p) of order q: what every
@@ -102,8 +118,9 @@ public struct TypeOneCurve: Sendable, Equatable {
     }
 
     /// The unique point with this y: x = (y^2 - 1)^((2p-1)/3), the cube root that
-    /// exists because p ≡ 2 (mod 3) (RFC 5091 §4.4.1 step 2).
+    /// exists because p ≡ 2 (mod 3) (RFC 5091 §4.4.1 step 2). RFC 5091 form only.
     public func point(withY y: BigInt) -> CurvePoint {
+        precondition(form == .rfc5091, "point(withY:) solves y^2 = x^3 + 1; this curve is \(form.equation)")
         let reducedY = y.modulo(p)
         let x = (reducedY * reducedY - .one).modulo(p).power(cubeRootExponent, modulo: p)
         return CurvePoint(x: x, y: reducedY)

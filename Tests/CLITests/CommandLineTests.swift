@@ -27,7 +27,9 @@ import TUITestSupport
 
     /// Every command and subcommand, as typed.
     static let commands: [[String]] = [["interactive"], ["run"], ["tutorial"], ["decode"], ["export"], ["snapshot"], ["bench"], ["lab"], ["attacks"],
-                                       ["lab", "pairing"], ["lab", "hash-to-point"], ["lab", "generate-params"]]
+                                       ["lab", "pairing"], ["lab", "hash-to-point"], ["lab", "generate-params"],
+                                       ["lab", "sakke-pairing"], ["lab", "sakke-key"], ["lab", "sakke-encapsulate"], ["lab", "sakke-decapsulate"],
+                                       ["lab", "eccsi-provision"], ["lab", "eccsi-sign"], ["lab", "eccsi-verify"]]
 
     // MARK: choices
 

@@ -81,6 +81,11 @@ import TestSupport
     @Test(arguments: ["toy", "ibe-80", "ibe-128"]) func tableAgreesWithScalarMultiplication(level: String) throws {
         let set = try ParameterSet.named(level)
         let table = FixedBaseTables.table(curve: set.curve, point: set.generator)
+        #expect(table.hasOrderQ)
+        // A curve point outside the subgroup: [q]P is a point of small order, not O.
+        var stray = set.curve.point(withY: BigInt(5))
+        if set.curve.multiply(stray, by: set.curve.q).isInfinity { stray = set.curve.point(withY: BigInt(7)) }
+        #expect(!FixedBaseTable(curve: set.curve, point: stray).hasOrderQ)
         let random = HMACDRBG(seed: 31)
         var scalars = [BigInt.zero, .one, BigInt(15), BigInt(16), BigInt(255), set.curve.q - .one, set.curve.q, set.curve.q + BigInt(7)]
         for _ in 0..<6 { scalars.append(BigInt(bytes: random.bytes(set.curve.q.byteWidth))) }

@@ -3,8 +3,10 @@ import ArgumentParser
 struct LabCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lab",
-        abstract: "Run single RFC 5091 algorithms on numbers you give (for checking other implementations).",
-        subcommands: [PairingCommand.self, HashToPointCommand.self, GenerateParametersCommand.self]
+        abstract: "Run single RFC 5091, RFC 6507 (ECCSI) and RFC 6508 (SAKKE) algorithms on numbers you give (for checking other implementations).",
+        subcommands: [PairingCommand.self, HashToPointCommand.self, GenerateParametersCommand.self,
+                      SAKKEPairingCommand.self, SAKKEKeyCommand.self, SAKKEEncapsulateCommand.self, SAKKEDecapsulateCommand.self,
+                      ECCSIProvisionCommand.self, ECCSISignCommand.self, ECCSIVerifyCommand.self]
     )
 }
 

@@ -33,6 +33,24 @@ enum LabInputs {
         }
     }
 
+    /// An octet string in hex (even number of digits, with or without `0x`).
+    static func octets(_ text: String, option: String) throws -> [UInt8] {
+        let digits = text.hasPrefix("0x") || text.hasPrefix("0X") ? String(text.dropFirst(2)) : text
+        guard let octets = Hex.decode(digits) else {
+            throw CommandFailure.data("\(option): \"\(text)\" is not an even number of hex digits")
+        }
+        return octets
+    }
+
+    /// A P-256 point in SEC1 hex (04 || X || Y, or compressed), checked to be on the curve.
+    static func p256Point(_ text: String, option: String) throws -> ECPoint {
+        do {
+            return try ECPoint(sec1: try octets(text, option: option), curve: .p256)
+        } catch let error as PrimitivesError {
+            throw CommandFailure.data("\(option): \(error)")
+        }
+    }
+
     /// A point that must lie in the order-q subgroup.
     static func subgroupPoint(_ text: String, option: String, on curve: TypeOneCurve) throws -> CurvePoint {
         let point = try point(text, option: option)

@@ -15,7 +15,11 @@ struct BenchCommand: ParsableCommand {
             OpenSSL's ECDSA sign and verify on P-256 (p256). Each figure is the median \
             and the minimum in microseconds, and the median divided by the time of one GMP modular \
             multiplication (mpz_mul + mpz_mod) of the same size measured in the same run: the \
-            "mulmod-equivalents", comparable across machines. Then the demonstrator: ui-frame \
+            "mulmod-equivalents", comparable across machines. Then timeline-NAME (building each \
+            scenario's whole run) and the attack lab: attack-* (the plain run of basic and one \
+            branch of it, as `run --attack` computes them; attack-*-branch the branch alone, its \
+            plain run built beforehand with the IBE work shared) and, at toy parameters, \
+            attack-sweep-basic (every bit flip of `attacks --sweep`). Then the demonstrator: ui-frame \
             (rendering one whole frame at 120x40 and 200x60) and ui-start (process start to the \
             first frame, on a pseudo-terminal). Use a release build.
             """

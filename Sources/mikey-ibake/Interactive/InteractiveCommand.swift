@@ -30,8 +30,12 @@ struct InteractiveCommand: ParsableCommand {
         try reportingFailures {
             let options = try selection.options()
             let (name, stepRange) = (selection.name, StepRange(step: step))
-            let config = AppConfig(parameterSet: options.parameterSet, seed: options.seed, policy: options.policy)
             let environment = display.environment
+            // Without --seed the full screen draws one and shows it on the status line: a what-if
+            // branch replays the run on screen up to its attack, so the run must be repeatable
+            // (PROFILE D15), and the user can run it again.
+            let seed = options.seed ?? (environment.isPlain ? nil : UInt64.random(in: 0...999_999))
+            let config = AppConfig(parameterSet: options.parameterSet, seed: seed, policy: options.policy)
             let plainSession = PlainSession(config: config, scenario: name, startStep: stepRange,
                                             exitAfterFirstStep: exitAfterFirstFrame)
             if environment.isPlain {

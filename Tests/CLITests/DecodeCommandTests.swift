@@ -59,4 +59,27 @@ import Testing
         let fullwidth = Array("\u{FF10}\u{FF11}".utf8)
         #expect(try MessageInput.octets(fromContent: fullwidth, source: "t") == fullwidth)
     }
+
+    /// gortsplib's published MIKEY-PSK test message "a" (pkg/mikey/message_test.go): a
+    /// NULL-encrypted KEMAC with one 30-octet TEK.
+    static let gortsplibA = "01000500e69d51f801000030685760000000000b00ebfe6f2db1c13fd00a10c2"
+        + "dde443a84930a5757a7ed9c3a417fb010000001500010101011002010103010a"
+        + "0701010801010a0101000000220020001e9091783dfce8ddcd443a53508b6450"
+        + "9f35bd8a86bc4d8b7637a502493daf00"
+
+    @Test("a NULL-encrypted KEMAC is opened below the message, in text and JSON; a --psk that is not hex is bad data")
+    func nullKEMACIsOpened() throws {
+        let text = try CommandLineTests.run(["decode", Self.gortsplibA])
+        #expect(text.status == 0)
+        for expected in ["KEMAC plaintext, 34 octets: NULL encryption", "MAC NULL, nothing protects it", "2 (TEK)",
+                         "Key data len                    30 octets", "9091783dfce8ddcd443a53508b64509f35bd8a86bc4d8b7637a502493daf"] {
+            #expect(text.output.contains(expected), "missing: \(expected)")
+        }
+        let json = try CommandLineTests.run(["decode", "--json", Self.gortsplibA])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let kemac = try #require(object["kemac"] as? [String: Any])
+        #expect((kemac["payloads"] as? [[String: Any]])?.first?["name"] as? String == "Key data")
+        let bad = try CommandLineTests.run(["decode", "--psk", "xyz", Self.gortsplibA])
+        #expect(bad.status == mikey_ibake.ExitStatus.dataError.rawValue)
+    }
 }

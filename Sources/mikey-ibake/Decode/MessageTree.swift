@@ -9,19 +9,21 @@ struct MessageTree {
     var hexLimit = 16
 
     func lines(for trace: DecodeTrace<MessageElement>) -> [String] {
-        var lines = ["MIKEY message, \(octets.count) octets"]
-        for payload in trace.descriptions {
-            lines.append("")
-            let summary = payload.summary.isEmpty ? "(incomplete)" : payload.summary
-            lines.append("\(offset(payload.range.lowerBound))  \(payload.name) — \(payload.title)  [\(payload.reference)]")
-            lines.append("        \(summary)")
-            for field in payload.fields { lines += fieldLines(field, depth: 1) }
-        }
+        var lines = ["MIKEY message, \(octets.count) octets"] + payloadLines(trace.descriptions)
         if let failure = trace.failure {
             lines.append("")
             lines.append("error at offset \(failure.fieldOffset): \(failure.description)")
         }
         return lines
+    }
+
+    /// Each payload with its offset and reference, then its fields, offsets into `octets`.
+    func payloadLines(_ payloads: [PayloadDescription]) -> [String] {
+        payloads.flatMap { payload in
+            let summary = payload.summary.isEmpty ? "(incomplete)" : payload.summary
+            return ["", "\(offset(payload.range.lowerBound))  \(payload.name) — \(payload.title)  [\(payload.reference)]",
+                    "        \(summary)"] + payload.fields.flatMap { fieldLines($0, depth: 1) }
+        }
     }
 
     private func fieldLines(_ field: FieldDescription, depth: Int) -> [String] {

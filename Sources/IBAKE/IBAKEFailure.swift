@@ -26,6 +26,8 @@ public enum IBAKECheck: String, Sendable, CaseIterable {
     case diffieHellmanValue
     /// R_MESSAGE_2's V MAC does not verify (PROFILE D8).
     case verificationMAC
+    /// A SIGN payload's signature does not verify (MIKEY-SAKKE's ECCSI, RFC 6509 §4).
+    case signature
     /// The responder's identity is not the one called and the initiator's policy refuses it (PROFILE D13).
     case responderPolicy
     /// The KMS response's KEMAC or V does not verify, or carries no usable key (PROFILE D11).
@@ -51,6 +53,7 @@ public enum IBAKECheck: String, Sendable, CaseIterable {
         case .responderEcho: "bP echo"
         case .diffieHellmanValue: "Diffie-Hellman value"
         case .verificationMAC: "V MAC"
+        case .signature: "signature"
         case .responderPolicy: "initiator policy"
         case .provisioning: "key provisioning"
         case .srtpStream: "SRTP stream (SSRC)"
@@ -68,7 +71,7 @@ public enum IBAKECheck: String, Sendable, CaseIterable {
         case .parse, .messageType, .replay, .responderPolicy, .srtpStream, .srtpTag: nil
         case .session: .unspecified
         case .timestamp: .invalidTimestamp
-        case .decryption, .innerIdentity, .initiatorEcho, .responderEcho, .verificationMAC, .provisioning: .authenticationFailure
+        case .decryption, .innerIdentity, .initiatorEcho, .responderEcho, .verificationMAC, .signature, .provisioning: .authenticationFailure
         case .diffieHellmanValue: .invalidDH
         }
     }

@@ -86,6 +86,68 @@ import Testing
         }
     }
 
+    /// Sub-payloads travel in the clear only in a NULL-encrypted KEMAC, which no scenario
+    /// sends, so two messages are made here: gortsplib's published MIKEY-PSK message (one TEK
+    /// Key data, RFC 3830) and a REQUEST_KEY_RESP whose NULL KEMAC holds ID || Key data
+    /// (type 7, private key, RFC 6267 §4.2.1), followed, to check their layouts, by an SK and
+    /// a toy-group ECCPT (padded to 32 bits) that otherwise only ever travel IBE-encrypted; its
+    /// header has a GENERIC-ID map (RFC 6043) and it carries TR and RANDR payloads.
+    @Test(.enabled(if: Tshark.path != nil, .init(rawValue: Tshark.absent)))
+    func subPayloadsInTheClear() throws {
+        let gortsplib = Array(Primitives.Hex.decode("""
+            01000500e69d51f801000030685760000000000b00ebfe6f2db1c13fd00a10c2dde443a84930a5757a7ed9c3a417fb01000000\
+            1500010101011002010103010a0701010801010a0101000000220020001e9091783dfce8ddcd443a53508b64509f35bd8a86\
+            bc4d8b7637a502493daf00
+            """) ?? [])
+        let privateKey: [UInt8] = Array(0x01...0x20), secretKey: [UInt8] = Array(0x40...0x4F), point: [UInt8] = [4] + Array(1...8)
+        let chain = try SubPayloadChain.encode([
+            .id(IDPayload(uri: "sip:alice@ims.example")),
+            .keyData(KeyDataSubPayload(type: .privateKey, key: privateKey, keyValidity: .interval(validFrom: [0, 0, 0, 1], validTo: [0, 0, 0, 2]))),
+            .sk(SecretKeySubPayload(key: secretKey, keyValidity: .spi([7]))),
+            .eccpt(ECCPointSubPayload(value: .labToy(point), authAlgorithm: .hmacSHA256_256, tgkLength: 16)),
+        ])
+        let session = GenericCryptoSession(csID: 1, protocolType: .srtp, sFlag: true, policyNumbers: [0, 3], sessionData: [1, 2, 3], spi: [9])
+        let response = try MIKEYMessage(header: CommonHeader(dataType: .requestKeyResponse, verificationRequired: false, prf: .hmacSHA256,
+                                                             csbID: 0x0102_0304, cryptoSessions: .generic([session])),
+                                        payloads: [
+                                            .tr(TimestampWithRolePayload(role: .timeOfIssue, timestamp: .counter(5))),
+                                            .randr(RANDWithRolePayload(role: .kms, value: Array(repeating: 0xAB, count: 16))),
+                                            .kemac(KEMACPayload(encryption: .null, encryptedData: chain, macAlgorithm: .null, mac: [])),
+                                        ]).encode()
+        // The lab's own decoder reads both, so the octets are what the dissector should read.
+        _ = try MIKEYMessage(decoding: gortsplib)
+        _ = try MIKEYMessage(decoding: response)
+        #expect(try SubPayloadChain.decode(chain, first: .id).count == 4)
+
+        var capture = PacketCapture()
+        for octets in [gortsplib, response] {
+            capture.append(.init(source: [127, 0, 0, 1], destination: [127, 0, 0, 2], payload: octets, seconds: 0, microseconds: 0))
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("dissector-\(UUID().uuidString).pcap")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(capture.bytes).write(to: file)
+
+        let verbose = try Tshark.output(of: file, options: Tshark.dissectorOptions + ["-V"])
+        for mark in ["Lua Error", "LUA ERROR", "Lua: Error", "Malformed", "Expert Info"] {
+            let lines = verbose.split(separator: "\n").filter { $0.localizedCaseInsensitiveContains(mark) }
+            #expect(lines.isEmpty, "tshark -V prints \"\(mark)\": \(lines.prefix(3).joined(separator: " | "))")
+        }
+        let fields = ["mikeyibake.hdr.data_type", "mikeyibake.keydata.type", "mikeyibake.keydata.key", "mikeyibake.kv.vf",
+                      "mikeyibake.kv.vt", "mikeyibake.id.id_data", "mikeyibake.sk.key", "mikeyibake.kv.spi",
+                      "mikeyibake.eccpt.curve", "mikeyibake.eccpt.point", "mikeyibake.eccpt.padding", "mikeyibake.eccpt.tgk_len",
+                      "mikeyibake.hdr.generic.policy_no", "mikeyibake.hdr.generic.session_data", "mikeyibake.hdr.generic.spi",
+                      "mikeyibake.tr.ts_role", "mikeyibake.tr.ts_value", "mikeyibake.randr.value"]
+        let rows = try Tshark.fields(fields, of: file, options: Tshark.dissectorOptions)
+        try #require(rows.count == 2 && rows.allSatisfy { $0.count == fields.count }, "\(rows)")
+        #expect(rows[0][0] == "0" && rows[0][1] == "2", "gortsplib: data type \(rows[0][0]), Key data type \(rows[0][1]) (TEK)")
+        #expect(rows[0][2] == "9091783dfce8ddcd443a53508b64509f35bd8a86bc4d8b7637a502493daf", "gortsplib: key \(rows[0][2])")
+        let expected = ["21", "7", Hex.encode(privateKey), "00000001", "00000002", "sip:alice@ims.example", Hex.encode(secretKey), "07",
+                        "240", Hex.encode(point), "00", "16", "0,3", "010203", "09", "1", "00000005", String(repeating: "ab", count: 16)]
+        for (index, field) in fields.enumerated() {
+            #expect(rows[1][index] == expected[index], "REQUEST_KEY_RESP: \(field) is \(rows[1][index]), expected \(expected[index])")
+        }
+    }
+
     /// tshark -V's text, one element a frame (from its "Frame N:" line to the next).
     static func frames(_ verbose: String) -> [String] {
         var frames: [String] = []

@@ -14,8 +14,14 @@
 -- Encrypted data (IBAKE, ESK, KEMAC under a cipher) is shown as octets: its sub-payloads
 -- (ID, IDR, ECCPT, SK, Key data) are dissected only where they travel in the clear, that is
 -- in a KEMAC with the NULL encryption algorithm.
+--
+-- A second protocol, "mikeyibake_lab", reads the lab's own records on UDP 52269: the group
+-- frames of PROFILE D14 ("BD" header and entries) field by field; mailbox deposits and
+-- pickups and the plain-IBE key (PROFILE D12) have no framing and show as opaque octets.
 
 local MIKEY_PORT = 2269
+-- The lab's own records that are not MIKEY (PacketCapture.labRecordPort, PROFILE D20).
+local LAB_RECORD_PORT = 52269
 
 local p = Proto("mikeyibake", "MIKEY-IBAKE (RFC 3830, RFC 6043, RFC 6267)")
 
@@ -640,3 +646,63 @@ function p.dissector(tvb, pinfo, tree)
 end
 
 DissectorTable.get("udp.port"):add(MIKEY_PORT, p)
+
+-- The lab's own records on UDP 52269 (not MIKEY) ------------------------------------------------
+
+local lab = Proto("mikeyibake_lab", "MIKEY-IBAKE Lab record (not MIKEY)")
+local lf = {
+    magic = ProtoField.string("mikeyibake_lab.magic", "Magic"),
+    version = ProtoField.uint8("mikeyibake_lab.version", "Version"),
+    round = ProtoField.uint8("mikeyibake_lab.round", "Round", base.DEC, { [1] = "GROUP_Z (z values)", [2] = "GROUP_X (X values)" }),
+    agreement = ProtoField.uint8("mikeyibake_lab.agreement", "Agreement"),
+    count = ProtoField.uint8("mikeyibake_lab.count", "Entries"),
+    sender = ProtoField.uint8("mikeyibake_lab.entry.sender", "Sender member"),
+    recipient = ProtoField.uint8("mikeyibake_lab.entry.recipient", "Recipient member"),
+    length = ProtoField.uint16("mikeyibake_lab.entry.length", "Length"),
+    ciphertext = ProtoField.bytes("mikeyibake_lab.entry.ciphertext", "IBE ciphertext"),
+    opaque = ProtoField.bytes("mikeyibake_lab.opaque", "Record"),
+}
+lab.fields = { lf.magic, lf.version, lf.round, lf.agreement, lf.count, lf.sender, lf.recipient, lf.length,
+               lf.ciphertext, lf.opaque }
+
+function lab.dissector(tvb, pinfo, tree)
+    local length = tvb:len()
+    if length < 1 then return 0 end
+    pinfo.cols.protocol = "MIKEY-IBAKE lab"
+    local root = tree:add(lab, tvb())
+    -- A group frame (PROFILE D14): "BD" | version 1 | round | agreement | count, then entries
+    -- sender (1) | recipient (1) | length (2) | IBE ciphertext.
+    if length >= 6 and tvb(0, 2):string() == "BD" and tvb(2, 1):uint() == 1 then
+        local round = tvb(3, 1):uint()
+        local name = round == 1 and "GROUP_Z" or (round == 2 and "GROUP_X" or ("group round " .. round))
+        root:append_text(": " .. name .. " (group frame, PROFILE D14)")
+        root:add(lf.magic, tvb(0, 2))
+        root:add(lf.version, tvb(2, 1))
+        root:add(lf.round, tvb(3, 1))
+        root:add(lf.agreement, tvb(4, 1))
+        root:add(lf.count, tvb(5, 1))
+        local r = reader(tvb, 6, length)
+        for index = 1, tvb(5, 1):uint() do
+            local start = r.pos
+            local entry = root:add(lab, tvb(start, math.min(1, math.max(r:remaining(), 0))), "Entry " .. index)
+            local sender = r:u8(entry, lf.sender, "Sender member")
+            local recipient = r:u8(entry, lf.recipient, "Recipient member")
+            local n = r:u16(entry, lf.length, "Length")
+            if n then r:add(entry, lf.ciphertext, n, "IBE ciphertext") end
+            if not r.ok then break end
+            entry:set_len(r.pos - start)
+            entry:append_text(string.format(": member %d to member %d, %d octets", sender, recipient, n))
+        end
+        if r.ok and r.pos < length then
+            root:add_proto_expert_info(ef_trailing, string.format("%d octets after the last entry", length - r.pos))
+        end
+        pinfo.cols.info = name .. " (group frame)"
+    else
+        root:append_text(": opaque (mailbox deposit or pickup, or plain-IBE key; PROFILE D12)")
+        root:add(lf.opaque, tvb())
+        pinfo.cols.info = string.format("Lab record, %d octets", length)
+    end
+    return length
+end
+
+DissectorTable.get("udp.port"):add(LAB_RECORD_PORT, lab)

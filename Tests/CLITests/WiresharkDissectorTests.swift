@@ -10,7 +10,8 @@ import Testing
 /// The lab's Wireshark dissector (Assets/wireshark/mikey-ibake.lua) on `export --scenario`'s
 /// capture.pcap, for every scenario (toy, seed 1): tshark loads it without a Lua error, marks
 /// nothing malformed, names every MIKEY frame's data type, and its filterable fields hold what
-/// the lab's own decoder reads from the same octets.
+/// the lab's own decoder reads from the same octets; the lab's own records (UDP 52269) show as
+/// group frames or opaque octets.
 @Suite struct WiresharkDissectorTests {
     static let fields = ["mikeyibake.hdr.data_type", "mikeyibake.hdr.csb_id", "mikeyibake.hdr.srtp.ssrc",
                          "mikeyibake.idr.id_role", "mikeyibake.idr.id_data", "mikeyibake.rand.value",
@@ -83,6 +84,29 @@ import Testing
             #expect(row[9] == errors.joined(separator: ","), "\(frame): error no \(row[9]), lab \(errors)")
             #expect(row[10] == macs.joined(separator: ","), "\(frame): V MAC \(row[10])")
             #expect(row[11].isEmpty, "\(frame): expert info \(row[11]) (truncation, unknown payload or trailing octets)")
+        }
+
+        // The lab's own records on 52269: group frames field by field, the others as opaque octets.
+        let labFields = ["mikeyibake_lab.round", "mikeyibake_lab.count", "mikeyibake_lab.entry.length", "mikeyibake_lab.opaque",
+                         "_ws.expert.severity"]
+        let labRows = try Tshark.fields(labFields, of: capture, options: Tshark.dissectorOptions)
+        try #require(labRows.count == messages.count, "\(name): \(labRows.count) rows for \(messages.count) messages")
+        for (index, (row, message)) in zip(labRows, messages).enumerated() {
+            let frame = "\(name) frame \(index + 1) (\(message.kind))"
+            try #require(row.count == labFields.count, "\(frame): \(row)")
+            #expect(row[4].isEmpty, "\(frame): expert info \(row[4])")
+            guard message.transport == .labRecord else {
+                #expect(row[0].isEmpty && row[3].isEmpty, "\(frame): a \(message.transport) datagram read as a lab record: \(row)")
+                continue
+            }
+            if message.kind == .groupZ || message.kind == .groupX {
+                #expect(row[0] == (message.kind == .groupZ ? "1" : "2"), "\(frame): round \(row[0])")
+                let lengths = row[2].split(separator: ",").compactMap { Int($0) }
+                #expect(lengths.count == Int(row[1]) && 6 + lengths.reduce(0) { $0 + 4 + $1 } == message.octets.count,
+                        "\(frame): \(row[1]) entries of \(lengths) octets do not make the \(message.octets.count)-octet frame")
+            } else {
+                #expect(row[0].isEmpty && row[3] == Hex.encode(message.octets), "\(frame): not shown as its opaque octets")
+            }
         }
     }
 

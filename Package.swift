@@ -23,7 +23,9 @@ let package = Package(
 
         .target(name: "Primitives", dependencies: ["COpenSSL"]),
         .target(name: "Pairing", dependencies: ["CGMP"]),
-        .target(name: "LabAssets", path: "Assets", sources: ["LabAssets.swift"], resources: [.copy("params")]),
+        // wireshark/ holds the Lua dissector, read by Wireshark and the capture tests, not by Swift.
+        .target(name: "LabAssets", path: "Assets", exclude: ["wireshark"], sources: ["LabAssets.swift"],
+                resources: [.copy("params")]),
         .target(name: "IBE", dependencies: ["Primitives", "Pairing", "LabAssets"]),
         .target(name: "MIKEY", dependencies: ["Primitives"]),
         .target(name: "IBAKE", dependencies: ["MIKEY", "IBE", "Pairing", "Primitives"]),

@@ -32,6 +32,27 @@ public enum Tshark {
         }
     }
 
+    /// The lab's Wireshark dissector, Assets/wireshark/mikey-ibake.lua, and the options that load it.
+    public static let dissector = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../Assets/wireshark/mikey-ibake.lua").standardizedFileURL
+    public static let dissectorOptions = ["-X", "lua_script:\(dissector.path)"]
+
+    /// `tshark -r FILE OPTIONS`: standard output and standard error together (where tshark
+    /// reports a script that fails to load). Fails if tshark exits with an error.
+    public static func output(of file: URL, options: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path ?? "tshark")
+        process.arguments = ["-r", file.path] + options
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw Failure(status: process.terminationStatus) }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     public struct Failure: Error, CustomStringConvertible {
         public let status: Int32
         public var description: String { "tshark exited with status \(status)" }

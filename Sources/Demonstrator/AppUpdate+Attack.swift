@@ -10,6 +10,11 @@ extension AppUpdate {
                 : "already a what if: Esc returns to the main line, where A attacks again"
             return
         }
+        // A branch replays the run up to the attack, which only a seeded run can (PROFILE D15).
+        guard s.config.seed != nil else {
+            s.notice = "an attack replays this run, and an unseeded run cannot be replayed: start with --seed"
+            return
+        }
         guard let menu = AttackMenuContent(s) else {
             s.notice = "no message Eve can reach at this step: ] goes to the next message"
             return

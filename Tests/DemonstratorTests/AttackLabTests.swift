@@ -45,6 +45,14 @@ struct AttackLabTests {
         #expect(Fixtures.model(.basic)?.timeline.steps.last?.ledger.knows(.eve, .masterSecret) == false)
     }
 
+    @Test("an unseeded session says why it cannot attack: a branch replays the run")
+    func unseeded() throws {
+        var state = Fixtures.state(.basic, step: 9)
+        state.config.seed = nil
+        let after = Fixtures.send(state, Fixtures.keys(.character("A")))
+        #expect(after.overlay == nil && after.notice?.contains("--seed") == true)
+    }
+
     @Test("without a chosen field the menu says how to choose one, and the highlight starts on drop")
     func menuWithoutField() throws {
         let state = Fixtures.send(try Self.atIMessage1(fieldChosen: false), Fixtures.keys(.character("A")))

@@ -41,7 +41,7 @@ public enum SAKKEMessage {
         do {
             encapsulated = try initiator.parameters.encapsulate(to: identifier, kmsPublicKey: initiator.kmsPublicKey, using: random)
         } catch {
-            throw IBAKEFailure(.parse, "SAKKE encapsulation to \(responder) failed: \(error)")
+            throw IBAKEFailure(.provisioning, "SAKKE encapsulation to \(responder) failed: \(error)")
         }
         let header = CommonHeader(dataType: .sakke, verificationRequired: false, prf: .mikey1, csbID: csbID,
                                   cryptoSessions: .srtp([SRTPCryptoSession(policyNumber: 0, ssrc: 0, roc: 0)]))

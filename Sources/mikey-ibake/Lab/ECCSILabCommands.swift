@@ -44,21 +44,18 @@ struct ECCSISignCommand: ParsableCommand {
         discussion: "Prints HS, r, HE, s and the signature r || s || PVT."
     )
 
-    @Option(help: "The KMS Public Authentication Key, SEC1 hex (04 || X || Y).") var kpak: String
-    @Option(name: .customLong("id-hex"), help: "The signer's identifier, in hex.") var idHex: String
+    @OptionGroup var signed: ECCSISignedMessage
     @Option(help: "The Secret Signing Key, 32 octets in hex.") var ssk: String
     @Option(help: "The Public Validation Token, SEC1 hex.") var pvt: String
-    @Option(name: .customLong("message-hex"), help: "The message, in hex.") var messageHex: String
     @Option(help: "The ephemeral j, in hex (in [1, q-1]).") var j: String
 
     func run() throws {
         try reportingFailures {
-            let identifier = try LabInputs.octets(idHex, option: "--id-hex")
-            let message = try LabInputs.octets(messageHex, option: "--message-hex")
+            let (kpak, identifier, message) = try signed.values()
             let key: ECCSISigningKey
             do {
                 key = try ECCSISigningKey(identifier: identifier, ssk: LabInputs.octets(ssk, option: "--ssk"),
-                                          pvt: LabInputs.p256Point(pvt, option: "--pvt"), kpak: LabInputs.p256Point(kpak, option: "--kpak"))
+                                          pvt: LabInputs.p256Point(pvt, option: "--pvt"), kpak: kpak)
             } catch let error as ECCSIError {
                 throw CommandFailure.data("--ssk: \(error)")
             }
@@ -83,16 +80,12 @@ struct ECCSIVerifyCommand: ParsableCommand {
         discussion: "Prints `valid`, or refuses (exit status 65) naming the step that failed."
     )
 
-    @Option(help: "The KMS Public Authentication Key, SEC1 hex (04 || X || Y).") var kpak: String
-    @Option(name: .customLong("id-hex"), help: "The signer's identifier, in hex.") var idHex: String
-    @Option(name: .customLong("message-hex"), help: "The message, in hex.") var messageHex: String
+    @OptionGroup var signed: ECCSISignedMessage
     @Option(help: "The signature r || s || PVT, 129 octets in hex.") var signature: String
 
     func run() throws {
         try reportingFailures {
-            let key = try LabInputs.p256Point(kpak, option: "--kpak")
-            let identifier = try LabInputs.octets(idHex, option: "--id-hex")
-            let message = try LabInputs.octets(messageHex, option: "--message-hex")
+            let (key, identifier, message) = try signed.values()
             do {
                 let parsed = try ECCSISignature(octets: LabInputs.octets(signature, option: "--signature"))
                 try ECCSI.verify(parsed, of: message, identifier: identifier, kpak: key)
@@ -101,5 +94,18 @@ struct ECCSIVerifyCommand: ParsableCommand {
                 throw CommandFailure.data("--signature: \(error)")
             }
         }
+    }
+}
+
+/// What signing and verifying share: the KMS's public key, the signer's identifier and
+/// the message, as the user types them.
+struct ECCSISignedMessage: ParsableArguments {
+    @Option(help: "The KMS Public Authentication Key, SEC1 hex (04 || X || Y).") var kpak: String
+    @Option(name: .customLong("id-hex"), help: "The signer's identifier, in hex.") var idHex: String
+    @Option(name: .customLong("message-hex"), help: "The message, in hex.") var messageHex: String
+
+    func values() throws -> (kpak: ECPoint, identifier: [UInt8], message: [UInt8]) {
+        (try LabInputs.p256Point(kpak, option: "--kpak"), try LabInputs.octets(idHex, option: "--id-hex"),
+         try LabInputs.octets(messageHex, option: "--message-hex"))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Scenarios
 import TutorialFiles
 
@@ -20,27 +21,40 @@ public enum TutorialLibrary {
 }
 
 /// Builds each scene's timeline once (sections of a tutorial mostly share one).
-public final class TimelineCache {
-    private var timelines: [Scene: Timeline] = [:]
-    private var sets: [String: ParameterSet] = [:]
+/// Thread-safe: tests and the checker may share one cache across threads.
+public final class TimelineCache: Sendable {
+    private struct Entries {
+        var timelines: [Scene: Timeline] = [:]
+        var sets: [String: ParameterSet] = [:]
+    }
+
+    private let entries = Mutex(Entries())
 
     public init() {}
 
     public func timeline(for scene: Scene) throws -> Timeline {
-        if let known = timelines[scene] { return known }
+        if let known = entries.withLock({ $0.timelines[scene] }) { return known }
         let options = ScenarioOptions(parameterSet: try parameterSet(named: scene.params), seed: scene.seed, policy: scene.policy)
+        // Built outside the lock: a run takes milliseconds to seconds, and two threads
+        // building one scene get equal timelines (a scene names its seed).
         let timeline = scene.attacks.isEmpty ? try Scenario.build(scene.scenario, options: options)
             : try Scenario.build(scene.scenario, options: options, attacks: scene.attacks)
-        timelines[scene] = timeline
-        return timeline
+        return entries.withLock { entries in
+            if let first = entries.timelines[scene] { return first }
+            entries.timelines[scene] = timeline
+            return timeline
+        }
     }
 
     /// The shipped parameter set `name`, read once.
     public func parameterSet(named name: String) throws -> ParameterSet {
-        if let known = sets[name] { return known }
+        if let known = entries.withLock({ $0.sets[name] }) { return known }
         let set = try ParameterSet.named(name)
-        sets[name] = set
-        return set
+        return entries.withLock { entries in
+            if let first = entries.sets[name] { return first }
+            entries.sets[name] = set
+            return set
+        }
     }
 }
 

@@ -120,7 +120,7 @@ import Testing
             .filter { !$0.message.contains("sections") }
     }
 
-    nonisolated(unsafe) static let cache = TimelineCache()
+    static let cache = TimelineCache()
 
     @Test func directiveSyntaxInProseIsRefusedWithItsLine() throws {
         let issues = try Self.issues("""

@@ -17,8 +17,11 @@ public enum KeyAtATime {
     // A signal handler cannot capture context, so what it restores is global. Written
     // by the one thread in `withKeys`, before the handlers are installed and after they
     // are removed; while they are installed it is only read.
-    nonisolated(unsafe) private static var saved = termios()
-    nonisolated(unsafe) private static var keys = termios()
+    // Allocated rather than declared as `termios` globals: Swift lays out a global by the
+    // struct's size, which leaves out the C struct's tail padding that tcgetattr writes
+    // (AddressSanitizer saw the 3-octet overflow); an allocation takes the full stride.
+    nonisolated(unsafe) private static let saved = UnsafeMutablePointer<termios>.allocate(capacity: 1)
+    nonisolated(unsafe) private static let keys = UnsafeMutablePointer<termios>.allocate(capacity: 1)
     nonisolated(unsafe) private static var active = false
     nonisolated(unsafe) private static var previousHandlers: [Int32: sighandler_t?] = [:]
 
@@ -26,11 +29,11 @@ public enum KeyAtATime {
     /// a terminal or the terminal refuses the change (then read lines instead). Not
     /// reentrant, and for one thread: the process has one standard input.
     public static func withKeys<Result>(_ body: (Reader?) throws -> Result) rethrows -> Result {
-        guard !active, isatty(STDIN_FILENO) == 1, tcgetattr(STDIN_FILENO, &saved) == 0 else { return try body(nil) }
-        keys = saved
-        keys.c_lflag &= ~tcflag_t(ICANON | ECHO)
+        guard !active, isatty(STDIN_FILENO) == 1, tcgetattr(STDIN_FILENO, saved) == 0 else { return try body(nil) }
+        keys.pointee = saved.pointee
+        keys.pointee.c_lflag &= ~tcflag_t(ICANON | ECHO)
         // VMIN 1, VTIME 0: a read waits for a key, then returns every byte it sent.
-        withUnsafeMutableBytes(of: &keys.c_cc) { cc in
+        withUnsafeMutableBytes(of: &keys.pointee.c_cc) { cc in
             cc[Int(VMIN)] = 1
             cc[Int(VTIME)] = 0
         }
@@ -43,7 +46,7 @@ public enum KeyAtATime {
         }
         previousHandlers[SIGCONT] = Glibc.signal(SIGCONT, resumeKeys)
         defer { finish() }
-        guard tcsetattr(STDIN_FILENO, TCSANOW, &keys) == 0 else { return try body(nil) }
+        guard tcsetattr(STDIN_FILENO, TCSANOW, keys) == 0 else { return try body(nil) }
         return try body(Reader())
     }
 
@@ -56,14 +59,14 @@ public enum KeyAtATime {
     /// Single keys again after the process was stopped and continued; only a system call.
     static func resume() {
         guard active else { return }
-        _ = tcsetattr(STDIN_FILENO, TCSANOW, &keys)
+        _ = tcsetattr(STDIN_FILENO, TCSANOW, keys)
     }
 
     /// Puts the saved settings back; only a system call, so a signal handler may call it.
     static func restore() {
         guard active else { return }
         active = false
-        _ = tcsetattr(STDIN_FILENO, TCSANOW, &saved)
+        _ = tcsetattr(STDIN_FILENO, TCSANOW, saved)
     }
 
     private static func isIgnore(_ handler: sighandler_t?) -> Bool {

@@ -30,6 +30,8 @@ enum ValueText {
         case .generated: return ["\(arrow) chosen at random", "\(arrow) random"]
         case .provisioned: return ["\(arrow) issued by the KMS", "\(arrow) from KMS"]
         case .created: return ["\(arrow) its own"]
+        case .issued(let authority): return ["\(arrow) issued by the \(authority)", "\(arrow) from \(authority)"]
+        case .outOfBand: return ["\(arrow) agreed out of band", "\(arrow) out of band"]
         }
     }
 }

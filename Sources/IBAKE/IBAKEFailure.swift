@@ -26,8 +26,18 @@ public enum IBAKECheck: String, Sendable, CaseIterable {
     case diffieHellmanValue
     /// R_MESSAGE_2's V MAC does not verify (PROFILE D8).
     case verificationMAC
-    /// A SIGN payload's signature does not verify (MIKEY-SAKKE's ECCSI, RFC 6509 §4).
+    /// A SIGN payload's signature does not verify (MIKEY-SAKKE's ECCSI, RFC 6509 §4;
+    /// the RSA signatures of MIKEY-PK, DH-SIGN and RSA-R, RFC 3830 §5.2).
     case signature
+    /// A KEMAC's MAC does not verify under the auth_key of the pre-shared or envelope
+    /// key (RFC 3830 §3.1, §3.2; RFC 4650 §3).
+    case kemacMAC
+    /// A PKE payload's envelope key does not decrypt with the receiver's RSA private key
+    /// (RFC 3830 §3.2; RFC 4738 §3).
+    case envelopeKey
+    /// A certificate does not chain to the lab CA, names another identity, or is not
+    /// valid now (PROFILE D22).
+    case certificate
     /// The responder's identity is not the one called and the initiator's policy refuses it (PROFILE D13).
     case responderPolicy
     /// The KMS response's KEMAC or V does not verify, or carries no usable key (PROFILE D11).
@@ -54,6 +64,9 @@ public enum IBAKECheck: String, Sendable, CaseIterable {
         case .diffieHellmanValue: "Diffie-Hellman value"
         case .verificationMAC: "V MAC"
         case .signature: "signature"
+        case .kemacMAC: "KEMAC MAC"
+        case .envelopeKey: "envelope key"
+        case .certificate: "certificate"
         case .responderPolicy: "initiator policy"
         case .provisioning: "key provisioning"
         case .srtpStream: "SRTP stream (SSRC)"
@@ -71,7 +84,9 @@ public enum IBAKECheck: String, Sendable, CaseIterable {
         case .parse, .messageType, .replay, .responderPolicy, .srtpStream, .srtpTag: nil
         case .session: .unspecified
         case .timestamp: .invalidTimestamp
-        case .decryption, .innerIdentity, .initiatorEcho, .responderEcho, .verificationMAC, .signature, .provisioning: .authenticationFailure
+        case .decryption, .innerIdentity, .initiatorEcho, .responderEcho, .verificationMAC, .signature, .provisioning,
+             .kemacMAC, .envelopeKey: .authenticationFailure
+        case .certificate: .invalidCertificate
         case .diffieHellmanValue: .invalidDH
         }
     }

@@ -32,7 +32,8 @@ public struct ValueName: RawRepresentable, Hashable, Sendable, Codable, CustomSt
     public static let responderIdentity = ValueName(rawValue: "IDRr")
 
     /// The values anyone on the path may read: shown in full to adversaries, never wiped.
-    private static let publicValues: Set<ValueName> = [.kmsPublicKey, .aP, .bP, .rand, .csbID, .initiatorIdentity, .responderIdentity]
+    private static let publicValues = Set<ValueName>([.kmsPublicKey, .aP, .bP, .rand, .csbID, .initiatorIdentity, .responderIdentity])
+        .union(modePublicValues)
 
     /// Whether the value is secret to the parties that hold it (shown masked to
     /// adversaries, wiped when a role is done).
@@ -55,6 +56,10 @@ public enum ValueSource: Sendable, Equatable, Codable, CustomStringConvertible {
     case message(MessageKind)
     /// It leaked to the party after the fact (a forward-secrecy demonstration).
     case leak
+    /// An authority other than the KMS issued it: a CA's certificate (issue 13's modes).
+    case issued(by: String)
+    /// The parties agreed on it before the run, by means outside the protocol (a PSK).
+    case outOfBand
 
     public var description: String {
         switch self {
@@ -64,6 +69,8 @@ public enum ValueSource: Sendable, Equatable, Codable, CustomStringConvertible {
         case .provisioned: "issued by the KMS"
         case .message(let kind): "from \(kind)"
         case .leak: "from leak"
+        case .issued(let authority): "issued by the \(authority)"
+        case .outOfBand: "agreed out of band"
         }
     }
 }

@@ -7,7 +7,8 @@ import IBAKE
 /// the run; when it does, the statement names the event that changes it (the keys leak)
 /// or, without such an event, the value is simply not known yet.
 enum ImpossibilityPass {
-    static func state(in steps: [Step], parties: [Party], watched: [PartyID: [ValueName]]) -> [Step] {
+    static func state(in steps: [Step], parties: [Party], watched: [PartyID: [ValueName]],
+                      reasons: ModeReasons) -> [Step] {
         var everHeld = [PartyID: Set<ValueName>]()
         return steps.map { step in
             for entry in step.ledger.parties { everHeld[entry.party, default: []].formUnion(entry.knows.map(\.name)) }
@@ -15,7 +16,7 @@ enum ImpossibilityPass {
                 guard let party = parties.first(where: { $0.id == entry.party }) else { return entry }
                 let facts = LedgerFacts(party: party, ledger: step.ledger, everHeld: everHeld)
                 let cannot = (watched[party.id] ?? []).compactMap { name in
-                    impossibility(name, facts, after: step.index, in: steps)
+                    impossibility(name, facts, after: step.index, in: steps, reasons: reasons)
                 }
                 return entry.stating(cannot)
             })
@@ -24,8 +25,9 @@ enum ImpossibilityPass {
     }
 
     /// The impossibility of `name` for the party of `facts` at step `index`, if one is true there.
-    private static func impossibility(_ name: ValueName, _ facts: LedgerFacts, after index: Int, in steps: [Step]) -> Impossibility? {
-        guard let reason = Impossibilities.reason(name, facts) else { return nil }
+    private static func impossibility(_ name: ValueName, _ facts: LedgerFacts, after index: Int, in steps: [Step],
+                                      reasons: ModeReasons) -> Impossibility? {
+        guard let reason = reasons(name, facts) else { return nil }
         let party = facts.party.id
         // `steps[index...]` are the steps after this one (indexes are 1-based).
         let later = steps[index...]

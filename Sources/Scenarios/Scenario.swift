@@ -16,6 +16,7 @@ public enum Scenario {
         case .replay: try ReplayScenario.build(options)
         case .forwardSecrecy: try ForwardSecrecyScenario.build(options)
         case .group: try GroupScenario.build(options)
+        case .modePSK: try PSKScenario.build(options)
         }
     }
 }

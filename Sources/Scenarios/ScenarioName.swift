@@ -13,6 +13,14 @@ public enum ScenarioName: String, Sendable, CaseIterable, Codable {
     case replay
     case forwardSecrecy = "forward-secrecy"
     case group
+    case modePSK = "mode-psk"
+
+    /// Whether the scenario runs one of MIKEY's other key-management modes (issue 13)
+    /// rather than MIKEY-IBAKE.
+    public var isMode: Bool { rawValue.hasPrefix("mode-") }
+
+    /// The scenarios of MIKEY-IBAKE itself: the scenario menu's list.
+    public static var ibakeScenarios: [ScenarioName] { allCases.filter { !$0.isMode } }
 
     /// One line for `run --list` and the scenario menu.
     public var summary: String {
@@ -28,6 +36,7 @@ public enum ScenarioName: String, Sendable, CaseIterable, Codable {
         case .replay: "I_MESSAGE_1 replayed later, and a message from another session: both refused"
         case .forwardSecrecy: "long-term keys leak after the call; the recorded session still does not yield abP"
         case .group: "extension beyond RFC 6267: a conference key the server never knows, new at every join and leave"
+        case .modePSK: "MIKEY-PSK: the TGK sent under a pre-shared key; once the PSK leaks, every recorded call opens"
         }
     }
 
@@ -45,6 +54,7 @@ public enum ScenarioName: String, Sendable, CaseIterable, Codable {
         case .replay: [.rfc(3830, "5.4"), .profile("D10")]
         case .forwardSecrecy: [.rfc(6539, "3.3")]
         case .group: [.profile("D14")]
+        case .modePSK: [.rfc(3830, "3.1"), .profile("D22")]
         }
     }
 }

@@ -81,6 +81,10 @@ public struct Step: Sendable {
     /// Whether the step is on an attack's branch (issue 12): at or after the first step
     /// where Eve acted, so it may differ from the plain run.
     public let branch: Bool
+    /// The time from the end of the previous step to this one: the actor's computation
+    /// (the role's checks, encryptions, signatures), measured in this run. What `compare`
+    /// reports (issue 13); not reproducible, so no transcript prints it.
+    public let elapsed: Duration
 
     /// The references as every output prints them: `RFC 6267 §4.2.2.1, PROFILE D10`.
     public var citation: String { references.map(\.description).joined(separator: ", ") }
@@ -90,6 +94,6 @@ public struct Step: Sendable {
     func with(ledger: Ledger) -> Step {
         Step(index: index, actor: actor, action: action, title: title, message: message, revealed: revealed, checks: checks,
              narration: narration, notes: notes, references: references, ledger: ledger, refusedMessage: refusedMessage,
-             comparisons: comparisons, phase: phase, branch: branch)
+             comparisons: comparisons, phase: phase, branch: branch, elapsed: elapsed)
     }
 }

@@ -19,6 +19,11 @@ final class TimelineBuilder {
     private(set) var steps: [Step] = []
     /// The first step of a branch (issue 12): from it on, the run differs from the plain one.
     var branchFrom: Int?
+    /// A mode's own reasons why a party cannot compute a value (issue 13); nil: the
+    /// IBAKE scenarios' table (``Impossibilities``).
+    var reasons: ModeReasons?
+    /// When the last step was recorded: the next step's actor computed since then.
+    private var lastRecorded = ContinuousClock.now
 
     init(scenario: ScenarioName, options: ScenarioOptions, parties: [Party], watch: [PartyID: [ValueName]]) {
         self.scenario = scenario
@@ -91,7 +96,8 @@ final class TimelineBuilder {
         steps.append(Step(index: index, actor: actor, action: action, title: title, message: message, revealed: revealed,
                           checks: checks, narration: narration, notes: notes, references: references, ledger: ledger(),
                           refusedMessage: refusing, comparisons: comparing, phase: phase,
-                          branch: branchFrom.map { index >= $0 } ?? false))
+                          branch: branchFrom.map { index >= $0 } ?? false, elapsed: ContinuousClock.now - lastRecorded))
+        lastRecorded = ContinuousClock.now
         return index
     }
 
@@ -111,7 +117,8 @@ final class TimelineBuilder {
 
     var timeline: Timeline {
         Timeline(scenario: scenario, seed: options.seed, parameterSet: options.parameterSet.name, parties: parties,
-                 steps: ImpossibilityPass.state(in: steps, parties: parties, watched: watched))
+                 steps: ImpossibilityPass.state(in: steps, parties: parties, watched: watched,
+                                                reasons: reasons ?? Impossibilities.reason))
     }
 }
 

@@ -19,7 +19,7 @@ extension ValueName {
         .masterSecret, .kmsPublicKey, .initiatorPrivateKey, .responderPrivateKey, .commonPrivateKey, .eavesdropperPrivateKey,
         .preSharedKey, .a, .aP, .b, .bP, .abP, .rand, .csbID, .sessionKey, .mpk, .tgk, .authKey, .srtpMasterKey,
         .srtpMasterSalt, .secretKey, .content, .initiatorIdentity, .responderIdentity, .groupKey, .plainIBEKey,
-    ]
+    ] + modeVocabulary
 
     /// The value called `name` (`aP`, `group_key`), if the vocabulary has it.
     public init?(named name: String) {

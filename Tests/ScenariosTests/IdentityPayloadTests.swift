@@ -47,7 +47,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ScenarioName.allCases) func everyURIIdentityIsAnAbsoluteURI(name: ScenarioName) throws {
+    @Test(arguments: ScenarioName.ibakeScenarios) func everyURIIdentityIsAnAbsoluteURI(name: ScenarioName) throws {
         let timeline = try Scenario.build(name, options: ScenarioOptions(parameterSet: try ParameterSet.named("toy"), seed: 1))
         var clear = 0
         var sealed = 0

@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test(arguments: runs) func eveNeverKnowsTheSecrets(set: String, seed: UInt64) throws {
-        for name in ScenarioName.allCases {
+        for name in ScenarioName.ibakeScenarios {
             let timeline = try Self.timeline(name, set, seed)
             guard timeline.party(.eve) != nil else { continue }
             for step in timeline.steps {

@@ -29,7 +29,7 @@ import Testing
         return memo
     }
 
-    @Test(arguments: ScenarioName.allCases)
+    @Test(arguments: ScenarioName.ibakeScenarios)
     func aRunIsTheSameWithAUsedMemo(name: ScenarioName) throws {
         let fresh = try Scenario.build(name, options: Self.options(seed: 7))
         let memo = try Self.usedMemo()

@@ -1,0 +1,62 @@
+import MIKEY
+import Primitives
+
+/// What the two ends of one exchange in any of MIKEY's key-management modes agree on
+/// before the first message (PROFILE D22): who calls whom, the PRF and MAC of the
+/// profile (D7, D8), the CSB ID and the one SRTP crypto session (D9). Each mode builds
+/// its HDRs from it, so a later message of an exchange repeats the first one's HDR
+/// (D17).
+public struct ModeSession: Sendable {
+    /// The initiator's URI (ID or IDR payload, PROFILE D19).
+    public let initiator: String
+    /// The responder's URI.
+    public let responder: String
+    public let prf: PRFFunction
+    /// KEMAC and V MACs: the profile's (D8).
+    public let mac: MACAlgorithm
+    public let csbID: UInt32
+    /// The SSRC of the one SRTP crypto session the keys are for (D9).
+    public let ssrc: UInt32
+
+    public init(initiator: String, responder: String, profile: IBAKEProfile, using random: RandomSource) {
+        self.initiator = initiator
+        self.responder = responder
+        prf = profile.prf
+        mac = profile.macAlgorithm
+        csbID = Wire.uint32(random)
+        ssrc = Wire.uint32(random)
+    }
+
+    /// The HDR of a message of this exchange (RFC 3830 §6.1): `type`, the V flag, and
+    /// what every message of it shares.
+    public func header(_ type: DataType, verificationRequired: Bool = false) -> CommonHeader {
+        CommonHeader(dataType: type, verificationRequired: verificationRequired, prf: prf, csbID: csbID,
+                     cryptoSessions: .srtp([SRTPCryptoSession(policyNumber: 0, ssrc: ssrc, roc: 0)]))
+    }
+
+    /// The suffix a verification message's MAC covers after the message (RFC 3830 §5.2):
+    /// the initiator's and the responder's ID data, then the 64-bit value of the
+    /// initiator's T.
+    func verificationSuffix(initiatorTimestamp: Timestamp) -> [UInt8] {
+        Array(initiator.utf8) + Array(responder.utf8) + initiatorTimestamp.value64.bigEndianOctets
+    }
+
+    /// The SRTP master key and salt of the crypto session, from the TGK (RFC 3830 §4.1.3).
+    public func srtpKeys(tgk: [UInt8], rand: [UInt8]) -> SRTPMasterKeys {
+        KeyDerivation.srtpMasterKeys(tgk: tgk, csID: IBAKEProfile.cryptoSessionID, csbID: csbID, rand: rand, prf: prf)
+    }
+
+    /// Decodes `bytes` as a message of this exchange of data type `type`, with its HDR
+    /// checked against the exchange's (PROFILE D17).
+    func decode(_ bytes: [UInt8], expecting type: DataType) throws(IBAKEFailure) -> MIKEYMessage {
+        try Wire.decode(bytes, expecting: type, following: header(type))
+    }
+}
+
+/// The TGK a key-transport mode carries: 16 random octets chosen by the party that sends
+/// the key (PROFILE D22).
+enum TransportedKey {
+    static let length = 16
+
+    static func draw(using random: RandomSource) -> [UInt8] { random.bytes(length) }
+}

@@ -16,6 +16,9 @@ public struct PrimitivesError: Error, CustomStringConvertible, Equatable, Sendab
         case pointAtInfinity
         /// Two points that must share a curve do not.
         case mismatchedCurves
+        /// A number lies outside the range the algorithm allows (a Diffie-Hellman public value
+        /// not in 2 … p-2, a key size the lab does not support).
+        case outOfRange
         /// OpenSSL refused an operation for a reason of its own (usually memory exhaustion).
         case openSSL
     }

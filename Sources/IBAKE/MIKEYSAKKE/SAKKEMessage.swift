@@ -45,7 +45,7 @@ public enum SAKKEMessage {
         }
         let header = CommonHeader(dataType: .sakke, verificationRequired: false, prf: .mikey1, csbID: csbID,
                                   cryptoSessions: .srtp([SRTPCryptoSession(policyNumber: 0, ssrc: 0, roc: 0)]))
-        var message = MIKEYMessage(header: header, payloads: [
+        let message = MIKEYMessage(header: header, payloads: [
             .timestamp(TimestampPayload(.ntpUTC(timestamp))),
             .rand(RANDPayload(random.bytes(16))),
             .idr(IDRPayload(role: .initiator, uri: initiator.uri)),
@@ -55,14 +55,10 @@ public enum SAKKEMessage {
         ])
         // RFC 3830 §5.2: the signature covers the message up to the signature field, the
         // SIGN payload's type and length included.
-        let signed = try signedPart(of: message)
-        let signature = initiator.signingKey.sign(signed, using: random)
-        message.payloads.append(.sign(SignaturePayload(type: .eccsi, signature: signature.octets)))
-        do {
-            return Sent(octets: try message.encode(), tgk: encapsulated.ssv)
-        } catch {
-            throw IBAKEFailure(.parse, "I_MESSAGE does not encode: \(error)")
+        let octets = try MessageSignature.signed(message, type: .eccsi, length: signatureLength) { covered in
+            initiator.signingKey.sign(covered, using: random).octets
         }
+        return Sent(octets: octets, tgk: encapsulated.ssv)
     }
 
     /// Checks I_MESSAGE as the responder (RFC 6509 §2.1, §4): the ECCSI signature under
@@ -79,16 +75,13 @@ public enum SAKKEMessage {
         guard message.header.dataType == .sakke else {
             throw IBAKEFailure(.messageType, "\(message.header.dataType.name) is not a SAKKE message (26)")
         }
-        guard case .sign(let sign)? = message.payloads.last, sign.type == .eccsi else {
-            throw IBAKEFailure(.parse, "I_MESSAGE does not end with an ECCSI SIGN payload")
-        }
-        var unsigned = message
-        unsigned.payloads.removeLast()
-        do {
-            let signature = try ECCSISignature(octets: sign.signature)
-            try ECCSI.verify(signature, of: try signedPart(of: unsigned), identifier: initiatorIdentifier, kpak: kpak)
-        } catch {
-            throw IBAKEFailure(.signature, "the ECCSI signature does not verify for the initiator's identity: \(error)")
+        try MessageSignature.verify(message, type: .eccsi, by: "the initiator") { signature, covered throws(IBAKEFailure) in
+            do {
+                try ECCSI.verify(try ECCSISignature(octets: signature), of: covered, identifier: initiatorIdentifier, kpak: kpak)
+                return true
+            } catch {
+                throw IBAKEFailure(.signature, "the ECCSI signature does not verify for the initiator's identity: \(error)")
+            }
         }
         guard let sakke = message.payloads.lazy.compactMap({ payload -> SAKKEPayload? in
             if case .sakke(let value) = payload { value } else { nil }
@@ -100,18 +93,6 @@ public enum SAKKEMessage {
             return try receiverKey.decapsulate(data)
         } catch {
             throw IBAKEFailure(.decryption, "SAKKE decapsulation failed: \(error)")
-        }
-    }
-
-    /// The octets the signature covers: `message` encoded with an empty-signature SIGN of
-    /// ECCSI's length, its signature octets left out.
-    private static func signedPart(of message: MIKEYMessage) throws(IBAKEFailure) -> [UInt8] {
-        var placeholder = message
-        placeholder.payloads.append(.sign(SignaturePayload(type: .eccsi, signature: Array(repeating: 0, count: signatureLength))))
-        do {
-            return Array(try placeholder.encode().dropLast(signatureLength))
-        } catch {
-            throw IBAKEFailure(.parse, "I_MESSAGE does not encode: \(error)")
         }
     }
 

@@ -17,6 +17,7 @@ public enum Scenario {
         case .forwardSecrecy: try ForwardSecrecyScenario.build(options)
         case .group: try GroupScenario.build(options)
         case .modePSK: try PSKScenario.build(options)
+        case .modeSAKKE: try SAKKEScenario.build(options)
         }
     }
 }

@@ -14,6 +14,7 @@ public enum ScenarioName: String, Sendable, CaseIterable, Codable {
     case forwardSecrecy = "forward-secrecy"
     case group
     case modePSK = "mode-psk"
+    case modeSAKKE = "mode-sakke"
 
     /// Whether the scenario runs one of MIKEY's other key-management modes (issue 13)
     /// rather than MIKEY-IBAKE.
@@ -37,6 +38,7 @@ public enum ScenarioName: String, Sendable, CaseIterable, Codable {
         case .forwardSecrecy: "long-term keys leak after the call; the recorded session still does not yield abP"
         case .group: "extension beyond RFC 6267: a conference key the server never knows, new at every join and leave"
         case .modePSK: "MIKEY-PSK: the TGK sent under a pre-shared key; once the PSK leaks, every recorded call opens"
+        case .modeSAKKE: "MIKEY-SAKKE (3GPP mission-critical): one signed message; the KMS can open every call by design"
         }
     }
 
@@ -55,6 +57,7 @@ public enum ScenarioName: String, Sendable, CaseIterable, Codable {
         case .forwardSecrecy: [.rfc(6539, "3.3")]
         case .group: [.profile("D14")]
         case .modePSK: [.rfc(3830, "3.1"), .profile("D22")]
+        case .modeSAKKE: [.rfc(6509, "2.1"), .profile("D22")]
         }
     }
 }

@@ -5,6 +5,9 @@ public struct Timeline: Sendable {
     public let parameterSet: String
     public let parties: [Party]
     public let steps: [Step]
+    /// What a mode's run used in place of the IBE parameter set, when it is not the set
+    /// (MIKEY-SAKKE's RFC 6509 curve, MIKEY-PK's RSA keys); nil for MIKEY-IBAKE's runs.
+    public var cryptography: String? = nil
 
     /// The ledger after the last step.
     public var finalLedger: Ledger? { steps.last?.ledger }

@@ -22,6 +22,8 @@ final class TimelineBuilder {
     /// A mode's own reasons why a party cannot compute a value (issue 13); nil: the
     /// IBAKE scenarios' table (``Impossibilities``).
     var reasons: ModeReasons?
+    /// What a mode's run used instead of the IBE parameter set (``Timeline/cryptography``).
+    var cryptography: String?
     /// When the last step was recorded: the next step's actor computed since then.
     private var lastRecorded = ContinuousClock.now
 
@@ -118,7 +120,8 @@ final class TimelineBuilder {
     var timeline: Timeline {
         Timeline(scenario: scenario, seed: options.seed, parameterSet: options.parameterSet.name, parties: parties,
                  steps: ImpossibilityPass.state(in: steps, parties: parties, watched: watched,
-                                                reasons: reasons ?? Impossibilities.reason))
+                                                reasons: reasons ?? Impossibilities.reason),
+                 cryptography: cryptography)
     }
 }
 

@@ -27,6 +27,20 @@ public struct ModeSession: Sendable {
         ssrc = Wire.uint32(random)
     }
 
+    /// A session with every parameter given: MIKEY-SAKKE's HDR fixes its own PRF and SSRC
+    /// (RFC 6509 §2.1).
+    public init(initiator: String, responder: String, prf: PRFFunction, mac: MACAlgorithm, csbID: UInt32, ssrc: UInt32) {
+        self.initiator = initiator
+        self.responder = responder
+        self.prf = prf
+        self.mac = mac
+        self.csbID = csbID
+        self.ssrc = ssrc
+    }
+
+    /// A random 32-bit word, as a CSB ID is drawn (RFC 3830 §6.1).
+    public static func randomWord(_ random: RandomSource) -> UInt32 { Wire.uint32(random) }
+
     /// The HDR of a message of this exchange (RFC 3830 §6.1): `type`, the V flag, and
     /// what every message of it shares.
     public func header(_ type: DataType, verificationRequired: Bool = false) -> CommonHeader {

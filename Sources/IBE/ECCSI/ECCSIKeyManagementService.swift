@@ -10,6 +10,9 @@ public struct ECCSIKeyManagementService: Sendable {
     /// KSAK in [1, q-1]; BigInt storage is wiped when the last copy goes.
     private let ksak: BigInt
 
+    /// KSAK as 32 octets: what a ledger shows the KMS holds, and what leaks when it leaks.
+    public var ksakOctets: [UInt8] { ECCSI.octets(ksak) }
+
     /// A KMS with a fresh KSAK.
     public init(using random: RandomSource) {
         // Invariant: randomScalar is in [1, q-1], so it is a valid KSAK.

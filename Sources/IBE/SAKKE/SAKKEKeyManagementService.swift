@@ -30,6 +30,10 @@ public struct SAKKEKeyManagementService: Sendable {
         publicKey = parameters.multiplyGenerator(z)
     }
 
+    /// z_S as octets of q's length: what a ledger shows the KMS holds, and what leaks when
+    /// it leaks.
+    public var masterSecretOctets: [UInt8] { masterSecret.bytes(count: parameters.coordinateLength) ?? [] }
+
     /// K_(a,S) = [(a + z_S)^-1]P, the Receiver Secret Key of the identifier a (RFC 6508 §6.1.1).
     ///
     /// - Throws: ``SAKKEError/outOfRange(_:)`` when a + z_S ≡ 0 (mod q): the RFC's KMS then

@@ -21,6 +21,12 @@ final class ModeStage {
     }
 
     var random: RandomSource { env.random }
+
+    /// The symmetric suite every classic mode uses, as a run's header states it in place
+    /// of the IBE parameter set (PROFILE D22).
+    static func symmetricSuite(_ profile: IBAKEProfile) -> String {
+        "AES-CM-128, \(profile.macAlgorithm.name), PRF: \(profile.prf.name) (from --params \(profile.parameterSet.name); no IBE)"
+    }
     var now: UInt64 { env.clock.now() }
 
     /// Outsiders on the path record every message.
@@ -43,15 +49,23 @@ final class ModeStage {
     /// (listed in `checks` when they pass) and returns what it learned; a refusal is a
     /// refuse step and stops the exchange (``ExchangeStopped``). `comparing` names the
     /// values the narration says I and R now share.
+    @discardableResult
     func deliver<Result>(_ kind: MessageKind, to party: Party, title: String, checks: [IBAKECheck], narration: String,
                          comparing: [ValueName] = [], references: [SpecReference], learned: (Result) -> [LearnedValue],
                          _ receive: () throws(IBAKEFailure) -> Result) throws(ExchangeStopped) -> Result {
         do {
             let result = try receive()
-            builder.step(party.id, .receive, title, reveal: learned(result).map { (party.id, $0) },
+            let values = learned(result)
+            // Compared as the step leaves them: with what the receiver learns here.
+            let comparisons = comparing.map { name in
+                let held = [PartyID.initiator, .responder].map { id in
+                    builder.values(id, name) + (id == party.id ? values.filter { $0.name == name }.map(\.octets) : [])
+                }
+                return SameValue(value: name, parties: [.initiator, .responder], same: SameValue.common(name, held))
+            }
+            builder.step(party.id, .receive, title, reveal: values.map { (party.id, $0) },
                          checks: checks.map { CheckOutcome(check: $0, passed: true, detail: "") },
-                         comparing: comparing.map { builder.compare($0, [.initiator, .responder]) },
-                         narration: narration, references: references)
+                         comparing: comparisons, narration: narration, references: references)
             return result
         } catch {
             builder.step(party.id, .refuse, "\(party.tag) refuses \(kind)",

@@ -34,6 +34,8 @@ public struct AppState: Sendable {
         case goTo(text: String, error: String?)
         /// The attacks on the current step's message, with the highlighted entry.
         case attackMenu(selected: Int)
+        /// MIKEY's modes side by side (issue 13), with the highlighted mode.
+        case modes(selected: Int)
     }
 
     /// A "what if" branch on screen (issue 12): the scenario run again under `attacks`

@@ -10,7 +10,7 @@ extension AppUpdate {
             if case .scenarioMenu = overlay, ScenarioMenuOverlay.box(size: s.size).contains(x: x, y: y) {
                 if let entry = ScenarioMenuOverlay.entry(atY: y, size: s.size) {
                     s.overlay = nil
-                    switchScenario(&s, to: ScenarioName.allCases[entry])
+                    switchScenario(&s, to: ScenarioName.ibakeScenarios[entry])
                 }
                 return
             }

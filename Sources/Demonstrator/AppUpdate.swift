@@ -100,7 +100,8 @@ public enum AppUpdate {
         case .retargeting: trigger(&s, .retargeting)
         case .deferred: trigger(&s, .deferred)
         case .openScenarioMenu:
-            s.overlay = .scenarioMenu(selected: ScenarioName.allCases.firstIndex(of: s.scenario) ?? 0)
+            s.overlay = .scenarioMenu(selected: ScenarioName.ibakeScenarios.firstIndex(of: s.scenario) ?? 0)
+        case .openModes: openModes(&s)
         case .toggleAutoplay:
             s.autoplay.isOn.toggle()
             s.autoplay.elapsed = .zero
@@ -124,8 +125,9 @@ public enum AppUpdate {
     /// The scenario menu's keys: move the highlight, or switch to its scenario.
     static func menuAction(_ s: inout AppState, _ action: KeyAction) {
         if case .attackMenu(let selected)? = s.overlay { return attackMenuAction(&s, action, selected: selected) }
+        if case .modes(let selected)? = s.overlay { return modesAction(&s, action, selected: selected) }
         guard case .scenarioMenu(let selected)? = s.overlay else { return }
-        let last = ScenarioName.allCases.count - 1
+        let last = ScenarioName.ibakeScenarios.count - 1
         switch action {
         case .menuPrevious: s.overlay = .scenarioMenu(selected: max(0, selected - 1))
         case .menuNext: s.overlay = .scenarioMenu(selected: min(last, selected + 1))
@@ -133,7 +135,7 @@ public enum AppUpdate {
         case .menuLast: s.overlay = .scenarioMenu(selected: last)
         default:
             s.overlay = nil
-            switchScenario(&s, to: ScenarioName.allCases[min(max(selected, 0), last)])
+            switchScenario(&s, to: ScenarioName.ibakeScenarios[min(max(selected, 0), last)])
         }
     }
 }

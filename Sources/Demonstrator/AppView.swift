@@ -38,7 +38,7 @@ public enum AppView {
         case .help(let scroll)?:
             HelpOverlay.draw(keysOf: KeyContext.screen(state), scroll: scroll, look: look, into: &canvas)
         case .scenarioMenu(let selected)?:
-            let unavailable = ScenarioName.allCases.reduce(into: [ScenarioName: String]()) { found, name in
+            let unavailable = ScenarioName.ibakeScenarios.reduce(into: [ScenarioName: String]()) { found, name in
                 if case .failed(let reason)? = state.load(name) { found[name] = reason }
             }
             ScenarioMenuOverlay.draw(selected: selected, current: state.scenario, unavailable: unavailable, look: look, into: &canvas)
@@ -48,6 +48,8 @@ public enum AppView {
             GoToOverlay.draw(text: text, error: error, stepCount: state.model?.stepCount ?? 0, look: look, into: &canvas)
         case .attackMenu(let selected)?:
             if let content = AttackMenuContent(state) { AttackMenuOverlay.draw(content, selected: selected, look: look, into: &canvas) }
+        case .modes(let selected)?:
+            ModesOverlay.draw(ModesContent(state), selected: selected, look: look, into: &canvas)
         case nil:
             break
         }

@@ -22,7 +22,7 @@ public enum KeyAction: Hashable, Sendable, CaseIterable {
     case saveFrame
     // Other scenarios and autoplay.
     case forking, retargeting, deferred
-    case openScenarioMenu
+    case openScenarioMenu, openModes
     case toggleAutoplay, faster, slower
     case openHelp
     // A tutorial.
@@ -44,7 +44,7 @@ public enum KeyAction: Hashable, Sendable, CaseIterable {
 /// (`otherKeys`), quitting aside.
 public enum KeyContext: Hashable, Sendable, CaseIterable {
     case demo, tutorial, presenter, whoKnows
-    case help, scenarioMenu, valueDetail, goTo, attackMenu
+    case help, scenarioMenu, valueDetail, goTo, attackMenu, modes
 
     /// Its name in the README's key table.
     public var title: String {
@@ -58,6 +58,7 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
         case .valueDetail: "value detail"
         case .goTo: "go-to prompt"
         case .attackMenu: "attack menu"
+        case .modes: "modes table"
         }
     }
 
@@ -65,7 +66,7 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
     public var otherKeys: KeyAction? {
         switch self {
         case .demo, .tutorial, .presenter, .whoKnows: nil
-        case .help, .scenarioMenu, .valueDetail, .attackMenu: .closeOverlay
+        case .help, .scenarioMenu, .valueDetail, .attackMenu, .modes: .closeOverlay
         // Every key without a row of its own is typed into the prompt.
         case .goTo: .goToType
         }
@@ -80,6 +81,7 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
         case .valueDetail?: return [.valueDetail]
         case .goTo?: return [.goTo]
         case .attackMenu?: return [.attackMenu]
+        case .modes?: return [.modes]
         case nil: return screen(state)
         }
     }

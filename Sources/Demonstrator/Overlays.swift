@@ -76,13 +76,13 @@ enum HelpOverlay {
 /// `s`: every scenario with its one-line summary; Enter switches.
 enum ScenarioMenuOverlay {
     static func box(size: Size) -> Rect {
-        OverlayBox.rect(size: size, width: min(size.width - 2, 110), height: ScenarioName.allCases.count + 4)
+        OverlayBox.rect(size: size, width: min(size.width - 2, 110), height: ScenarioName.ibakeScenarios.count + 4)
     }
 
     /// The entry on screen row `y`, if any.
     static func entry(atY y: Int, size: Size) -> Int? {
         let index = y - box(size: size).y - 1
-        return ScenarioName.allCases.indices.contains(index) ? index : nil
+        return ScenarioName.ibakeScenarios.indices.contains(index) ? index : nil
     }
 
     /// The menu with entry `selected` chosen, `current` marked (the scenario on screen),
@@ -93,7 +93,7 @@ enum ScenarioMenuOverlay {
         let inner = OverlayBox.draw(box(size: canvas.size), title: "Scenarios", look: look, into: &canvas)
         canvas.withRegion(inner) { region in
             let width = region.bounds.width
-            for (y, name) in ScenarioName.allCases.enumerated() {
+            for (y, name) in ScenarioName.ibakeScenarios.enumerated() {
                 let isSelected = y == selected
                 let mark = name == current ? "*" : " "
                 region.put(mark, x: 0, y: y, style: theme.keyHint)
@@ -106,7 +106,7 @@ enum ScenarioMenuOverlay {
                 region.put(TextFit.end(summary, width: width - 19, ellipsis: glyphs.ellipsis), x: 19, y: y, style: style)
             }
             let hint = Keymap.overlayHint(.scenarioMenu, .screen(glyphs))
-            region.put(TextFit.end(hint, width: width, ellipsis: glyphs.ellipsis), x: 0, y: ScenarioName.allCases.count + 1,
+            region.put(TextFit.end(hint, width: width, ellipsis: glyphs.ellipsis), x: 0, y: ScenarioName.ibakeScenarios.count + 1,
                        style: theme.label)
         }
     }

@@ -42,4 +42,9 @@ public enum MIKEYMode: String, CaseIterable, Sendable, Codable {
     /// The run in which the parties other than I and R try for the TGK with all they hold:
     /// a mode's own scenario; IBAKE's is `curious-kms`.
     var escrow: ScenarioName { self == .ibake ? .curiousKMS : exchange }
+
+    /// Every run the comparison reads, each once.
+    public var runs: [ScenarioName] {
+        [exchange, leak, escrow].reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+    }
 }

@@ -31,9 +31,17 @@ public struct ModeComparison: Sendable, Encodable {
 
     /// The row of `mode`, from its runs at `options`.
     public static func measure(_ mode: MIKEYMode, options: ScenarioOptions) throws -> ModeComparison {
-        let exchange = try Scenario.build(mode.exchange, options: options)
-        let leak = mode.leak == mode.exchange ? exchange : try Scenario.build(mode.leak, options: options)
-        let escrow = mode.escrow == mode.exchange ? exchange : try Scenario.build(mode.escrow, options: options)
+        var built = [ScenarioName: Timeline]()
+        for name in mode.runs where built[name] == nil { built[name] = try Scenario.build(name, options: options) }
+        // Invariant: `built` holds every run of `mode.runs`, built just above.
+        guard let row = ModeComparison(mode, runs: built) else { preconditionFailure("a run of \(mode) was not built") }
+        return row
+    }
+
+    /// The row of `mode` from its runs (``MIKEYMode/runs``, by scenario), or nil while
+    /// one is missing: the demonstrator fills its table as the runs arrive.
+    public init?(_ mode: MIKEYMode, runs: [ScenarioName: Timeline]) {
+        guard let exchange = runs[mode.exchange], let leak = runs[mode.leak], let escrow = runs[mode.escrow] else { return nil }
         let steps = exchange.steps.filter { $0.phase == .exchange }
         let sent = steps.compactMap { step -> WireMessage? in
             guard step.action == .send, let message = step.message, let type = message.kind.dataType, type != .error else { return nil }
@@ -44,13 +52,18 @@ public struct ModeComparison: Sendable, Encodable {
             return Int(total / .microseconds(1))
         }
         let knowers = escrow.finalLedger?.parties.filter { ![.initiator, .responder, .eve].contains($0.party) && $0.value(.tgk) != nil }
-        return ModeComparison(
-            mode: mode, dataTypes: sent.compactMap { $0.kind.dataType?.rawValue }, messages: sent.count,
-            roundTrips: Double(sent.count) / 2, octets: sent.reduce(0) { $0 + $1.octets.count },
-            initiatorMicroseconds: spent(.initiator), responderMicroseconds: spent(.responder),
-            mutualAuthentication: authenticates(.initiator, in: steps) && authenticates(.responder, in: steps),
-            contributors: contributors(exchange), forwardSecrecy: leak.finalLedger?.knows(.eve, .tgk) == false,
-            escrow: (knowers ?? []).map { exchange.tag($0.party) }, needs: needs(exchange))
+        self.mode = mode
+        dataTypes = sent.compactMap { $0.kind.dataType?.rawValue }
+        messages = sent.count
+        roundTrips = Double(sent.count) / 2
+        octets = sent.reduce(0) { $0 + $1.octets.count }
+        initiatorMicroseconds = spent(.initiator)
+        responderMicroseconds = spent(.responder)
+        mutualAuthentication = Self.authenticates(.initiator, in: steps) && Self.authenticates(.responder, in: steps)
+        contributors = Self.contributors(exchange)
+        forwardSecrecy = leak.finalLedger?.knows(.eve, .tgk) == false
+        self.escrow = (knowers ?? []).map { escrow.tag($0.party) }
+        needs = Self.needs(exchange)
     }
 
     /// The checks that need the sender's long-term secret (or a secret only it could

@@ -17,6 +17,8 @@ public enum Scenario {
         case .forwardSecrecy: try ForwardSecrecyScenario.build(options)
         case .group: try GroupScenario.build(options)
         case .modePSK: try PSKScenario.build(options)
+        case .modeDHSign: try SignedDHScenario.build(options)
+        case .modeDHHMAC: try DHHMACScenario.build(options)
         }
     }
 }

@@ -18,6 +18,8 @@ public enum Scenario {
         case .group: try GroupScenario.build(options)
         case .modePSK: try PSKScenario.build(options)
         case .modeSAKKE: try SAKKEScenario.build(options)
+        case .modeDHSign: try SignedDHScenario.build(options)
+        case .modeDHHMAC: try DHHMACScenario.build(options)
         }
     }
 }

@@ -15,6 +15,8 @@ public enum ScenarioName: String, Sendable, CaseIterable, Codable {
     case group
     case modePSK = "mode-psk"
     case modeSAKKE = "mode-sakke"
+    case modeDHSign = "mode-dh-sign"
+    case modeDHHMAC = "mode-dhhmac"
 
     /// Whether the scenario runs one of MIKEY's other key-management modes (issue 13)
     /// rather than MIKEY-IBAKE.
@@ -39,6 +41,8 @@ public enum ScenarioName: String, Sendable, CaseIterable, Codable {
         case .group: "extension beyond RFC 6267: a conference key the server never knows, new at every join and leave"
         case .modePSK: "MIKEY-PSK: the TGK sent under a pre-shared key; once the PSK leaks, every recorded call opens"
         case .modeSAKKE: "MIKEY-SAKKE (3GPP mission-critical): one signed message; the KMS can open every call by design"
+        case .modeDHSign: "MIKEY-DH signed: g^xi and g^xr under RSA signatures; the keys and the CA leak, the recorded call stays closed"
+        case .modeDHHMAC: "MIKEY-DHHMAC: g^xi and g^xr under HMACs from a pre-shared key; the PSK leaks, the recorded call stays closed"
         }
     }
 
@@ -58,6 +62,8 @@ public enum ScenarioName: String, Sendable, CaseIterable, Codable {
         case .group: [.profile("D14")]
         case .modePSK: [.rfc(3830, "3.1"), .profile("D22")]
         case .modeSAKKE: [.rfc(6509, "2.1"), .profile("D22")]
+        case .modeDHSign: [.rfc(3830, "3.3"), .profile("D22")]
+        case .modeDHHMAC: [.rfc(4650, "3"), .profile("D22")]
         }
     }
 }

@@ -21,10 +21,11 @@ struct KEMACSeal {
     }
 
     /// A KEMAC carrying `chain` encrypted, its MAC zero until ``sealed(_:)`` computes it;
-    /// with the plaintext, for the ledger's record of what the layer holds.
+    /// with the plaintext, for the ledger's record of what the layer holds. An empty
+    /// `chain` gives a KEMAC with no encrypted data: DHHMAC's, a MAC only (RFC 4650 §3).
     func payload(carrying chain: [SubPayload], csbID: UInt32, timestamp: Timestamp) throws(IBAKEFailure) -> (KEMACPayload, plaintext: [UInt8]) {
         do {
-            let plaintext = try SubPayloadChain.encode(chain)
+            let plaintext = chain.isEmpty ? [] : try SubPayloadChain.encode(chain)
             let data = try KEMACEncryption.apply(encryption, key: keys.encryptionKey, salt: keys.saltKey, csbID: csbID,
                                                  timestamp: timestamp, to: plaintext)
             return (KEMACPayload(encryption: encryption, encryptedData: data, macAlgorithm: mac,

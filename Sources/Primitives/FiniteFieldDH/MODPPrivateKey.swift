@@ -3,7 +3,8 @@ import COpenSSL
 /// A Diffie-Hellman private exponent x in a ``MODPGroup`` and its public value g^x mod p,
 /// for the DH payload of DH-SIGN (RFC 3830 §3.3, §6.4) and DHHMAC (RFC 4650 §5.2).
 ///
-/// The exponent lives in its own memory, is never copied out, and is wiped with
+/// The exponent lives in its own memory, is copied out only by ``exportedExponent()`` (for
+/// the lab's ledger), and is wiped with
 /// `OPENSSL_cleanse` when the key is released.
 ///
 /// `@unchecked Sendable` is sound: nothing is written to the exponent after `init` (until
@@ -50,6 +51,11 @@ public final class MODPPrivateKey: @unchecked Sendable {
         OPENSSL_cleanse(exponent.baseAddress, exponent.count)
         exponent.deallocate()
     }
+
+    /// A copy of the exponent x, big-endian, left-padded to the length of p: for the lab's
+    /// ledger, whose screens show a teaching run's secrets beside the values computed from
+    /// them. The copy is the caller's; the key's own exponent is still wiped on release.
+    public func exportedExponent() -> [UInt8] { Array(UnsafeRawBufferPointer(exponent)) }
 
     /// The shared secret y^x mod p (RFC 3830 §4.1.1: the TGK of DH-SIGN and DHHMAC),
     /// left-padded to the length of p, for the peer's public value `peer`.

@@ -33,15 +33,17 @@ final class ModeStage {
     private var observers: [PartyID] { builder.parties.filter(\.kind.isOutsider).map(\.id) }
 
     /// A message on the wire from `sender` to `receiver`: observers record it and read
-    /// what it carries in clear (`clear`: RAND, CSB ID, a certificate, a DH value).
+    /// what it carries in clear (`clear`: RAND, CSB ID, a certificate, a DH value). The
+    /// sender wipes `forget` as it sends (its part done, like xr in DH-SIGN).
     @discardableResult
     func send(_ kind: MessageKind, _ octets: [UInt8], from sender: Party, to receiver: Party, notation: String,
-              title: String, clear: [LearnedValue] = [], sealed: [IBELayerRecord] = [], narration: String,
-              references: [SpecReference]) -> Int {
+              title: String, clear: [LearnedValue] = [], sealed: [IBELayerRecord] = [], forget: [ValueName] = [],
+              narration: String, references: [SpecReference]) -> Int {
         let message = WireMessage(kind, octets: octets, from: sender.id, to: receiver.id, notation: notation, sealedLayers: sealed)
         var revealed = [(PartyID, LearnedValue)]()
         for observer in observers { revealed += (Self.headerValues(octets, kind) + clear).map { (observer, $0) } }
-        return builder.step(sender.id, .send, title, message: message, reveal: revealed, recordedBy: observers,
+        return builder.step(sender.id, .send, title, message: message, reveal: revealed,
+                            forget: forget.map { (sender.id, $0) }, recordedBy: observers,
                             narration: narration, references: references)
     }
 

@@ -1,0 +1,167 @@
+import IBAKE
+import IBE
+import MIKEY
+import Primitives
+import Testing
+
+/// MIKEY-DH with signatures (RFC 3830 §3.3) end to end on real bytes: both ends reach the
+/// same g^(xi·xr), and each check (certificate, signature, DH value, echo) catches what it
+/// is for.
+@Suite struct SignedDHModeTests {
+    struct Call {
+        let random: HMACDRBG
+        let pki: LabPKI
+        let session: ModeSession
+        let replays = ReplayCache()
+        static let now: UInt64 = 0xEBFE_6F2D_0000_0000
+        static let unix = (now >> 32) - Timestamp.ntpEpochOffset
+        static let (alice, bob) = ("sip:alice@ims.example", "sip:bob@ims.example")
+
+        init(seed: UInt64 = 3830) throws {
+            random = HMACDRBG(seed: seed)
+            pki = try LabPKI(uris: [Self.alice, Self.bob], bits: 1024, notBefore: Self.unix - 86_400, using: random)
+            session = ModeSession(initiator: Self.alice, responder: Self.bob,
+                                  profile: IBAKEProfile(parameterSet: try ParameterSet.named("toy")), using: random)
+        }
+
+        func holder(_ uri: String) throws -> LabPKI.Holder { try #require(pki[uri]) }
+
+        func offer(signer: LabPKI.Holder? = nil) throws -> SignedDHMode.Offer {
+            try SignedDHMode.offer(session, signer: signer ?? holder(Self.alice), now: Self.now, using: random)
+        }
+
+        func answer(_ octets: [UInt8]) throws -> SignedDHMode.Answer {
+            try SignedDHMode.answer(octets, session: session, signer: holder(Self.bob), authority: pki.authority.certificate,
+                                    now: Self.now, replays: replays, using: random)
+        }
+
+        func finish(_ octets: [UInt8], of offer: SignedDHMode.Offer) throws -> [UInt8] {
+            try SignedDHMode.finish(octets, of: offer, session: session, authority: pki.authority.certificate, now: Self.now)
+        }
+    }
+
+    /// `octets` with its SIGN replaced by one from `key`, after `change` edits the payloads
+    /// before it (RFC 3830 §5.2: the signature covers the message up to the signature field).
+    static func resigned(_ octets: [UInt8], with key: RSAPrivateKey,
+                         _ change: (inout [Payload]) -> Void = { _ in }) throws -> [UInt8] {
+        var message = try MIKEYMessage(decoding: octets)
+        message.payloads.removeLast()
+        change(&message.payloads)
+        let length = key.publicKey.modulusOctets
+        message.payloads.append(.sign(SignaturePayload(type: .rsaPKCS1v15, signature: Array(repeating: 0, count: length))))
+        let covered = Array(try message.encode().dropLast(length))
+        message.payloads[message.payloads.count - 1] = .sign(SignaturePayload(type: .rsaPKCS1v15,
+                                                                              signature: try key.sign(covered, hash: .sha256)))
+        return try message.encode()
+    }
+
+    /// `payloads` with the `index`-th DH payload's value replaced by `value`.
+    static func replaceDH(_ index: Int, with value: [UInt8]) -> (inout [Payload]) -> Void {
+        { payloads in
+            let positions = payloads.indices.filter { if case .dh = payloads[$0] { true } else { false } }
+            payloads[positions[index]] = .dh(DHPayload(group: .oakley5, value: value))
+        }
+    }
+
+    static func refusal(_ body: () throws -> Void) -> IBAKECheck? {
+        do {
+            try body()
+            return nil
+        } catch let failure as IBAKEFailure {
+            return failure.check
+        } catch {
+            return .parse
+        }
+    }
+
+    static func types(_ octets: [UInt8]) throws -> [PayloadType] {
+        try MIKEYMessage(decoding: octets).payloads.map(\.type)
+    }
+
+    @Test("both ends reach the same 192-octet g^(xi·xr); data types 4 and 5, payloads in RFC 3830 §3.3's order")
+    func roundTrip() throws {
+        let call = try Call()
+        let offer = try call.offer()
+        let answer = try call.answer(offer.octets)
+        let tgk = try call.finish(answer.octets, of: offer)
+        #expect(tgk == answer.tgk && tgk.count == 192)
+        #expect(answer.initiatorValue == offer.initiatorValue)
+        let first = try MIKEYMessage(decoding: offer.octets)
+        #expect(first.header.dataType == .diffieHellmanInit && first.header.verificationRequired)
+        #expect(try Self.types(offer.octets) == [.timestamp, .rand, .cert, .id, .dh, .sign])
+        #expect(try MIKEYMessage(decoding: answer.octets).header.dataType == .diffieHellmanResponse)
+        #expect(try Self.types(answer.octets) == [.timestamp, .cert, .id, .dh, .dh, .sign])
+    }
+
+    @Test("a flip of any octet after the HDR of either message is refused by some check")
+    func everyOctetIsCovered() throws {
+        let call = try Call()
+        let offer = try call.offer()
+        for index in 10..<offer.octets.count {
+            var flipped = offer.octets
+            flipped[index] ^= 0x01
+            #expect(Self.refusal { _ = try call.answer(flipped) } != nil, "I_MESSAGE: a flip of octet \(index) was accepted")
+        }
+        let answer = try call.answer(offer.octets)
+        for index in 10..<answer.octets.count {
+            var flipped = answer.octets
+            flipped[index] ^= 0x01
+            #expect(Self.refusal { _ = try call.finish(flipped, of: offer) } != nil, "R_MESSAGE: a flip of octet \(index) was accepted")
+        }
+    }
+
+    @Test("a certificate from another CA fails the certificate check; a signature by another key, the signature check")
+    func certificateAndSignature() throws {
+        let call = try Call()
+        let stranger = try LabPKI(uris: [Call.alice], bits: 1024, notBefore: Call.unix - 86_400, using: HMACDRBG(seed: 4650))
+        let impostor: LabPKI.Holder = try #require(stranger[Call.alice])
+        let forged = try call.offer(signer: impostor)
+        #expect(Self.refusal { _ = try call.answer(forged.octets) } == .certificate)
+        let offer = try call.offer()
+        let wrongKey = try Self.resigned(offer.octets, with: try call.holder(Call.bob).key)
+        #expect(Self.refusal { _ = try call.answer(wrongKey) } == .signature)
+        let answer = try call.answer(offer.octets)
+        let wrongAnswer = try Self.resigned(answer.octets, with: try call.holder(Call.alice).key)
+        #expect(Self.refusal { _ = try call.finish(wrongAnswer, of: offer) } == .signature)
+    }
+
+    @Test("a DH value of 1 or p-1, signed by its sender, fails the Diffie-Hellman value check at either end")
+    func degenerateValues() throws {
+        let call = try Call()
+        let length = MODPGroup.oakley5.primeOctets.count
+        var pMinus1 = MODPGroup.oakley5.primeOctets
+        pMinus1[length - 1] -= 1  // p is odd: its last octet is at least 1
+        let one = Array(repeating: UInt8(0), count: length - 1) + [1]
+        for value in [one, pMinus1] {
+            let offer = try call.offer()
+            let bad = try Self.resigned(offer.octets, with: try call.holder(Call.alice).key, Self.replaceDH(0, with: value))
+            #expect(Self.refusal { _ = try call.answer(bad) } == .diffieHellmanValue)
+            let answer = try call.answer(offer.octets)
+            let badAnswer = try Self.resigned(answer.octets, with: try call.holder(Call.bob).key, Self.replaceDH(0, with: value))
+            #expect(Self.refusal { _ = try call.finish(badAnswer, of: offer) } == .diffieHellmanValue)
+        }
+    }
+
+    @Test("an answer echoing another DHi, correctly signed by R, fails the echo check; a replay, the replay cache")
+    func echoAndReplay() throws {
+        let call = try Call()
+        let offer = try call.offer()
+        let answer = try call.answer(offer.octets)
+        let other = try call.offer()
+        let echo = try Self.resigned(answer.octets, with: try call.holder(Call.bob).key, Self.replaceDH(1, with: other.initiatorValue))
+        #expect(Self.refusal { _ = try call.finish(echo, of: offer) } == .initiatorEcho)
+        #expect(Self.refusal { _ = try call.answer(offer.octets) } == .replay)
+    }
+
+    @Test("the same seed gives the same bytes and the same TGK")
+    func reproducible() throws {
+        func run() throws -> ([UInt8], [UInt8]) {
+            let call = try Call(seed: 7)
+            let offer = try call.offer()
+            let answer = try call.answer(offer.octets)
+            return (offer.octets + answer.octets, try call.finish(answer.octets, of: offer))
+        }
+        let (first, second) = (try run(), try run())
+        #expect(first.0 == second.0 && first.1 == second.1)
+    }
+}

@@ -124,7 +124,7 @@ public enum Keymap {
                in: [.demo], "forking, retargeting, deferred delivery (again: basic)",
                hint: KeyHint("cases", rank: 3, keys: [.character("f"), .character("r"), .character("d")])),
         KeyRow([.character("s")], .openScenarioMenu, in: [.demo], "scenario menu", hint: KeyHint("scenarios", rank: 1)),
-        KeyRow([.character("m")], .openModes, in: [.demo], "MIKEY's modes side by side, measured from their runs; Enter opens one",
+        KeyRow([.character("m")], .openModes, in: [.demo], "MIKEY's modes side by side, measured from their runs",
                hint: KeyHint("modes", rank: 3)),
         KeyRow([.character("s"), .character("f"), .character("r"), .character("d")], .scenarioChosenBySection,
                in: [.tutorial], "off: each section chooses its scenario"),

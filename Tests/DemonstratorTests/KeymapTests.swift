@@ -19,7 +19,7 @@ struct KeymapTests {
             demo, tutorial, with(demo, .character("z")), with(tutorial, .character("z")),
             with(demo, .character("?")), with(demo, .character("s")), with(demo, .tab, .down, .down, .down, .down, .character("v")),
             with(demo, .character("w")), with(demo, .character(":")),
-            with(Fixtures.state(.basic, at: .sends(.iMessage1)), .character("A")),
+            with(Fixtures.state(.basic, at: .sends(.iMessage1)), .character("A")), with(demo, .character("m")),
         ]
         return states.map { (KeyContext.active($0), $0) }
     }
@@ -28,7 +28,7 @@ struct KeymapTests {
     func chains() throws {
         let chains = try Self.states().map(\.chain)
         #expect(chains == [[.demo], [.tutorial], [.presenter, .demo], [.presenter, .tutorial], [.help], [.scenarioMenu],
-                           [.valueDetail], [.whoKnows, .demo], [.goTo], [.attackMenu]])
+                           [.valueDetail], [.whoKnows, .demo], [.goTo], [.attackMenu], [.modes]])
         #expect(Set(chains.flatMap { $0 }) == Set(KeyContext.allCases))
     }
 
@@ -149,7 +149,7 @@ struct KeymapTests {
         #expect(closed.overlay == nil && closed.inspector.mode == help.inspector.mode, "x closes the help, nothing more")
         #expect(AppUpdate.update(help, .key(.ctrlC)).quit)
         #expect(AppUpdate.update(menu, .key(.down)).state.overlay == .scenarioMenu(selected: 1))
-        #expect(AppUpdate.update(menu, .key(.end)).state.overlay == .scenarioMenu(selected: ScenarioName.allCases.count - 1))
+        #expect(AppUpdate.update(menu, .key(.end)).state.overlay == .scenarioMenu(selected: ScenarioName.ibakeScenarios.count - 1))
         #expect(AppUpdate.update(menu, .key(.escape)).state.overlay == nil)
         #expect(AppUpdate.update(menu, .key(.character("q"))).quit)
         let down = AppUpdate.update(detail, .key(.down)).state

@@ -5,6 +5,8 @@ import MIKEY
 /// with the runs the comparison reads.
 public enum MIKEYMode: String, CaseIterable, Sendable, Codable {
     case psk
+    case dhSign = "dh-sign"
+    case dhhmac
     case sakke
     case ibake
 
@@ -12,6 +14,8 @@ public enum MIKEYMode: String, CaseIterable, Sendable, Codable {
     public var title: String {
         switch self {
         case .psk: "MIKEY-PSK"
+        case .dhSign: "MIKEY-DH-SIGN"
+        case .dhhmac: "MIKEY-DHHMAC"
         case .sakke: "MIKEY-SAKKE"
         case .ibake: "MIKEY-IBAKE"
         }
@@ -21,6 +25,8 @@ public enum MIKEYMode: String, CaseIterable, Sendable, Codable {
     public var reference: SpecReference {
         switch self {
         case .psk: .rfc(3830, "3.1")
+        case .dhSign: .rfc(3830, "3.3")
+        case .dhhmac: .rfc(4650)
         case .sakke: .rfc(6509)
         case .ibake: .rfc(6267)
         }
@@ -30,6 +36,8 @@ public enum MIKEYMode: String, CaseIterable, Sendable, Codable {
     public var exchange: ScenarioName {
         switch self {
         case .psk: .modePSK
+        case .dhSign: .modeDHSign
+        case .dhhmac: .modeDHHMAC
         case .sakke: .modeSAKKE
         case .ibake: .basic
         }

@@ -19,7 +19,10 @@ extension MessageKind {
 
     /// Every kind a timeline can hold: the MIKEY messages, then the lab's records.
     public static let known: [MessageKind] = [.requestKeyPSK, .requestKeyResp, .iMessage1, .rMessage1, .iMessage2, .rMessage2,
-                                              .error, .srtp, .deposit, .pickup, .ibeKey, .groupZ, .groupX]
+                                              .error, .srtp, .deposit, .pickup, .ibeKey, .groupZ, .groupX,
+                                              .preShared, .preSharedVerification, .publicKey, .publicKeyVerification,
+                                              .diffieHellmanInit, .diffieHellmanResponse, .dhhmacInit, .dhhmacResponse,
+                                              .rsaRInit, .rsaRResponse, .sakke]
 
     /// The kind called `name` (`I_MESSAGE_1`, `SRTP`), if a timeline can hold it.
     public init?(named name: String) {

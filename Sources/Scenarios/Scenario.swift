@@ -17,6 +17,8 @@ public enum Scenario {
         case .forwardSecrecy: try ForwardSecrecyScenario.build(options)
         case .group: try GroupScenario.build(options)
         case .modePSK: try PSKScenario.build(options)
+        case .modePK: try PKScenario.build(options)
+        case .modeRSAR: try RSARScenario.build(options)
         }
     }
 }

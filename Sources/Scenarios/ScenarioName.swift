@@ -14,6 +14,8 @@ public enum ScenarioName: String, Sendable, CaseIterable, Codable {
     case forwardSecrecy = "forward-secrecy"
     case group
     case modePSK = "mode-psk"
+    case modePK = "mode-pk"
+    case modeRSAR = "mode-rsa-r"
 
     /// Whether the scenario runs one of MIKEY's other key-management modes (issue 13)
     /// rather than MIKEY-IBAKE.
@@ -37,6 +39,8 @@ public enum ScenarioName: String, Sendable, CaseIterable, Codable {
         case .forwardSecrecy: "long-term keys leak after the call; the recorded session still does not yield abP"
         case .group: "extension beyond RFC 6267: a conference key the server never knows, new at every join and leave"
         case .modePSK: "MIKEY-PSK: the TGK sent under a pre-shared key; once the PSK leaks, every recorded call opens"
+        case .modePK: "MIKEY-PK: the TGK sent under an envelope key encrypted to R's certificate; R's RSA key opens every recorded call"
+        case .modeRSAR: "MIKEY-RSA-R: R, the key server, sends the TGK to I's certificate key; I's RSA key opens every recorded call"
         }
     }
 
@@ -55,6 +59,8 @@ public enum ScenarioName: String, Sendable, CaseIterable, Codable {
         case .forwardSecrecy: [.rfc(6539, "3.3")]
         case .group: [.profile("D14")]
         case .modePSK: [.rfc(3830, "3.1"), .profile("D22")]
+        case .modePK: [.rfc(3830, "3.2"), .profile("D22")]
+        case .modeRSAR: [.rfc(4738, "3"), .profile("D22")]
         }
     }
 }

@@ -42,15 +42,24 @@ final class ModeStage {
     /// Delivers the last `kind` sent to `party`: `receive` runs the receiver's checks
     /// (listed in `checks` when they pass) and returns what it learned; a refusal is a
     /// refuse step and stops the exchange (``ExchangeStopped``). `comparing` names the
-    /// values the narration says I and R now share.
+    /// values the narration says I and R now share, compared once the receiver holds
+    /// what it learned here.
     func deliver<Result>(_ kind: MessageKind, to party: Party, title: String, checks: [IBAKECheck], narration: String,
                          comparing: [ValueName] = [], references: [SpecReference], learned: (Result) -> [LearnedValue],
                          _ receive: () throws(IBAKEFailure) -> Result) throws(ExchangeStopped) -> Result {
         do {
             let result = try receive()
-            builder.step(party.id, .receive, title, reveal: learned(result).map { (party.id, $0) },
+            let values = learned(result)
+            builder.step(party.id, .receive, title, reveal: values.map { (party.id, $0) },
                          checks: checks.map { CheckOutcome(check: $0, passed: true, detail: "") },
-                         comparing: comparing.map { builder.compare($0, [.initiator, .responder]) },
+                         comparing: comparing.map { name in
+                             // Compared as the step leaves the ledger: with what the receiver learns in it.
+                             let parties: [PartyID] = [.initiator, .responder]
+                             let held = parties.map { id in
+                                 builder.values(id, name) + (id == party.id ? values.filter { $0.name == name }.map(\.octets) : [])
+                             }
+                             return SameValue(value: name, parties: parties, same: SameValue.common(name, held))
+                         },
                          narration: narration, references: references)
             return result
         } catch {

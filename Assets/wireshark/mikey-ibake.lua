@@ -389,6 +389,18 @@ bodies[3] = function(r, tree) -- DH
     return name_of(dh_groups, group)
 end
 
+-- SIGN has no Next payload field: it is always the last payload (RFC 3830 §6.5).
+bodies[4] = function(r, tree) -- SIGN
+    local range = r:take(tree, 2, "S type and Signature len")
+    if not range then return end
+    tree:add(f["sign.s_type"], range)
+    tree:add(f["sign.len"], range)
+    local s_type = bit.rshift(range:uint(), 12)
+    local len = bit.band(range:uint(), 0x0fff)
+    r:add(tree, f["sign.signature"], len, "Signature")
+    return string.format("%s, %d octets", name_of(sign_types, s_type), len)
+end
+
 bodies[5] = function(r, tree) -- T
     timestamp(r, tree, f["t.ts_type"], f["t.ts_value"], f["t.ntp"])
 end
@@ -569,7 +581,8 @@ dissect_chain = function(tvb, tree, offset, limit, first, context, sub)
                                     payload_titles[next_type] or "")
         local item = tree:add(p, tvb(start, 1), label)
         names[#names + 1] = payload_types[next_type] or tostring(next_type)
-        local following = r:u8(item, f["next_payload"], "Next payload")
+        local following = 0
+        if next_type ~= 4 then following = r:u8(item, f["next_payload"], "Next payload") end
         if body == nil then
             item:add_proto_expert_info(ef_unknown, "no layout for payload type " .. next_type ..
                                        "; the rest of the message is shown as octets")

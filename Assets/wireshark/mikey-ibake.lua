@@ -380,17 +380,6 @@ bodies[2] = function(r, tree) -- PKE
     return string.format("%d octets of envelope data", len)
 end
 
--- SIGN has no Next payload field: it is always the last payload (RFC 3830 §6.5).
-bodies[4] = function(r, tree) -- SIGN
-    local range = r:take(tree, 2, "S type and Signature len")
-    if not range then return end
-    tree:add(f["sign.s_type"], range)
-    tree:add(f["sign.len"], range)
-    local len = bit.band(range:uint(), 0x0fff)
-    r:add(tree, f["sign.signature"], len, "Signature")
-    return string.format("%s, %d octets", name_of(sign_types, bit.rshift(range:uint(), 12)), len)
-end
-
 bodies[3] = function(r, tree) -- DH
     local group = r:u8(tree, f["dh.group"], "DH-Group")
     if group == nil then return end
@@ -398,6 +387,18 @@ bodies[3] = function(r, tree) -- DH
     local kv = r:packed8(tree, f["dh.reserved"], f["dh.kv_type"], "Reserved and KV")
     if kv then key_validity(r, tree, bit.band(kv, 0x0f)) end
     return name_of(dh_groups, group)
+end
+
+-- SIGN has no Next payload field: it is always the last payload (RFC 3830 §6.5).
+bodies[4] = function(r, tree) -- SIGN
+    local range = r:take(tree, 2, "S type and Signature len")
+    if not range then return end
+    tree:add(f["sign.s_type"], range)
+    tree:add(f["sign.len"], range)
+    local s_type = bit.rshift(range:uint(), 12)
+    local len = bit.band(range:uint(), 0x0fff)
+    r:add(tree, f["sign.signature"], len, "Signature")
+    return string.format("%s, %d octets", name_of(sign_types, s_type), len)
 end
 
 bodies[5] = function(r, tree) -- T

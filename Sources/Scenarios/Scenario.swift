@@ -20,6 +20,8 @@ public enum Scenario {
         case .modeSAKKE: try SAKKEScenario.build(options)
         case .modeDHSign: try SignedDHScenario.build(options)
         case .modeDHHMAC: try DHHMACScenario.build(options)
+        case .modePK: try PKScenario.build(options)
+        case .modeRSAR: try RSARScenario.build(options)
         }
     }
 }

@@ -17,6 +17,8 @@ public enum ScenarioName: String, Sendable, CaseIterable, Codable {
     case modeSAKKE = "mode-sakke"
     case modeDHSign = "mode-dh-sign"
     case modeDHHMAC = "mode-dhhmac"
+    case modePK = "mode-pk"
+    case modeRSAR = "mode-rsa-r"
 
     /// Whether the scenario runs one of MIKEY's other key-management modes (issue 13)
     /// rather than MIKEY-IBAKE.
@@ -43,6 +45,8 @@ public enum ScenarioName: String, Sendable, CaseIterable, Codable {
         case .modeSAKKE: "MIKEY-SAKKE (3GPP mission-critical): one signed message; the KMS can open every call by design"
         case .modeDHSign: "MIKEY-DH signed: g^xi and g^xr under RSA signatures; the keys and the CA leak, the recorded call stays closed"
         case .modeDHHMAC: "MIKEY-DHHMAC: g^xi and g^xr under HMACs from a pre-shared key; the PSK leaks, the recorded call stays closed"
+        case .modePK: "MIKEY-PK: the TGK sent under an envelope key encrypted to R's certificate; R's RSA key opens every recorded call"
+        case .modeRSAR: "MIKEY-RSA-R: R, the key server, sends the TGK to I's certificate key; I's RSA key opens every recorded call"
         }
     }
 
@@ -64,6 +68,8 @@ public enum ScenarioName: String, Sendable, CaseIterable, Codable {
         case .modeSAKKE: [.rfc(6509, "2.1"), .profile("D22")]
         case .modeDHSign: [.rfc(3830, "3.3"), .profile("D22")]
         case .modeDHHMAC: [.rfc(4650, "3"), .profile("D22")]
+        case .modePK: [.rfc(3830, "3.2"), .profile("D22")]
+        case .modeRSAR: [.rfc(4738, "3"), .profile("D22")]
         }
     }
 }

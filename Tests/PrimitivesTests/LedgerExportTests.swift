@@ -1,7 +1,7 @@
 import Primitives
 import Testing
 
-/// The copies of private values the lab's ledger shows: a MODP exponent and an RSA key pair.
+/// The copies of private values the lab's ledger shows: a MODP exponent (RSA keys: RSATests).
 @Suite("Exports for the ledger")
 struct LedgerExportTests {
     @Test("a MODP exponent is copied at the prime's length, the same for the same seed, and lies in 2 … p-2")
@@ -15,14 +15,5 @@ struct LedgerExportTests {
         #expect(exponent != (try MODPPrivateKey.generate(in: group, using: HMACDRBG(seed: 2))).exportedExponent())
         // x is a valid peer value too, which is the check that 1 < x < p - 1.
         _ = try first.sharedSecret(with: exponent)
-    }
-
-    @Test("an RSA key pair exports as a DER SEQUENCE, the same for the same seed, another for another")
-    func rsaKey() throws {
-        let key = try RSAPrivateKey.generate(bits: 1024, using: HMACDRBG(seed: 1))
-        let der = try key.exportedDER()
-        #expect(der.first == 0x30 && der.count > key.publicKey.modulusOctets * 4)
-        #expect(der == (try RSAPrivateKey.generate(bits: 1024, using: HMACDRBG(seed: 1)).exportedDER()))
-        #expect(der != (try RSAPrivateKey.generate(bits: 1024, using: HMACDRBG(seed: 2)).exportedDER()))
     }
 }

@@ -174,4 +174,13 @@ struct RSABrokenSourceTests {
             #expect(error.description.contains("p = q"))
         }
     }
+
+    @Test("the private exponent a ledger shows: modulus-sized, the same for the same seed, another for another key")
+    func privateExponent() throws {
+        let d = try LabKeys.alice.privateExponent()
+        #expect(d.count == LabKeys.alice.publicKey.modulusOctets)
+        #expect(d.contains { $0 != 0 })
+        #expect(try RSAPrivateKey.generate(bits: 1024, using: HMACDRBG(seed: 1)).privateExponent() == d)
+        #expect(try LabKeys.bob.privateExponent() != d)
+    }
 }

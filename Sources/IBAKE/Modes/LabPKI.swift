@@ -12,6 +12,15 @@ public struct LabPKI: Sendable {
         public let uri: String
         public let key: RSAPrivateKey
         public let certificate: X509Certificate
+
+        /// A holder made elsewhere: a key and a certificate that should name `uri` and
+        /// carry the key's public half (a receiver checks the first; the second shows as a
+        /// signature that does not verify).
+        public init(uri: String, key: RSAPrivateKey, certificate: X509Certificate) {
+            self.uri = uri
+            self.key = key
+            self.certificate = certificate
+        }
     }
 
     public let authority: CertificateAuthority
@@ -67,14 +76,53 @@ public struct LabPKI: Sendable {
         } catch {
             throw IBAKEFailure(.certificate, "\(name)'s certificate does not parse: \(error)")
         }
+        return try publicKey(of: certificate, uri: uri, authority: authority, now: now, describedAs: "\(name)'s certificate")
+    }
+
+    /// The public key of `certificate`, once it chains to `authority`, is valid at `now`
+    /// (NTP) and names `uri`: the check of a certificate a party holds beforehand (the
+    /// responder's, from a directory, in MIKEY-PK, RFC 3830 §3.2).
+    static func publicKey(of certificate: X509Certificate, uri: String, authority: X509Certificate, now: UInt64,
+                          describedAs name: String) throws(IBAKEFailure) -> RSAPublicKey {
         let unix = (now >> 32) - Timestamp.ntpEpochOffset
         guard certificate.verify(issuedBy: authority, at: unix) else {
-            throw IBAKEFailure(.certificate, "\(name)'s certificate does not chain to the lab CA or is not valid now")
+            throw IBAKEFailure(.certificate, "\(name) does not chain to the lab CA or is not valid now")
         }
         guard certificate.subjectURI == uri else {
-            throw IBAKEFailure(.certificate, "\(name)'s certificate names \(certificate.subjectURI ?? "no URI"), not \(uri)")
+            throw IBAKEFailure(.certificate, "\(name) names \(certificate.subjectURI ?? "no URI"), not \(uri)")
         }
         return certificate.publicKey
+    }
+
+    /// `envelopeKey` encrypted to `key` with RSAES-PKCS1-v1_5, padding from `random`, in a
+    /// PKE payload of cache type "No cache" (RFC 3830 §6.3; PROFILE D22).
+    static func envelope(_ envelopeKey: [UInt8], to key: RSAPublicKey, using random: RandomSource) throws(IBAKEFailure) -> Payload {
+        do {
+            return .pke(PKEPayload(cache: .noCache, data: try key.encrypt(pkcs1v15: envelopeKey, using: random)))
+        } catch {
+            throw IBAKEFailure(.envelopeKey, "cannot encrypt the envelope key: \(error)")
+        }
+    }
+
+    /// The envelope key out of `message`'s PKE payload, decrypted with `key` (RFC 3830
+    /// §3.2, RFC 4738 §3): a PKE encrypted to another key, or altered, fails here.
+    static func openEnvelope(in message: MIKEYMessage, with key: RSAPrivateKey) throws(IBAKEFailure) -> [UInt8] {
+        let name = message.header.dataType.name
+        guard let pke = message.payloads.lazy.compactMap({ payload -> PKEPayload? in
+            if case .pke(let pke) = payload { pke } else { nil }
+        }).first else {
+            throw IBAKEFailure(.parse, "\(name) carries no PKE payload")
+        }
+        let envelopeKey: [UInt8]
+        do {
+            envelopeKey = try key.decrypt(pkcs1v15: pke.data)
+        } catch {
+            throw IBAKEFailure(.envelopeKey, "\(name)'s PKE does not decrypt with the receiver's RSA key: it was encrypted to another key, or altered")
+        }
+        guard envelopeKey.count == TransportedKey.length else {
+            throw IBAKEFailure(.envelopeKey, "\(name)'s envelope key is \(envelopeKey.count) octets; \(TransportedKey.length) expected (PROFILE D22)")
+        }
+        return envelopeKey
     }
 
     /// Signs `message` with `key`: SIGN type 0, RSASSA-PKCS1-v1_5 with SHA-256 (PROFILE D22).

@@ -124,6 +124,19 @@ public struct RSAPrivateKey: Sendable {
         return OwnedPKey(key)
     }
 
+    /// The private exponent d, big-endian, `modulusOctets` octets: what the lab's ledger
+    /// shows as the key's secret (a teaching view; the operations never need it out of
+    /// OpenSSL).
+    public func privateExponent() throws(PrimitivesError) -> [UInt8] {
+        let subject = "RSA private exponent"
+        var d: OpaquePointer?
+        guard EVP_PKEY_get_bn_param(key.pointer, OSSL_PKEY_PARAM_RSA_D, &d) == 1, let d else {
+            throw OpenSSLErrors.failure(subject, "EVP_PKEY_get_bn_param")
+        }
+        defer { BN_clear_free(d) }
+        return try BigNumbers.octets(d, length: publicKey.modulusOctets, subject: subject)
+    }
+
     /// RSAES-PKCS1-v1_5 decryption (RFC 8017 §7.2.2) of a `modulusOctets`-octet ciphertext.
     ///
     /// RSADP is OpenSSL's (raw, with blinding); the EME-PKCS1-v1_5 decoding is checked here

@@ -5,6 +5,8 @@ import MIKEY
 /// with the runs the comparison reads.
 public enum MIKEYMode: String, CaseIterable, Sendable, Codable {
     case psk
+    case pk
+    case rsaR = "rsa-r"
     case dhSign = "dh-sign"
     case dhhmac
     case sakke
@@ -14,6 +16,8 @@ public enum MIKEYMode: String, CaseIterable, Sendable, Codable {
     public var title: String {
         switch self {
         case .psk: "MIKEY-PSK"
+        case .pk: "MIKEY-PK"
+        case .rsaR: "MIKEY-RSA-R"
         case .dhSign: "MIKEY-DH-SIGN"
         case .dhhmac: "MIKEY-DHHMAC"
         case .sakke: "MIKEY-SAKKE"
@@ -25,6 +29,8 @@ public enum MIKEYMode: String, CaseIterable, Sendable, Codable {
     public var reference: SpecReference {
         switch self {
         case .psk: .rfc(3830, "3.1")
+        case .pk: .rfc(3830, "3.2")
+        case .rsaR: .rfc(4738)
         case .dhSign: .rfc(3830, "3.3")
         case .dhhmac: .rfc(4650)
         case .sakke: .rfc(6509)
@@ -36,6 +42,8 @@ public enum MIKEYMode: String, CaseIterable, Sendable, Codable {
     public var exchange: ScenarioName {
         switch self {
         case .psk: .modePSK
+        case .pk: .modePK
+        case .rsaR: .modeRSAR
         case .dhSign: .modeDHSign
         case .dhhmac: .modeDHHMAC
         case .sakke: .modeSAKKE

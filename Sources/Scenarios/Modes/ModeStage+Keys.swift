@@ -29,14 +29,28 @@ extension ModeStage {
     func reopen(_ kind: MessageKind, by party: PartyID, session: ModeSession, title: String, narration: String,
                 stopped: String, references: [SpecReference],
                 _ open: ([UInt8]) throws(IBAKEFailure) -> (tgk: [UInt8], rand: [UInt8])) {
+        reopen(kind, by: party, session: session, title: title, narration: narration, stopped: stopped,
+               references: references) { octets throws(IBAKEFailure) in
+            let (tgk, rand) = try open(octets)
+            return (tgk, rand, [])
+        }
+    }
+
+    /// ``reopen(_:by:session:title:narration:stopped:references:_:)`` where opening the
+    /// message also yields other values (`also`: the envelope key a PKE gave up), which
+    /// the step reveals before the TGK.
+    func reopen(_ kind: MessageKind, by party: PartyID, session: ModeSession, title: String, narration: String,
+                stopped: String, references: [SpecReference],
+                _ open: ([UInt8]) throws(IBAKEFailure) -> (tgk: [UInt8], rand: [UInt8], also: [LearnedValue])) {
         guard let octets = builder.lastMessage(kind) else { return }
         do {
-            let (tgk, rand) = try open(octets)
+            let (tgk, rand, also) = try open(octets)
             let keys = session.srtpKeys(tgk: tgk, rand: rand)
-            builder.step(party, .check, title, reveal: [(party, LearnedValue(.tgk, tgk, .message(kind))),
-                                                        (party, LearnedValue(.srtpMasterKey, keys.masterKey, .computed)),
-                                                        (party, LearnedValue(.srtpMasterSalt, keys.masterSalt, .computed))],
-                         narration: narration, references: references)
+            builder.step(party, .check, title, reveal: also.map { (party, $0) } + [
+                (party, LearnedValue(.tgk, tgk, .message(kind))),
+                (party, LearnedValue(.srtpMasterKey, keys.masterKey, .computed)),
+                (party, LearnedValue(.srtpMasterSalt, keys.masterSalt, .computed)),
+            ], narration: narration, references: references)
         } catch {
             builder.step(party, .check, title, checks: [CheckOutcome(check: error.check, passed: false, detail: error.reason)],
                          narration: stopped, references: references)

@@ -8,40 +8,20 @@ import Primitives
 /// recorded call still does not open: perfect forward secrecy.
 enum SignedDHScenario {
     static func build(_ options: ScenarioOptions) throws -> Timeline {
-        let (initiator, responder, ca) = (Party.initiator, Party.responder, Party.certificateAuthority)
+        let (initiator, responder, ca) = (Party.initiator, Party.responder, Party.ca)
         let hidden: [ValueName] = [.initiatorRSAKey, .responderRSAKey, .xi, .xr, .tgk, .srtpMasterKey]
         let stage = ModeStage(.modeDHSign, options, parties: [initiator, responder, ca, .eve],
                               watch: [.eve: [.caKey] + hidden, ca.id: hidden], reasons: reasons)
         return try stage.play {
             let random = stage.random
             let (initiatorURI, responderURI) = (initiator.identity ?? "", responder.identity ?? "")
-            let unix = (stage.now >> 32) - Timestamp.ntpEpochOffset
-            let pki = try LabPKI(uris: [initiatorURI, responderURI], bits: LabPKI.keyBits(for: options.parameterSet),
-                                 notBefore: unix - 86_400, using: random)
+            let pki = try stage.setUpPKI(initiator: initiator, responder: responder, references: [.rfc(3830, "3.3")])
             guard let signerI = pki[initiatorURI], let signerR = pki[responderURI] else {
                 throw IBAKEFailure(.certificate, "the lab CA issued no certificate for I or R")
             }
             let session = ModeSession(initiator: initiatorURI, responder: responderURI, profile: stage.profile, using: random)
             let authority = pki.authority.certificate
-            let (caKey, keyI, keyR) = (try exported(pki.authorityKey), try exported(signerI.key), try exported(signerR.key))
             let (certI, certR) = (signerI.certificate.der, signerR.certificate.der)
-
-            stage.builder.step(ca.id, .compute, "the CA makes its signing key",
-                               reveal: [(ca.id, LearnedValue(.caKey, caKey, .generated))],
-                               narration: "Before any call, a certificate authority makes an RSA key pair and a self-signed certificate. I and R trust that certificate: it is how each will know the other's public key is genuine.",
-                               references: [.rfc(3830, "5.3"), .profile("D22")])
-            stage.builder.step(initiator.id, .compute, "I and R make their RSA keys",
-                               reveal: [(initiator.id, LearnedValue(.initiatorRSAKey, keyI, .generated)),
-                                        (responder.id, LearnedValue(.responderRSAKey, keyR, .generated))],
-                               narration: "I and R each generate an RSA key pair and send only the public half to the CA. The private halves, I_RSA and R_RSA, never leave their owners.",
-                               references: [.profile("D22")])
-            stage.builder.step(ca.id, .compute, "the CA issues CERTi and CERTr",
-                               reveal: [(ca.id, LearnedValue(.initiatorCertificate, certI, .computed)),
-                                        (ca.id, LearnedValue(.responderCertificate, certR, .computed)),
-                                        (initiator.id, LearnedValue(.initiatorCertificate, certI, .issued(by: "CA"))),
-                                        (responder.id, LearnedValue(.responderCertificate, certR, .issued(by: "CA")))],
-                               narration: "The CA signs an X.509 certificate for each: the URI as name, the public key, a year of validity. A certificate is public; it binds a name to a key, and it is worth what the CA's checks were worth.",
-                               references: [.rfc(3830, "5.3"), .profile("D22")])
 
             stage.builder.phase = .exchange
             let offer = try SignedDHMode.offer(session, signer: signerI, now: stage.now, using: random)
@@ -94,7 +74,8 @@ enum SignedDHScenario {
                                narration: "I's part is done too: it wipes xi. I and R share the TGK g^(xi·xr), and neither sent it: the wire carried g^xi and g^xr only, and each side chose one exponent.",
                                references: [.rfc(3830, "3.3")])
             stage.deriveSRTPKeys(session: session, tgk: tgk, rand: offer.rand, for: [initiator, responder])
-            stage.leak([(.initiatorRSAKey, keyI), (.responderRSAKey, keyR), (.caKey, caKey)], to: .eve,
+            stage.leak([(.initiatorRSAKey, try signerI.key.privateExponent()), (.responderRSAKey, try signerR.key.privateExponent()),
+                        (.caKey, try pki.authorityKey.privateExponent())], to: .eve,
                        title: "the RSA keys and the CA key leak to Eve",
                        narration: "After the call, every long-term secret of this mode leaks to Eve: I_RSA, R_RSA and the CA's signing key. She also recorded every message of the call.")
             let recorded = stage.builder.lastMessage(.diffieHellmanInit) ?? []
@@ -110,9 +91,6 @@ enum SignedDHScenario {
                                references: [.rfc(3830, "3.3"), .rfc(3830, "9.2")])
         }
     }
-
-    /// A copy of an RSA key for the ledger.
-    private static func exported(_ key: RSAPrivateKey) throws -> [UInt8] { try key.exportedDER() }
 
     /// Why Eve or the CA cannot compute a value at a step, while they cannot.
     static let reasons: ModeReasons = { name, facts in

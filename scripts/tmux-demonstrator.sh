@@ -231,38 +231,37 @@ start tutorial 120 40 "$BIN" tutorial why
 expect tutorial '┌─ Why MIKEY-IBAKE ─' "the tutorial's text beside the panes"
 expect tutorial '│ What MIKEY has to deliver' "the first section's title"
 expect tutorial '✓ The KMS holds s and sP\.' "its claims, checked on the ledger, as sentences"
-expect tutorial 'section 1/10[ ,]' "the progress in the panel's edge"
-expect tutorial 'why 1/10 · basic · step 1/19 · provisioning · seed 1 · toy' "status line: tutorial, section, scenario, step"
+expect tutorial 'section 1/7[ ,]' "the progress in the panel's edge"
+expect tutorial 'why 1/7 · basic · step 1/19 · provisioning · seed 1 · toy' "status line: tutorial, section, scenario, step"
 expect tutorial '┌─ \* KMS ' "the focus value's pane has focus"
 sections=1
 advance() {
     tmx send-keys -t tutorial Enter
     sections=$((sections + 1))
-    expect tutorial "section $sections/10[ ,]" "Enter goes to section $sections" >/dev/null
+    expect tutorial "section $sections/7[ ,]" "Enter goes to section $sections" >/dev/null
 }
-while [ "$sections" -lt 5 ]; do advance; done
-expect tutorial '│ What was missing' "the middle: section 5"
-expect tutorial '• PSK - authenticated by: secret per' "its Markdown table, as rows in the narrow panel"
+advance
+expect tutorial '│ What the other modes lack' "section 2: the other modes, in brief"
 expect tutorial 'Step 8/19 · I compute · I picks a, computes aP' "the demo followed: I picks a (step 8)"
 advance
-expect tutorial 'a: show the answer' "section 6 asks a question"
+expect tutorial 'a: show the answer' "section 3 asks a question"
 tmx send-keys -t tutorial a
 expect tutorial 'Answer: No. R picks b' "a reveals the answer"
 tmx send-keys -t tutorial BSpace
-expect tutorial 'section 5/10[ ,]' "Backspace goes back a section"
+expect tutorial 'section 2/7[ ,]' "Backspace goes back a section"
 tmx send-keys -t tutorial Enter
 expect tutorial 'Answer: No. R picks b' "forward again: the answer stays revealed"
 advance
 advance
-expect tutorial 'curious-kms · step' "section 8 shows the curious-KMS run"
+expect tutorial 'curious-kms · step' "section 5 shows the curious-KMS run"
 tmx send-keys -t tutorial z
 expect tutorial '┌─ Presenter · curious-kms · step' "z: presenter mode, the text still beside it"
 tmx send-keys -t tutorial z
 expect_gone tutorial '┌─ Presenter' "z again: the panes"
-while [ "$sections" -lt 10 ]; do advance; done
+while [ "$sections" -lt 7 ]; do advance; done
 expect tutorial '│ The price: a trusted KMS' "the end: the last section"
 expect tutorial 'The end\.  Backspace back  q quit' "the panel says it is the end"
-expect tutorial 'why 10/10 · basic · step 19/19' "the demo at the basic run's last step"
+expect tutorial 'why 7/7 · basic · step 19/19' "the demo at the basic run's last step"
 tmx send-keys -t tutorial Enter
 expect tutorial 'that was the last section' "Enter past the end: a notice, no change"
 tmx send-keys -t tutorial q
@@ -284,7 +283,7 @@ expect bytes 'section 12/15 ─' "Enter: the next section, its text shown again"
 tmx send-keys -t bytes q
 restored bytes 0 "quit with q"
 tutorial_plain=$("$BIN" tutorial why </dev/null | cat)
-if grep -q '^1/10\. What MIKEY has to deliver' <<<"$tutorial_plain" && ! grep -q $'\e' <<<"$tutorial_plain"; then
+if grep -q '^1/7\. What MIKEY has to deliver' <<<"$tutorial_plain" && ! grep -q $'\e' <<<"$tutorial_plain"; then
     ok "tutorial why | cat: the plain text, no escapes"
 else
     bad "tutorial why | cat did not print the plain text"

@@ -122,7 +122,7 @@ struct KeymapTests {
         #expect(AppUpdate.update(state, .key(.character("a"))).state.tutorial?.answerShown == true)
         let play = AppUpdate.update(state, .key(.character("P"))).state
         #expect(!play.autoplay.isOn && play.notice == nil)
-        let long = try Fixtures.tutorial("why", section: 4, size: Size(width: 80, height: 24))
+        let long = try Fixtures.tutorial("why", section: 1, size: Size(width: 80, height: 24))
         let scrolled = AppUpdate.update(long, .key(.pageDown)).state
         #expect(scrolled.tutorial?.scroll ?? 0 > 0)
         #expect(AppUpdate.update(scrolled, .key(.pageUp)).state.tutorial?.scroll == 0)

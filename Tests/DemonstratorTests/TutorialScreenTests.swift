@@ -33,12 +33,13 @@ struct TutorialScreenTests {
         try assertSnapshot(render(state), named: "tutorial-exchange-7-presenter-120x40")
     }
 
-    @Test("the why tutorial's table, as columns at 80x24 and as rows beside the demo; ASCII")
+    @Test("the modes tutorial's table, as columns at 80x24 and as rows beside the demo; ASCII")
     func markdown() throws {
-        let compact = try Fixtures.tutorial("why", section: 4, size: Self.compact)
-        #expect(render(compact).plainText().contains("DHHMAC  secret per pair   both               yes"))
-        let large = try Fixtures.tutorial("why", section: 4, size: Self.large)
-        #expect(render(large).plainText().contains("• PSK - authenticated by: secret per"))
+        let top = try Fixtures.tutorial("modes", section: 0, size: Self.compact)
+        let compact = AppUpdate.update(top, .key(.pageDown)).state
+        #expect(render(compact).plainText().contains("MIKEY-DHHMAC   RFC 4650       mode-dhhmac"))
+        let large = try Fixtures.tutorial("modes", section: 0, size: Self.large)
+        #expect(render(large).plainText().contains("• MIKEY-PSK - defined in: RFC 3830"))
         let ascii = render(try Fixtures.tutorial("exchange", section: 4, size: Self.compact), theme: .mono, glyphs: .ascii)
         #expect(ascii.plainText().allSatisfy { $0.isASCII })
         #expect(ascii.plainText().contains("ok The responder holds b, bP, abP and K_SESSION."))

@@ -140,7 +140,7 @@ struct TutorialUpdateTests {
 
     @Test("the tutorial text scrolls with PgDn and PgUp, and with Up and Down when it has focus")
     func scrolling() throws {
-        let state = try Fixtures.tutorial("why", section: 4, size: Size(width: 80, height: 24))
+        let state = try Fixtures.tutorial("why", section: 1, size: Size(width: 80, height: 24))
         let down = AppUpdate.update(state, .key(.pageDown)).state
         let scroll = try #require(down.tutorial?.scroll)
         #expect(scroll > 0)

@@ -32,9 +32,11 @@ struct StatusContent {
         position = state.model.map { (state.step, $0.stepCount) }
         phase = state.currentStep?.phase.name
         seed = state.config.seed
-        parameterSet = state.config.parameterSet.name
-        curveName = state.config.curveName
-        shortCurveName = state.config.shortCurveName
+        // A mode's run other than IBAKE's names its own cryptography (issue 13), not the IBE set.
+        let cryptography = state.model?.timeline.cryptography?.brief
+        parameterSet = cryptography ?? state.config.parameterSet.name
+        curveName = cryptography == nil ? state.config.curveName : ""
+        shortCurveName = cryptography == nil ? state.config.shortCurveName : ""
         autoplay = state.autoplay.isOn ? state.autoplay.interval : nil
         presenter = state.presenter
         presenterNotice = state.presenter && state.tutorial == nil ? state.notice : nil
@@ -56,9 +58,10 @@ enum StatusLine {
         let name = content.name, params = content.parameterSet
         // The same facts, shorter and shorter: the curve's short name, then "k/n".
         let phase = content.phase.map { [$0] } ?? []
-        let long: [String] = [name] + Array(position.prefix(1)) + phase + [seed, params, content.curveName]
-        let shorter: [String] = [name] + Array(position.prefix(1)) + phase + [seed, params, content.shortCurveName]
-        let shortest: [String] = [name] + Array(position.suffix(1)) + phase + [seed, params, content.shortCurveName]
+        let curve = [content.curveName].filter { !$0.isEmpty }, shortCurve = [content.shortCurveName].filter { !$0.isEmpty }
+        let long: [String] = [name] + Array(position.prefix(1)) + phase + [seed, params] + curve
+        let shorter: [String] = [name] + Array(position.prefix(1)) + phase + [seed, params] + shortCurve
+        let shortest: [String] = [name] + Array(position.suffix(1)) + phase + [seed, params] + shortCurve
         let barest: [String] = [name] + Array(position.suffix(1)) + phase + [seed, params]
         let presenting = content.presenterNotice.map { [$0] } ?? [name] + Array(position.prefix(1))
         let sets = content.presenter ? [presenting] : [long, shorter, shortest, barest]

@@ -7,7 +7,13 @@ public struct Timeline: Sendable {
     public let steps: [Step]
     /// What a mode's run used in place of the IBE parameter set, when it is not the set
     /// (MIKEY-SAKKE's RFC 6509 curve, MIKEY-PK's RSA keys); nil for MIKEY-IBAKE's runs.
-    public var cryptography: String? = nil
+    public var cryptography: Cryptography? = nil
+
+    /// A mode's cryptography in words: in full for a run's header, briefly for a status line.
+    public struct Cryptography: Sendable, Equatable {
+        public let summary: String
+        public let brief: String
+    }
 
     /// The ledger after the last step.
     public var finalLedger: Ledger? { steps.last?.ledger }

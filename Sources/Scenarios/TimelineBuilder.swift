@@ -23,7 +23,7 @@ final class TimelineBuilder {
     /// IBAKE scenarios' table (``Impossibilities``).
     var reasons: ModeReasons?
     /// What a mode's run used instead of the IBE parameter set (``Timeline/cryptography``).
-    var cryptography: String?
+    var cryptography: Timeline.Cryptography?
     /// When the last step was recorded: the next step's actor computed since then.
     private var lastRecorded = ContinuousClock.now
 

@@ -27,6 +27,13 @@ extension SAKKEParameters {
         return data                                                               // step 5: R_(b,S) || H
     }
 
+    /// Checks the KMS public key Z (on the curve, of order q) and builds its table of
+    /// multiples once: what a sender does when provisioned, so each encapsulation after
+    /// it costs only its own scalar multiplications.
+    public func prepare(kmsPublicKey: CurvePoint) throws(SAKKEError) {
+        _ = try table(ofKMSPublicKey: kmsPublicKey)
+    }
+
     /// R_(b,S) = [r]([b]P + Z) (RFC 6508 §6.2.1 step 3), computed as [r·b]P + [r]Z from the
     /// tables of P and of Z (both fixed per KMS), with no doubling at all.
     public func receiverPoint(r: BigInt, identifier: [UInt8], kmsPublicKey: CurvePoint) throws(SAKKEError) -> CurvePoint {

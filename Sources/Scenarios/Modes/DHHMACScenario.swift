@@ -10,6 +10,7 @@ enum DHHMACScenario {
         let (initiator, responder) = (Party.initiator, Party.responder)
         let stage = ModeStage(.modeDHHMAC, options, parties: [initiator, responder, .eve],
                               watch: [.eve: [.preSharedKey, .xi, .xr, .tgk, .srtpMasterKey]], reasons: reasons)
+        stage.describe("OAKLEY 5 · HMAC PSK", details: "Diffie-Hellman on OAKLEY 5 (1536-bit MODP) under KEMAC MACs from a pre-shared key")
         return try stage.play {
             let random = stage.random
             let psk = random.bytes(16)

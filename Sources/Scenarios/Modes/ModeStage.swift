@@ -22,11 +22,16 @@ final class ModeStage {
 
     var random: RandomSource { env.random }
 
-    /// The symmetric suite every classic mode uses, as a run's header states it in place
-    /// of the IBE parameter set (PROFILE D22).
-    static func symmetricSuite(_ profile: IBAKEProfile) -> String {
-        "AES-CM-128, \(profile.macAlgorithm.name), PRF: \(profile.prf.name) (from --params \(profile.parameterSet.name); no IBE)"
+    /// States what the run used in place of the IBE parameter set (PROFILE D22): `brief`
+    /// for a status line, `details` and the profile's MAC and PRF for a run's header.
+    func describe(_ brief: String, details: String) {
+        builder.cryptography = Timeline.Cryptography(
+            summary: "\(details), \(profile.macAlgorithm.name), PRF: \(profile.prf.name) (from --params \(profile.parameterSet.name); no IBE)",
+            brief: brief)
     }
+
+    /// The RSA key size of the run's certificates, as the status line names it.
+    var rsa: String { "RSA-\(LabPKI.keyBits(for: profile.parameterSet))" }
     var now: UInt64 { env.clock.now() }
 
     /// Outsiders on the path record every message.

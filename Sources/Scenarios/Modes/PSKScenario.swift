@@ -9,7 +9,7 @@ enum PSKScenario {
         let (initiator, responder) = (Party.initiator, Party.responder)
         let stage = ModeStage(.modePSK, options, parties: [initiator, responder, .eve],
                               watch: [.eve: [.preSharedKey, .tgk, .srtpMasterKey]], reasons: reasons)
-        stage.builder.cryptography = ModeStage.symmetricSuite(stage.profile)
+        stage.describe("AES-CM-128 PSK", details: "AES-CM-128 KEMAC under a pre-shared key")
         return try stage.play {
             let random = stage.random
             let psk = random.bytes(16)

@@ -13,6 +13,7 @@ enum RSARScenario {
         let watched: [ValueName] = [.envelopeKey, .tgk, .srtpMasterKey, .initiatorRSAKey, .responderRSAKey]
         let stage = ModeStage(.modeRSAR, options, parties: [initiator, responder, .ca, .eve],
                               watch: [.eve: watched, .ca: watched], reasons: reasons)
+        stage.describe("\(stage.rsa) · AES-CM-128", details: "\(stage.rsa) envelope (RSAES-PKCS1-v1_5) and signatures (PKCS #1 v1.5, SHA-256), AES-CM-128 KEMAC")
         return try stage.play {
             let random = stage.random
             let pki = try stage.setUpPKI(initiator: initiator, responder: responder, references: [.rfc(4738, "3")])

@@ -13,7 +13,9 @@ enum SAKKEScenario {
         let (initiator, responder, kms) = (Party.initiator, Party.responder, Party.kms)
         let stage = ModeStage(.modeSAKKE, options, parties: [initiator, responder, kms, .eve],
                               watch: [.eve: [.receiverSecretKey, .sakkeMasterSecret, .tgk, .srtpMasterKey]], reasons: reasons)
-        stage.builder.cryptography = "RFC 6509 parameter set 1 (1024-bit p) for SAKKE, P-256 for ECCSI, PRF MIKEY-1: MIKEY-SAKKE fixes its own, --params does not apply"
+        stage.builder.cryptography = Timeline.Cryptography(
+            summary: "RFC 6509 parameter set 1 (1024-bit p) for SAKKE, P-256 for ECCSI, PRF MIKEY-1: MIKEY-SAKKE fixes its own, --params does not apply",
+            brief: "SAKKE set 1 · ECCSI P-256")
         return try stage.play {
             let random = stage.random
             let parameters = SAKKEParameters.parameterSet1
@@ -34,11 +36,12 @@ enum SAKKEScenario {
                references: [.rfc(6508, "6.1"), .rfc(6507, "4.2"), .rfc(6509, "3")])
             let signing = eccsi.provision(aliceID, using: random)
             let signingKey = try ECCSISigningKey(signing, kpak: eccsi.kpak)
+            try parameters.prepare(kmsPublicKey: sakke.publicKey)
             stage.builder.step(.kms, .send, "the KMS issues I's signing key", reveal: [
                 (.kms, LearnedValue(.signingKey, signing.ssk, .computed)),
                 (.initiator, LearnedValue(.signingKey, signing.ssk, .provisioned)),
                 (.initiator, LearnedValue(.kpak, kpak, .provisioned)), (.initiator, LearnedValue(.sakkePublicKey, z, .provisioned)),
-            ], narration: "For I's identity this month the KMS computes the ECCSI secret signing key SSK and public validation token PVT, and sends them to I over a secure channel (RFC 6509 leaves it to the deployment; 3GPP uses its own key-management protocol).",
+            ], narration: "For I's identity this month the KMS computes the ECCSI secret signing key SSK and public validation token PVT, and sends them to I over a secure channel (RFC 6509 leaves it to the deployment; 3GPP uses its own key-management protocol). I checks Z_S and precomputes its multiples once, for every call to come.",
                references: [.rfc(6507, "5.1.1"), .rfc(6509, "3.2")])
             let receiverKey = try sakke.receiverKey(for: bobID)
             let rsk = parameters.curve.uncompressedOctets(receiverKey.rsk)

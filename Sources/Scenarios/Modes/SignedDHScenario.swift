@@ -12,6 +12,7 @@ enum SignedDHScenario {
         let hidden: [ValueName] = [.initiatorRSAKey, .responderRSAKey, .xi, .xr, .tgk, .srtpMasterKey]
         let stage = ModeStage(.modeDHSign, options, parties: [initiator, responder, ca, .eve],
                               watch: [.eve: [.caKey] + hidden, ca.id: hidden], reasons: reasons)
+        stage.describe("OAKLEY 5 · \(stage.rsa)", details: "Diffie-Hellman on OAKLEY 5 (1536-bit MODP), \(stage.rsa) signatures (PKCS #1 v1.5, SHA-256)")
         return try stage.play {
             let random = stage.random
             let (initiatorURI, responderURI) = (initiator.identity ?? "", responder.identity ?? "")

@@ -10,7 +10,7 @@ struct TimelineMarkdown {
     var lines: [String] {
         let summary = timeline.scenario.summary
         var lines = ["# Scenario `\(timeline.scenario.rawValue)`", "", summary.prefix(1).uppercased() + summary.dropFirst() + ".", "",
-                     "Parameters: \(timeline.cryptography ?? "`\(timeline.parameterSet)` (\(parameterSummary))"). Seed: \(timeline.seed.map { "`\($0)`" } ?? "none").",
+                     "Parameters: \(timeline.cryptography?.summary ?? "`\(timeline.parameterSet)` (\(parameterSummary))"). Seed: \(timeline.seed.map { "`\($0)`" } ?? "none").",
                      "", "| Party | Role | Identity |", "|---|---|---|"]
         for party in timeline.parties {
             lines.append("| \(party.tag) | \(party.name) | \(party.identity.map { "`\($0)`" } ?? "—") |")

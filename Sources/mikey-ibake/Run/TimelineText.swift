@@ -18,7 +18,7 @@ struct TimelineText {
 
     var header: [String] {
         ["MIKEY-IBAKE Lab: scenario \(timeline.scenario.rawValue): \(timeline.scenario.summary)",
-         "parameters: \(timeline.cryptography ?? "\(timeline.parameterSet) (\(parameterSummary))"); seed: \(timeline.seed.map(String.init) ?? "none (fresh randomness)")"
+         "parameters: \(timeline.cryptography?.summary ?? "\(timeline.parameterSet) (\(parameterSummary))"); seed: \(timeline.seed.map(String.init) ?? "none (fresh randomness)")"
             + (timeline.seed == nil ? "" : "; a seeded run is for demonstration, not for use (PROFILE D15)"),
          "parties: " + timeline.parties.map { "\($0.tag) = \($0.name)\($0.identity.map { " <\($0)>" } ?? "")" }.joined(separator: ", ")]
             + (attacks.isEmpty ? [] : ["attacks: \(attacks.joined(separator: ", ")); steps marked (branch) differ from the plain run"])

@@ -14,11 +14,11 @@ public enum ScenarioName: String, Sendable, CaseIterable, Codable {
     case forwardSecrecy = "forward-secrecy"
     case group
     case modePSK = "mode-psk"
-    case modeSAKKE = "mode-sakke"
-    case modeDHSign = "mode-dh-sign"
-    case modeDHHMAC = "mode-dhhmac"
     case modePK = "mode-pk"
     case modeRSAR = "mode-rsa-r"
+    case modeDHSign = "mode-dh-sign"
+    case modeDHHMAC = "mode-dhhmac"
+    case modeSAKKE = "mode-sakke"
 
     /// Whether the scenario runs one of MIKEY's other key-management modes (issue 13)
     /// rather than MIKEY-IBAKE.

@@ -10,6 +10,10 @@ extension AppUpdate {
                 : "already a what if: Esc returns to the main line, where A attacks again"
             return
         }
+        guard !s.scenario.isMode else {
+            s.notice = "A attacks MIKEY-IBAKE's runs; this mode's run ends with its own attack, the leak"
+            return
+        }
         // A branch replays the run up to the attack, which only a seeded run can (PROFILE D15).
         guard s.config.seed != nil else {
             s.notice = "an attack replays this run, and an unseeded run cannot be replayed: start with --seed"

@@ -24,6 +24,12 @@ public enum ScenarioName: String, Sendable, CaseIterable, Codable {
     /// rather than MIKEY-IBAKE.
     public var isMode: Bool { rawValue.hasPrefix("mode-") }
 
+    /// Why the attack lab (issue 12) does not run on this scenario, or nil when it does:
+    /// its adversary acts on MIKEY-IBAKE's messages and roles.
+    public var attackRefusal: String? {
+        isMode ? "the attack lab plays Eve against MIKEY-IBAKE's roles; \(rawValue) runs another MIKEY mode (its leak at the end is its own attack); choose one of \(Self.ibakeScenarios.map(\.rawValue).joined(separator: ", "))" : nil
+    }
+
     /// The scenarios of MIKEY-IBAKE itself: the scenario menu's list.
     public static var ibakeScenarios: [ScenarioName] { allCases.filter { !$0.isMode } }
 

@@ -127,6 +127,11 @@ import TUITestSupport
         Refusal(arguments: ["export", "--out", "/tmp/never", "--scenario", "basic", "--mikey-1"], status: .usage,
                 says: ["--mikey-1", "--scenario basic"]),
         Refusal(arguments: ["run", "--no-such-option"], status: .usage, says: ["--no-such-option"]),
+        // The attack lab plays against MIKEY-IBAKE's roles, not another mode's.
+        Refusal(arguments: ["attacks", "--scenario", "mode-psk"], status: .usage, says: ["mode-psk", "MIKEY-IBAKE", "basic"]),
+        Refusal(arguments: ["run", "--scenario", "mode-sakke", "--params", "toy", "--seed", "1", "--attack", "5:drop"],
+                status: .usage, says: ["--attack", "mode-sakke", "MIKEY-IBAKE"]),
+        Refusal(arguments: ["compare", "--format", "csv"], status: .usage, says: ["'csv'", "--format", "'text', 'markdown' or 'json'"]),
         // Bad data.
         Refusal(arguments: ["decode", "0g"], status: .dataError, says: ["HEX", "hex digits"]),
         Refusal(arguments: ["decode", "--base64", "!!"], status: .dataError, says: ["--base64", "base64"]),

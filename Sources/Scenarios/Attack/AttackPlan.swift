@@ -39,6 +39,7 @@ extension Attack {
     /// Returns the step (1-based) the attack acts at.
     @discardableResult
     public func validate(against plain: Timeline, parameterSet: ParameterSet) throws(AttackSpecError) -> Int {
+        if let refusal = plain.scenario.attackRefusal { throw AttackSpecError(refusal) }
         guard let step = step(in: plain.steps) else {
             throw AttackSpecError("step \(at) is not in the run (\(plain.steps.count) steps)")
         }
@@ -98,6 +99,7 @@ extension Scenario {
     /// branch finds the plain run's IBE work done. A spec that does not fit the run throws
     /// ``AttackSpecError``.
     public static func build(_ name: ScenarioName, options: ScenarioOptions, attacks: [Attack]) throws -> Timeline {
+        if let refusal = name.attackRefusal { throw AttackSpecError(refusal) }
         var options = options
         options.seed = options.seed ?? UInt64.random(in: .min ... .max)
         options.memo = options.memo ?? IBEMemo()

@@ -19,6 +19,7 @@ struct AttacksCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            if let refusal = selection.name.attackRefusal { throw CommandFailure.usage("--scenario \(selection.name.rawValue): \(refusal)") }
             var options = try selection.options()
             if sweep {
                 // The table names the seed, so a sweep without one can be repeated.

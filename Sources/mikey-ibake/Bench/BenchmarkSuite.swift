@@ -81,7 +81,10 @@ struct BenchmarkSuite {
         let options = ScenarioOptions(parameterSet: set, seed: 1)
         return ScenarioName.allCases.filter { (try? Scenario.build($0, options: options)) != nil }.map { name in
             result("timeline-\(name.rawValue)") { _ = try? Scenario.build(name, options: options) }
-        } + attacks(options, unit: unit, result)
+        } + [
+            // `mikey-ibake compare` (issue 13): every mode's runs and its row.
+            result("compare") { _ = try? MIKEYMode.allCases.map { try ModeComparison.measure($0, options: options) } },
+        ] + attacks(options, unit: unit, result)
     }
 
     /// attack-*: the plain run of basic and one branch of it (what `run --attack` computes;

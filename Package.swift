@@ -15,6 +15,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(name: "CGMP", providers: [.apt(["libgmp-dev"])]),
@@ -37,6 +38,12 @@ let package = Package(
         .target(name: "TutorialFiles", path: "Tutorials", exclude: ["README.md"], sources: ["TutorialFiles.swift"],
                 resources: [.copy("tutorials")]),
         .target(name: "Tutorials", dependencies: ["Scenarios", "TutorialFiles"]),
+        // The parties as network endpoints (issue 14): MIKEY over UDP through SwiftNIO, and the
+        // SIP/SDP carriage of the messages (RFC 4567).
+        .target(name: "Network", dependencies: [
+            "IBAKE", "MIKEY", "IBE", "Primitives", "Scenarios",
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         // Pure screen layer: Canvas, Style, Theme, Event; no C imports.
         .target(name: "TUI"),
         .target(name: "TerminalBackend", dependencies: ["CNcurses", "TUI"]),
@@ -51,7 +58,7 @@ let package = Package(
             name: "mikey-ibake",
             dependencies: [
                 "Primitives", "Pairing", "IBE", "MIKEY", "IBAKE", "Scenarios", "Tutorials", "TUI", "TerminalBackend",
-                "Demonstrator", "CommandInput",
+                "Demonstrator", "CommandInput", "Network",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -14,7 +14,7 @@ struct MikeyIbake: ParsableCommand {
             """ + "\n\n" + ExitStatus.helpText,
         subcommands: [
             InteractiveCommand.self, RunCommand.self, TutorialCommand.self, DecodeCommand.self, ExportCommand.self,
-            SnapshotCommand.self, BenchCommand.self, LabCommand.self, AttacksCommand.self, CompareCommand.self,
+            SnapshotCommand.self, BenchCommand.self, LabCommand.self, AttacksCommand.self, CompareCommand.self, NetCommand.self,
         ],
         // `mikey-ibake` with no subcommand opens the demonstrator.
         defaultSubcommand: InteractiveCommand.self

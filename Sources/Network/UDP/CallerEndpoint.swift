@@ -1,0 +1,92 @@
+import IBAKE
+import MIKEY
+import NIOCore
+import Primitives
+
+/// `mikey-ibake net call`: fetch the caller's key, then call `to` at one or more devices
+/// (several: the call forks, RFC 6267 §3.1). I_MESSAGE_1 goes to every device; the first
+/// R_MESSAGE_1 that passes the checks wins, the other devices are told the call was taken,
+/// and the exchange ends with that device (RFC 6267 §4.2.2).
+public enum CallerEndpoint {
+    public struct Call: Sendable {
+        public let identity: String
+        public let to: String
+        public let devices: [SocketAddress]
+        public let kms: SocketAddress
+
+        public init(identity: String, to: String, devices: [SocketAddress], kms: SocketAddress) {
+            self.identity = identity
+            self.to = to
+            self.devices = devices
+            self.kms = kms
+        }
+    }
+
+    /// Runs the call; returns the keys agreed and the identity that answered.
+    public static func call(_ call: Call, realm: Realm, on socket: UDPSocket, retransmission: Retransmission = Retransmission(),
+                            log: NetLog) async throws(NetworkError) -> (keys: SessionKeys, peer: String) {
+        guard !call.devices.isEmpty else { throw NetworkError("net call: give the callee's device with --at HOST:PORT") }
+        let entry = try await KeyFetch.key(for: call.identity, realm: realm, kms: call.kms, on: socket, keyName: .initiatorPrivateKey,
+                                           retransmission: retransmission, log: log)
+        var ring = KeyRing(ownURI: call.identity)
+        ring.add(entry.key, for: entry.identity)
+        let initiator = Initiator(profile: IBAKEProfile(parameterSet: realm.parameterSet), keys: ring,
+                                  kmsParameters: realm.publicParameters, target: call.to, random: SystemRandom(), clock: SystemClock())
+        let first: [UInt8]
+        do {
+            first = try initiator.makeIMessage1().message
+        } catch {
+            throw NetworkError("cannot make I_MESSAGE_1 to \(call.to): \(error)")
+        }
+        guard let (_, csbID) = MIKEYMessage.kindAndSession(first) else { throw NetworkError("I_MESSAGE_1 does not decode") }
+        var pending = PendingSend(first, to: call.devices, retransmission: retransmission)
+        var name = "I_MESSAGE_1"
+        await pending.send(on: socket, log: log, name: name)
+        var answering: SocketAddress?
+        for await event in socket.events {
+            switch event {
+            case .datagram(let bytes, let sender):
+                guard call.devices.contains(sender) else {
+                    log(NetEvent("dropped", [("from", sender.hostAndPort), ("reason", "not a device of this call")]))
+                    continue
+                }
+                guard let (type, session) = MIKEYMessage.kindAndSession(bytes), session == csbID else {
+                    log(NetEvent("dropped", [("from", sender.hostAndPort), ("reason", "not a MIKEY message of this call (CSB ID \(Hex.word(csbID)))")]))
+                    continue
+                }
+                if type == .rMessage1, let winner = answering, winner != sender {
+                    log(NetEvent("too-late", [("from", sender.hostAndPort), ("reason", "the call was answered by \(winner)")]))
+                    await socket.send(CallRecord.taken(csbID: csbID).octets, to: sender)
+                    continue
+                }
+                do throws(IBAKEFailure) {
+                    if answering == nil {
+                        _ = try initiator.receiveRMessage1(bytes)
+                        answering = sender
+                        log(NetEvent("answered", [("by", initiator.answeredURI ?? "?"), ("device", sender.hostAndPort)]))
+                        for other in call.devices where other != sender {
+                            await socket.send(CallRecord.taken(csbID: csbID).octets, to: other)
+                        }
+                        name = "I_MESSAGE_2"
+                        pending = PendingSend(try initiator.makeIMessage2().message, to: sender, retransmission: retransmission)
+                        await pending.send(on: socket, log: log, name: name)
+                    } else {
+                        _ = try initiator.receiveRMessage2(bytes)
+                        guard let keys = initiator.sessionKeys else { throw IBAKEFailure(.verificationMAC, "no keys after R_MESSAGE_2") }
+                        let peer = initiator.answeredURI ?? call.to
+                        log(NetEvent.keys(keys, peer: peer))
+                        return (keys, peer)
+                    }
+                } catch {
+                    log(NetEvent("dropped", [("from", sender.hostAndPort), ("message", type.name), ("check", error.check.title),
+                                             ("reason", error.reason)]))
+                }
+            case .tick(let now):
+                _ = try await pending.due(now, on: socket, log: log, name: name)
+            case .closed(let reason):
+                throw NetworkError("the socket closed during the call: \(reason)")
+            }
+        }
+        throw NetworkError("the socket closed during the call")
+    }
+}

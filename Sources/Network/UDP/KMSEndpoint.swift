@@ -1,0 +1,60 @@
+import IBAKE
+import MIKEY
+import NIOCore
+import Primitives
+
+/// `mikey-ibake net kms`: the realm's KMS answering REQUEST_KEY_PSK over UDP (RFC 6267
+/// §4.2.1; PROFILE D11). A request that does not decode or fails a check is logged with
+/// the reason and dropped (or answered with the Error message the RFC has it send), and
+/// the KMS goes on serving. A request it has answered, sent again because the answer was
+/// lost, gets the same answer again: a fresh one would be refused by the KMS's own replay
+/// cache.
+public enum KMSEndpoint {
+    /// Serves until `socket`'s events end. `log` hears every datagram's fate.
+    public static func serve(_ realm: Realm, on socket: UDPSocket, log: NetLog) async throws(NetworkError) {
+        let server = KMSServer(profile: IBAKEProfile(parameterSet: realm.parameterSet), kms: try realm.kms(),
+                               uri: realm.description.kms, psks: try realm.psks(), replayCache: ReplayCache(),
+                               clock: SystemClock())
+        var answered = AnswerCache()
+        log(NetEvent("listening", [("party", "kms"), ("address", socket.localAddress.hostAndPort), ("params", realm.parameterSet.name)]))
+        for await event in socket.events {
+            guard case .datagram(let bytes, let sender) = event else { continue }
+            if let again = answered.answer(to: bytes) {
+                await socket.send(again, to: sender)
+                log(NetEvent("resent", [("message", "REQUEST_KEY_RESP"), ("to", sender.hostAndPort), ("why", "the request came again")]))
+                continue
+            }
+            do {
+                let record = try server.makeRequestKeyResp(answering: bytes)
+                answered.keep(record.message, answering: bytes)
+                await socket.send(record.message, to: sender)
+                log(NetEvent("provisioned", [("identity", Self.requester(bytes)), ("to", sender.hostAndPort), ("octets", "\(record.message.count)")]))
+            } catch {
+                log(NetEvent("dropped", [("from", sender.hostAndPort), ("octets", "\(bytes.count)"), ("check", error.check.title),
+                                         ("reason", error.reason)]))
+                if let reply = error.errorMessage { await socket.send(reply, to: sender) }
+            }
+        }
+    }
+
+    /// The identity a REQUEST_KEY asks for, as its clear IDRi says.
+    static func requester(_ bytes: [UInt8]) -> String {
+        (try? MIKEYMessage(decoding: bytes))?.identity(.initiator)?.text ?? "?"
+    }
+}
+
+/// The answers a party sent, by the request they answered, so a request sent again (its
+/// answer lost) gets the same answer. Bounded: the oldest go first.
+struct AnswerCache {
+    private var answers: [[UInt8]: [UInt8]] = [:]
+    private var order: [[UInt8]] = []
+    private let capacity = 1024
+
+    func answer(to request: [UInt8]) -> [UInt8]? { answers[HashFunction.sha256.digest(request)] }
+
+    mutating func keep(_ answer: [UInt8], answering request: [UInt8]) {
+        let key = HashFunction.sha256.digest(request)
+        if answers.updateValue(answer, forKey: key) == nil { order.append(key) }
+        if order.count > capacity { answers[order.removeFirst()] = nil }
+    }
+}

@@ -1,0 +1,88 @@
+import IBAKE
+import IBE
+import NIOCore
+import Primitives
+
+/// A phone fetching its private key from the KMS over UDP (REQUEST_KEY_PSK, RFC 6267
+/// §4.2.1; PROFILE D11), sending the request again until an answer passes its checks.
+enum KeyFetch {
+    static func key(for identity: String, realm: Realm, kms: SocketAddress, on socket: UDPSocket, keyName: ValueName,
+                    retransmission: Retransmission, log: NetLog) async throws(NetworkError) -> KeyRing.Entry {
+        let client = ProvisioningClient(profile: IBAKEProfile(parameterSet: realm.parameterSet), uri: identity,
+                                        kmsURI: realm.description.kms, psk: try realm.psk(for: identity),
+                                        kmsParameters: realm.publicParameters, random: SystemRandom(), clock: SystemClock())
+        let request: [UInt8]
+        do {
+            request = try client.makeRequestKeyPSK().message
+        } catch {
+            throw NetworkError("cannot make REQUEST_KEY_PSK for \(identity): \(error)")
+        }
+        var pending = PendingSend(request, to: kms, retransmission: retransmission)
+        await pending.send(on: socket, log: log, name: "REQUEST_KEY_PSK")
+        for await event in socket.events {
+            switch event {
+            case .datagram(let bytes, let sender):
+                guard sender == kms else {
+                    log(NetEvent("dropped", [("from", sender.hostAndPort), ("reason", "not the KMS; no call is taken before the key is here")]))
+                    continue
+                }
+                do {
+                    let (_, entry) = try client.receiveRequestKeyResp(bytes, keyName: keyName)
+                    log(NetEvent("provisioned", [("identity", identity), ("period", entry.identity.period), ("from", kms.hostAndPort)]))
+                    return entry
+                } catch {
+                    log(NetEvent("dropped", [("from", sender.hostAndPort), ("check", error.check.title), ("reason", error.reason)]))
+                }
+            case .tick(let now):
+                _ = try await pending.due(now, on: socket, log: log, name: "REQUEST_KEY_PSK")
+            case .closed(let reason):
+                throw NetworkError("the socket closed while waiting for the KMS: \(reason)")
+            }
+        }
+        throw NetworkError("the socket closed while waiting for the KMS")
+    }
+}
+
+/// A message sent and not yet answered: it goes again on the retransmission schedule, and
+/// the wait ends when the party's patience does.
+struct PendingSend: Sendable {
+    let octets: [UInt8]
+    let destinations: [SocketAddress]
+    let retransmission: Retransmission
+    private(set) var attempts = 0
+    private var next = ContinuousClock.now
+    private let deadline: ContinuousClock.Instant
+
+    init(_ octets: [UInt8], to destinations: SocketAddress..., retransmission: Retransmission) {
+        self.init(octets, to: destinations, retransmission: retransmission)
+    }
+
+    init(_ octets: [UInt8], to destinations: [SocketAddress], retransmission: Retransmission) {
+        self.octets = octets
+        self.destinations = destinations
+        self.retransmission = retransmission
+        deadline = ContinuousClock.now + retransmission.patience
+    }
+
+    /// Sends to every destination and schedules the next try.
+    mutating func send(on socket: UDPSocket, log: NetLog, name: String) async {
+        attempts += 1
+        for destination in destinations {
+            if let failure = await socket.send(octets, to: destination) { log(NetEvent("send-failed", [("reason", failure)])) }
+        }
+        log(NetEvent(attempts == 1 ? "sent" : "resent", [("message", name), ("to", destinations.map(\.hostAndPort).joined(separator: " ")),
+                                                         ("octets", "\(octets.count)")] + (attempts == 1 ? [] : [("attempt", "\(attempts)")])))
+        next = ContinuousClock.now + retransmission.interval(after: attempts)
+    }
+
+    /// At a tick: sends again if the wait is over; throws once patience runs out.
+    /// Returns whether it sent.
+    mutating func due(_ now: ContinuousClock.Instant, on socket: UDPSocket, log: NetLog, name: String) async throws(NetworkError) -> Bool {
+        guard now < deadline else {
+            throw NetworkError("no answer to \(name) after \(attempts) sends in \(retransmission.patience)")
+        }
+        guard now >= next else { return false }
+        await send(on: socket, log: log, name: name)
+        return true
+    }
+}

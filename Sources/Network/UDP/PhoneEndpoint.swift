@@ -1,0 +1,93 @@
+import IBAKE
+import MIKEY
+import NIOCore
+import Primitives
+
+/// `mikey-ibake net phone`: fetch the phone's key, then answer calls: I_MESSAGE_1 with
+/// R_MESSAGE_1, I_MESSAGE_2 with R_MESSAGE_2 (RFC 6267 §4.2.2). A message sent again
+/// because its answer was lost gets the same answer again; one that fails a check is
+/// logged with the reason and dropped (or answered with the Error message the RFC has
+/// the responder send), and the phone goes on serving.
+public enum PhoneEndpoint {
+    /// Answers until `socket`'s events end, or after `calls` calls agreed keys (tests).
+    public static func serve(identity: String, realm: Realm, kms: SocketAddress, on socket: UDPSocket,
+                             retransmission: Retransmission = Retransmission(), calls: Int? = nil,
+                             log: NetLog) async throws(NetworkError) {
+        let entry = try await KeyFetch.key(for: identity, realm: realm, kms: kms, on: socket, keyName: .responderPrivateKey,
+                                           retransmission: retransmission, log: log)
+        var ring = KeyRing(ownURI: identity)
+        ring.add(entry.key, for: entry.identity)
+        let profile = IBAKEProfile(parameterSet: realm.parameterSet)
+        let replayCache = ReplayCache()
+        var sessions = [UInt32: Session]()
+        var answers = AnswerCache()
+        var agreed = 0
+        log(NetEvent("listening", [("party", identity), ("address", socket.localAddress.hostAndPort)]))
+        for await event in socket.events {
+            guard case .datagram(let bytes, let sender) = event else { continue }
+            if let record = CallRecord(bytes) {
+                if case .taken(let csbID) = record, sessions.removeValue(forKey: csbID) != nil {
+                    log(NetEvent("taken-elsewhere", [("csb_id", Hex.word(csbID)), ("from", sender.hostAndPort)]))
+                }
+                continue
+            }
+            if let again = answers.answer(to: bytes) {
+                await socket.send(again, to: sender)
+                log(NetEvent("resent", [("to", sender.hostAndPort), ("why", "the message came again")]))
+                continue
+            }
+            guard let (type, csbID) = MIKEYMessage.kindAndSession(bytes) else {
+                log(NetEvent("dropped", [("from", sender.hostAndPort), ("octets", "\(bytes.count)"), ("check", IBAKECheck.parse.title),
+                                         ("reason", "not a MIKEY message")]))
+                continue
+            }
+            do throws(IBAKEFailure) {
+                switch type {
+                case .iMessage1:
+                    let responder = Responder(profile: profile, keys: ring, kmsParameters: realm.publicParameters,
+                                              replayCache: replayCache, random: SystemRandom(), clock: SystemClock())
+                    _ = try responder.receiveIMessage1(bytes)
+                    let answer = try responder.makeRMessage1().message
+                    sessions[csbID] = Session(responder: responder, peer: sender)
+                    answers.keep(answer, answering: bytes)
+                    await socket.send(answer, to: sender)
+                    log(NetEvent("ringing", [("from", sender.hostAndPort), ("csb_id", Hex.word(csbID))]))
+                case .iMessage2:
+                    guard let session = sessions[csbID], session.peer == sender else {
+                        throw IBAKEFailure(.session, "no call with CSB ID \(Hex.word(csbID)) from \(sender.hostAndPort) is under way")
+                    }
+                    _ = try session.responder.receiveIMessage2(bytes)
+                    let answer = try session.responder.makeRMessage2().message
+                    answers.keep(answer, answering: bytes)
+                    await socket.send(answer, to: sender)
+                    if let keys = session.responder.sessionKeys { log(NetEvent.keys(keys, peer: Self.caller(bytes))) }
+                    sessions[csbID] = nil
+                    agreed += 1
+                    if let calls, agreed >= calls { return }
+                default:
+                    throw IBAKEFailure(.messageType, "\(type.name) is not a message a phone answers")
+                }
+            } catch {
+                log(NetEvent("dropped", [("from", sender.hostAndPort), ("message", type.name), ("check", error.check.title),
+                                         ("reason", error.reason)]))
+                if let reply = error.errorMessage { await socket.send(reply, to: sender) }
+            }
+        }
+    }
+
+    /// A call under way: its responder role and the address it came from.
+    final class Session {
+        let responder: Responder
+        let peer: SocketAddress
+
+        init(responder: Responder, peer: SocketAddress) {
+            self.responder = responder
+            self.peer = peer
+        }
+    }
+
+    /// The caller's identity, as the clear IDRi says.
+    static func caller(_ bytes: [UInt8]) -> String {
+        (try? MIKEYMessage(decoding: bytes))?.identity(.initiator)?.text ?? "?"
+    }
+}

@@ -1,0 +1,190 @@
+import ArgumentParser
+import Foundation
+import IBE
+import Network
+import NIOCore
+import Primitives
+
+/// `mikey-ibake net`: each party in its own process, MIKEY over UDP (issue 14).
+struct NetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "net",
+        abstract: "Run each party as its own process: a KMS, phones and a caller exchanging MIKEY over UDP.",
+        discussion: """
+            `net init DIR --user URI ...` makes a realm; `net kms DIR` serves REQUEST_KEY_PSK; \
+            `net phone DIR --identity URI` fetches its key and answers calls; `net call DIR --identity URI \
+            --to URI --at HOST:PORT` calls (several --at fork the call). MIKEY travels on UDP port \
+            \(Self.mikeyPort) unless told otherwise (PROFILE D20).
+            """,
+        subcommands: [NetInit.self, NetKMS.self, NetPhone.self, NetCall.self]
+    )
+
+    /// The MIKEY port (RFC 3830 §10: the IANA-registered UDP and TCP port).
+    static let mikeyPort = 2269
+}
+
+/// How a network party reports: one line per event, or one JSON object per line.
+struct NetOutput: ParsableArguments {
+    @Flag(help: "One line per event (the default when the output is not a terminal).") var plain = false
+    @Flag(help: "One JSON object per line; the last, when keys are agreed: {\"event\":\"keys\",...}.") var json = false
+
+    func log(party: String) -> NetLog {
+        let json = json
+        return { event in
+            // Written whole, unbuffered: a line per event even when piped to another program.
+            FileHandle.standardOutput.write(Data(((json ? event.json : event.line(party: party)) + "\n").utf8))
+        }
+    }
+}
+
+/// A `HOST:PORT` on the command line, resolved to a socket address.
+struct Endpoint: ExpressibleByArgument, Sendable {
+    let host: String
+    let port: Int
+
+    init?(argument: String) {
+        guard let colon = argument.lastIndex(of: ":"), let port = Int(argument[argument.index(after: colon)...]),
+              (0...65535).contains(port), colon != argument.startIndex else { return nil }
+        host = String(argument[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        self.port = port
+    }
+
+    static var defaultCompletionKind: CompletionKind { .default }
+
+    func address() throws -> SocketAddress {
+        do {
+            return try SocketAddress.makeAddressResolvingHost(host, port: port)
+        } catch {
+            throw CommandFailure.usage("\(host):\(port): not an address this machine can resolve (\(error))")
+        }
+    }
+}
+
+/// Runs `work` to its end from a synchronous command: the network parties are async.
+func runNetwork(_ work: @escaping @Sendable () async throws -> Void) throws {
+    let done = DispatchSemaphore(value: 0)
+    let failure = LockedError()
+    Task {
+        do { try await work() } catch { failure.set(error) }
+        done.signal()
+    }
+    done.wait()
+    if let error = failure.get() {
+        if let failure = error as? CommandFailure { throw failure }
+        throw CommandFailure.failed("\(error)")
+    }
+}
+
+/// An error handed from the task to the waiting thread.
+final class LockedError: @unchecked Sendable {
+    // Invariant: written once by the task before it signals, read after the wait: the
+    // semaphore orders the two, and the lock makes that plain to any reader.
+    private let lock = NSLock()
+    private var error: Error?
+
+    func set(_ error: Error) { lock.withLock { self.error = error } }
+    func get() -> Error? { lock.withLock { error } }
+}
+
+struct NetInit: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "init",
+                                                    abstract: "Make a realm: the KMS's master secret and one pre-shared key per user.")
+
+    @Argument(help: "The realm's directory (created; an existing realm is not overwritten).") var directory: String
+    @Option(name: .customLong("user"), help: "A user's URI (repeatable).") var users: [String] = []
+    @Option(help: "Parameter set (PROFILE D4).") var params = ParameterSetName.default
+    @Option(help: "Seed the realm's secrets, for a repeatable classroom set-up (PROFILE D15).", transform: WholeNumber.seed)
+    var seed: UInt64?
+
+    func run() throws {
+        try reportingFailures {
+            let random: RandomSource = seed.map { HMACDRBG(seed: $0) } ?? SystemRandom()
+            let parameterSet = try params.load()
+            do throws(NetworkError) {
+                let realm = try Realm.create(at: URL(fileURLWithPath: directory), users: users, parameterSet: parameterSet,
+                                             using: random)
+                print("realm in \(directory): KMS \(realm.description.kms), \(realm.parameterSet.name), users \(users.joined(separator: ", "))")
+                print("secrets (0600): \(directory)/kms.secret for the KMS, \(directory)/psk/ one per user; realm.json is public")
+            } catch {
+                throw CommandFailure.usage(error.description)
+            }
+        }
+    }
+}
+
+struct NetKMS: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "kms", abstract: "Serve REQUEST_KEY_PSK for the realm over UDP.")
+
+    @Argument(help: "The realm's directory.") var directory: String
+    @Option(help: "Where to listen, HOST:PORT.") var listen = Endpoint(argument: "0.0.0.0:\(NetCommand.mikeyPort)")!
+    @OptionGroup var output: NetOutput
+
+    func run() throws {
+        try reportingFailures {
+            let realm = try loadRealm(directory)
+            let (listen, log) = (listen, output.log(party: "kms"))
+            try runNetwork {
+                try await DatagramEndpoint.run(host: listen.host, port: listen.port) { socket in
+                    try await KMSEndpoint.serve(realm, on: socket, log: log)
+                }
+            }
+        }
+    }
+}
+
+struct NetPhone: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "phone", abstract: "Fetch this phone's key from the KMS, then answer calls.")
+
+    @Argument(help: "The realm's directory.") var directory: String
+    @Option(help: "This phone's identity (a user of the realm).") var identity: String
+    @Option(help: "The KMS, HOST:PORT.") var kms: Endpoint
+    @Option(help: "Where to listen, HOST:PORT.") var listen = Endpoint(argument: "0.0.0.0:\(NetCommand.mikeyPort)")!
+    @OptionGroup var output: NetOutput
+
+    func run() throws {
+        try reportingFailures {
+            let realm = try loadRealm(directory)
+            let (identity, listen, log) = (identity, listen, output.log(party: identity))
+            let kms = try kms.address()
+            try runNetwork {
+                try await DatagramEndpoint.run(host: listen.host, port: listen.port) { socket in
+                    try await PhoneEndpoint.serve(identity: identity, realm: realm, kms: kms, on: socket, log: log)
+                }
+            }
+        }
+    }
+}
+
+struct NetCall: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "call", abstract: "Fetch the caller's key, then call; several --at fork the call.")
+
+    @Argument(help: "The realm's directory.") var directory: String
+    @Option(help: "The caller's identity (a user of the realm).") var identity: String
+    @Option(help: "The KMS, HOST:PORT.") var kms: Endpoint
+    @Option(help: "The identity called.") var to: String
+    @Option(name: .customLong("at"), help: "A device of the callee, HOST:PORT (repeatable: the call forks).") var devices: [Endpoint] = []
+    @Option(help: "Where to listen, HOST:PORT (port 0: any).") var listen = Endpoint(argument: "0.0.0.0:0")!
+    @OptionGroup var output: NetOutput
+
+    func run() throws {
+        try reportingFailures {
+            let realm = try loadRealm(directory)
+            guard !devices.isEmpty else { throw CommandFailure.usage("--at HOST:PORT: give at least one device of \(to)") }
+            let call = CallerEndpoint.Call(identity: identity, to: to, devices: try devices.map { try $0.address() }, kms: try kms.address())
+            let (listen, log) = (listen, output.log(party: identity))
+            try runNetwork {
+                try await DatagramEndpoint.run(host: listen.host, port: listen.port) { socket in
+                    _ = try await CallerEndpoint.call(call, realm: realm, on: socket, log: log)
+                }
+            }
+        }
+    }
+}
+
+func loadRealm(_ directory: String) throws -> Realm {
+    do throws(NetworkError) {
+        return try Realm.load(from: URL(fileURLWithPath: directory))
+    } catch {
+        throw CommandFailure.usage(error.description)
+    }
+}

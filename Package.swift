@@ -41,7 +41,7 @@ let package = Package(
         // The parties as network endpoints (issue 14): MIKEY over UDP through SwiftNIO, and the
         // SIP/SDP carriage of the messages (RFC 4567).
         .target(name: "Network", dependencies: [
-            "IBAKE", "MIKEY", "IBE", "Primitives", "Scenarios",
+            "IBAKE", "MIKEY", "IBE", "Pairing", "Primitives", "Scenarios",
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         // Pure screen layer: Canvas, Style, Theme, Event; no C imports.
@@ -83,6 +83,9 @@ let package = Package(
         // Seeds/ and Reproducers/ hold fuzz inputs, read by path and replayed through FuzzTargets.
         .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets", "MIKEY", "IBAKE"], exclude: ["Seeds", "Reproducers"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "IBAKE", "IBE", "MIKEY", "Primitives"]),
+        .testTarget(name: "NetworkTests", dependencies: [
+            "Network", "IBAKE", "IBE", "MIKEY", "Primitives", .product(name: "NIOCore", package: "swift-nio"),
+        ]),
         // Also runs the built binary (TUITestSupport's CleanSpawn) for exit statuses and help texts.
         .testTarget(name: "CLITests", dependencies: ["mikey-ibake", "MIKEY", "IBAKE", "IBE", "Scenarios", "TestSupport",
                                                      "TUITestSupport"],

@@ -1,0 +1,148 @@
+import Foundation
+import IBE
+import Network
+import NIOCore
+import Primitives
+import Synchronization
+import Testing
+
+/// Calls between parties on real UDP sockets on the loopback interface, in one process:
+/// the KMS, phones and a caller each on a socket of its own, as `net kms`, `net phone` and
+/// `net call` run them (CLITests runs them as separate processes).
+@Suite struct LoopbackCallTests {
+    static let alice = "sip:alice@ims.example", bob = "sip:bob@ims.example"
+
+    static func realm() throws -> Realm {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("realm-\(UUID().uuidString)")
+        return try Realm.create(at: directory, users: [alice, bob], parameterSet: try ParameterSet.named("toy"), using: HMACDRBG(seed: 14))
+    }
+
+    /// Events a party logged, kept for the test to read.
+    final class Recorder: Sendable {
+        private let events = Mutex<[NetEvent]>([])
+        var log: NetLog { { event in self.events.withLock { $0.append(event) } } }
+        var all: [NetEvent] { events.withLock { $0 } }
+        func keys() -> [String: String]? { all.last { $0.event == "keys" }.map { Dictionary(uniqueKeysWithValues: $0.fields) } }
+    }
+
+    /// Starts `body` on a socket of its own; returns the socket's address and the task to
+    /// cancel when the test is done.
+    static func start(_ body: @escaping @Sendable (UDPSocket) async throws -> Void) async throws -> (SocketAddress, Task<Void, Error>) {
+        let (addresses, bound) = AsyncStream.makeStream(of: SocketAddress.self)
+        let task = Task {
+            try await DatagramEndpoint.run(host: "127.0.0.1", port: 0) { socket in
+                bound.yield(socket.localAddress)
+                bound.finish()
+                try await body(socket)
+            }
+        }
+        for await address in addresses { return (address, task) }
+        throw NetworkError("the endpoint did not bind")
+    }
+
+    /// A call from Alice to Bob's `devices` phones through `relay` (between the caller and
+    /// the first phone) if any; returns the caller's keys event and each phone's.
+    static func call(devices: Int = 1, via relay: (@Sendable (UDPSocket, SocketAddress) async throws -> Void)? = nil,
+                     noise: Bool = false) async throws -> (caller: [String: String], phones: [[String: String]?]) {
+        let realm = try realm()
+        let phones = (0..<devices).map { _ in Recorder() }
+        let caller = Recorder()
+        var tasks = [Task<Void, Error>]()
+        defer { for task in tasks { task.cancel() } }
+        let (kms, kmsTask) = try await start { try await KMSEndpoint.serve(realm, on: $0, log: { _ in }) }
+        tasks.append(kmsTask)
+        var addresses = [SocketAddress]()
+        for phone in phones {
+            let (address, task) = try await start { socket in
+                try await PhoneEndpoint.serve(identity: bob, realm: realm, kms: kms, on: socket, log: phone.log)
+            }
+            addresses.append(address)
+            tasks.append(task)
+        }
+        if noise { try await flood(addresses + [kms]) }
+        if let relay {
+            let phone = addresses[0]
+            let (address, task) = try await start { socket in try await relay(socket, phone) }
+            addresses = [address]
+            tasks.append(task)
+        }
+        let call = CallerEndpoint.Call(identity: alice, to: bob, devices: addresses, kms: kms)
+        let keys = try await DatagramEndpoint.run(host: "127.0.0.1", port: 0) { socket in
+            try await CallerEndpoint.call(call, realm: realm, on: socket, log: caller.log).keys
+        }
+        #expect(!keys.kSession.isEmpty)
+        // The winning phone logs its keys as it sends R_MESSAGE_2, before the caller has them.
+        try await Task.sleep(for: .milliseconds(100))
+        return (try #require(caller.keys()), phones.map { $0.keys() })
+    }
+
+    /// Random datagrams to every endpoint: none may stop it.
+    static func flood(_ targets: [SocketAddress]) async throws {
+        let random = HMACDRBG(seed: 99)
+        try await DatagramEndpoint.run(host: "127.0.0.1", port: 0) { socket in
+            for index in 0..<300 {
+                let length = Int(random.bytes(1)[0]) + 1
+                var junk = random.bytes(length)
+                // Some look like MIKEY (version 1, an IBAKE data type) to reach the deeper checks.
+                if index % 3 == 0, junk.count > 2 { junk[0] = 1; junk[1] = UInt8(22 + index % 4) }
+                await socket.send(junk, to: targets[index % targets.count])
+            }
+        }
+    }
+
+    @Test("a call on loopback: both ends log the same K_SESSION digest, TGK and SRTP key and salt")
+    func basic() async throws {
+        let (caller, phones) = try await Self.call()
+        let phone = try #require(phones[0])
+        #expect(caller["peer"] == Self.bob && phone["peer"] == Self.alice)
+        for field in ["k_session_sha256", "tgk", "srtp_key", "srtp_salt"] {
+            #expect(caller[field] != nil && caller[field] == phone[field], "\(field)")
+        }
+    }
+
+    @Test("forked to three devices: the first answer wins, exactly that device holds the caller's keys")
+    func forking() async throws {
+        let (caller, phones) = try await Self.call(devices: 3)
+        let agreeing = phones.filter { $0?["k_session_sha256"] == caller["k_session_sha256"] }
+        #expect(agreeing.count == 1, "\(phones)")
+    }
+
+    @Test("with a fifth of the datagrams lost and the rest reordered, the call still completes, keys equal")
+    func lossAndReordering() async throws {
+        let (caller, phones) = try await Self.call(via: { socket, phone in try await LossyRelay.run(socket, to: phone, seed: 20) })
+        #expect(caller["tgk"] != nil && caller["tgk"] == phones[0]?["tgk"])
+    }
+
+    @Test("after a flood of random datagrams at the KMS and the phone, both still serve a call")
+    func flood() async throws {
+        let (caller, phones) = try await Self.call(noise: true)
+        #expect(caller["srtp_key"] != nil && caller["srtp_key"] == phones[0]?["srtp_key"])
+    }
+}
+
+/// Stands between a caller and a phone: the first datagram is lost, each later one with
+/// probability 1/5, the rest held 0-40 ms, so some overtake others (netem's loss and
+/// reordering, in-process): the call completes only if lost messages are sent again.
+enum LossyRelay {
+    static func run(_ socket: UDPSocket, to phone: SocketAddress, seed: UInt64) async throws {
+        let random = HMACDRBG(seed: seed)
+        var caller: SocketAddress?
+        var relayed = 0
+        await withTaskGroup(of: Void.self) { group in
+            for await event in socket.events {
+                guard case .datagram(let bytes, let sender) = event else { continue }
+                let toPhone = sender != phone
+                if toPhone { caller = sender }
+                guard let destination = toPhone ? phone : caller else { continue }
+                let draw = random.bytes(2)
+                relayed += 1
+                if relayed == 1 || draw[0] % 5 == 0 { continue }
+                let delay = Duration.milliseconds(Int(draw[1]) % 40)
+                group.addTask {
+                    try? await Task.sleep(for: delay)
+                    await socket.send(bytes, to: destination)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// `mikey-ibake net` as a classroom runs it: the KMS, Bob's phone and Alice's call each a
+/// process of its own, MIKEY between them on real UDP sockets (loopback here; the
+/// namespaces of scripts/netns-calls put them on separate hosts).
+@Suite struct NetProcessTests {
+    /// A running party: its process, and the lines it printed so far.
+    final class Party: @unchecked Sendable {
+        // Invariant: `lines` is only touched under `lock`; the pipe's handler appends,
+        // the test reads.
+        let process = Process()
+        private let lock = NSLock()
+        private var lines: [String] = []
+        private var partial = ""
+
+        init(_ arguments: [String]) throws {
+            let binary = try #require(CommandLineTests.binary, "mikey-ibake is not built next to the tests")
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = pipe
+            pipe.fileHandleForReading.readabilityHandler = { handle in
+                let text = String(decoding: handle.availableData, as: UTF8.self)
+                self.lock.withLock {
+                    self.partial += text
+                    let parts = self.partial.components(separatedBy: "\n")
+                    self.lines += parts.dropLast()
+                    self.partial = parts.last ?? ""
+                }
+            }
+            try process.run()
+        }
+
+        var output: [String] { lock.withLock { lines } }
+
+        /// The first line with `text`, waiting up to `seconds`.
+        func line(containing text: String, seconds: Double = 20) throws -> String {
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
+                if let line = output.first(where: { $0.contains(text) }) { return line }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            throw Missing(text: text, output: output)
+        }
+
+        struct Missing: Error, CustomStringConvertible {
+            let text: String
+            let output: [String]
+            var description: String { "no line with \(text) in:\n" + output.joined(separator: "\n") }
+        }
+
+        deinit { if process.isRunning { process.terminate() } }
+    }
+
+    /// The fields of a `--json` line.
+    static func fields(_ line: String) throws -> [String: String] {
+        try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
+    }
+
+    @Test("net init, kms, phone and call as three processes: the caller's last line is the keys, and the phone's are the same")
+    func threeProcesses() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("realm-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let made = try CommandLineTests.run(["net", "init", directory, "--user", "sip:alice@ims.example", "--user", "sip:bob@ims.example",
+                                             "--params", "toy", "--seed", "5"])
+        #expect(made.status == 0, "\(made.output)")
+        let kms = try Party(["net", "kms", directory, "--listen", "127.0.0.1:0", "--json"])
+        let kmsAddress = try Self.fields(try kms.line(containing: "\"listening\""))["address"] ?? ""
+        let phone = try Party(["net", "phone", directory, "--identity", "sip:bob@ims.example", "--kms", kmsAddress,
+                               "--listen", "127.0.0.1:0", "--json"])
+        let phoneAddress = try Self.fields(try phone.line(containing: "\"listening\""))["address"] ?? ""
+        let call = try CommandLineTests.run(["net", "call", directory, "--identity", "sip:alice@ims.example", "--kms", kmsAddress,
+                                             "--to", "sip:bob@ims.example", "--at", phoneAddress, "--json"])
+        #expect(call.status == 0, "\(call.output)")
+        let callerKeys = try Self.fields(try #require(call.output.split(separator: "\n").last.map(String.init)))
+        #expect(callerKeys["event"] == "keys" && callerKeys["peer"] == "sip:bob@ims.example")
+        let phoneKeys = try Self.fields(try phone.line(containing: "\"keys\""))
+        #expect(phoneKeys["peer"] == "sip:alice@ims.example")
+        for field in ["k_session_sha256", "tgk", "srtp_key", "srtp_salt"] {
+            #expect(callerKeys[field] != nil && callerKeys[field] == phoneKeys[field], "\(field)")
+        }
+        #expect(try kms.line(containing: "sip:alice@ims.example").contains("provisioned"))
+    }
+
+    @Test("a realm is not overwritten, a user must be a URI, and a call to nobody says what to give: usage errors")
+    func refusals() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("realm-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(try CommandLineTests.run(["net", "init", directory, "--user", "alice"]).status == 64)
+        #expect(try CommandLineTests.run(["net", "init", directory, "--user", "sip:a@b", "--params", "toy"]).status == 0)
+        let again = try CommandLineTests.run(["net", "init", directory, "--user", "sip:a@b"])
+        #expect(again.status == 64 && again.output.contains("not overwritten"))
+        let nobody = try CommandLineTests.run(["net", "call", directory, "--identity", "sip:a@b", "--kms", "127.0.0.1:9", "--to", "sip:b@c"])
+        #expect(nobody.status == 64 && nobody.output.contains("--at"))
+        let bad = try CommandLineTests.run(["net", "kms", directory, "--listen", "nowhere"])
+        #expect(bad.status == 64 && bad.output.contains("--listen"))
+    }
+}

@@ -643,8 +643,15 @@ local function header(tvb, tree)
     return r, data_type, next_payload
 end
 
+-- The lab's own text records between network parties ("mikey-ibake-lab call-taken ...",
+-- PROFILE D20) reach the MIKEY port too; they are the lab's, not MIKEY.
+local TEXT_RECORD = "mikey-ibake-lab "
+
 function p.dissector(tvb, pinfo, tree)
     if tvb:len() < 1 then return 0 end
+    if tvb:len() > #TEXT_RECORD and tvb(0, #TEXT_RECORD):string() == TEXT_RECORD then
+        return Dissector.get("mikeyibake_lab"):call(tvb, pinfo, tree)
+    end
     pinfo.cols.protocol = "MIKEY-IBAKE"
     local root = tree:add(p, tvb(), "MIKEY-IBAKE")
     local r, data_type, next_payload = header(tvb, root)
@@ -674,8 +681,9 @@ local lf = {
     length = ProtoField.uint16("mikeyibake_lab.entry.length", "Length"),
     ciphertext = ProtoField.bytes("mikeyibake_lab.entry.ciphertext", "IBE ciphertext"),
     opaque = ProtoField.bytes("mikeyibake_lab.opaque", "Record"),
+    text = ProtoField.string("mikeyibake_lab.text", "Text record"),
 }
-lab.fields = { lf.magic, lf.version, lf.round, lf.agreement, lf.count, lf.sender, lf.recipient, lf.length,
+lab.fields = { lf.text, lf.magic, lf.version, lf.round, lf.agreement, lf.count, lf.sender, lf.recipient, lf.length,
                lf.ciphertext, lf.opaque }
 
 function lab.dissector(tvb, pinfo, tree)
@@ -710,6 +718,12 @@ function lab.dissector(tvb, pinfo, tree)
             root:add_proto_expert_info(ef_trailing, string.format("%d octets after the last entry", length - r.pos))
         end
         pinfo.cols.info = name .. " (group frame)"
+    elseif length > #TEXT_RECORD and tvb(0, #TEXT_RECORD):string() == TEXT_RECORD then
+        -- Between network parties: a forked call taken by another device (PROFILE D20).
+        local text = tvb():string()
+        root:append_text(": " .. text)
+        root:add(lf.text, tvb())
+        pinfo.cols.info = "Lab record: " .. text:sub(#TEXT_RECORD + 1)
     else
         root:append_text(": opaque (mailbox deposit or pickup, or plain-IBE key; PROFILE D12)")
         root:add(lf.opaque, tvb())

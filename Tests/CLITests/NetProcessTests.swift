@@ -21,13 +21,15 @@ import Testing
             let pipe = Pipe()
             process.standardOutput = pipe
             process.standardError = pipe
-            pipe.fileHandleForReading.readabilityHandler = { handle in
+            // Weak: the handler must not keep the party (and its process) alive.
+            pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
                 let text = String(decoding: handle.availableData, as: UTF8.self)
-                self.lock.withLock {
-                    self.partial += text
-                    let parts = self.partial.components(separatedBy: "\n")
-                    self.lines += parts.dropLast()
-                    self.partial = parts.last ?? ""
+                guard let self else { return }
+                lock.withLock {
+                    partial += text
+                    let parts = partial.components(separatedBy: "\n")
+                    lines += parts.dropLast()
+                    partial = parts.last ?? ""
                 }
             }
             try process.run()
@@ -51,6 +53,12 @@ import Testing
             var description: String { "no line with \(text) in:\n" + output.joined(separator: "\n") }
         }
 
+        /// Ends the process (the servers run until told).
+        func stop() {
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+        }
+
         deinit { if process.isRunning { process.terminate() } }
     }
 
@@ -67,9 +75,11 @@ import Testing
                                              "--params", "toy", "--seed", "5"])
         #expect(made.status == 0, "\(made.output)")
         let kms = try Party(["net", "kms", directory, "--listen", "127.0.0.1:0", "--json"])
+        defer { kms.stop() }
         let kmsAddress = try Self.fields(try kms.line(containing: "\"listening\""))["address"] ?? ""
         let phone = try Party(["net", "phone", directory, "--identity", "sip:bob@ims.example", "--kms", kmsAddress,
                                "--listen", "127.0.0.1:0", "--json"])
+        defer { phone.stop() }
         let phoneAddress = try Self.fields(try phone.line(containing: "\"listening\""))["address"] ?? ""
         let call = try CommandLineTests.run(["net", "call", directory, "--identity", "sip:alice@ims.example", "--kms", kmsAddress,
                                              "--to", "sip:bob@ims.example", "--at", phoneAddress, "--json"])

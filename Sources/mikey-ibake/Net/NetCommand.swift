@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import IBE
 import Network
 import NIOCore
@@ -61,7 +64,17 @@ struct Endpoint: ExpressibleByArgument, Sendable {
 }
 
 /// Runs `work` to its end from a synchronous command: the network parties are async.
+/// Ctrl-C, SIGTERM and SIGHUP end a party whatever started it: a parent may have left
+/// them blocked or ignored (a test runner's threads block most signals, and a child
+/// inherits that), and a server nobody can stop is a server left running.
 func runNetwork(_ work: @escaping @Sendable () async throws -> Void) throws {
+    var stopping = sigset_t()
+    sigemptyset(&stopping)
+    for signal in [SIGINT, SIGTERM, SIGHUP] {
+        _ = Glibc.signal(signal, SIG_DFL)
+        sigaddset(&stopping, signal)
+    }
+    pthread_sigmask(SIG_UNBLOCK, &stopping, nil)
     let done = DispatchSemaphore(value: 0)
     let failure = LockedError()
     Task {

@@ -1,0 +1,21 @@
+import Foundation
+import Testing
+import TUITestSupport
+
+/// The calls across hosts: scripts/netns-calls puts the KMS, Alice and Bob's three devices
+/// in network namespaces of their own, calls (basic, forked, lossy where tc netem is
+/// there, after a flood) and decodes the capture taken on the bridge.
+@Suite struct NetNamespaceTests {
+    static var canMakeNamespaces: Bool {
+        getuid() == 0 && ["/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip", "/bin/ip"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    @Test("scripts/netns-calls: every call across namespaces agrees its keys, the capture decodes",
+          .enabled(if: canMakeNamespaces, "network namespaces need root and iproute2's ip; the loopback tests cover the calls"))
+    func acrossHosts() throws {
+        let binary = try #require(CommandLineTests.binary, "mikey-ibake is not built next to the tests")
+        let (status, output) = try EndToEnd.runScript("netns-calls", binary: binary)
+        #expect(status == 0, "\(output)")
+        #expect(output.contains(" 0 failed") && output.contains("ok   forking"), "\(output)")
+    }
+}

@@ -82,6 +82,8 @@ let package = Package(
         .testTarget(name: "TutorialsTests", dependencies: ["Tutorials", "Scenarios", "IBAKE", "IBE"]),
         // Seeds/ and Reproducers/ hold fuzz inputs, read by path and replayed through FuzzTargets.
         .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets", "MIKEY", "IBAKE"], exclude: ["Seeds", "Reproducers"]),
+        // The SIP carriage (PROFILE D23): the dialogue of each scenario, its headers and SDP.
+        .testTarget(name: "NetworkTests", dependencies: ["Network", "Scenarios", "IBAKE", "MIKEY", "Primitives", "TestSupport"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "IBAKE", "IBE", "MIKEY", "Primitives"]),
         // Also runs the built binary (TUITestSupport's CleanSpawn) for exit statuses and help texts.
         .testTarget(name: "CLITests", dependencies: ["mikey-ibake", "MIKEY", "IBAKE", "IBE", "Scenarios", "TestSupport",

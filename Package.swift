@@ -50,8 +50,9 @@ let package = Package(
         // The interactive demonstrator's pure logic: AppState, update, render (tutorials played
         // beside the demo included). No terminal, no curses. It reads timelines through
         // Scenarios (which names the protocol types they carry); MIKEY decodes messages for the
-        // inspector, Primitives formats hex, IBE holds the memo a branch shares with its main line.
-        .target(name: "Demonstrator", dependencies: ["TUI", "Scenarios", "Tutorials", "MIKEY", "Primitives", "IBE"]),
+        // inspector, Primitives formats hex, IBE holds the memo a branch shares with its main line,
+        // Network writes the SIP request or response that carries a message (PROFILE D23).
+        .target(name: "Demonstrator", dependencies: ["TUI", "Scenarios", "Tutorials", "MIKEY", "Primitives", "IBE", "Network"]),
         // Developer tool: exercises the backend under tmux (scripts/tmux-smoke.sh).
         .executableTarget(name: "tui-demo", dependencies: ["TUI", "TerminalBackend"]),
         .executableTarget(

@@ -128,13 +128,13 @@ private struct DialogueBuilder {
         }
         // The same I_MESSAGE_1 from the same caller while the first copy is unanswered: the proxy forked it.
         let fork = calls.last { $0.caller == message.from && $0.offered == message.octets && $0.callee != message.to }
-        let forked = fork.map { if case .invited = $0.state { true } else { false } } ?? false
+            .flatMap { call -> Call? in if case .invited = call.state { call } else { nil } }
         let requestURI = identity(message.to) ?? toURI
-        let proxied = forked || requestURI != toURI
-        let callID = forked ? fork?.callID ?? "" : "mikey-\(decoded.header.csbID)-\(calls.count + 1)@\(host(message.from))"
-        let callerVia = forked ? fork?.inviteVias.last ?? via(message.from) : via(message.from)
+        let proxied = fork != nil || requestURI != toURI
+        let callID = fork?.callID ?? "mikey-\(decoded.header.csbID)-\(calls.count + 1)@\(host(message.from))"
+        let callerVia = fork?.inviteVias.last ?? via(message.from)
         let vias = proxied ? ["SIP/2.0/UDP \(SIPCarriage.proxy);branch=\(nextBranch())", callerVia] : [callerVia]
-        let fromTag = forked ? fork?.fromTag ?? "" : tag(message.from)
+        let fromTag = fork?.fromTag ?? tag(message.from)
         let call = Call(callID: callID, caller: message.from, callee: message.to, fromURI: fromURI, fromTag: fromTag,
                         toURI: toURI, requestURI: requestURI, inviteVias: vias, offered: message.octets,
                         sessionID: UInt64(decoded.header.csbID))

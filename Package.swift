@@ -50,8 +50,9 @@ let package = Package(
         // The interactive demonstrator's pure logic: AppState, update, render (tutorials played
         // beside the demo included). No terminal, no curses. It reads timelines through
         // Scenarios (which names the protocol types they carry); MIKEY decodes messages for the
-        // inspector, Primitives formats hex, IBE holds the memo a branch shares with its main line.
-        .target(name: "Demonstrator", dependencies: ["TUI", "Scenarios", "Tutorials", "MIKEY", "Primitives", "IBE"]),
+        // inspector, Primitives formats hex, IBE holds the memo a branch shares with its main line,
+        // Network writes the SIP request or response that carries a message (PROFILE D23).
+        .target(name: "Demonstrator", dependencies: ["TUI", "Scenarios", "Tutorials", "MIKEY", "Primitives", "IBE", "Network"]),
         // Developer tool: exercises the backend under tmux (scripts/tmux-smoke.sh).
         .executableTarget(name: "tui-demo", dependencies: ["TUI", "TerminalBackend"]),
         .executableTarget(
@@ -82,6 +83,8 @@ let package = Package(
         .testTarget(name: "TutorialsTests", dependencies: ["Tutorials", "Scenarios", "IBAKE", "IBE"]),
         // Seeds/ and Reproducers/ hold fuzz inputs, read by path and replayed through FuzzTargets.
         .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets", "MIKEY", "IBAKE"], exclude: ["Seeds", "Reproducers"]),
+        // The SIP carriage (PROFILE D23): the dialogue of each scenario, its headers and SDP.
+        .testTarget(name: "NetworkTests", dependencies: ["Network", "Scenarios", "IBAKE", "MIKEY", "Primitives", "TestSupport"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "IBAKE", "IBE", "MIKEY", "Primitives"]),
         .testTarget(name: "NetworkTests", dependencies: [
             "Network", "IBAKE", "IBE", "MIKEY", "Primitives", .product(name: "NIOCore", package: "swift-nio"),

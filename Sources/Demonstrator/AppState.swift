@@ -86,7 +86,7 @@ public struct AppState: Sendable {
     public var panes = PanesState()
     /// The wire's own state (the message chosen on it).
     public var wire = WireState()
-    /// The inspector's own state (scroll, fields or hex).
+    /// The inspector's own state (scroll, fields, hex or SIP).
     public var inspector = InspectorState()
     public var overlay: Overlay?
     /// The "what if" branch on screen instead of the main line, if any.

@@ -83,6 +83,12 @@ extension AppUpdate {
     /// Up/Down in the inspector: the previous or next field (the hex view highlights its
     /// octets in place), scrolled into view; a message without fields just scrolls.
     static func moveInspectorSelection(_ s: inout AppState, by delta: Int) {
+        if s.inspector.mode == .sip, let frame = s.screen.layout.inspector {
+            // The SIP view has no fields to choose: the keys scroll it.
+            let rows = s.inspectedStep.flatMap { s.model?.sip[$0] }.map { InspectorView.sipRows($0, width: 0).count } ?? 0
+            s.inspector.scroll = min(max(0, s.inspector.scroll + delta), max(0, rows - InspectorView.textArea(frame).height))
+            return
+        }
         guard let document = s.inspectorDocument, let frame = s.screen.layout.inspector else {
             s.inspector.scroll = max(0, s.inspector.scroll + delta)
             return
@@ -124,12 +130,17 @@ extension AppUpdate {
         return line.flatMap { selectable.firstIndex(of: $0) } ?? selectable.count - 1
     }
 
-    /// `x`: fields or hex; the chosen field stays chosen, in view in the other mode.
+    /// `x`: fields, hex, then the SIP carriage (PROFILE D23), then fields again; the chosen
+    /// field stays chosen, in view in the fields and hex modes.
     static func toggleInspectorMode(_ s: inout AppState) {
-        s.inspector.mode = s.inspector.mode == .fields ? .hex : .fields
+        switch s.inspector.mode {
+        case .fields: s.inspector.mode = .hex
+        case .hex: s.inspector.mode = .sip
+        case .sip: s.inspector.mode = .fields
+        }
         s.inspector.scroll = 0
         noteHiddenInspector(&s)
-        guard let chosen = s.inspector.selection, let document = s.inspectorDocument,
+        guard s.inspector.mode != .sip, let chosen = s.inspector.selection, let document = s.inspectorDocument,
               let frame = s.screen.layout.inspector else { return }
         let area = InspectorView.textArea(frame)
         s.inspector.scroll = InspectorView.scroll(showing: chosen, in: document, mode: s.inspector.mode, width: area.width,

@@ -20,11 +20,13 @@ public struct WireState: Sendable, Equatable {
     public init() {}
 }
 
-/// The inspector: how far it is scrolled, whether it shows fields or hex, the line
+/// The inspector: how far it is scrolled, whether it shows fields, hex or SIP, the line
 /// chosen in it, and the party its IBE layers are opened as.
 public struct InspectorState: Sendable, Equatable {
+    /// What the inspector shows of the message (`x` cycles them): its decoded fields,
+    /// its octets in hex, or the SIP request or response that carries it (PROFILE D23).
     public enum Mode: Sendable, Equatable {
-        case fields, hex
+        case fields, hex, sip
     }
 
     /// Rows scrolled past.

@@ -1,3 +1,4 @@
+import Network
 import Primitives
 import Scenarios
 import TUI
@@ -7,13 +8,15 @@ import TUI
 /// payload, the chosen field's octets highlighted in place. Non-MIKEY messages only
 /// have the hex view. With its IBE layers opened as a party (`o`), the plaintext chain
 /// follows each IBAKE or ESK payload (and its octets a section of their own in hex).
+/// The third mode (`x` again) shows the SIP request or response that carries the
+/// message, headers and SDP, the key-mgmt line's base64 shortened in the middle (PROFILE D23).
 enum InspectorView {
     /// Draws `document` (the message put on the wire at `step`), scrolled, in the mode
     /// and with the chosen line `state` says.
-    static func draw(in frame: Rect, document: InspectorDocument?, step: Int?, state: InspectorState, focused: Bool,
-                     look: Look, into canvas: inout Canvas) {
+    static func draw(in frame: Rect, document: InspectorDocument?, step: Int?, sip: SIPCarriageText? = nil,
+                     state: InspectorState, focused: Bool, look: Look, into canvas: inout Canvas) {
         let theme = look.theme, glyphs = look.glyphs
-        let mode = document?.isMIKEY == false ? .hex : state.mode
+        let mode = document?.isMIKEY == false && state.mode != .sip ? .hex : state.mode
         // The party the layers are opened as goes first: a narrow frame cuts the title's end.
         var title = (focused ? "* " : "") + "Inspector" + (document?.openedAs.map { " as \($0)" } ?? "")
         if let document, let index = step {
@@ -27,7 +30,10 @@ enum InspectorView {
             canvas.put("no message yet", x: area.x, y: area.y, style: theme.unknownValue)
             return
         }
-        let rows = rows(document, mode: mode, width: area.width, selection: state.selection, guide: String(glyphs.vertical))
+        let rows = mode == .sip
+            ? sipRows(sip ?? .none("No SIP carriage is known for this message (PROFILE D23)."), width: area.width,
+                      ellipsis: glyphs.ellipsis)
+            : rows(document, mode: mode, width: area.width, selection: state.selection, guide: String(glyphs.vertical))
         let start = min(state.scroll, max(0, rows.count - area.height))
         canvas.withRegion(area) { region in
             for (y, row) in rows.dropFirst(start).prefix(area.height).enumerated() {
@@ -36,8 +42,13 @@ enum InspectorView {
         }
         let below = rows.count - start - area.height
         var label = Viewport.hidden(before: start, after: below)
-        if document.isMIKEY { label.append(mode == .fields ? "fields, x: hex" : "hex, x: fields") }
-        if document.hasIBELayers { label.append(document.openedAs == nil ? "o: open" : "o: next") }
+        switch mode {
+        case .sip: label.append("SIP, x: fields")
+        case .fields where document.isMIKEY: label.append("fields, x: hex")
+        case .hex where document.isMIKEY: label.append("hex, x: SIP")
+        default: break
+        }
+        if document.hasIBELayers, mode != .sip { label.append(document.openedAs == nil ? "o: open" : "o: next") }
         if !label.isEmpty { canvas.bottomLabel(label.joined(separator: ", "), in: frame, style: theme.label) }
     }
 
@@ -84,6 +95,42 @@ enum InspectorView {
         case .error: theme.error
         case .selected: theme.selection
         }
+    }
+
+    /// The SIP view's rows: who sends the carrying message to whom, its start line, its
+    /// headers, then its SDP body, the key-mgmt line's base64 shortened in the middle
+    /// with `ellipsis` to fit `width` (0: in full); or why no SIP message carries it.
+    static func sipRows(_ carriage: SIPCarriageText, width: Int, ellipsis: String = "…") -> [Row] {
+        guard case .carried(let message, let route) = carriage else {
+            guard case .none(let reason) = carriage else { return [] }
+            let wrapped = width > 0 ? TextWrap.lines(reason, width: width) : [reason]
+            return [Row(parts: [("No SIP carriage", 0, .title)])] + wrapped.map { Row(parts: [($0, 0, .note)]) }
+        }
+        var rows = [Row(parts: [("SIP over UDP \(SIPCarriage.port), \(route) (PROFILE D23)", 0, .note)])]
+        let lines = message.headerLines
+        rows.append(Row(parts: [(lines[0], 0, .title)]))
+        for line in lines.dropFirst() {
+            let name = line.prefix { $0 != ":" }
+            rows.append(Row(parts: [(String(name) + ":", 0, .label), (String(line.dropFirst(name.count + 2)), name.count + 2, .value)]))
+        }
+        guard let body = message.body else { return rows }
+        rows.append(Row(parts: []))
+        let prefix = "a=key-mgmt:\(SessionDescription.mikeyProtocol) "
+        for line in body.lines {
+            guard line.hasPrefix(prefix) else {
+                rows.append(Row(parts: [(line, 0, .summary)]))
+                continue
+            }
+            let data = String(line.dropFirst(prefix.count))
+            let room = width - prefix.count
+            var shown = data
+            if width > 0, data.count > room, room > ellipsis.count + 2 {
+                let head = (room - ellipsis.count) / 2, tail = room - ellipsis.count - head
+                shown = String(data.prefix(head)) + ellipsis + String(data.suffix(tail))
+            }
+            rows.append(Row(parts: [(prefix, 0, .label), (shown, prefix.count, .value)]))
+        }
+        return rows
     }
 
     /// The rows of `mode`: the field tree, or the octets in hex.

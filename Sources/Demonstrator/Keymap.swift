@@ -111,7 +111,7 @@ public enum Keymap {
         KeyRow([KeyBinding([.pageUp], .scrollTextPageUp), KeyBinding([.pageDown], .scrollTextPageDown)],
                in: [.tutorial], "scroll the tutorial text"),
         KeyRow([.character("v")], .showValue, in: screen, "the selected value in full (or why it is out of reach)"),
-        KeyRow([.character("x")], .toggleInspectorMode, in: screen, "inspector: decoded fields or hex",
+        KeyRow([.character("x")], .toggleInspectorMode, in: screen, "inspector: decoded fields, hex, or SIP carriage",
                hint: KeyHint("hex", rank: 3)),
         KeyRow([.character("o")], .openLayersAs, in: screen,
                "inspector: open the IBE layers as the next party"),

@@ -1,3 +1,4 @@
+import Network
 import Scenarios
 
 /// A scenario's timeline, run for real, with what the screen derives from it computed
@@ -23,6 +24,8 @@ public struct ScenarioModel: Sendable {
     public let rowNames: [PartyID: [ValueName]]
     /// The decoded message of each message step, for the inspector.
     public let inspector: [Int: InspectorDocument]
+    /// The SIP carriage of each message step (PROFILE D23), for the inspector's SIP view.
+    public let sip: [Int: SIPCarriageText]
     /// Steps whose message the eavesdropper recorded: where her ledger's recording grows.
     public let recordedByEve: Set<Int>
     /// Whether the eavesdropper acts in some step (then her pane opens by default).
@@ -53,6 +56,7 @@ public struct ScenarioModel: Sendable {
         var documents = [Int: InspectorDocument]()
         for (index, message) in messages { documents[index] = InspectorDocument(message: message) }
         inspector = documents
+        sip = SIPCarriageText.all(for: timeline)
 
         var recorded = Set<Int>()
         if let eve {

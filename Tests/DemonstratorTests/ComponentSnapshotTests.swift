@@ -98,13 +98,14 @@ struct ComponentSnapshotTests {
         inspector.mode = mode
         inspector.scroll = scroll
         return drawn(76, 22) { rect, canvas in
-            InspectorView.draw(in: rect, document: document, step: state.step, state: inspector, focused: false, look: Self.look,
-                               into: &canvas)
+            InspectorView.draw(in: rect, document: document, step: state.step, sip: model.sip[state.step], state: inspector,
+                               focused: false, look: Self.look, into: &canvas)
         }
     }
 
-    @Test("inspector: R_MESSAGE_1 field by field, then in hex; I_MESSAGE_1 scrolled")
+    @Test("inspector: R_MESSAGE_1 field by field, then in hex, then its SIP carriage; I_MESSAGE_1 scrolled")
     func inspector() throws {
+        try assertSnapshot(try inspector(at: .sends(.rMessage1), mode: .sip), named: "inspector-R_MESSAGE_1-sip", styles: true)
         try assertSnapshot(try inspector(at: .sends(.rMessage1), mode: .fields), named: "inspector-R_MESSAGE_1-fields", styles: true)
         try assertSnapshot(try inspector(at: .sends(.rMessage1), mode: .hex), named: "inspector-R_MESSAGE_1-hex")
         try assertSnapshot(try inspector(at: .sends(.iMessage1), mode: .fields, scroll: 10), named: "inspector-I_MESSAGE_1-scrolled")

@@ -34,7 +34,7 @@ struct TutorialShowsTests {
         #expect(state.layout.tutorial != nil && state.layout.wire == nil && state.layout.inspector == nil)
         #expect(screen(state).contains("t demo"), "the panel names the key")
         let x = press(state, .character("x"))
-        #expect(x.inspector.mode == .fields && x.notice == "the text covers the inspector: t shows it",
+        #expect(x.inspector.mode == .sip && x.notice == "the text covers the inspector: t shows it",
                 "x below the text says where the inspector went")
         let demo = press(state, .character("t"))
         #expect(demo.layout.tutorial == nil && demo.layout.inspector != nil && demo.layout.narration.height > 0)
@@ -47,7 +47,8 @@ struct TutorialShowsTests {
             if s.focus == .wire { #expect(s.layout.wire != nil, "Tab brings the wire in front") }
         }
         #expect(seen.isSuperset(of: [.wire, .inspector, .narration]) && !seen.contains(.tutorial))
-        #expect(press(demo, .character("x")).inspector.mode == .fields, "the section set hex; x goes back to fields")
+        #expect(press(demo, .character("x")).inspector.mode == .sip, "the section set hex; x goes on to the SIP carriage")
+        #expect(press(demo, .character("x"), .character("x")).inspector.mode == .fields, "and x again back to fields")
         let notice = press(demo, .character("a"))
         #expect(notice.notice == "this section asks no question" && screen(notice).contains("asks no question"),
                 "with the text hidden a notice shows in the narration")

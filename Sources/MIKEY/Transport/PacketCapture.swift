@@ -46,8 +46,11 @@ public struct PacketCapture: Sendable {
         public let source: [UInt8]
         public let destination: [UInt8]
         public let payload: [UInt8]
-        /// What the payload is, which decides the UDP ports.
+        /// What the payload is, which decides the UDP ports unless they were given.
         public let kind: DatagramKind
+        /// The UDP source and destination ports: those of ``kind``, or the ones given
+        /// (SIP's 5060 in `sip.pcap`, PROFILE D23).
+        public let ports: (source: UInt16, destination: UInt16)
         /// Capture time: Unix seconds and microseconds.
         public let seconds: UInt32
         public let microseconds: UInt32
@@ -58,8 +61,24 @@ public struct PacketCapture: Sendable {
             self.destination = destination
             self.payload = payload
             self.kind = kind
+            self.ports = PacketCapture.ports(kind)
             self.seconds = seconds
             self.microseconds = microseconds
+        }
+
+        /// A datagram between explicit UDP ports (SIP on 5060, PROFILE D23), sent at an
+        /// NTP-UTC 64-bit time. Its ``kind`` is `.labRecord`: the payload is not a bare MIKEY
+        /// message, and the ports are the ones given, not the kind's.
+        public init(source: [UInt8], destination: [UInt8], payload: [UInt8], ports: (source: UInt16, destination: UInt16),
+                    ntpTime: UInt64) {
+            let time = Self(source: source, destination: destination, payload: payload, kind: .labRecord, ntpTime: ntpTime)
+            self.source = source
+            self.destination = destination
+            self.payload = payload
+            self.kind = .labRecord
+            self.ports = ports
+            self.seconds = time.seconds
+            self.microseconds = time.microseconds
         }
 
         /// A datagram sent at an NTP-UTC 64-bit time (a MIKEY T value).
@@ -100,7 +119,7 @@ public struct PacketCapture: Sendable {
     /// IPv4 header (RFC 791) + UDP header (RFC 768) + payload, with both checksums.
     static func ipv4Packet(_ datagram: Datagram, identification: UInt16) -> [UInt8] {
         let udpLength = UInt16(8 + datagram.payload.count)
-        let ports = ports(datagram.kind)
+        let ports = datagram.ports
         var udp = ports.source.bigEndianOctets + ports.destination.bigEndianOctets + udpLength.bigEndianOctets + [0, 0]
         udp += datagram.payload
         let pseudoHeader = datagram.source + datagram.destination + [0, 17] + udpLength.bigEndianOctets

@@ -17,7 +17,9 @@ struct ExportCommand: ParsableCommand {
             MIKEY on port 2269 only, SRTP media from 5006 to the RTP port 5004, the lab's own records \
             such as mailbox deposits and group frames on 52269). With --scenario, every message of \
             that scenario's run is written, with timeline.json (as `run --format json`) and \
-            timeline.md instead of transcript.json. \
+            timeline.md instead of transcript.json. With --sip (and --scenario), sip.pcap too: the \
+            SIP requests and responses that carry the MIKEY-IBAKE messages in their SDP \
+            (a=key-mgmt:mikey, RFC 4567), on UDP 5060 (PROFILE D23). \
             The same --seed gives byte-identical files on every run and machine.
             """
     )
@@ -26,8 +28,13 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Directory to write into (created if missing).", completion: .directory) var out: String
     @Flag(name: .customLong("mikey-1"), help: "Use the MIKEY-1 PRF (HMAC-SHA-1) instead of PRF-HMAC-SHA-256 (the bare exchange only).")
     var mikey1 = false
+    @Flag(name: .customLong("sip"), help: "Also write sip.pcap: the SIP messages carrying the MIKEY messages in SDP (with --scenario).")
+    var sip = false
 
     func validate() throws {
+        if sip, selection.scenario == nil {
+            throw ValidationError("--sip needs --scenario (basic, forking, retargeting, deferred, ...): the SIP carriage follows a scenario's timeline")
+        }
         if mikey1, let scenario = selection.scenario {
             throw ValidationError("--mikey-1 applies to the bare exchange, not to --scenario \(scenario.rawValue)")
         }
@@ -41,7 +48,7 @@ struct ExportCommand: ParsableCommand {
             let set = try selection.params.load()
             if selection.scenario != nil {
                 try ScenarioExport(timeline: try selection.build(), directory: URL(fileURLWithPath: out),
-                                   parameterSummary: set.summary).write()
+                                   parameterSummary: set.summary, sip: sip).write()
                 return
             }
             let run: BasicExchange

@@ -1,0 +1,339 @@
+import IBAKE
+import MIKEY
+import Scenarios
+
+/// Why a timeline's MIKEY messages cannot be put in SIP as PROFILE D23 maps them: the
+/// step, what arrived, and what the mapping expected there.
+public struct SIPCarriageError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let step: Int
+    public let description: String
+
+    init(step: Int, _ what: String) {
+        self.step = step
+        description = "step \(step): \(what)"
+    }
+}
+
+/// The SIP/SDP carriage of a timeline's MIKEY-IBAKE messages (PROFILE D23, RFC 4567,
+/// RFC 6267 §1 and §3): each message rides in the SDP body of a SIP request or response,
+/// with the SIP messages between them that the dialogue needs.
+///
+/// - I_MESSAGE_1: the offer of the INVITE (RFC 3261 §13, RFC 3264 §5); a forked INVITE
+///   (the same I_MESSAGE_1 to several devices) keeps its Call-ID and From tag, each copy
+///   with the proxy's Via on top (RFC 3261 §16.6).
+/// - R_MESSAGE_1: the answer in a reliable 183 Session Progress (RFC 3262), which opens
+///   an early dialog with the answering device's To tag and names the answering identity
+///   in P-Asserted-Identity (RFC 3325); the caller acknowledges it with PRACK, answered 200.
+/// - I_MESSAGE_2: the offer of an UPDATE in that early dialog (RFC 3311 §5.1).
+/// - R_MESSAGE_2: the answer in the 200 OK to the UPDATE; then the 200 OK to the INVITE
+///   and its ACK.
+/// - Error: the SDP of a 488 Not Acceptable Here (RFC 3261 §21.4.26) to the request
+///   whose message was refused (acknowledged with ACK when that was the INVITE).
+/// - REQUEST_KEY and its response go to the KMS over UDP, and the lab's own records
+///   (SRTP, mailbox, group frames) are not MIKEY: none rides in SIP.
+public enum SIPCarriage {
+    /// SIP's port on UDP, both ways (RFC 3261 §19.1.2).
+    public static let port: UInt16 = 5060
+    /// The proxy that forks and retargets (RFC 6267 §3): it appears in the Via of the
+    /// requests it forwarded, not as a host of the capture.
+    public static let proxy = "proxy.ims.example"
+
+    /// The IPv4 address of `party` in the lab's captures: 127.0.0.N for the N-th party
+    /// of the timeline (`capture.pcap` and `sip.pcap` alike, PROFILE D20).
+    public static func address(of party: PartyID, in timeline: Timeline) -> [UInt8] {
+        let index = timeline.parties.firstIndex { $0.id == party } ?? 250
+        return [127, 0, 0, UInt8(index + 1)]
+    }
+
+    /// Whether a message of `kind` rides in SIP under PROFILE D23.
+    public static func ridesInSIP(_ kind: MessageKind) -> Bool {
+        [MessageKind.iMessage1, .rMessage1, .iMessage2, .rMessage2, .error].contains(kind)
+    }
+
+    /// The SIP messages that carry `timeline`'s MIKEY messages, in order, with those
+    /// between them. Throws when a message does not fit the mapping (a mode's message,
+    /// an answer with no offer before it), naming the step.
+    public static func dialogue(for timeline: Timeline) throws -> [SIPMessage] {
+        var builder = DialogueBuilder(timeline: timeline)
+        for step in timeline.steps {
+            guard let message = step.message else { continue }
+            try builder.add(message, at: step.index)
+        }
+        return builder.messages
+    }
+
+    /// The SIP message that carries the message of step `step`, if one does.
+    public static func carrier(of step: Int, in dialogue: [SIPMessage]) -> SIPMessage? {
+        dialogue.first { $0.carries == step }
+    }
+}
+
+/// One INVITE from a caller to a callee and the dialog it opens (RFC 3261 §12).
+private struct Call {
+    enum State { case invited, early, updating(cseq: Int, via: String), confirmed, ended }
+
+    let callID: String
+    let caller: PartyID
+    let callee: PartyID
+    let fromURI: String
+    let fromTag: String
+    let toURI: String
+    let requestURI: String
+    /// The INVITE's Via fields as the callee received them; responses copy them (RFC 3261 §8.2.6.2).
+    let inviteVias: [String]
+    /// The I_MESSAGE_1 it offered, to tell a forked copy from a new call.
+    let offered: [UInt8]
+    let sessionID: UInt64
+    var toTag: String?
+    var callerCSeq = 1
+    var callerVersion = 1
+    var calleeVersion = 0
+    var state = State.invited
+}
+
+/// Walks the timeline's messages and writes the SIP messages for each (PROFILE D23).
+private struct DialogueBuilder {
+    let timeline: Timeline
+    var messages: [SIPMessage] = []
+    var calls: [Call] = []
+    var branches = 0
+
+    init(timeline: Timeline) { self.timeline = timeline }
+
+    mutating func add(_ message: WireMessage, at step: Int) throws {
+        guard let type = message.kind.dataType else { return }     // a record of the lab's own
+        if type.name.hasPrefix("REQUEST_KEY") { return }             // UDP to the KMS (PROFILE D11, D20)
+        switch message.kind {
+        case .iMessage1: try invite(message, step)
+        case .rMessage1: try sessionProgress(message, step)
+        case .iMessage2: try update(message, step)
+        case .rMessage2: try updateAnswer(message, step)
+        case .error: try refusal(message, step)
+        default:
+            throw SIPCarriageError(step: step, "\"\(message.kind)\" is not one of MIKEY-IBAKE's messages; PROFILE D23 maps only I_MESSAGE_1, R_MESSAGE_1, I_MESSAGE_2, R_MESSAGE_2 and Error onto SIP")
+        }
+    }
+
+    // MARK: - The four messages and Error
+
+    /// I_MESSAGE_1 in the INVITE's offer (RFC 6267 §4.2.2.1; PROFILE D23).
+    private mutating func invite(_ message: WireMessage, _ step: Int) throws {
+        let decoded: MIKEYMessage
+        do { decoded = try MIKEYMessage(decoding: message.octets) } catch {
+            throw SIPCarriageError(step: step, "I_MESSAGE_1 does not decode (\(error)); its IDRi and IDRr name the INVITE's From and To")
+        }
+        guard let fromURI = decoded.identity(.initiator)?.text ?? identity(message.from),
+              let toURI = decoded.identity(.responder)?.text ?? identity(message.to) else {
+            throw SIPCarriageError(step: step, "I_MESSAGE_1 has no IDRi or IDRr and its parties no identity: the INVITE needs From and To URIs")
+        }
+        // The same I_MESSAGE_1 from the same caller while the first copy is unanswered: the proxy forked it.
+        let fork = calls.last { $0.caller == message.from && $0.offered == message.octets && $0.callee != message.to }
+            .flatMap { call -> Call? in if case .invited = call.state { call } else { nil } }
+        let requestURI = identity(message.to) ?? toURI
+        let proxied = fork != nil || requestURI != toURI
+        let callID = fork?.callID ?? "mikey-\(decoded.header.csbID)-\(calls.count + 1)@\(host(message.from))"
+        let callerVia = fork?.inviteVias.last ?? via(message.from)
+        let vias = proxied ? ["SIP/2.0/UDP \(SIPCarriage.proxy);branch=\(nextBranch())", callerVia] : [callerVia]
+        let fromTag = fork?.fromTag ?? tag(message.from)
+        let call = Call(callID: callID, caller: message.from, callee: message.to, fromURI: fromURI, fromTag: fromTag,
+                        toURI: toURI, requestURI: requestURI, inviteVias: vias, offered: message.octets,
+                        sessionID: UInt64(decoded.header.csbID))
+        calls.append(call)
+        var headers = vias.map { SIPMessage.Header("Via", $0) }
+        headers += [
+            .init("Max-Forwards", proxied ? "69" : "70"),
+            .init("From", "<\(fromURI)>;tag=\(fromTag)"),
+            .init("To", "<\(toURI)>"),
+            .init("Call-ID", callID),
+            .init("CSeq", "1 INVITE"),
+            .init("Contact", contact(message.from)),
+            .init("Allow", "INVITE, ACK, CANCEL, BYE, PRACK, UPDATE"),
+            .init("Supported", "100rel"),
+        ]
+        messages.append(SIPMessage(.request(method: "INVITE", uri: requestURI), headers: headers,
+                                   body: sdp(message, sessionID: call.sessionID, version: 1),
+                                   from: message.from, to: message.to, carries: step, step: step))
+    }
+
+    /// R_MESSAGE_1 in a reliable 183's answer, then PRACK and its 200 (RFC 6267 §4.2.2.3, RFC 3262).
+    private mutating func sessionProgress(_ message: WireMessage, _ step: Int) throws {
+        let index = try open(from: message.to, to: message.from, step, message.kind) {
+            if case .invited = $0 { true } else { false }
+        }
+        calls[index].toTag = tag(message.from)
+        calls[index].calleeVersion += 1
+        let call = calls[index]
+        var headers = response(call, cseq: "1 INVITE", vias: call.inviteVias)
+        headers += [
+            .init("Contact", contact(message.from)),
+            .init("Require", "100rel"),
+            .init("RSeq", "1"),
+        ]
+        if let asserted = identity(message.from) { headers.append(.init("P-Asserted-Identity", "<\(asserted)>")) }
+        messages.append(SIPMessage(.response(status: 183, reason: "Session Progress"), headers: headers,
+                                   body: sdp(message, sessionID: call.sessionID, version: call.calleeVersion),
+                                   from: message.from, to: message.to, carries: step, step: step))
+        calls[index].callerCSeq += 1
+        let prack = inDialog(calls[index], method: "PRACK", extra: [.init("RAck", "1 1 INVITE")])
+        messages.append(SIPMessage(.request(method: "PRACK", uri: contactURI(call.callee)), headers: prack.headers,
+                                   from: call.caller, to: call.callee, step: step))
+        messages.append(SIPMessage(.response(status: 200, reason: "OK"),
+                                   headers: response(calls[index], cseq: "\(calls[index].callerCSeq) PRACK", vias: [prack.via]),
+                                   from: call.callee, to: call.caller, step: step))
+        calls[index].state = .early
+    }
+
+    /// I_MESSAGE_2 in an UPDATE's offer in the early dialog (RFC 6267 §4.2.2.5, RFC 3311).
+    private mutating func update(_ message: WireMessage, _ step: Int) throws {
+        let index = try open(from: message.from, to: message.to, step, message.kind) {
+            if case .early = $0 { true } else { false }
+        }
+        calls[index].callerCSeq += 1
+        calls[index].callerVersion += 1
+        let call = calls[index]
+        let request = inDialog(call, method: "UPDATE", extra: [.init("Contact", contact(message.from))])
+        messages.append(SIPMessage(.request(method: "UPDATE", uri: contactURI(call.callee)), headers: request.headers,
+                                   body: sdp(message, sessionID: call.sessionID, version: call.callerVersion),
+                                   from: message.from, to: message.to, carries: step, step: step))
+        calls[index].state = .updating(cseq: call.callerCSeq, via: request.via)
+    }
+
+    /// R_MESSAGE_2 in the 200 OK to the UPDATE; then the 200 OK to the INVITE and the
+    /// ACK (RFC 6267 §4.2.2.7, RFC 3261 §13.3.1.4 and §17.1.1.3).
+    private mutating func updateAnswer(_ message: WireMessage, _ step: Int) throws {
+        let index = try open(from: message.to, to: message.from, step, message.kind) {
+            if case .updating = $0 { true } else { false }
+        }
+        guard case .updating(let cseq, let via) = calls[index].state else { return }
+        calls[index].calleeVersion += 1
+        let call = calls[index]
+        messages.append(SIPMessage(.response(status: 200, reason: "OK"),
+                                   headers: response(call, cseq: "\(cseq) UPDATE", vias: [via])
+                                       + [.init("Contact", contact(message.from))],
+                                   body: sdp(message, sessionID: call.sessionID, version: call.calleeVersion),
+                                   from: message.from, to: message.to, carries: step, step: step))
+        // The offer and answer are done (in the 183 and the UPDATE): the 2xx has no body (RFC 3262 §5).
+        messages.append(SIPMessage(.response(status: 200, reason: "OK"),
+                                   headers: response(call, cseq: "1 INVITE", vias: call.inviteVias)
+                                       + [.init("Contact", contact(message.from))],
+                                   from: message.from, to: message.to, step: step))
+        let ack = inDialog(call, method: "ACK", cseq: "1 ACK")
+        messages.append(SIPMessage(.request(method: "ACK", uri: contactURI(call.callee)), headers: ack.headers,
+                                   from: call.caller, to: call.callee, step: step))
+        calls[index].state = .confirmed
+    }
+
+    /// An Error message in a 488 to the request that carried the refused message
+    /// (RFC 3830 §5.1.2, PROFILE D18); an INVITE's 488 is acknowledged (RFC 3261 §17.1.1.3).
+    private mutating func refusal(_ message: WireMessage, _ step: Int) throws {
+        let index = try open(from: message.to, to: message.from, step, message.kind) {
+            switch $0 {
+            case .invited, .updating: true
+            default: false
+            }
+        }
+        var call = calls[index]
+        if call.toTag == nil { call.toTag = tag(message.from) }
+        call.calleeVersion += 1
+        let body = sdp(message, sessionID: call.sessionID, version: call.calleeVersion)
+        let reason = SIPMessage.StartLine.response(status: 488, reason: "Not Acceptable Here")
+        let warning = SIPMessage.Header("Warning", "399 \(host(message.from)) \"MIKEY Error message in the SDP\"")
+        if case .updating(let cseq, let via) = call.state {
+            messages.append(SIPMessage(reason, headers: response(call, cseq: "\(cseq) UPDATE", vias: [via]) + [warning],
+                                       body: body, from: message.from, to: message.to, carries: step, step: step))
+            call.state = .early    // a refused UPDATE leaves the session as it was (RFC 3311 §5.2)
+        } else {
+            messages.append(SIPMessage(reason, headers: response(call, cseq: "1 INVITE", vias: call.inviteVias) + [warning],
+                                       body: body, from: message.from, to: message.to, carries: step, step: step))
+            // The ACK of a non-2xx answer belongs to the INVITE's transaction: same branch, same CSeq number.
+            let ack = call.inviteVias.map { SIPMessage.Header("Via", $0) } + [
+                .init("Max-Forwards", "70"), .init("From", "<\(call.fromURI)>;tag=\(call.fromTag)"),
+                .init("To", "<\(call.toURI)>" + (call.toTag.map { ";tag=\($0)" } ?? "")),
+                .init("Call-ID", call.callID), .init("CSeq", "1 ACK"),
+            ]
+            messages.append(SIPMessage(.request(method: "ACK", uri: call.requestURI), headers: ack,
+                                       from: call.caller, to: call.callee, step: step))
+            call.state = .ended
+        }
+        calls[index] = call
+    }
+
+    // MARK: - Dialog helpers
+
+    /// The latest call from `caller` to `callee` in a state `accepts` admits, or an error
+    /// that says which message had nothing to answer.
+    private func open(from caller: PartyID, to callee: PartyID, _ step: Int, _ kind: MessageKind,
+                      _ accepts: (Call.State) -> Bool) throws -> Int {
+        guard let index = calls.lastIndex(where: { $0.caller == caller && $0.callee == callee }), accepts(calls[index].state) else {
+            throw SIPCarriageError(step: step, "\(kind) from \(timeline.tag(callee)) to \(timeline.tag(caller)) has no SIP transaction to ride in: PROFILE D23 expects it after \(expected(kind)) from \(timeline.tag(caller)) to \(timeline.tag(callee))")
+        }
+        return index
+    }
+
+    private func expected(_ kind: MessageKind) -> String {
+        switch kind {
+        case .rMessage1: "an unanswered INVITE (I_MESSAGE_1)"
+        case .iMessage2: "a 183 (R_MESSAGE_1)"
+        case .rMessage2: "an UPDATE (I_MESSAGE_2)"
+        default: "an INVITE or an UPDATE awaiting its answer"
+        }
+    }
+
+    /// A response's Via, From, To (with the callee's tag), Call-ID and CSeq.
+    private func response(_ call: Call, cseq: String, vias: [String]) -> [SIPMessage.Header] {
+        vias.map { SIPMessage.Header("Via", $0) } + [
+            .init("From", "<\(call.fromURI)>;tag=\(call.fromTag)"),
+            .init("To", "<\(call.toURI)>" + (call.toTag.map { ";tag=\($0)" } ?? "")),
+            .init("Call-ID", call.callID),
+            .init("CSeq", cseq),
+        ]
+    }
+
+    /// A request of the caller inside the dialog: a new branch, the next CSeq (or `cseq`).
+    private mutating func inDialog(_ call: Call, method: String, cseq: String? = nil,
+                                   extra: [SIPMessage.Header] = []) -> (headers: [SIPMessage.Header], via: String) {
+        let via = via(call.caller)
+        let headers: [SIPMessage.Header] = [
+            .init("Via", via), .init("Max-Forwards", "70"),
+            .init("From", "<\(call.fromURI)>;tag=\(call.fromTag)"),
+            .init("To", "<\(call.toURI)>" + (call.toTag.map { ";tag=\($0)" } ?? "")),
+            .init("Call-ID", call.callID),
+            .init("CSeq", cseq ?? "\(call.callerCSeq) \(method)"),
+        ] + extra
+        return (headers, via)
+    }
+
+    private mutating func via(_ party: PartyID) -> String {
+        "SIP/2.0/UDP \(host(party)):\(SIPCarriage.port);branch=\(nextBranch())"
+    }
+
+    /// A branch starting with RFC 3261's magic cookie (§8.1.1.7), counted so runs repeat.
+    private mutating func nextBranch() -> String {
+        branches += 1
+        return "z9hG4bK-mikey-\(branches)"
+    }
+
+    private func sdp(_ message: WireMessage, sessionID: UInt64, version: Int) -> SessionDescription {
+        let caller = calls.contains { $0.caller == message.from }
+        return SessionDescription(address: host(message.from), port: caller ? PacketCapture.rtpSourcePort : PacketCapture.rtpPort,
+                                  sessionID: sessionID, version: version, mikey: message.octets)
+    }
+
+    private func identity(_ party: PartyID) -> String? { timeline.party(party)?.identity }
+
+    private func host(_ party: PartyID) -> String {
+        SIPCarriage.address(of: party, in: timeline).map(String.init).joined(separator: ".")
+    }
+
+    /// The user's address at its host (`sip:alice@127.0.0.1:5060`), where in-dialog requests go.
+    private func contactURI(_ party: PartyID) -> String {
+        let user = identity(party).flatMap { $0.split(separator: ":").last?.split(separator: "@").first }.map(String.init)
+            ?? timeline.tag(party).lowercased()
+        return "sip:\(user)@\(host(party)):\(SIPCarriage.port)"
+    }
+
+    private func contact(_ party: PartyID) -> String { "<\(contactURI(party))>" }
+
+    /// A party's dialog tag (RFC 3261 §19.3): its short tag, so a forked call's early dialogs differ.
+    private func tag(_ party: PartyID) -> String { "\(timeline.tag(party).lowercased())-\(calls.count)" }
+}

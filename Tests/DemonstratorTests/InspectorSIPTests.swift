@@ -1,0 +1,89 @@
+import Demonstrator
+import Foundation
+import Scenarios
+import Testing
+import TUI
+
+/// The inspector's SIP view (PROFILE D23): `x` cycles fields, hex, SIP; the view shows
+/// the request or response that carries the message, or says why none does.
+@Suite("Demonstrator: the inspector's SIP view") struct InspectorSIPTests {
+    /// The inspector's text, row by row, for `state` drawn whole.
+    static func inspectorText(_ state: AppState) throws -> [String] {
+        let canvas = AppView.render(state, size: state.size, theme: .color, glyphs: .unicode)
+        let lines = canvas.plainText().split(separator: "\n").map { Array($0) }
+        let top = try #require(lines.firstIndex { String($0).contains("Inspector ·") }, "no inspector on screen")
+        let title = String(lines[top])
+        let left = try #require(lines[top].indices.last { index in
+            lines[top][index] == "┌" && String(lines[top][index...]).contains("Inspector")
+        }, "\(title)")
+        let rows = lines[(top + 1)...].map { String($0.dropFirst(left)) }
+        let bottom = rows.firstIndex { $0.hasPrefix("└") } ?? rows.count - 1
+        return Array(rows.prefix(bottom + 1))    // the bottom border holds the mode's label
+    }
+
+    @Test("x cycles fields, hex, SIP and back to fields")
+    func cycle() {
+        let basic = Fixtures.state(.basic, at: .sends(.iMessage1))
+        let modes = (1...3).reduce(into: [basic]) { states, _ in
+            states.append(AppUpdate.update(states[states.count - 1], .key(.character("x"))).state)
+        }.map(\.inspector.mode)
+        #expect(modes == [.fields, .hex, .sip, .fields])
+    }
+
+    @Test("I_MESSAGE_1 rides in the INVITE: start line, headers, the key-mgmt line shortened in the middle")
+    func invite() throws {
+        var state = Fixtures.state(.basic, at: .sends(.iMessage1))
+        state.inspector.mode = .sip
+        let text = try Self.inspectorText(state).joined(separator: "\n")
+        #expect(text.contains("INVITE sip:bob@ims.example SIP/2.0"), "\(text)")
+        #expect(text.contains("SIP, x: fields"))
+        state.inspector.scroll = 100    // the view stops at its last row: the SDP's end
+        let end = try Self.inspectorText(state).joined(separator: "\n")
+        let message = try #require(state.model?.step(state.step)?.message)
+        let base64 = Data(message.octets).base64EncodedString()
+        let line = try #require(end.split(separator: "\n").first { $0.contains("a=key-mgmt:mikey ") }, "\(end)")
+        let shown = try #require(line.components(separatedBy: "a=key-mgmt:mikey ").last?.split(separator: " ").first)
+        let halves = shown.components(separatedBy: "…")
+        try #require(halves.count == 2, "the base64 is not shortened in the middle: \(shown)")
+        #expect(base64.hasPrefix(halves[0]) && base64.hasSuffix(halves[1]) && halves[0].count > 8 && halves[1].count > 8)
+    }
+
+    @Test("forking: the answering device's 183, with its identity asserted")
+    func forkedAnswer() throws {
+        let model = try #require(Fixtures.model(.forking))
+        let step = try #require(Fixtures.step(.forking, .sends(.rMessage1)))
+        guard case .carried(let message, let route) = try #require(model.sip[step]) else {
+            Issue.record("R_MESSAGE_1 has no SIP carriage")
+            return
+        }
+        #expect(message.status == 183 && route == "D2 → I")
+        #expect(message.header("P-Asserted-Identity") == "<sip:bob-laptop@ims.example>")
+    }
+
+    @Test("REQUEST_KEY and SRTP say they have no SIP carriage")
+    func noCarriage() throws {
+        let model = try #require(Fixtures.model(.basic))
+        for step in model.messageSteps {
+            let kind = try #require(model.step(step)?.message?.kind)
+            let rides = ["I_MESSAGE_1", "R_MESSAGE_1", "I_MESSAGE_2", "R_MESSAGE_2"].contains(kind.name)
+            switch try #require(model.sip[step]) {
+            case .carried: #expect(rides, "\(kind) at step \(step) has a SIP carrier")
+            case .none(let reason): #expect(!rides && reason.contains(kind.name), "\(kind) at step \(step): \(reason)")
+            }
+        }
+        var state = Fixtures.state(.basic, step: try #require(model.messageSteps.first))
+        state.inspector.mode = .sip
+        #expect(try Self.inspectorText(state).joined().contains("No SIP carriage"))
+    }
+
+    @Test("Down scrolls the SIP view when the inspector has focus, and stops at the end")
+    func scroll() throws {
+        var state = Fixtures.state(.basic, at: .sends(.iMessage1), size: Size(width: 80, height: 24))
+        state.inspector.mode = .sip
+        for _ in 0..<8 where state.focus != .inspector { state = Fixtures.send(state, Fixtures.keys(.tab)) }
+        try #require(state.focus == .inspector)
+        let scrolled = Fixtures.send(state, Array(repeating: .key(.down), count: 100))
+        #expect(scrolled.inspector.scroll > 0)
+        #expect(try Self.inspectorText(scrolled).joined().contains("a=rtpmap:0 PCMU/8000"), "the last SDP line shows at the end")
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import IBAKE
+import IBE
+import MIKEY
+import Network
+import Scenarios
+import Testing
+
+/// The SIP dialogue of the scenarios (PROFILE D23): which request or response carries
+/// each MIKEY message, what its SDP holds, and that the headers make one coherent dialog.
+@Suite struct SIPCarriageTests {
+    static func timeline(_ name: ScenarioName) throws -> Timeline {
+        try Scenario.build(name, options: ScenarioOptions(parameterSet: try ParameterSet.named("toy"), seed: 1))
+    }
+
+    /// The start line of the message that carries each MIKEY message, in timeline order.
+    @Test(arguments: [
+        (ScenarioName.basic, ["INVITE", "183", "UPDATE", "200"]),
+        (.forking, ["INVITE", "INVITE", "INVITE", "183", "UPDATE", "200"]),
+        (.retargeting, ["INVITE", "183", "UPDATE", "200"]),
+        (.deferred, ["INVITE", "183", "UPDATE", "200"]),
+    ])
+    func eachMessageRidesWhereD23SaysAndInOrder(name: ScenarioName, carriers: [String]) throws {
+        let timeline = try Self.timeline(name)
+        let dialogue = try SIPCarriage.dialogue(for: timeline)
+        let carried = timeline.steps.filter { $0.message.map { SIPCarriage.ridesInSIP($0.kind) } ?? false }
+        let carrying = dialogue.filter { $0.carries != nil }
+        #expect(carrying.map(\.carries) == carried.map(\.index), "\(name): carried steps out of order")
+        #expect(carrying.map { $0.status.map(String.init) ?? $0.method } == carriers, "\(name)")
+        for message in carrying {
+            let step = try #require(timeline.steps.first { $0.index == message.carries }?.message)
+            let data = try #require(message.body?.keyManagementData, "\(name) step \(message.carries ?? 0): no key-mgmt")
+            #expect(Data(base64Encoded: data).map(Array.init) == step.octets,
+                    "\(name) step \(message.carries ?? 0): the base64 is not the octets the lab sent")
+            #expect(message.from == step.from && message.to == step.to, "\(name): \(message.firstLine) goes the wrong way")
+        }
+    }
+
+    /// The whole dialogue of the basic call, method by method (RFC 3262 PRACK, RFC 3311 UPDATE).
+    @Test func basicCallIsOneDialogOfEightMessages() throws {
+        let dialogue = try SIPCarriage.dialogue(for: try Self.timeline(.basic))
+        #expect(dialogue.map { $0.status.map(String.init) ?? $0.method } == ["INVITE", "183", "PRACK", "200", "UPDATE", "200", "200", "ACK"])
+        #expect(dialogue.map { $0.header("CSeq") ?? "" }
+                == ["1 INVITE", "1 INVITE", "2 PRACK", "2 PRACK", "3 UPDATE", "3 UPDATE", "1 INVITE", "1 ACK"])
+        #expect(Set(dialogue.compactMap { $0.header("Call-ID") }).count == 1, "one call, one Call-ID")
+        let responderTag = try #require(dialogue[1].header("To")?.components(separatedBy: ";tag=").last)
+        #expect(dialogue.dropFirst().allSatisfy { $0.header("To")?.hasSuffix(";tag=\(responderTag)") == true },
+                "every message after the 183 belongs to its early dialog")
+        #expect(dialogue[1].header("Require") == "100rel" && dialogue[1].header("RSeq") == "1")
+        #expect(dialogue[2].header("RAck") == "1 1 INVITE")
+        // Each response answers its request's transaction: the same Via branch.
+        #expect(dialogue[3].header("Via") == dialogue[2].header("Via") && dialogue[5].header("Via") == dialogue[4].header("Via"))
+    }
+
+    /// Content-Length counts the body's octets, and the octets are the text written.
+    @Test(arguments: [ScenarioName.basic, .forking, .retargeting, .deferred])
+    func contentLengthIsExact(name: ScenarioName) throws {
+        for message in try SIPCarriage.dialogue(for: try Self.timeline(name)) {
+            let text = String(decoding: message.octets, as: UTF8.self)
+            let parts = text.components(separatedBy: "\r\n\r\n")
+            try #require(parts.count >= 2, "\(message.firstLine): no empty line after the headers")
+            let body = parts.dropFirst().joined(separator: "\r\n\r\n")
+            let length = parts[0].components(separatedBy: "\r\n").first { $0.hasPrefix("Content-Length: ") }
+            #expect(length == "Content-Length: \(body.utf8.count)", "\(name) \(message.firstLine): \(length ?? "none")")
+        }
+    }
+
+    /// Forking: one Call-ID and From tag, a proxy branch per copy; only the device that
+    /// answers opens an early dialog (RFC 6267 §3, RFC 3261 §16.6).
+    @Test func forkedInviteSharesTheCallAndDiffersInTheProxyBranch() throws {
+        let timeline = try Self.timeline(.forking)
+        let invites = try SIPCarriage.dialogue(for: timeline).filter { $0.method == "INVITE" && $0.status == nil }
+        try #require(invites.count == 3)
+        #expect(Set(invites.compactMap { $0.header("Call-ID") }).count == 1)
+        #expect(Set(invites.compactMap { $0.header("From") }).count == 1)
+        #expect(invites.allSatisfy { $0.header("To") == "<sip:bob@ims.example>" })
+        let proxyVias = invites.compactMap { $0.header("Via") }
+        #expect(proxyVias.allSatisfy { $0.contains(SIPCarriage.proxy) } && Set(proxyVias).count == 3)
+        #expect(invites.map(\.firstLine) == timeline.parties.filter { $0.kind == .device }.map { "INVITE \($0.identity ?? "") SIP/2.0" })
+    }
+
+    /// Retargeting and the mailbox: To keeps the intended identity, the Request-URI and
+    /// P-Asserted-Identity name the one that answers.
+    @Test(arguments: [(ScenarioName.retargeting, "sip:carol@ims.example"), (.deferred, "sip:voicemail@ims.example")])
+    func retargetedCallShowsWhoAnswers(name: ScenarioName, answerer: String) throws {
+        let dialogue = try SIPCarriage.dialogue(for: try Self.timeline(name))
+        let invite = try #require(dialogue.first)
+        #expect(invite.firstLine == "INVITE \(answerer) SIP/2.0" && invite.header("To") == "<sip:bob@ims.example>")
+        let progress = try #require(dialogue.first { $0.status == 183 })
+        #expect(progress.header("P-Asserted-Identity") == "<\(answerer)>")
+    }
+
+    /// REQUEST_KEY, SRTP and the lab's records have no carrier; a mode's message is refused, naming its step.
+    @Test func messagesOutsideTheMappingHaveNoCarrier() throws {
+        let timeline = try Self.timeline(.deferred)
+        let dialogue = try SIPCarriage.dialogue(for: timeline)
+        for step in timeline.steps {
+            guard let message = step.message, !SIPCarriage.ridesInSIP(message.kind) else { continue }
+            #expect(SIPCarriage.carrier(of: step.index, in: dialogue) == nil, "\(message.kind) at step \(step.index)")
+        }
+        #expect(throws: SIPCarriageError.self) { try SIPCarriage.dialogue(for: try Self.timeline(.modePSK)) }
+    }
+
+    /// A refused message's Error rides in a 488 to the request that carried it.
+    @Test func errorRidesInA488() throws {
+        let timeline = try Self.timeline(.tamper)
+        let dialogue = try SIPCarriage.dialogue(for: timeline)
+        let errors = timeline.steps.filter { $0.message?.kind == .error }
+        try #require(!errors.isEmpty)
+        for step in errors {
+            let carrier = try #require(SIPCarriage.carrier(of: step.index, in: dialogue))
+            #expect(carrier.status == 488, "\(carrier.firstLine)")
+        }
+    }
+}

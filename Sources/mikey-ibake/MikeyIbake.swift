@@ -12,6 +12,7 @@ struct MikeyIbake: ParsableCommand {
             Shell completion: `mikey-ibake --generate-completion-script bash|zsh|fish` prints the \
             script (see the README).
             """ + "\n\n" + ExitStatus.helpText,
+        version: version,
         subcommands: [
             InteractiveCommand.self, RunCommand.self, TutorialCommand.self, DecodeCommand.self, ExportCommand.self,
             SnapshotCommand.self, BenchCommand.self, LabCommand.self, AttacksCommand.self, CompareCommand.self, NetCommand.self,

@@ -193,6 +193,24 @@ import TUITestSupport
         }
     }
 
+    // MARK: version
+
+    /// `--version` prints MikeyIbake.version, the version scripts/package names the tarball
+    /// after (it reads it from Sources/mikey-ibake/Version.swift; `scripts/package --version`
+    /// prints what it read and builds nothing).
+    @Test func versionIsTheOneThePackageCarries() throws {
+        let (status, output) = try Self.run(["--version"])
+        #expect(status == 0)
+        #expect(output == MikeyIbake.version + "\n")
+        let script = EndToEnd.packageRoot.appendingPathComponent("scripts/package").path
+        let (scriptStatus, packaged) = try CleanSpawn.run(["/usr/bin/env", "bash", script, "--version"])
+        #expect(scriptStatus == 0)
+        #expect(packaged == MikeyIbake.version + "\n", "scripts/package reads another version: \(packaged)")
+        let parts = MikeyIbake.version.split(separator: ".", omittingEmptySubsequences: false)
+        #expect(parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) },
+                "MAJOR.MINOR.PATCH, as the tarball's name carries it: \(MikeyIbake.version)")
+    }
+
     // MARK: hidden flags
 
     @Test func internalFlagsAreNotInTheHelp() throws {

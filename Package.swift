@@ -84,10 +84,10 @@ let package = Package(
         // Seeds/ and Reproducers/ hold fuzz inputs, read by path and replayed through FuzzTargets.
         .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets", "MIKEY", "IBAKE"], exclude: ["Seeds", "Reproducers"]),
         // The SIP carriage (PROFILE D23): the dialogue of each scenario, its headers and SDP.
-        .testTarget(name: "NetworkTests", dependencies: ["Network", "Scenarios", "IBAKE", "MIKEY", "Primitives", "TestSupport"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "IBAKE", "IBE", "MIKEY", "Primitives"]),
         .testTarget(name: "NetworkTests", dependencies: [
-            "Network", "IBAKE", "IBE", "MIKEY", "Primitives", .product(name: "NIOCore", package: "swift-nio"),
+            "Network", "Scenarios", "IBAKE", "IBE", "MIKEY", "Primitives", "TestSupport",
+            .product(name: "NIOCore", package: "swift-nio"),
         ]),
         // Also runs the built binary (TUITestSupport's CleanSpawn) for exit statuses and help texts.
         .testTarget(name: "CLITests", dependencies: ["mikey-ibake", "MIKEY", "IBAKE", "IBE", "Scenarios", "TestSupport",

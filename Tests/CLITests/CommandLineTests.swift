@@ -230,7 +230,7 @@ import TUITestSupport
     @Test func bashCompletionNamesTheSubcommandsAndOffersTheScenarios() throws {
         let (status, script) = try Self.run(["--generate-completion-script", "bash"])
         #expect(status == 0)
-        #expect(script.contains("compgen -W 'interactive run tutorial decode export snapshot bench lab attacks compare help'"))
+        #expect(script.contains("compgen -W 'interactive run tutorial decode export snapshot bench lab attacks compare net help'"))
         // `--scenario` offers every scenario name, in run and in the demonstrator.
         let scenarios = "-W " + ScenarioName.allCases.map { "'\($0.rawValue)'" }.joined(separator: "$'\\n'")
         let offers = script.components(separatedBy: "'--scenario')").dropFirst().filter { $0.split(separator: "\n").first?.contains(scenarios) == true }

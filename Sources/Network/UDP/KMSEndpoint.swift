@@ -1,3 +1,4 @@
+import Foundation
 import IBAKE
 import MIKEY
 import NIOCore
@@ -10,30 +11,56 @@ import Primitives
 /// lost, gets the same answer again: a fresh one would be refused by the KMS's own replay
 /// cache.
 public enum KMSEndpoint {
-    /// Serves until `socket`'s events end. `log` hears every datagram's fate.
-    public static func serve(_ realm: Realm, on socket: UDPSocket, log: NetLog) async throws(NetworkError) {
-        let server = KMSServer(profile: IBAKEProfile(parameterSet: realm.parameterSet), kms: try realm.kms(),
-                               uri: realm.description.kms, psks: try realm.psks(), replayCache: ReplayCache(),
-                               clock: SystemClock())
-        var answered = AnswerCache()
-        log(NetEvent("listening", [("party", "kms"), ("address", socket.localAddress.hostAndPort), ("params", realm.parameterSet.name)]))
-        for await event in socket.events {
-            guard case .datagram(let bytes, let sender) = event else { continue }
-            if let again = answered.answer(to: bytes) {
-                await socket.send(again, to: sender)
-                log(NetEvent("resent", [("message", "REQUEST_KEY_RESP"), ("to", sender.hostAndPort), ("why", "the request came again")]))
-                continue
+    /// Serves until `socket`'s events end. `log` hears every datagram's fate. Requests are
+    /// shared among `workers` (one per core by default): a private-key extraction takes
+    /// milliseconds of one core, so a KMS serving a classroom keeps every core busy. A
+    /// user's requests always reach the same worker, whose replay cache and answers
+    /// remember them.
+    public static func serve(_ realm: Realm, on socket: UDPSocket, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                             log: @escaping NetLog) async throws(NetworkError) {
+        let kms = try realm.kms(), psks = try realm.psks()
+        let profile = IBAKEProfile(parameterSet: realm.parameterSet)
+        let queues = (0..<max(1, workers)).map { _ in AsyncStream.makeStream(of: (bytes: [UInt8], sender: SocketAddress).self) }
+        log(NetEvent("listening", [("party", "kms"), ("address", socket.localAddress.hostAndPort), ("params", realm.parameterSet.name),
+                                   ("workers", "\(queues.count)")]))
+        await withTaskGroup(of: Void.self) { group in
+            for (requests, _) in queues {
+                group.addTask {
+                    let server = KMSServer(profile: profile, kms: kms, uri: realm.description.kms, psks: psks,
+                                           replayCache: ReplayCache(), clock: SystemClock())
+                    var answered = AnswerCache()
+                    for await (bytes, sender) in requests {
+                        await answer(bytes, from: sender, server: server, answered: &answered, socket: socket, log: log)
+                    }
+                }
             }
-            do {
-                let record = try server.makeRequestKeyResp(answering: bytes)
-                answered.keep(record.message, answering: bytes)
-                await socket.send(record.message, to: sender)
-                log(NetEvent("provisioned", [("identity", Self.requester(bytes)), ("to", sender.hostAndPort), ("octets", "\(record.message.count)")]))
-            } catch {
-                log(NetEvent("dropped", [("from", sender.hostAndPort), ("octets", "\(bytes.count)"), ("check", error.check.title),
-                                         ("reason", error.reason)]))
-                if let reply = error.errorMessage { await socket.send(reply, to: sender) }
+            for await event in socket.events {
+                guard case .datagram(let bytes, let sender) = event else { continue }
+                let worker = Int(HashFunction.sha256.digest(Array(requester(bytes).utf8))[0]) % queues.count
+                queues[worker].continuation.yield((bytes, sender))
             }
+            for (_, continuation) in queues { continuation.finish() }
+        }
+    }
+
+    /// One request: the same answer again when it came before, else the checks and a
+    /// fresh answer, or the reason it is dropped.
+    private static func answer(_ bytes: [UInt8], from sender: SocketAddress, server: KMSServer, answered: inout AnswerCache,
+                               socket: UDPSocket, log: NetLog) async {
+        if let again = answered.answer(to: bytes) {
+            await socket.send(again, to: sender)
+            log(NetEvent("resent", [("message", "REQUEST_KEY_RESP"), ("to", sender.hostAndPort), ("why", "the request came again")]))
+            return
+        }
+        do {
+            let record = try server.makeRequestKeyResp(answering: bytes)
+            answered.keep(record.message, answering: bytes)
+            await socket.send(record.message, to: sender)
+            log(NetEvent("provisioned", [("identity", requester(bytes)), ("to", sender.hostAndPort), ("octets", "\(record.message.count)")]))
+        } catch {
+            log(NetEvent("dropped", [("from", sender.hostAndPort), ("octets", "\(bytes.count)"), ("check", error.check.title),
+                                     ("reason", error.reason)]))
+            if let reply = error.errorMessage { await socket.send(reply, to: sender) }
         }
     }
 

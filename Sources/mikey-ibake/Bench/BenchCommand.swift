@@ -36,8 +36,13 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .customLong("mikey-sakke"), help: "Only SAKKE (sakke-1) and ECCSI with the ECDSA yardstick (p256).")
     var mikeySAKKE = false
 
+    @Flag(help: "Only the network: a call between processes on loopback (net-call), the KMS's REQUEST_KEY rate (kms-request).")
+    var net = false
+
     func validate() throws {
-        guard !(ui && mikeySAKKE) else { throw ValidationError("--ui and --mikey-sakke exclude each other; give one") }
+        guard [ui, mikeySAKKE, net].filter({ $0 }).count <= 1 else {
+            throw ValidationError("--ui, --mikey-sakke and --net exclude each other; give one")
+        }
     }
 
     func run() throws {
@@ -49,6 +54,12 @@ struct BenchCommand: ParsableCommand {
             }
             let suite = BenchmarkSuite()
             var results = [BenchmarkResult]()
+            if net {
+                let set = try (parameterSets.first ?? .default).load()
+                let measured = try NetBenchmarks(executable: Self.executablePath, parameterSet: set).run()
+                if json { try printJSON(measured) } else { measured.forEach(printRow) }
+                return
+            }
             let arithmetic = !ui && !mikeySAKKE
             for set in arithmetic ? sets : [] {
                 let measured = try suite.run(parameterSet: set)
@@ -72,13 +83,15 @@ struct BenchCommand: ParsableCommand {
                 results += measured
                 if !json { measured.forEach(printRow) }
             }
-            if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys]
-                let data = try encoder.encode(["results": results])
-                print(String(decoding: data, as: UTF8.self))
-            }
+            if json { try printJSON(results) }
         }
+    }
+
+    private func printJSON(_ results: [BenchmarkResult]) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = try encoder.encode(["results": results])
+        print(String(decoding: data, as: UTF8.self))
     }
 
     private func printRow(_ result: BenchmarkResult) {

@@ -1,0 +1,114 @@
+import Foundation
+import IBAKE
+import IBE
+import Network
+import NIOCore
+import Primitives
+
+/// `bench --net` (issue 14): a call between two processes on loopback, from `net call`'s
+/// start to the keys on both sides, its KMS and phone already up and provisioned; and the
+/// KMS's rate of REQUEST_KEY_PSK for distinct identities, its workers busy.
+struct NetBenchmarks {
+    let executable: String
+    let parameterSet: ParameterSet
+
+    /// A server process (`net kms`, `net phone`) and the address it listens on.
+    final class Server {
+        let process = Process()
+        let address: String
+
+        init(_ executable: String, _ arguments: [String]) throws {
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments + ["--listen", "127.0.0.1:0", "--json"]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            var text = ""
+            let deadline = Date().addingTimeInterval(30)
+            while !text.contains("\"listening\""), Date() < deadline {
+                text += String(decoding: pipe.fileHandleForReading.availableData, as: UTF8.self)
+            }
+            guard let line = text.split(separator: "\n").first(where: { $0.contains("\"listening\"") }),
+                  let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String], let address = object["address"]
+            else { throw CommandFailure.failed("bench --net: \(arguments.first ?? "a server") did not start: \(text)") }
+            self.address = address
+        }
+
+        deinit {
+            process.terminate()
+            process.waitUntilExit()
+        }
+    }
+
+    func run(calls: Int = 9, requests: Int = 300) throws -> [BenchmarkResult] {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bench-net-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let users = ["sip:alice@ims.example", "sip:bob@ims.example"] + (1...requests).map { "sip:user\($0)@ims.example" }
+        let realm = try Realm.create(at: directory, users: users, parameterSet: parameterSet, using: HMACDRBG(seed: 1))
+        let kms = try Server(executable, ["net", "kms", directory.path])
+        let phone = try Server(executable, ["net", "phone", directory.path, "--identity", "sip:bob@ims.example", "--kms", kms.address])
+        var times = [Duration]()
+        for _ in 0..<calls {
+            let call = Process()
+            call.executableURL = URL(fileURLWithPath: executable)
+            call.arguments = ["net", "call", directory.path, "--identity", "sip:alice@ims.example", "--kms", kms.address,
+                              "--to", "sip:bob@ims.example", "--at", phone.address, "--json"]
+            call.standardOutput = FileHandle.nullDevice
+            let start = ContinuousClock.now
+            try call.run()
+            call.waitUntilExit()
+            guard call.terminationStatus == 0 else { throw CommandFailure.failed("bench --net: a call failed") }
+            times.append(ContinuousClock.now - start)
+        }
+        times.sort()
+        let callResult = BenchmarkResult(name: "net-call", params: parameterSet.name, medianMicroseconds: times[times.count / 2].microseconds,
+                                         minimumMicroseconds: times[0].microseconds, mulmods: nil)
+        let elapsed = try requestBurst(realm: realm, users: Array(users.dropFirst(2)), kms: kms.address)
+        let perRequest = elapsed.microseconds / Double(requests)
+        let rate = BenchmarkResult(name: "kms-request (\(Int((Double(requests) / (elapsed.microseconds / 1_000_000)).rounded())) per s)",
+                                   params: parameterSet.name, medianMicroseconds: perRequest, minimumMicroseconds: perRequest, mulmods: nil)
+        return [callResult, rate]
+    }
+
+    /// Sends one REQUEST_KEY_PSK per user, at most 32 outstanding, and times until every
+    /// answer is in.
+    private func requestBurst(realm: Realm, users: [String], kms: String) throws -> Duration {
+        let requests = try users.map { user in
+            try ProvisioningClient(profile: IBAKEProfile(parameterSet: realm.parameterSet), uri: user, kmsURI: realm.description.kms,
+                                   psk: realm.psk(for: user), kmsParameters: realm.publicParameters, random: SystemRandom(),
+                                   clock: SystemClock()).makeRequestKeyPSK().message
+        }
+        guard let endpoint = Endpoint(argument: kms) else { throw CommandFailure.failed("bench --net: KMS address \(kms)") }
+        let address = try endpoint.address()
+        let result = LockedDuration()
+        try runNetwork {
+            try await DatagramEndpoint.run(host: "127.0.0.1", port: 0) { socket in
+                let start = ContinuousClock.now
+                var sent = 0, answered = 0
+                while sent < min(32, requests.count) { await socket.send(requests[sent], to: address); sent += 1 }
+                for await event in socket.events {
+                    if case .datagram = event {
+                        answered += 1
+                        if sent < requests.count { await socket.send(requests[sent], to: address); sent += 1 }
+                        if answered == requests.count { break }
+                    } else if ContinuousClock.now - start > .seconds(60) {
+                        throw NetworkError("bench --net: \(answered) of \(requests.count) answers in 60 s")
+                    }
+                }
+                result.set(ContinuousClock.now - start)
+            }
+        }
+        return result.get()
+    }
+}
+
+/// A duration handed from the network task to the waiting thread.
+final class LockedDuration: @unchecked Sendable {
+    // Invariant: set by the task before it ends, read after `runNetwork` returned.
+    private let lock = NSLock()
+    private var value = Duration.zero
+
+    func set(_ duration: Duration) { lock.withLock { value = duration } }
+    func get() -> Duration { lock.withLock { value } }
+}

@@ -10,11 +10,12 @@ import Testing
 /// the KMS, phones and a caller each on a socket of its own, as `net kms`, `net phone` and
 /// `net call` run them (CLITests runs them as separate processes).
 @Suite struct LoopbackCallTests {
-    static let alice = "sip:alice@ims.example", bob = "sip:bob@ims.example"
+    static let alice = "sip:alice@ims.example", bob = "sip:bob@ims.example", carol = "sip:carol@ims.example"
 
     static func realm() throws -> Realm {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("realm-\(UUID().uuidString)")
-        return try Realm.create(at: directory, users: [alice, bob], parameterSet: try ParameterSet.named("toy"), using: HMACDRBG(seed: 14))
+        return try Realm.create(at: directory, users: [alice, bob, carol], parameterSet: try ParameterSet.named("toy"),
+                                using: HMACDRBG(seed: 14))
     }
 
     /// Events a party logged, kept for the test to read.
@@ -111,6 +112,31 @@ import Testing
     func lossAndReordering() async throws {
         let (caller, phones) = try await Self.call(via: { socket, phone in try await LossyRelay.run(socket, to: phone, seed: 20) })
         #expect(caller["tgk"] != nil && caller["tgk"] == phones[0]?["tgk"])
+    }
+
+    @Test("retargeted: Bob's phone passes the call to Carol's; R_MESSAGE_1 names Carol, and she holds the caller's keys")
+    func retargeting() async throws {
+        let realm = try Self.realm()
+        let (carolLog, bobLog, caller) = (Recorder(), Recorder(), Recorder())
+        var tasks = [Task<Void, Error>]()
+        defer { for task in tasks { task.cancel() } }
+        let (kms, kmsTask) = try await Self.start { try await KMSEndpoint.serve(realm, on: $0, log: { _ in }) }
+        let (carolAddress, carolTask) = try await Self.start { socket in
+            try await PhoneEndpoint.serve(identity: Self.carol, realm: realm, kms: kms, on: socket, log: carolLog.log)
+        }
+        let forward = PhoneEndpoint.Forwarding(uri: Self.carol, address: carolAddress)
+        let (bobAddress, bobTask) = try await Self.start { socket in
+            try await PhoneEndpoint.serve(identity: Self.bob, realm: realm, kms: kms, on: socket, forward: forward, log: bobLog.log)
+        }
+        tasks += [kmsTask, carolTask, bobTask]
+        let call = CallerEndpoint.Call(identity: Self.alice, to: Self.bob, devices: [bobAddress], kms: kms)
+        let (keys, peer) = try await DatagramEndpoint.run(host: "127.0.0.1", port: 0) { socket in
+            try await CallerEndpoint.call(call, realm: realm, on: socket, log: caller.log)
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(peer == Self.carol, "the caller sees who answered")
+        #expect(carolLog.keys()?["k_session_sha256"] == caller.keys()?["k_session_sha256"] && !keys.tgk.isEmpty)
+        #expect(bobLog.all.contains { $0.event == "retargeted" } && bobLog.keys() == nil, "Bob's phone took no call")
     }
 
     @Test("after a flood of random datagrams at the KMS and the phone, both still serve a call")

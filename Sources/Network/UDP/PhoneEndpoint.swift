@@ -9,12 +9,32 @@ import Primitives
 /// logged with the reason and dropped (or answered with the Error message the RFC has
 /// the responder send), and the phone goes on serving.
 public enum PhoneEndpoint {
+    /// Where a phone that does not take calls sends them (retargeting, RFC 6267 §3.2): the
+    /// identity that will answer, and its device.
+    public struct Forwarding: Sendable {
+        public let uri: String
+        public let address: SocketAddress
+
+        public init(uri: String, address: SocketAddress) {
+            self.uri = uri
+            self.address = address
+        }
+    }
+
     /// Answers until `socket`'s events end, or after `calls` calls agreed keys (tests).
+    /// With `forward`, it takes no call: every message of a call goes on to that device and
+    /// the answers come back through it, so the caller sees who answered in R_MESSAGE_1
+    /// (PROFILE D13). As a `mailbox`, it answers calls for others and keeps what it cannot
+    /// open (RFC 6267 §3.3; PROFILE D12).
     public static func serve(identity: String, realm: Realm, kms: SocketAddress, on socket: UDPSocket,
+                             forward: Forwarding? = nil, mailbox: Bool = false,
                              retransmission: Retransmission = Retransmission(), calls: Int? = nil,
                              log: NetLog) async throws(NetworkError) {
         let entry = try await KeyFetch.key(for: identity, realm: realm, kms: kms, on: socket, keyName: .responderPrivateKey,
                                            retransmission: retransmission, log: log)
+        if let forward {
+            return await relay(to: forward, on: socket, log: log)
+        }
         var ring = KeyRing(ownURI: identity)
         ring.add(entry.key, for: entry.identity)
         let profile = IBAKEProfile(parameterSet: realm.parameterSet)
@@ -60,6 +80,10 @@ public enum PhoneEndpoint {
                     let answer = try session.responder.makeRMessage2().message
                     answers.keep(answer, answering: bytes)
                     await socket.send(answer, to: sender)
+                    if mailbox {
+                        log(NetEvent("deposit", [("held", "\(session.responder.heldDeposits.count)"),
+                                                 ("why", "ESK layers for the user this mailbox answers for, which it cannot open")]))
+                    }
                     if let keys = session.responder.sessionKeys { log(NetEvent.keys(keys, peer: Self.caller(bytes))) }
                     sessions[csbID] = nil
                     agreed += 1
@@ -71,6 +95,32 @@ public enum PhoneEndpoint {
                 log(NetEvent("dropped", [("from", sender.hostAndPort), ("message", type.name), ("check", error.check.title),
                                          ("reason", error.reason)]))
                 if let reply = error.errorMessage { await socket.send(reply, to: sender) }
+            }
+        }
+    }
+
+    /// Retargeting: each call's messages go on to `forward`, its answers back to the caller.
+    static func relay(to forward: Forwarding, on socket: UDPSocket, log: NetLog) async {
+        var callers = [UInt32: SocketAddress]()
+        log(NetEvent("listening", [("party", "forwarding to \(forward.uri)"), ("address", socket.localAddress.hostAndPort)]))
+        for await event in socket.events {
+            guard case .datagram(let bytes, let sender) = event else { continue }
+            let session = MIKEYMessage.kindAndSession(bytes)?.1 ?? CallRecord(bytes).map { record in
+                switch record { case .taken(let csbID): csbID }
+            }
+            guard let session else {
+                log(NetEvent("dropped", [("from", sender.hostAndPort), ("check", IBAKECheck.parse.title), ("reason", "not a MIKEY message")]))
+                continue
+            }
+            if sender == forward.address {
+                guard let caller = callers[session] else { continue }
+                await socket.send(bytes, to: caller)
+                log(NetEvent("relayed", [("to", caller.hostAndPort), ("csb_id", Hex.word(session))]))
+            } else {
+                if callers.updateValue(sender, forKey: session) == nil {
+                    log(NetEvent("retargeted", [("csb_id", Hex.word(session)), ("to", forward.uri), ("at", forward.address.hostAndPort)]))
+                }
+                await socket.send(bytes, to: forward.address)
             }
         }
     }

@@ -152,16 +152,28 @@ struct NetPhone: ParsableCommand {
     @Option(help: "This phone's identity (a user of the realm).") var identity: String
     @Option(help: "The KMS, HOST:PORT.") var kms: Endpoint
     @Option(help: "Where to listen, HOST:PORT.") var listen = Endpoint(argument: "0.0.0.0:\(NetCommand.mikeyPort)")!
+    @Option(name: .customLong("forward-to"), help: "Take no call: retarget every call to this identity (with --at).")
+    var forwardTo: String?
+    @Option(help: "The device calls are retargeted to, HOST:PORT (with --forward-to).") var at: Endpoint?
+    @Flag(help: "Answer as a mailbox for deferred delivery: calls for other users, keeping what it cannot open.")
+    var mailbox = false
     @OptionGroup var output: NetOutput
+
+    func validate() throws {
+        guard (forwardTo == nil) == (at == nil) else { throw ValidationError("--forward-to URI and --at HOST:PORT go together") }
+        guard !(mailbox && forwardTo != nil) else { throw ValidationError("a mailbox answers calls; --forward-to passes them on: give one") }
+    }
 
     func run() throws {
         try reportingFailures {
             let realm = try loadRealm(directory)
-            let (identity, listen, log) = (identity, listen, output.log(party: identity))
+            let (identity, listen, mailbox, log) = (identity, listen, mailbox, output.log(party: identity))
             let kms = try kms.address()
+            let forward = try forwardTo.flatMap { uri in try at.map { PhoneEndpoint.Forwarding(uri: uri, address: try $0.address()) } }
             try runNetwork {
                 try await DatagramEndpoint.run(host: listen.host, port: listen.port) { socket in
-                    try await PhoneEndpoint.serve(identity: identity, realm: realm, kms: kms, on: socket, log: log)
+                    try await PhoneEndpoint.serve(identity: identity, realm: realm, kms: kms, on: socket, forward: forward,
+                                                  mailbox: mailbox, log: log)
                 }
             }
         }

@@ -14,8 +14,9 @@ public struct BFPublicParameters: Sendable, Equatable {
     /// [h]P_pub (h the cofactor) with its Miller lines computed once: every new
     /// recipient needs e'(P_pub, Q_id), which equals e'([h]P_pub, Q') (see `recipientKey`).
     private let preparedPublicKey: PreparedPairingArgument
-    /// [l]P from a table: U in encryption, and again in decryption's FO check.
-    private let generatorTable: FixedBaseTable?
+    /// [l]P, from a table once P is multiplied more than once: U in encryption, and again
+    /// in decryption's FO check.
+    private let generatorMultiples: FixedBaseMultiplier?
 
     public init(curve: TypeOneCurve, generator: CurvePoint, publicKey: CurvePoint, hash: HashFunction) {
         self.curve = curve
@@ -23,12 +24,18 @@ public struct BFPublicParameters: Sendable, Equatable {
         self.publicKey = publicKey
         self.hash = hash
         preparedPublicKey = PreparedPairingArgument(curve: curve, point: curve.multiply(publicKey, by: curve.cofactor.modulo(curve.q)))
-        generatorTable = curve.q > BigInt(15) ? FixedBaseTables.table(curve: curve, point: generator) : nil
+        generatorMultiples = curve.q > BigInt(15) ? FixedBaseMultiplier(curve: curve, point: generator) : nil
+    }
+
+    /// Builds the table of P's multiples now instead of at the second encryption or
+    /// decryption: for a party that will serve many (a phone, before its first call).
+    public func prepareGeneratorMultiples() {
+        generatorMultiples?.prepare()
     }
 
     /// [k]P.
     private func multiplyGenerator(_ k: BigInt) -> CurvePoint {
-        generatorTable?.multiply(by: k) ?? curve.multiply(generator, by: k)
+        generatorMultiples?.multiply(by: k) ?? curve.multiply(generator, by: k)
     }
 
     public static func == (lhs: BFPublicParameters, rhs: BFPublicParameters) -> Bool {

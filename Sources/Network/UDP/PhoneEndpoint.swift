@@ -35,6 +35,8 @@ public enum PhoneEndpoint {
         if let forward {
             return await relay(to: forward, on: socket, log: log)
         }
+        // A phone answers many calls: P's table is built now, not during the first one.
+        realm.publicParameters.prepareGeneratorMultiples()
         var ring = KeyRing(ownURI: identity)
         ring.add(entry.key, for: entry.identity)
         let profile = IBAKEProfile(parameterSet: realm.parameterSet)

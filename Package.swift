@@ -90,7 +90,7 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
         ]),
         // Also runs the built binary (TUITestSupport's CleanSpawn) for exit statuses and help texts.
-        .testTarget(name: "CLITests", dependencies: ["mikey-ibake", "MIKEY", "IBAKE", "IBE", "Scenarios", "TestSupport",
+        .testTarget(name: "CLITests", dependencies: ["mikey-ibake", "MIKEY", "IBAKE", "IBE", "Primitives", "Scenarios", "TestSupport",
                                                      "TUITestSupport"],
                     exclude: ["Fixtures"]),
         // Golden-file snapshots of canvases and a reader of their SVG images, shared by the TUI test targets.

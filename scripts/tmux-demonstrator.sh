@@ -274,7 +274,7 @@ for _ in 1 2 3 4 5 6 7 8 9 10; do tmx send-keys -t bytes Enter; done
 expect bytes 'section 11/15 ─' "section 11: inside the IBAKE payload"
 tmx send-keys -t bytes t
 expect bytes '┌─ \* Inspector as R · I_MESSAGE_1' "t: the inspector, the layer opened as R, has the keyboard"
-expect bytes '0e f0 04 99 a1 4d' "the ECCPT's octets in view"
+expect bytes '0e f0 04 66 cc e1' "the ECCPT's octets in view"
 expect bytes 't text' "the status line says t brings the text back"
 tmx send-keys -t bytes BTab
 expect bytes '┌─ \* Wire' "Shift-Tab reaches the wire, in front now"

@@ -48,6 +48,14 @@ public final class HMACDRBG: RandomSource {
         self.init(entropy: entropy, personalization: Self.seededRunPersonalization)
     }
 
+    /// The stream of one party of a seeded run (PROFILE D15): the run's seed, personalized
+    /// with the party's identity, so a party draws the same values whether the run plays in
+    /// one process or each party in its own (`mikey-ibake net ... --seed`).
+    public convenience init(seed: UInt64, party: String) {
+        let entropy = (0..<8).map { UInt8(truncatingIfNeeded: seed >> (56 - 8 * $0)) }
+        self.init(entropy: entropy, personalization: Self.seededRunPersonalization + Array(" party \(party)".utf8))
+    }
+
     deinit {
         OPENSSL_cleanse(key.baseAddress, key.count)
         OPENSSL_cleanse(value.baseAddress, value.count)

@@ -27,13 +27,29 @@ public struct ScenarioOptions: Sendable {
 /// The randomness and clock one run uses (PROFILE D10, D15). The clock is always a
 /// pinned one, so a scenario can let minutes pass (a stale replay); it starts at a fixed
 /// instant in a seeded run and at the real time otherwise.
-struct RunEnvironment {
+final class RunEnvironment {
+    /// The run's own stream: the KMS's master secret, the pre-shared keys, the scenario's
+    /// choices.
     let random: RandomSource
     let clock: PinnedClock
+    private let seed: UInt64?
+    private var streams: [String: RandomSource] = [:]
 
     init(seed: UInt64?) {
+        self.seed = seed
         random = seed.map { HMACDRBG(seed: $0) } ?? SystemRandom()
         let start = seed == nil ? UInt64(SystemClock().now() >> 32) - Timestamp.ntpEpochOffset : BasicExchange.seededStart
         clock = PinnedClock(unixSeconds: start)
+    }
+
+    /// What `party`'s roles draw from: in a seeded run, a stream of its own, personalized
+    /// with its identity, so its ephemeral secrets, RANDs and CSB IDs are those the same
+    /// party draws as a process of its own (`net phone|call --seed`, PROFILE D15).
+    func random(for party: Party) -> RandomSource {
+        let name = party.identity ?? party.id.rawValue
+        if let stream = streams[name] { return stream }
+        let stream: RandomSource = seed.map { HMACDRBG(seed: $0, party: name) } ?? SystemRandom()
+        streams[name] = stream
+        return stream
     }
 }

@@ -30,7 +30,7 @@ extension Stage {
         let server = KMSServer(profile: profile, kms: kms, uri: Party.kms.identity ?? "kms", psks: [identity: psk],
                                replayCache: ReplayCache(), clock: env.clock)
         let client = ProvisioningClient(profile: profile, uri: identity, kmsURI: Party.kms.identity ?? "kms", psk: psk,
-                                        kmsParameters: kms.publicParameters, random: env.random, clock: env.clock,
+                                        kmsParameters: kms.publicParameters, random: env.random(for: party), clock: env.clock,
                                         memo: memo)
         let request = try client.makeRequestKeyPSK()
         let answer = try server.makeRequestKeyResp(answering: request.message)

@@ -45,10 +45,10 @@ struct StagedExchange {
         let responderURI = responderURI ?? responderParty.identity ?? ""
         initiator = Initiator(profile: stage.profile, keys: stage.keyRing(initiatorURI, entries: [initiatorKey]),
                               kmsParameters: stage.kms.publicParameters, target: target ?? responderURI, policy: policy,
-                              random: stage.env.random, clock: stage.env.clock, memo: stage.memo)
+                              random: stage.env.random(for: initiatorParty), clock: stage.env.clock, memo: stage.memo)
         responder = Responder(profile: stage.profile, keys: stage.keyRing(responderURI, entries: responderKeys),
                               kmsParameters: stage.kms.publicParameters, replayCache: replayCache,
-                              random: stage.env.random, clock: stage.env.clock, memo: stage.memo)
+                              random: stage.env.random(for: responderParty), clock: stage.env.clock, memo: stage.memo)
         self.initiatorParty = initiatorParty
         self.responderParty = responderParty
         self.initiatorURI = initiatorURI

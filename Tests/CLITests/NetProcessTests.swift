@@ -1,50 +1,44 @@
 import Foundation
+import IBE
+import Primitives
+import Scenarios
 import Testing
 
 /// `mikey-ibake net` as a classroom runs it: the KMS, Bob's phone and Alice's call each a
 /// process of its own, MIKEY between them on real UDP sockets (loopback here; the
 /// namespaces of scripts/netns-calls put them on separate hosts).
 @Suite struct NetProcessTests {
-    /// A running party: its process, and the lines it printed so far.
-    final class Party: @unchecked Sendable {
-        // Invariant: `lines` is only touched under `lock`; the pipe's handler appends,
-        // the test reads.
+    /// A running party: its process, its output going to a file the test reads (no pipe
+    /// and readability handler: a dispatch source left on a closed pipe crashed the runner).
+    final class Party {
         let process = Process()
-        private let lock = NSLock()
-        private var lines: [String] = []
-        private var partial = ""
+        let output: URL
 
         init(_ arguments: [String]) throws {
             let binary = try #require(CommandLineTests.binary, "mikey-ibake is not built next to the tests")
+            output = FileManager.default.temporaryDirectory.appendingPathComponent("net-party-\(UUID().uuidString).log")
+            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
             process.executableURL = URL(fileURLWithPath: binary)
             process.arguments = arguments
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            // Weak: the handler must not keep the party (and its process) alive.
-            pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
-                let text = String(decoding: handle.availableData, as: UTF8.self)
-                guard let self else { return }
-                lock.withLock {
-                    partial += text
-                    let parts = partial.components(separatedBy: "\n")
-                    lines += parts.dropLast()
-                    partial = parts.last ?? ""
-                }
-            }
+            let handle = try FileHandle(forWritingTo: output)
+            process.standardOutput = handle
+            process.standardError = handle
             try process.run()
+            try handle.close()
         }
 
-        var output: [String] { lock.withLock { lines } }
+        var lines: [String] {
+            (try? String(contentsOf: output, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
+        }
 
         /// The first line with `text`, waiting up to `seconds`.
         func line(containing text: String, seconds: Double = 20) throws -> String {
             let deadline = Date().addingTimeInterval(seconds)
             while Date() < deadline {
-                if let line = output.first(where: { $0.contains(text) }) { return line }
+                if let line = lines.first(where: { $0.contains(text) }) { return line }
                 Thread.sleep(forTimeInterval: 0.05)
             }
-            throw Missing(text: text, output: output)
+            throw Missing(text: text, output: lines)
         }
 
         struct Missing: Error, CustomStringConvertible {
@@ -53,13 +47,12 @@ import Testing
             var description: String { "no line with \(text) in:\n" + output.joined(separator: "\n") }
         }
 
-        /// Ends the process (the servers run until told).
+        /// Ends the process (the servers run until told) and removes its log.
         func stop() {
             if process.isRunning { process.terminate() }
             process.waitUntilExit()
+            try? FileManager.default.removeItem(at: output)
         }
-
-        deinit { if process.isRunning { process.terminate() } }
     }
 
     /// The fields of a `--json` line.
@@ -67,7 +60,7 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
     }
 
-    @Test("net init, kms, phone and call as three processes: the caller's last line is the keys, and the phone's are the same")
+    @Test("net init, kms, phone and call as three processes: the caller's last line is the keys, the phone's are the same, and seeded they are the in-process run's")
     func threeProcesses() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("realm-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -78,11 +71,11 @@ import Testing
         defer { kms.stop() }
         let kmsAddress = try Self.fields(try kms.line(containing: "\"listening\""))["address"] ?? ""
         let phone = try Party(["net", "phone", directory, "--identity", "sip:bob@ims.example", "--kms", kmsAddress,
-                               "--listen", "127.0.0.1:0", "--json"])
+                               "--listen", "127.0.0.1:0", "--json", "--seed", "5"])
         defer { phone.stop() }
         let phoneAddress = try Self.fields(try phone.line(containing: "\"listening\""))["address"] ?? ""
         let call = try CommandLineTests.run(["net", "call", directory, "--identity", "sip:alice@ims.example", "--kms", kmsAddress,
-                                             "--to", "sip:bob@ims.example", "--at", phoneAddress, "--json"])
+                                             "--to", "sip:bob@ims.example", "--at", phoneAddress, "--json", "--seed", "5"])
         #expect(call.status == 0, "\(call.output)")
         let callerKeys = try Self.fields(try #require(call.output.split(separator: "\n").last.map(String.init)))
         #expect(callerKeys["event"] == "keys" && callerKeys["peer"] == "sip:bob@ims.example")
@@ -92,6 +85,10 @@ import Testing
             #expect(callerKeys[field] != nil && callerKeys[field] == phoneKeys[field], "\(field)")
         }
         #expect(try kms.line(containing: "sip:alice@ims.example").contains("provisioned"))
+        // Seeded, each process draws what its party draws in the in-process run of that seed.
+        let run = try Scenario.build(.basic, options: ScenarioOptions(parameterSet: try ParameterSet.named("toy"), seed: 5))
+        let kSession = try #require(run.finalLedger?[.initiator]?.value(.sessionKey)?.octets)
+        #expect(callerKeys["k_session_sha256"] == Hex.encode(HashFunction.sha256.digest(kSession)))
     }
 
     @Test("a realm is not overwritten, a user must be a URI, and a call to nobody says what to give: usage errors")

@@ -40,7 +40,7 @@ import Testing
     @Test func inspectedFieldsComeWithTheirOctets() throws {
         let bytes = try Self.plain("bytes")
         #expect(bytes.contains("[inspector: step 9, I_MESSAGE_1, opened as the responder: IBAKE > ECCPT, 16 octets: "
-                               + "0e f0 04 99 a1 4d e4 70 d8 7e 12 00 02 00 20 00]"))
+                               + "0e f0 04 66 cc e1 f1 22 3f 7e d7 00 02 00 20 00]"))
         #expect(bytes.components(separatedBy: "[inspector: ").count - 1 == 15, "every section of the bytes tour inspects")
     }
 

@@ -59,7 +59,7 @@ struct TutorialScreenTests {
         try assertSnapshot(canvas, named: "tutorial-bytes-11-hex-120x40")
         // The ECCPT's 16 octets are highlighted where they are, and only they.
         let rows = canvas.plainText().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let y = try #require(rows.firstIndex { $0.contains("0010  6d 73 2e 65 78 61 6d 70 6c 65 0e f0 04 99 a1 4d") })
+        let y = try #require(rows.firstIndex { $0.contains("0010  6d 73 2e 65 78 61 6d 70 6c 65 0e f0 04 66 cc e1") })
         let x = try #require(rows[y].range(of: "0e f0")).lowerBound.utf16Offset(in: rows[y])
         #expect(canvas.cell(x: x, y: y)?.style == Theme.color.selection, "the ECCPT's first octet")
         #expect(canvas.cell(x: x - 3, y: y)?.style != Theme.color.selection, "the IDR's last octet before it")

@@ -66,7 +66,7 @@ struct TutorialShowsTests {
         #expect(state.inspector.openAs == .responder && state.inspector.mode == .hex && state.focus == .inspector)
         #expect(state.inspector.selection?.path?.description == "IBAKE > ECCPT")
         #expect(screen(state).contains("Inspector as R · I_MESSAGE_1"))
-        #expect(screen(state).contains("0010  6d 73 2e 65 78 61 6d 70 6c 65 0e f0 04 99 a1 4d"), "the ECCPT's octets in view")
+        #expect(screen(state).contains("0010  6d 73 2e 65 78 61 6d 70 6c 65 0e f0 04 66 cc e1"), "the ECCPT's octets in view")
         let next = press(state, .enter)
         #expect(next.inspector.openAs == .initiator && next.inspector.selection?.path?.description == "IBAKE > ECCPT#2")
         let plainSection = press(try Fixtures.tutorial("exchange", section: 2, size: Self.large), .character("x"), .enter)

@@ -3,6 +3,7 @@ import IBE
 import Network
 import NIOCore
 import Primitives
+import Scenarios
 import Synchronization
 import Testing
 
@@ -44,7 +45,7 @@ import Testing
     /// A call from Alice to Bob's `devices` phones through `relay` (between the caller and
     /// the first phone) if any; returns the caller's keys event and each phone's.
     static func call(devices: Int = 1, via relay: (@Sendable (UDPSocket, SocketAddress) async throws -> Void)? = nil,
-                     noise: Bool = false) async throws -> (caller: [String: String], phones: [[String: String]?]) {
+                     noise: Bool = false, seed: UInt64? = nil) async throws -> (caller: [String: String], phones: [[String: String]?]) {
         let realm = try realm()
         let phones = (0..<devices).map { _ in Recorder() }
         let caller = Recorder()
@@ -55,7 +56,7 @@ import Testing
         var addresses = [SocketAddress]()
         for phone in phones {
             let (address, task) = try await start { socket in
-                try await PhoneEndpoint.serve(identity: bob, realm: realm, kms: kms, on: socket, log: phone.log)
+                try await PhoneEndpoint.serve(identity: bob, realm: realm, kms: kms, on: socket, seed: seed, log: phone.log)
             }
             addresses.append(address)
             tasks.append(task)
@@ -69,7 +70,7 @@ import Testing
         }
         let call = CallerEndpoint.Call(identity: alice, to: bob, devices: addresses, kms: kms)
         let keys = try await DatagramEndpoint.run(host: "127.0.0.1", port: 0) { socket in
-            try await CallerEndpoint.call(call, realm: realm, on: socket, log: caller.log).keys
+            try await CallerEndpoint.call(call, realm: realm, on: socket, seed: seed, log: caller.log).keys
         }
         #expect(!keys.kSession.isEmpty)
         // The winning phone logs its keys as it sends R_MESSAGE_2, before the caller has them.
@@ -98,6 +99,18 @@ import Testing
         #expect(caller["peer"] == Self.bob && phone["peer"] == Self.alice)
         for field in ["k_session_sha256", "tgk", "srtp_key", "srtp_salt"] {
             #expect(caller[field] != nil && caller[field] == phone[field], "\(field)")
+        }
+    }
+
+    @Test("seeded, a call between sockets agrees the keys the in-process basic run computes with that seed")
+    func seededLikeInProcess() async throws {
+        for seed: UInt64 in [3, 4] {
+            let run = try Scenario.build(.basic, options: ScenarioOptions(parameterSet: try ParameterSet.named("toy"), seed: seed))
+            let kSession = try #require(run.finalLedger?[.initiator]?.value(.sessionKey)?.octets)
+            let tgk = try #require(run.finalLedger?[.responder]?.value(.tgk)?.octets)
+            let (caller, phones) = try await Self.call(seed: seed)
+            #expect(caller["k_session_sha256"] == Hex.encode(HashFunction.sha256.digest(kSession)), "seed \(seed)")
+            #expect(caller["tgk"] == Hex.encode(tgk) && phones[0]?["tgk"] == Hex.encode(tgk), "seed \(seed)")
         }
     }
 

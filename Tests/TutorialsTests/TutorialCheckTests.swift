@@ -137,7 +137,7 @@ import Testing
     @Test func anInspectionResolves() throws {
         let good = try Self.issues("""
         <!-- inspect: field="IBAKE > Encr data > U" as=responder mode=hex -->
-        U is `04 0a 3d 28 4a 91 45 ad 2e`; inside, the ECCPT starts `0e f0 04 99`.
+        U is `04 46 dc 07 76 31 95 18 a6`; inside, the ECCPT starts `0e f0 04 66`.
         """)
         #expect(good.isEmpty, "\(good)")
         let layerUnopened = try Self.issues(#"<!-- inspect: field="IBAKE > ECCPT" -->"#)

@@ -23,15 +23,19 @@ public enum CallerEndpoint {
     }
 
     /// Runs the call; returns the keys agreed and the identity that answered.
-    public static func call(_ call: Call, realm: Realm, on socket: UDPSocket, retransmission: Retransmission = Retransmission(),
+    /// With `seed`, the caller draws from the stream a seeded in-process run gives the same
+    /// identity (PROFILE D15), so the call's keys are those of that run.
+    public static func call(_ call: Call, realm: Realm, on socket: UDPSocket, seed: UInt64? = nil,
+                            retransmission: Retransmission = Retransmission(),
                             log: NetLog) async throws(NetworkError) -> (keys: SessionKeys, peer: String) {
+        let random: RandomSource = seed.map { HMACDRBG(seed: $0, party: call.identity) } ?? SystemRandom()
         guard !call.devices.isEmpty else { throw NetworkError("net call: give the callee's device with --at HOST:PORT") }
         let entry = try await KeyFetch.key(for: call.identity, realm: realm, kms: call.kms, on: socket, keyName: .initiatorPrivateKey,
-                                           retransmission: retransmission, log: log)
+                                           random: random, retransmission: retransmission, log: log)
         var ring = KeyRing(ownURI: call.identity)
         ring.add(entry.key, for: entry.identity)
         let initiator = Initiator(profile: IBAKEProfile(parameterSet: realm.parameterSet), keys: ring,
-                                  kmsParameters: realm.publicParameters, target: call.to, random: SystemRandom(), clock: SystemClock())
+                                  kmsParameters: realm.publicParameters, target: call.to, random: random, clock: SystemClock())
         let first: [UInt8]
         do {
             first = try initiator.makeIMessage1().message

@@ -7,10 +7,10 @@ import Primitives
 /// §4.2.1; PROFILE D11), sending the request again until an answer passes its checks.
 enum KeyFetch {
     static func key(for identity: String, realm: Realm, kms: SocketAddress, on socket: UDPSocket, keyName: ValueName,
-                    retransmission: Retransmission, log: NetLog) async throws(NetworkError) -> KeyRing.Entry {
+                    random: RandomSource, retransmission: Retransmission, log: NetLog) async throws(NetworkError) -> KeyRing.Entry {
         let client = ProvisioningClient(profile: IBAKEProfile(parameterSet: realm.parameterSet), uri: identity,
                                         kmsURI: realm.description.kms, psk: try realm.psk(for: identity),
-                                        kmsParameters: realm.publicParameters, random: SystemRandom(), clock: SystemClock())
+                                        kmsParameters: realm.publicParameters, random: random, clock: SystemClock())
         let request: [UInt8]
         do {
             request = try client.makeRequestKeyPSK().message

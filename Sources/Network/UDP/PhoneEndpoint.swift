@@ -27,11 +27,13 @@ public enum PhoneEndpoint {
     /// (PROFILE D13). As a `mailbox`, it answers calls for others and keeps what it cannot
     /// open (RFC 6267 §3.3; PROFILE D12).
     public static func serve(identity: String, realm: Realm, kms: SocketAddress, on socket: UDPSocket,
-                             forward: Forwarding? = nil, mailbox: Bool = false,
+                             forward: Forwarding? = nil, mailbox: Bool = false, seed: UInt64? = nil,
                              retransmission: Retransmission = Retransmission(), calls: Int? = nil,
                              log: NetLog) async throws(NetworkError) {
+        // With a seed, the stream a seeded in-process run gives this identity (PROFILE D15).
+        let random: RandomSource = seed.map { HMACDRBG(seed: $0, party: identity) } ?? SystemRandom()
         let entry = try await KeyFetch.key(for: identity, realm: realm, kms: kms, on: socket, keyName: .responderPrivateKey,
-                                           retransmission: retransmission, log: log)
+                                           random: random, retransmission: retransmission, log: log)
         if let forward {
             return await relay(to: forward, on: socket, log: log)
         }
@@ -67,7 +69,7 @@ public enum PhoneEndpoint {
                 switch type {
                 case .iMessage1:
                     let responder = Responder(profile: profile, keys: ring, kmsParameters: realm.publicParameters,
-                                              replayCache: replayCache, random: SystemRandom(), clock: SystemClock())
+                                              replayCache: replayCache, random: random, clock: SystemClock())
                     _ = try responder.receiveIMessage1(bytes)
                     let answer = try responder.makeRMessage1().message
                     sessions[csbID] = Session(responder: responder, peer: sender)

@@ -33,14 +33,15 @@ enum ForkingScenario {
             let answering = 1
             let initiator = Initiator(profile: stage.profile, keys: stage.keyRing(Party.initiator.identity ?? "", entries: [initiatorKey]),
                                       kmsParameters: stage.kms.publicParameters, target: common, policy: options.policy,
-                                      random: stage.env.random, clock: stage.env.clock, memo: stage.memo)
+                                      random: stage.env.random(for: .initiator), clock: stage.env.clock, memo: stage.memo)
             let others = devices.indices.filter { $0 != answering }.map { index in
                 Responder(profile: stage.profile, keys: rings[index], kmsParameters: stage.kms.publicParameters,
-                          replayCache: ReplayCache(), random: stage.env.random, clock: stage.env.clock, memo: stage.memo)
+                          replayCache: ReplayCache(), random: stage.env.random(for: devices[index]), clock: stage.env.clock,
+                          memo: stage.memo)
             }
             let answeringDevice = Responder(profile: stage.profile, keys: rings[answering], kmsParameters: stage.kms.publicParameters,
-                                            replayCache: ReplayCache(), random: stage.env.random, clock: stage.env.clock,
-                                            memo: stage.memo)
+                                            replayCache: ReplayCache(), random: stage.env.random(for: devices[answering]),
+                                            clock: stage.env.clock, memo: stage.memo)
             let staged = StagedExchange(initiator: initiator, responder: answeringDevice, initiatorParty: .initiator,
                                         responderParty: devices[answering])
 

@@ -15,22 +15,28 @@ struct NetBenchmarks {
     let executable: String
     let parameterSet: ParameterSet
 
-    /// A server process (`net kms`, `net phone`) and the address it listens on.
+    /// A server process (`net kms`, `net phone`) and the address it listens on. Its output
+    /// goes to a file, never a pipe nobody reads (a full pipe would stop the server).
     final class Server {
         let process = Process()
         let address: String
+        private let log: URL
 
         init(_ executable: String, _ arguments: [String]) throws {
+            log = FileManager.default.temporaryDirectory.appendingPathComponent("bench-server-\(UUID().uuidString).log")
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
             process.executableURL = URL(fileURLWithPath: executable)
             process.arguments = arguments + ["--listen", "127.0.0.1:0", "--json"]
-            let pipe = Pipe()
-            process.standardOutput = pipe
+            let handle = try FileHandle(forWritingTo: log)
+            process.standardOutput = handle
             process.standardError = FileHandle.nullDevice
             try process.run()
+            try handle.close()
             var text = ""
             let deadline = Date().addingTimeInterval(30)
             while !text.contains("\"listening\""), Date() < deadline {
-                text += String(decoding: pipe.fileHandleForReading.availableData, as: UTF8.self)
+                Thread.sleep(forTimeInterval: 0.02)
+                text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
             }
             guard let line = text.split(separator: "\n").first(where: { $0.contains("\"listening\"") }),
                   let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String], let address = object["address"]
@@ -41,6 +47,7 @@ struct NetBenchmarks {
         deinit {
             process.terminate()
             process.waitUntilExit()
+            try? FileManager.default.removeItem(at: log)
         }
     }
 

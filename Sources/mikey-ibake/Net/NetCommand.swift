@@ -157,6 +157,9 @@ struct NetPhone: ParsableCommand {
     @Option(help: "The device calls are retargeted to, HOST:PORT (with --forward-to).") var at: Endpoint?
     @Flag(help: "Answer as a mailbox for deferred delivery: calls for other users, keeping what it cannot open.")
     var mailbox = false
+    @Option(help: "Draw as the seeded in-process run draws for this identity (PROFILE D15): its keys are the run's.",
+            transform: WholeNumber.seed)
+    var seed: UInt64?
     @OptionGroup var output: NetOutput
 
     func validate() throws {
@@ -167,13 +170,13 @@ struct NetPhone: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let realm = try loadRealm(directory)
-            let (identity, listen, mailbox, log) = (identity, listen, mailbox, output.log(party: identity))
+            let (identity, listen, mailbox, seed, log) = (identity, listen, mailbox, seed, output.log(party: identity))
             let kms = try kms.address()
             let forward = try forwardTo.flatMap { uri in try at.map { PhoneEndpoint.Forwarding(uri: uri, address: try $0.address()) } }
             try runNetwork {
                 try await DatagramEndpoint.run(host: listen.host, port: listen.port) { socket in
                     try await PhoneEndpoint.serve(identity: identity, realm: realm, kms: kms, on: socket, forward: forward,
-                                                  mailbox: mailbox, log: log)
+                                                  mailbox: mailbox, seed: seed, log: log)
                 }
             }
         }
@@ -189,6 +192,9 @@ struct NetCall: ParsableCommand {
     @Option(help: "The identity called.") var to: String
     @Option(name: .customLong("at"), help: "A device of the callee, HOST:PORT (repeatable: the call forks).") var devices: [Endpoint] = []
     @Option(help: "Where to listen, HOST:PORT (port 0: any).") var listen = Endpoint(argument: "0.0.0.0:0")!
+    @Option(help: "Draw as the seeded in-process run draws for this identity (PROFILE D15): its keys are the run's.",
+            transform: WholeNumber.seed)
+    var seed: UInt64?
     @OptionGroup var output: NetOutput
 
     func run() throws {
@@ -196,10 +202,10 @@ struct NetCall: ParsableCommand {
             let realm = try loadRealm(directory)
             guard !devices.isEmpty else { throw CommandFailure.usage("--at HOST:PORT: give at least one device of \(to)") }
             let call = CallerEndpoint.Call(identity: identity, to: to, devices: try devices.map { try $0.address() }, kms: try kms.address())
-            let (listen, log) = (listen, output.log(party: identity))
+            let (listen, seed, log) = (listen, seed, output.log(party: identity))
             try runNetwork {
                 try await DatagramEndpoint.run(host: listen.host, port: listen.port) { socket in
-                    _ = try await CallerEndpoint.call(call, realm: realm, on: socket, log: log)
+                    _ = try await CallerEndpoint.call(call, realm: realm, on: socket, seed: seed, log: log)
                 }
             }
         }

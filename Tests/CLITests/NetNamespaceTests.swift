@@ -16,6 +16,9 @@ import TUITestSupport
         let binary = try #require(CommandLineTests.binary, "mikey-ibake is not built next to the tests")
         let (status, output) = try EndToEnd.runScript("netns-calls", binary: binary)
         #expect(status == 0, "\(output)")
+        // Root without the right to make namespaces (an unprivileged container): the script
+        // says so and skips; the loopback tests cover the calls.
+        if output.hasPrefix("skip:") { return }
         #expect(output.contains(" 0 failed") && output.contains("ok   forking"), "\(output)")
     }
 }

@@ -10,28 +10,8 @@ import Primitives
 /// I_MESSAGE = HDR, T, RAND, IDi, IDr, DHi, KEMAC   (data type 7, V flag set)
 /// R_MESSAGE = HDR, T, IDr, IDi, DHr, DHi, KEMAC    (data type 8)
 public enum DHHMACMode {
-    /// The initiator's message, and its exponent xi, wiped when the offer is released.
-    public struct Offer: Sendable {
-        public let octets: [UInt8]
-        public let rand: [UInt8]
-        public let timestamp: Timestamp
-        /// xi and g^xi; ``finish(_:of:session:psk:)`` needs xi.
-        public let exponent: MODPPrivateKey
-        /// g^xi, as DHi carries it.
-        public var initiatorValue: [UInt8] { exponent.publicValue }
-    }
-
-    /// What the responder takes from I_MESSAGE, and its answer.
-    public struct Answer: Sendable {
-        public let octets: [UInt8]
-        /// g^(xi·xr), 192 octets.
-        public let tgk: [UInt8]
-        public let rand: [UInt8]
-        /// g^xi as I_MESSAGE carried it.
-        public let initiatorValue: [UInt8]
-        /// xr and g^xr: the responder's to drop (and wipe) once the answer is sent.
-        public let exponent: MODPPrivateKey
-    }
+    public typealias Offer = DiffieHellmanOffer
+    public typealias Answer = DiffieHellmanAnswer
 
     /// Builds I_MESSAGE: a fresh xi, g^xi in DHi, and a KEMAC with NULL encryption and no
     /// data whose MAC under the PSK's auth_key covers the whole message but the MAC
@@ -62,20 +42,15 @@ public enum DHHMACMode {
         guard let rand = message.rand else { throw IBAKEFailure(.parse, "the DHHMAC init message has no RAND") }
         let seal = KEMACSeal(key: psk, session: session, rand: rand, encryption: .null)
         _ = try seal.open(octets, message)
-        guard let gxi = try ModeDiffieHellman.values(in: message).first else {
-            throw IBAKEFailure(.parse, "the DHHMAC init message has no DH payload")
-        }
-        let xr = try ModeDiffieHellman.draw(using: random)
-        let tgk = try ModeDiffieHellman.tgk(xr, peer: gxi, from: "I")
+        let (gxi, xr, tgk) = try ModeDiffieHellman.respond(to: message, using: random)
         try replays.checkNotReplayed(octets, now: now)
         replays.remember(octets, timestamp: stamp.value64, now: now)
         let responseStamp = Timestamp.ntpUTC(now)
         let (kemac, _) = try seal.payload(carrying: [], csbID: session.csbID, timestamp: responseStamp)
         let response = MIKEYMessage(header: session.header(.dhhmacResponse), payloads: [
             .timestamp(TimestampPayload(responseStamp)), .id(IDPayload(uri: session.responder)),
-            .id(IDPayload(uri: session.initiator)), ModeDiffieHellman.payload(xr.publicValue),
-            ModeDiffieHellman.payload(gxi), .kemac(kemac),
-        ])
+            .id(IDPayload(uri: session.initiator)),
+        ] + ModeDiffieHellman.answerPayloads(xr, echoing: gxi) + [.kemac(kemac)])
         return Answer(octets: try seal.sealed(response), tgk: tgk, rand: rand, initiatorValue: gxi, exponent: xr)
     }
 
@@ -87,13 +62,6 @@ public enum DHHMACMode {
         let message = try session.decode(octets, expecting: .dhhmacResponse)
         let seal = KEMACSeal(key: psk, session: session, rand: offer.rand, encryption: .null)
         _ = try seal.open(octets, message)
-        let values = try ModeDiffieHellman.values(in: message)
-        guard values.count == 2 else {
-            throw IBAKEFailure(.parse, "the DHHMAC resp message carries \(values.count) DH payloads; DHr and DHi expected")
-        }
-        guard values[1] == offer.initiatorValue else {
-            throw IBAKEFailure(.initiatorEcho, "the DHHMAC resp message echoes a DHi other than the g^xi I sent: it answers another offer")
-        }
-        return try ModeDiffieHellman.tgk(offer.exponent, peer: values[0], from: "R")
+        return try ModeDiffieHellman.finish(message, of: offer)
     }
 }

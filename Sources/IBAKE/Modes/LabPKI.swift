@@ -136,6 +136,21 @@ public struct LabPKI: Sendable {
         }
     }
 
+    /// A message with a KEMAC and a SIGN last (MIKEY-PK's I_MESSAGE, RSA-R's R_MESSAGE):
+    /// the KEMAC's MAC first, over the octets before it, which do not depend on what
+    /// follows (PROFILE D22); then the message with that MAC, signed whole with `key`.
+    static func sealedAndSigned(_ message: MIKEYMessage, seal: KEMACSeal, with key: RSAPrivateKey) throws(IBAKEFailure) -> [UInt8] {
+        let sealed: MIKEYMessage
+        do {
+            sealed = try MIKEYMessage(decoding: try seal.sealed(message))
+        } catch let failure as IBAKEFailure {
+            throw failure
+        } catch {
+            throw IBAKEFailure(.parse, "the sealed \(message.header.dataType.name) message does not decode: \(error)")
+        }
+        return try signed(sealed, with: key)
+    }
+
     /// Checks `message`'s RSA SIGN under `key`, the key of `signer`'s certificate.
     static func verify(_ message: MIKEYMessage, signedBy signer: String, key: RSAPublicKey) throws(IBAKEFailure) {
         try MessageSignature.verify(message, type: .rsaPKCS1v15, by: signer) { signature, covered in

@@ -1,9 +1,34 @@
 import MIKEY
 import Primitives
 
+/// The initiator's message of a Diffie-Hellman mode (DH-SIGN, DHHMAC), and its exponent
+/// xi, wiped when the offer is released.
+public struct DiffieHellmanOffer: Sendable {
+    public let octets: [UInt8]
+    public let rand: [UInt8]
+    public let timestamp: Timestamp
+    /// xi and g^xi; the initiator needs xi for the TGK once the answer comes.
+    public let exponent: MODPPrivateKey
+    /// g^xi, as DHi carries it.
+    public var initiatorValue: [UInt8] { exponent.publicValue }
+}
+
+/// What the responder of a Diffie-Hellman mode takes from I_MESSAGE, and its answer.
+public struct DiffieHellmanAnswer: Sendable {
+    public let octets: [UInt8]
+    /// g^(xi·xr), 192 octets.
+    public let tgk: [UInt8]
+    public let rand: [UInt8]
+    /// g^xi as I_MESSAGE carried it.
+    public let initiatorValue: [UInt8]
+    /// xr and g^xr: the responder's to drop (and wipe) once the answer is sent.
+    public let exponent: MODPPrivateKey
+}
+
 /// The Diffie-Hellman half of DH-SIGN (RFC 3830 §3.3) and DHHMAC (RFC 4650): OAKLEY 5,
 /// DH-Group 0, the 1536-bit MODP group of RFC 3526 §2, and a TGK that is the whole shared
-/// value g^(xi·xr), left-padded to 192 octets (PROFILE D22).
+/// value g^(xi·xr), left-padded to 192 octets (PROFILE D22). The modes differ only in
+/// what authenticates their messages (signatures, or MAC-only KEMACs).
 enum ModeDiffieHellman {
     static let group = MODPGroup.oakley5
     static let registered = DHGroup.oakley5
@@ -42,5 +67,35 @@ enum ModeDiffieHellman {
         } catch {
             throw IBAKEFailure(.diffieHellmanValue, "\(sender)'s Diffie-Hellman value is refused: \(error)")
         }
+    }
+
+    /// R's side once I_MESSAGE passed its checks: g^xi from its DH payload, a fresh xr,
+    /// and the TGK (g^xi)^xr.
+    static func respond(to message: MIKEYMessage, using random: RandomSource) throws(IBAKEFailure)
+        -> (initiatorValue: [UInt8], exponent: MODPPrivateKey, tgk: [UInt8]) {
+        guard let gxi = try values(in: message).first else {
+            throw IBAKEFailure(.parse, "the \(message.header.dataType.name) message has no DH payload")
+        }
+        let xr = try draw(using: random)
+        return (gxi, xr, try tgk(xr, peer: gxi, from: "I"))
+    }
+
+    /// The DH payloads of R_MESSAGE: DHr, then DHi echoed (RFC 3830 §3.3, RFC 4650 §3).
+    static func answerPayloads(_ answer: MODPPrivateKey, echoing initiatorValue: [UInt8]) -> [Payload] {
+        [payload(answer.publicValue), payload(initiatorValue)]
+    }
+
+    /// I's side once R_MESSAGE passed its checks: DHr and the echoed DHi, which must be the
+    /// g^xi of `offer` (the answer is to this offer); the TGK (g^xr)^xi.
+    static func finish(_ message: MIKEYMessage, of offer: DiffieHellmanOffer) throws(IBAKEFailure) -> [UInt8] {
+        let name = message.header.dataType.name
+        let values = try values(in: message)
+        guard values.count == 2 else {
+            throw IBAKEFailure(.parse, "the \(name) message carries \(values.count) DH payloads; DHr and DHi expected")
+        }
+        guard values[1] == offer.initiatorValue else {
+            throw IBAKEFailure(.initiatorEcho, "the \(name) message echoes a DHi other than the g^xi I sent: it answers another offer")
+        }
+        return try tgk(offer.exponent, peer: values[0], from: "R")
     }
 }

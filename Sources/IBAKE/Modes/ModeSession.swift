@@ -55,6 +55,17 @@ public struct ModeSession: Sendable {
         Array(initiator.utf8) + Array(responder.utf8) + initiatorTimestamp.value64.bigEndianOctets
     }
 
+    /// The verification message of type `type` (PSK's and PK's R_MESSAGE, RFC 3830 §3.1,
+    /// §3.2): HDR, T (the responder's own), IDr, V, the V MAC under `authKey` over the
+    /// message, both identities and the initiator's T (RFC 3830 §5.2).
+    func verificationMessage(_ type: DataType, authKey: [UInt8], answering initiatorTimestamp: Timestamp,
+                             now: UInt64) throws(IBAKEFailure) -> [UInt8] {
+        let response = MIKEYMessage(header: header(type), payloads: [
+            .timestamp(TimestampPayload(.ntpUTC(now))), .id(IDPayload(uri: responder)),
+        ])
+        return try Wire.sealed(response, authKey: authKey, mac: mac, suffix: verificationSuffix(initiatorTimestamp: initiatorTimestamp))
+    }
+
     /// The SRTP master key and salt of the crypto session, from the TGK (RFC 3830 §4.1.3).
     public func srtpKeys(tgk: [UInt8], rand: [UInt8]) -> SRTPMasterKeys {
         KeyDerivation.srtpMasterKeys(tgk: tgk, csID: IBAKEProfile.cryptoSessionID, csbID: csbID, rand: rand, prf: prf)

@@ -55,11 +55,8 @@ public enum PSKMode {
         let tgk = try KEMACSeal.tgk(in: seal.open(octets, message), of: "the Pre-shared message")
         try replays.checkNotReplayed(octets, now: now)
         replays.remember(octets, timestamp: stamp.value64, now: now)
-        let response = MIKEYMessage(header: session.header(.preSharedVerification), payloads: [
-            .timestamp(TimestampPayload(.ntpUTC(now))), .id(IDPayload(uri: session.responder)),
-        ])
-        let verification = try Wire.sealed(response, authKey: seal.keys.authenticationKey, mac: session.mac,
-                                           suffix: session.verificationSuffix(initiatorTimestamp: stamp))
+        let verification = try session.verificationMessage(.preSharedVerification, authKey: seal.keys.authenticationKey, answering: stamp,
+                                                           now: now)
         return Answer(tgk: tgk, rand: rand, verification: verification)
     }
 

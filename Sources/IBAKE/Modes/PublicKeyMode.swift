@@ -54,18 +54,8 @@ public enum PublicKeyMode {
             .timestamp(TimestampPayload(stamp)), .rand(RANDPayload(rand)), LabPKI.payload(signer),
             .id(IDPayload(uri: session.responder)), .kemac(kemac), try LabPKI.envelope(envelopeKey, to: recipient, using: random),
         ])
-        // The KEMAC MAC covers the octets before its MAC field, which do not depend on what
-        // follows (PROFILE D22); the message with that MAC is then signed whole.
-        let sealed: MIKEYMessage
-        do {
-            sealed = try MIKEYMessage(decoding: try seal.sealed(unsigned))
-        } catch let failure as IBAKEFailure {
-            throw failure
-        } catch {
-            throw IBAKEFailure(.parse, "the sealed Public-key message does not decode: \(error)")
-        }
-        return Offer(octets: try LabPKI.signed(sealed, with: signer.key), tgk: tgk, envelopeKey: envelopeKey, rand: rand,
-                     timestamp: stamp, kemacPlaintext: plaintext)
+        return Offer(octets: try LabPKI.sealedAndSigned(unsigned, seal: seal, with: signer.key), tgk: tgk,
+                     envelopeKey: envelopeKey, rand: rand, timestamp: stamp, kemacPlaintext: plaintext)
     }
 
     /// Checks I_MESSAGE as the responder, in this order (RFC 3830 §3.2, §5.3): type and
@@ -90,11 +80,8 @@ public enum PublicKeyMode {
         let tgk = try KEMACSeal.tgk(in: chain, of: "the Public-key message")
         try replays.checkNotReplayed(octets, now: now)
         replays.remember(octets, timestamp: stamp.value64, now: now)
-        let response = MIKEYMessage(header: session.header(.publicKeyVerification), payloads: [
-            .timestamp(TimestampPayload(.ntpUTC(now))), .id(IDPayload(uri: session.responder)),
-        ])
-        let verification = try Wire.sealed(response, authKey: seal.keys.authenticationKey, mac: session.mac,
-                                           suffix: session.verificationSuffix(initiatorTimestamp: stamp))
+        let verification = try session.verificationMessage(.publicKeyVerification, authKey: seal.keys.authenticationKey, answering: stamp,
+                                                           now: now)
         return Answer(tgk: tgk, envelopeKey: envelopeKey, rand: rand, verification: verification)
     }
 

@@ -82,18 +82,8 @@ public enum RSARMode {
             .id(IDPayload(uri: session.initiator)), .kemac(kemac),
             try LabPKI.envelope(envelopeKey, to: initiatorKey, using: random),
         ])
-        // As in MIKEY-PK: the KEMAC MAC first (it covers the octets before it), then SIGNr
-        // over the whole message (PROFILE D22).
-        let sealed: MIKEYMessage
-        do {
-            sealed = try MIKEYMessage(decoding: try seal.sealed(unsigned))
-        } catch let failure as IBAKEFailure {
-            throw failure
-        } catch {
-            throw IBAKEFailure(.parse, "the sealed RSA-R R_MESSAGE does not decode: \(error)")
-        }
-        return Answer(octets: try LabPKI.signed(sealed, with: signer.key), tgk: tgk, envelopeKey: envelopeKey, rand: rand,
-                      kemacPlaintext: plaintext)
+        return Answer(octets: try LabPKI.sealedAndSigned(unsigned, seal: seal, with: signer.key), tgk: tgk,
+                      envelopeKey: envelopeKey, rand: rand, kemacPlaintext: plaintext)
     }
 
     /// Checks R_MESSAGE as the initiator, in this order (RFC 4738 §3): type and HDR,

@@ -9,29 +9,8 @@ import Primitives
 /// I_MESSAGE = HDR, T, RAND, CERTi, IDr, DHi, SIGNi      (data type 4, V flag set)
 /// R_MESSAGE = HDR, T, CERTr, IDi, DHr, DHi, SIGNr        (data type 5)
 public enum SignedDHMode {
-    /// The initiator's message, and what the initiator keeps until the answer: its
-    /// exponent xi, wiped when the offer is released.
-    public struct Offer: Sendable {
-        public let octets: [UInt8]
-        public let rand: [UInt8]
-        public let timestamp: Timestamp
-        /// xi and g^xi; ``finish(_:of:session:authority:)`` needs xi.
-        public let exponent: MODPPrivateKey
-        /// g^xi, as DHi carries it.
-        public var initiatorValue: [UInt8] { exponent.publicValue }
-    }
-
-    /// What the responder takes from I_MESSAGE, and its answer.
-    public struct Answer: Sendable {
-        public let octets: [UInt8]
-        /// g^(xi·xr), 192 octets.
-        public let tgk: [UInt8]
-        public let rand: [UInt8]
-        /// g^xi as I_MESSAGE carried it.
-        public let initiatorValue: [UInt8]
-        /// xr and g^xr: the responder's to drop (and wipe) once the answer is sent.
-        public let exponent: MODPPrivateKey
-    }
+    public typealias Offer = DiffieHellmanOffer
+    public typealias Answer = DiffieHellmanAnswer
 
     /// Builds I_MESSAGE: a fresh xi, g^xi in DHi, I's certificate, R's identity, signed
     /// with I's RSA key (RFC 3830 §3.3, §5.2).
@@ -59,17 +38,12 @@ public enum SignedDHMode {
         guard let rand = message.rand else { throw IBAKEFailure(.parse, "the D-H init message has no RAND") }
         let key = try LabPKI.publicKey(in: message, of: session.initiator, authority: authority, now: now)
         try LabPKI.verify(message, signedBy: session.initiator, key: key)
-        guard let gxi = try ModeDiffieHellman.values(in: message).first else {
-            throw IBAKEFailure(.parse, "the D-H init message has no DH payload")
-        }
-        let xr = try ModeDiffieHellman.draw(using: random)
-        let tgk = try ModeDiffieHellman.tgk(xr, peer: gxi, from: "I")
+        let (gxi, xr, tgk) = try ModeDiffieHellman.respond(to: message, using: random)
         try replays.checkNotReplayed(octets, now: now)
         replays.remember(octets, timestamp: stamp.value64, now: now)
         let response = MIKEYMessage(header: session.header(.diffieHellmanResponse), payloads: [
             .timestamp(TimestampPayload(.ntpUTC(now))), LabPKI.payload(signer), .id(IDPayload(uri: session.initiator)),
-            ModeDiffieHellman.payload(xr.publicValue), ModeDiffieHellman.payload(gxi),
-        ])
+        ] + ModeDiffieHellman.answerPayloads(xr, echoing: gxi))
         return Answer(octets: try LabPKI.signed(response, with: signer.key), tgk: tgk, rand: rand, initiatorValue: gxi,
                       exponent: xr)
     }
@@ -82,13 +56,6 @@ public enum SignedDHMode {
         let message = try session.decode(octets, expecting: .diffieHellmanResponse)
         let key = try LabPKI.publicKey(in: message, of: session.responder, authority: authority, now: now)
         try LabPKI.verify(message, signedBy: session.responder, key: key)
-        let values = try ModeDiffieHellman.values(in: message)
-        guard values.count == 2 else {
-            throw IBAKEFailure(.parse, "the D-H resp message carries \(values.count) DH payloads; DHr and DHi expected")
-        }
-        guard values[1] == offer.initiatorValue else {
-            throw IBAKEFailure(.initiatorEcho, "the D-H resp message echoes a DHi other than the g^xi I sent: it answers another offer")
-        }
-        return try ModeDiffieHellman.tgk(offer.exponent, peer: values[0], from: "R")
+        return try ModeDiffieHellman.finish(message, of: offer)
     }
 }

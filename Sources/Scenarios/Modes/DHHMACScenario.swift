@@ -13,21 +13,13 @@ enum DHHMACScenario {
         stage.describe("OAKLEY 5 · HMAC PSK", details: "Diffie-Hellman on OAKLEY 5 (1536-bit MODP) under KEMAC MACs from a pre-shared key")
         return try stage.play {
             let random = stage.random
-            let psk = random.bytes(16)
+            let psk = stage.agreePreSharedKey(narration: "Before any call, I and R agree on a secret key by some means outside MIKEY. In DHHMAC it only authenticates: it keys the MACs of the messages, and no key travels under it.",
+                                              references: [.rfc(4650, "3")])
             let session = ModeSession(initiator: initiator.identity ?? "", responder: responder.identity ?? "",
                                       profile: stage.profile, using: random)
-            stage.builder.step(.initiator, .compute, "I and R agree on a pre-shared key out of band",
-                               reveal: [(.initiator, LearnedValue(.preSharedKey, psk, .outOfBand)),
-                                        (.responder, LearnedValue(.preSharedKey, psk, .outOfBand))],
-                               narration: "Before any call, I and R agree on a secret key by some means outside MIKEY. In DHHMAC it only authenticates: it keys the MACs of the messages, and no key travels under it.",
-                               references: [.rfc(4650, "3")])
             stage.builder.phase = .exchange
             let offer = try DHHMACMode.offer(session, psk: psk, now: stage.now, using: random)
-            stage.compute(initiator, "I picks xi and computes g^xi",
-                          [LearnedValue(.xi, offer.exponent.exportedExponent(), .generated),
-                           LearnedValue(.gxi, offer.initiatorValue, .computed), LearnedValue(.rand, offer.rand, .generated)],
-                          narration: "I draws a secret exponent xi at random and computes g^xi mod p in OAKLEY 5 (DH-Group 0, the 1536-bit MODP group of RFC 3526), and a fresh RAND. xi never leaves I.",
-                          references: [.rfc(4650, "3"), .rfc(3830, "6.4")])
+            stage.pickInitiatorExponent(initiator, offer, references: [.rfc(4650, "3")])
             stage.send(.dhhmacInit, offer.octets, from: initiator, to: responder, notation: "IDi, IDr, DHi = g^xi, KEMAC_MAC",
                        title: "I sends the DHHMAC init message",
                        clear: [LearnedValue(.gxi, offer.initiatorValue, .message(.dhhmacInit))],
@@ -37,13 +29,7 @@ enum DHHMACScenario {
                                            checks: [.parse, .messageType, .session, .timestamp, .kemacMAC, .diffieHellmanValue, .replay],
                                            narration: "R derives auth_key from the PSK as I did and checks the KEMAC MAC: the sender holds the PSK and the message is unaltered. g^xi lies in 2 … p-2. R draws its own xr, computes g^xr, and the TGK (g^xi)^xr = g^(xi·xr), 192 octets.",
                                            references: [.rfc(4650, "3"), .rfc(3830, "5.3")],
-                                           learned: { answer in
-                                               [LearnedValue(.gxi, answer.initiatorValue, .message(.dhhmacInit)),
-                                                LearnedValue(.rand, answer.rand, .message(.dhhmacInit)),
-                                                LearnedValue(.xr, answer.exponent.exportedExponent(), .generated),
-                                                LearnedValue(.gxr, answer.exponent.publicValue, .computed),
-                                                LearnedValue(.tgk, answer.tgk, .computed)]
-                                           }) { () throws(IBAKEFailure) in
+                                           learned: { ModeStage.responderLearned($0, from: .dhhmacInit) }) { () throws(IBAKEFailure) in
                 try DHHMACMode.answer(offer.octets, session: session, psk: psk, now: stage.now, replays: ReplayCache(), using: random)
             }
             stage.send(.dhhmacResponse, answer.octets, from: responder, to: initiator, notation: "IDr, IDi, DHr = g^xr, DHi, KEMAC_MAC",
@@ -62,24 +48,20 @@ enum DHHMACScenario {
                                         }) { () throws(IBAKEFailure) in
                 try DHHMACMode.finish(answer.octets, of: offer, session: session, psk: psk)
             }
-            stage.builder.step(initiator.id, .compute, "I wipes xi", forget: [(initiator.id, .xi)],
-                               comparing: [stage.builder.compare(.tgk, [initiator.id, responder.id])],
-                               narration: "I's part is done too: it wipes xi. I and R share the TGK g^(xi·xr), and neither sent it: the wire carried g^xi and g^xr only.",
-                               references: [.rfc(4650, "3")])
+            stage.wipeInitiatorExponent(initiator, responder,
+                                        narration: "I's part is done too: it wipes xi. I and R share the TGK g^(xi·xr), and neither sent it: the wire carried g^xi and g^xr only.",
+                                        references: [.rfc(4650, "3")])
             stage.deriveSRTPKeys(session: session, tgk: tgk, rand: offer.rand, for: [initiator, responder])
             stage.leak([(.preSharedKey, psk)], to: .eve, title: "the PSK leaks to Eve",
                        narration: "After the call, the pre-shared key leaks to Eve. It is the only long-term secret in this mode, and she recorded every message of the call.")
             let recorded = stage.builder.lastMessage(.dhhmacInit) ?? []
             let attempt = try? DHHMACMode.answer(recorded, session: session, psk: psk, now: stage.now, replays: ReplayCache(),
                                                  using: random)
-            let mismatch = attempt.map { $0.tgk != tgk } ?? true
-            stage.builder.step(.eve, .check, "Eve tries the PSK on the recorded call",
-                               checks: [CheckOutcome(check: .kemacMAC, passed: attempt != nil,
-                                                     detail: attempt != nil ? "the KEMAC MAC verifies under the PSK; she can MAC an answer as R" : "the recorded message does not pass R's checks")],
-                               narration: mismatch
-                                   ? "Eve runs R's own checks on the DHHMAC init message she recorded, with the leaked PSK: the MAC verifies, and she could answer as R with an exponent of her own, but that gives her g^(xi·x_Eve), another key. The KEMACs carry no key to decrypt, and the TGK g^(xi·xr) needs xi or xr, which I and R wiped. She can pose as I or R in future calls; the recorded call stays closed. DHHMAC has perfect forward secrecy."
-                                   : "Eve's own answer to the recorded message gives her the recorded TGK.",
-                               references: [.rfc(4650, "3")])
+            stage.eveAnswersRecording(attempt, recordedTGK: tgk, title: "Eve tries the PSK on the recorded call",
+                                      check: .kemacMAC,
+                                      passed: "the KEMAC MAC verifies under the PSK; she can MAC an answer as R",
+                                      narration: "Eve runs R's own checks on the DHHMAC init message she recorded, with the leaked PSK: the MAC verifies, and she could answer as R with an exponent of her own, but that gives her g^(xi·x_Eve), another key. The KEMACs carry no key to decrypt, and the TGK g^(xi·xr) needs xi or xr, which I and R wiped. She can pose as I or R in future calls; the recorded call stays closed. DHHMAC has perfect forward secrecy.",
+                                      references: [.rfc(4650, "3")])
         }
     }
 

@@ -4,6 +4,17 @@ import MIKEY
 /// The moves after an exchange that every mode shares: the SRTP keys from the TGK, a
 /// leak of long-term secrets, and Eve re-running a receiver's check on what she recorded.
 extension ModeStage {
+    /// I and R agree on a pre-shared key before the call, out of band (PSK, DHHMAC);
+    /// `narration` says what the key does in the mode. Returns the key.
+    func agreePreSharedKey(narration: String, references: [SpecReference]) -> [UInt8] {
+        let psk = random.bytes(16)
+        builder.step(.initiator, .compute, "I and R agree on a pre-shared key out of band",
+                     reveal: [(.initiator, LearnedValue(.preSharedKey, psk, .outOfBand)),
+                              (.responder, LearnedValue(.preSharedKey, psk, .outOfBand))],
+                     narration: narration, references: references)
+        return psk
+    }
+
     /// Each of `parties` derives the SRTP master key and salt from the TGK (RFC 3830 §4.1.3).
     func deriveSRTPKeys(session: ModeSession, tgk: [UInt8], rand: [UInt8], for parties: [Party]) {
         let keys = session.srtpKeys(tgk: tgk, rand: rand)

@@ -30,3 +30,42 @@ extension ModeStage {
         return pki
     }
 }
+
+/// Why Eve or the CA cannot compute the values of an envelope mode (MIKEY-PK, RSA-R),
+/// while they cannot: both modes send the TGK under an envelope key that one party's RSA
+/// private key alone opens; they differ in whose.
+enum EnvelopeReasons {
+    /// The reasons when `opener` (I's or R's RSA key, `openerTag` "I" or "R") opens the
+    /// PKE, which travels in `carrier` ("the PKE", "R_MESSAGE's PKE") encrypted to the key
+    /// in `certificate`'s certificate.
+    static func reasons(opener: ValueName, openerTag: String, carrier: String, certificate: String) -> ModeReasons {
+        { name, facts in
+            guard facts.exists(name), !facts.holds(name) else { return nil }
+            let isCA = facts.party.id == .ca
+            switch name {
+            case .initiatorRSAKey, .responderRSAKey:
+                let owner = name == .initiatorRSAKey ? "I" : "R"
+                return isCA ? "the CA certified \(owner)'s public key only; \(owner) drew the private key itself and never sent it"
+                    : "\(owner) drew it and keeps it; only its public half travels, in \(owner)'s certificate"
+            case .envelopeKey where !facts.holds(opener):
+                return isCA ? "the CA certified the public keys; it never held I's or R's private key, so it cannot open the PKE"
+                    : "it crosses the wire only in \(carrier), encrypted to the public key in \(certificate)'s certificate; only \(openerTag)'s RSA private key opens it"
+            case .tgk where !facts.holdsAny([.envelopeKey, opener]):
+                return "it crosses the wire only in a KEMAC encrypted under keys from env_key, and env_key only in the PKE that \(openerTag)'s RSA private key alone opens"
+            case .srtpMasterKey where !facts.holdsAny([.tgk, .envelopeKey, opener]):
+                return "derived from the TGK, which travels under env_key, which travels in the PKE that \(openerTag)'s RSA private key alone opens"
+            default:
+                return nil
+            }
+        }
+    }
+}
+
+extension ModeStage {
+    /// After the call both users' RSA private keys leak to Eve (MIKEY-PK, RSA-R).
+    func leakRSAKeys(_ initiator: LabPKI.Holder, _ responder: LabPKI.Holder) throws {
+        leak([(.initiatorRSAKey, try initiator.key.privateExponent()), (.responderRSAKey, try responder.key.privateExponent())],
+             to: .eve, title: "I's and R's RSA keys leak to Eve",
+             narration: "After the call, both RSA private keys leak to Eve: a stolen device, a broken key store. The certificates stay valid; nothing in the recording changes.")
+    }
+}

@@ -62,9 +62,7 @@ enum PKScenario {
                 try PublicKeyMode.confirm(answer.verification, of: offer, session: session)
             }
             stage.deriveSRTPKeys(session: session, tgk: offer.tgk, rand: offer.rand, for: [initiator, responder])
-            stage.leak([(.initiatorRSAKey, try alice.key.privateExponent()), (.responderRSAKey, try bob.key.privateExponent())],
-                       to: .eve, title: "I's and R's RSA keys leak to Eve",
-                       narration: "After the call, both RSA private keys leak to Eve: a stolen device, a broken key store. The certificates stay valid; nothing in the recording changes.")
+            try stage.leakRSAKeys(alice, bob)
             stage.reopen(.publicKey, by: .eve, session: session, title: "Eve opens the recorded call with R's RSA key",
                          narration: "Eve runs R's own check on the I_MESSAGE she recorded, with R's leaked key: the certificate and signature verify, the PKE yields env_key, the KEMAC MAC verifies and the TGK decrypts. With the RAND and CSB ID in clear she derives the SRTP keys: the recorded call is open. MIKEY-PK has no forward secrecy.",
                          stopped: "Eve's copy of the message does not open with R's RSA key.",
@@ -77,23 +75,5 @@ enum PKScenario {
     }
 
     /// Why Eve or the CA cannot compute a value at a step, while they cannot.
-    static let reasons: ModeReasons = { name, facts in
-        guard facts.exists(name), !facts.holds(name) else { return nil }
-        let isCA = facts.party.id == .ca
-        switch name {
-        case .initiatorRSAKey, .responderRSAKey:
-            let owner = name == .initiatorRSAKey ? "I" : "R"
-            return isCA ? "the CA certified \(owner)'s public key only; \(owner) drew the private key itself and never sent it"
-                : "\(owner) drew it and keeps it; only its public half travels, in \(owner)'s certificate"
-        case .envelopeKey where !facts.holds(.responderRSAKey):
-            return isCA ? "the CA certified the public keys; it never held I's or R's private key, so it cannot open the PKE"
-                : "it crosses the wire only in the PKE, encrypted to the public key in R's certificate; only R's RSA private key opens it"
-        case .tgk where !facts.holdsAny([.envelopeKey, .responderRSAKey]):
-            return "it crosses the wire only in a KEMAC encrypted under keys from env_key, and env_key only in the PKE that R's RSA private key alone opens"
-        case .srtpMasterKey where !facts.holdsAny([.tgk, .envelopeKey, .responderRSAKey]):
-            return "derived from the TGK, which travels under env_key, which travels in the PKE that R's RSA private key alone opens"
-        default:
-            return nil
-        }
-    }
+    static let reasons = EnvelopeReasons.reasons(opener: .responderRSAKey, openerTag: "R", carrier: "the PKE", certificate: "R")
 }

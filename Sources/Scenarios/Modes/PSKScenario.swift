@@ -12,14 +12,10 @@ enum PSKScenario {
         stage.describe("AES-CM-128 PSK", details: "AES-CM-128 KEMAC under a pre-shared key")
         return try stage.play {
             let random = stage.random
-            let psk = random.bytes(16)
+            let psk = stage.agreePreSharedKey(narration: "Before any call, I and R agree on a secret key by some means outside MIKEY: typed in, provisioned with the device, or handed over in person. Every call between them will be protected by it, and only by it.",
+                                              references: [.rfc(3830, "3.1")])
             let session = ModeSession(initiator: initiator.identity ?? "", responder: responder.identity ?? "",
                                       profile: stage.profile, using: random)
-            stage.builder.step(.initiator, .compute, "I and R agree on a pre-shared key out of band",
-                               reveal: [(.initiator, LearnedValue(.preSharedKey, psk, .outOfBand)),
-                                        (.responder, LearnedValue(.preSharedKey, psk, .outOfBand))],
-                               narration: "Before any call, I and R agree on a secret key by some means outside MIKEY: typed in, provisioned with the device, or handed over in person. Every call between them will be protected by it, and only by it.",
-                               references: [.rfc(3830, "3.1")])
             stage.builder.phase = .exchange
             let offer = try PSKMode.offer(session, psk: psk, now: stage.now, using: random)
             stage.compute(initiator, "I picks the TGK", [LearnedValue(.tgk, offer.tgk, .generated),

@@ -63,9 +63,7 @@ enum RSARScenario {
                                     now: stage.now, replays: ReplayCache())
             }
             stage.deriveSRTPKeys(session: session, tgk: answer.tgk, rand: answer.rand, for: [initiator, responder])
-            stage.leak([(.initiatorRSAKey, try alice.key.privateExponent()), (.responderRSAKey, try bob.key.privateExponent())],
-                       to: .eve, title: "I's and R's RSA keys leak to Eve",
-                       narration: "After the call, both RSA private keys leak to Eve: a stolen device, a broken key store. The certificates stay valid; nothing in the recording changes.")
+            try stage.leakRSAKeys(alice, bob)
             stage.reopen(.rsaRResponse, by: .eve, session: session, title: "Eve opens the recorded call with I's RSA key",
                          narration: "Eve runs I's own check on the R_MESSAGE she recorded, with I's leaked key and the RAND she recorded from I_MESSAGE: the certificate and signature verify, the PKE yields env_key, the KEMAC MAC verifies and the TGK decrypts. With the RAND and CSB ID in clear she derives the SRTP keys: the recorded call is open. MIKEY-RSA-R has no forward secrecy.",
                          stopped: "Eve's copy of the message does not open with I's RSA key.",
@@ -78,23 +76,5 @@ enum RSARScenario {
     }
 
     /// Why Eve or the CA cannot compute a value at a step, while they cannot.
-    static let reasons: ModeReasons = { name, facts in
-        guard facts.exists(name), !facts.holds(name) else { return nil }
-        let isCA = facts.party.id == .ca
-        switch name {
-        case .initiatorRSAKey, .responderRSAKey:
-            let owner = name == .initiatorRSAKey ? "I" : "R"
-            return isCA ? "the CA certified \(owner)'s public key only; \(owner) drew the private key itself and never sent it"
-                : "\(owner) drew it and keeps it; only its public half travels, in \(owner)'s certificate"
-        case .envelopeKey where !facts.holds(.initiatorRSAKey):
-            return isCA ? "the CA certified the public keys; it never held I's or R's private key, so it cannot open the PKE"
-                : "it crosses the wire only in R_MESSAGE's PKE, encrypted to the public key in I's certificate; only I's RSA private key opens it"
-        case .tgk where !facts.holdsAny([.envelopeKey, .initiatorRSAKey]):
-            return "it crosses the wire only in a KEMAC encrypted under keys from env_key, and env_key only in the PKE that I's RSA private key alone opens"
-        case .srtpMasterKey where !facts.holdsAny([.tgk, .envelopeKey, .initiatorRSAKey]):
-            return "derived from the TGK, which travels under env_key, which travels in the PKE that I's RSA private key alone opens"
-        default:
-            return nil
-        }
-    }
+    static let reasons = EnvelopeReasons.reasons(opener: .initiatorRSAKey, openerTag: "I", carrier: "R_MESSAGE's PKE", certificate: "I")
 }

@@ -26,11 +26,7 @@ enum SignedDHScenario {
 
             stage.builder.phase = .exchange
             let offer = try SignedDHMode.offer(session, signer: signerI, now: stage.now, using: random)
-            stage.compute(initiator, "I picks xi and computes g^xi",
-                          [LearnedValue(.xi, offer.exponent.exportedExponent(), .generated),
-                           LearnedValue(.gxi, offer.initiatorValue, .computed), LearnedValue(.rand, offer.rand, .generated)],
-                          narration: "I draws a secret exponent xi at random and computes g^xi mod p in OAKLEY 5 (DH-Group 0, the 1536-bit MODP group of RFC 3526), and a fresh RAND. xi never leaves I.",
-                          references: [.rfc(3830, "3.3"), .rfc(3830, "6.4")])
+            stage.pickInitiatorExponent(initiator, offer, references: [.rfc(3830, "3.3")])
             stage.send(.diffieHellmanInit, offer.octets, from: initiator, to: responder, notation: "CERTi, IDr, DHi = g^xi, SIGNi",
                        title: "I sends the D-H init message",
                        clear: [LearnedValue(.gxi, offer.initiatorValue, .message(.diffieHellmanInit)),
@@ -42,12 +38,9 @@ enum SignedDHScenario {
                                            narration: "R checks that CERTi chains to the lab CA, is valid now and names I, then verifies SIGNi with the key it certifies: the message is I's and unaltered. g^xi lies in 2 … p-2. R draws its own xr, computes g^xr, and the TGK (g^xi)^xr = g^(xi·xr), 192 octets.",
                                            references: [.rfc(3830, "3.3"), .rfc(3830, "5.3"), .profile("D22")],
                                            learned: { answer in
-                                               [LearnedValue(.gxi, answer.initiatorValue, .message(.diffieHellmanInit)),
-                                                LearnedValue(.initiatorCertificate, certI, .message(.diffieHellmanInit)),
-                                                LearnedValue(.rand, answer.rand, .message(.diffieHellmanInit)),
-                                                LearnedValue(.xr, answer.exponent.exportedExponent(), .generated),
-                                                LearnedValue(.gxr, answer.exponent.publicValue, .computed),
-                                                LearnedValue(.tgk, answer.tgk, .computed)]
+                                               ModeStage.responderLearned(answer, from: .diffieHellmanInit,
+                                                                          alsoRead: [LearnedValue(.initiatorCertificate, certI,
+                                                                                                  .message(.diffieHellmanInit))])
                                            }) { () throws(IBAKEFailure) in
                 try SignedDHMode.answer(offer.octets, session: session, signer: signerR, authority: authority, now: stage.now,
                                         replays: ReplayCache(), using: random)
@@ -70,10 +63,9 @@ enum SignedDHScenario {
                                         }) { () throws(IBAKEFailure) in
                 try SignedDHMode.finish(answer.octets, of: offer, session: session, authority: authority, now: stage.now)
             }
-            stage.builder.step(initiator.id, .compute, "I wipes xi", forget: [(initiator.id, .xi)],
-                               comparing: [stage.builder.compare(.tgk, [initiator.id, responder.id])],
-                               narration: "I's part is done too: it wipes xi. I and R share the TGK g^(xi·xr), and neither sent it: the wire carried g^xi and g^xr only, and each side chose one exponent.",
-                               references: [.rfc(3830, "3.3")])
+            stage.wipeInitiatorExponent(initiator, responder,
+                                        narration: "I's part is done too: it wipes xi. I and R share the TGK g^(xi·xr), and neither sent it: the wire carried g^xi and g^xr only, and each side chose one exponent.",
+                                        references: [.rfc(3830, "3.3")])
             stage.deriveSRTPKeys(session: session, tgk: tgk, rand: offer.rand, for: [initiator, responder])
             stage.leak([(.initiatorRSAKey, try signerI.key.privateExponent()), (.responderRSAKey, try signerR.key.privateExponent()),
                         (.caKey, try pki.authorityKey.privateExponent())], to: .eve,
@@ -82,14 +74,11 @@ enum SignedDHScenario {
             let recorded = stage.builder.lastMessage(.diffieHellmanInit) ?? []
             let attempt = try? SignedDHMode.answer(recorded, session: session, signer: signerR, authority: authority,
                                                    now: stage.now, replays: ReplayCache(), using: random)
-            let mismatch = attempt.map { $0.tgk != tgk } ?? true
-            stage.builder.step(.eve, .check, "Eve tries the leaked keys on the recorded call",
-                               checks: [CheckOutcome(check: .signature, passed: attempt != nil,
-                                                     detail: attempt != nil ? "SIGNi verifies under CERTi; with R_RSA she can sign an answer as R" : "the recorded message does not pass R's checks")],
-                               narration: mismatch
-                                   ? "Eve runs R's own checks on the D-H init message she recorded, holding R_RSA: she could answer it as R, with an exponent of her own, but that gives her g^(xi·x_Eve), another key. The TGK g^(xi·xr) needs xi or xr, which I and R wiped, and the leaked keys only sign. She can pose as I, R or the CA in future calls; the recorded call stays closed. DH-SIGN has perfect forward secrecy."
-                                   : "Eve's own answer to the recorded message gives her the recorded TGK.",
-                               references: [.rfc(3830, "3.3"), .rfc(3830, "9.2")])
+            stage.eveAnswersRecording(attempt, recordedTGK: tgk, title: "Eve tries the leaked keys on the recorded call",
+                                      check: .signature,
+                                      passed: "SIGNi verifies under CERTi; with R_RSA she can sign an answer as R",
+                                      narration: "Eve runs R's own checks on the D-H init message she recorded, holding R_RSA: she could answer it as R, with an exponent of her own, but that gives her g^(xi·x_Eve), another key. The TGK g^(xi·xr) needs xi or xr, which I and R wiped, and the leaked keys only sign. She can pose as I, R or the CA in future calls; the recorded call stays closed. DH-SIGN has perfect forward secrecy.",
+                                      references: [.rfc(3830, "3.3"), .rfc(3830, "9.2")])
         }
     }
 

@@ -16,18 +16,11 @@ public enum Tshark {
     /// `tshark -r FILE OPTIONS -T fields -e FIELD...`: one row a frame, one column a field,
     /// several occurrences of a field joined by ",". Fails if tshark exits with an error.
     public static func fields(_ fields: [String], of file: URL, options: [String] = []) throws -> [[String]] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path ?? "tshark")
-        process.arguments = ["-r", file.path] + options + ["-T", "fields", "-E", "separator=/t", "-E", "occurrence=a",
-                                                           "-E", "aggregator=,"] + fields.flatMap { ["-e", $0] }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Failure(status: process.terminationStatus) }
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map {
+        let (status, output) = try ToolRun.run(path ?? "tshark", ["-r", file.path] + options + [
+            "-T", "fields", "-E", "separator=/t", "-E", "occurrence=a", "-E", "aggregator=,",
+        ] + fields.flatMap { ["-e", $0] }, errors: false)
+        guard status == 0 else { throw Failure(status: status) }
+        return output.split(separator: "\n").map {
             $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
         }
     }
@@ -40,17 +33,9 @@ public enum Tshark {
     /// `tshark -r FILE OPTIONS`: standard output and standard error together (where tshark
     /// reports a script that fails to load). Fails if tshark exits with an error.
     public static func output(of file: URL, options: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path ?? "tshark")
-        process.arguments = ["-r", file.path] + options
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Failure(status: process.terminationStatus) }
-        return String(decoding: data, as: UTF8.self)
+        let (status, output) = try ToolRun.run(path ?? "tshark", ["-r", file.path] + options)
+        guard status == 0 else { throw Failure(status: status) }
+        return output
     }
 
     public struct Failure: Error, CustomStringConvertible {

@@ -13,7 +13,7 @@ import Testing
         let psk: [UInt8]
         let session: ModeSession
         let replays = ReplayCache()
-        static let now: UInt64 = 0xEBFE_6F2D_0000_0000
+        static let now = ModeTest.now
 
         init(seed: UInt64 = 4650) throws {
             random = HMACDRBG(seed: seed)
@@ -49,21 +49,6 @@ import Testing
         }
     }
 
-    static func refusal(_ body: () throws -> Void) -> IBAKECheck? {
-        do {
-            try body()
-            return nil
-        } catch let failure as IBAKEFailure {
-            return failure.check
-        } catch {
-            return .parse
-        }
-    }
-
-    static func types(_ octets: [UInt8]) throws -> [PayloadType] {
-        try MIKEYMessage(decoding: octets).payloads.map(\.type)
-    }
-
     @Test("both ends reach the same 192-octet g^(xi·xr); data types 7 and 8, payloads in RFC 4650's order, MAC-only KEMACs")
     func roundTrip() throws {
         let call = try Call()
@@ -73,10 +58,10 @@ import Testing
         #expect(tgk == answer.tgk && tgk.count == 192)
         let first = try MIKEYMessage(decoding: offer.octets)
         #expect(first.header.dataType == .dhhmacInit && first.header.verificationRequired)
-        #expect(try Self.types(offer.octets) == [.timestamp, .rand, .id, .id, .dh, .kemac])
+        #expect(try ModeTest.types(offer.octets) == [.timestamp, .rand, .id, .id, .dh, .kemac])
         let second = try MIKEYMessage(decoding: answer.octets)
         #expect(second.header.dataType == .dhhmacResponse)
-        #expect(try Self.types(answer.octets) == [.timestamp, .id, .id, .dh, .dh, .kemac])
+        #expect(try ModeTest.types(answer.octets) == [.timestamp, .id, .id, .dh, .dh, .kemac])
         for message in [first, second] {
             let kemac = try #require(message.kemac)
             #expect(kemac.encryption == .null && kemac.encryptedData.isEmpty && kemac.mac.count == call.session.mac.macLength)
@@ -90,13 +75,13 @@ import Testing
         for index in 10..<offer.octets.count {
             var flipped = offer.octets
             flipped[index] ^= 0x01
-            #expect(Self.refusal { _ = try call.answer(flipped) } != nil, "I_MESSAGE: a flip of octet \(index) was accepted")
+            #expect(ModeTest.refusal { _ = try call.answer(flipped) } != nil, "I_MESSAGE: a flip of octet \(index) was accepted")
         }
         let answer = try call.answer(offer.octets)
         for index in 10..<answer.octets.count {
             var flipped = answer.octets
             flipped[index] ^= 0x01
-            #expect(Self.refusal { _ = try call.finish(flipped, of: offer) } != nil, "R_MESSAGE: a flip of octet \(index) was accepted")
+            #expect(ModeTest.refusal { _ = try call.finish(flipped, of: offer) } != nil, "R_MESSAGE: a flip of octet \(index) was accepted")
         }
     }
 
@@ -105,11 +90,11 @@ import Testing
         let call = try Call()
         let wrong = Array(repeating: UInt8(7), count: 16)
         let offer = try call.offer()
-        #expect(Self.refusal { _ = try call.answer(offer.octets, psk: wrong) } == .kemacMAC)
-        #expect(Self.refusal { _ = try call.answer(offer.octets, now: Call.now + (600 << 32)) } == .timestamp)
+        #expect(ModeTest.refusal { _ = try call.answer(offer.octets, psk: wrong) } == .kemacMAC)
+        #expect(ModeTest.refusal { _ = try call.answer(offer.octets, now: Call.now + (600 << 32)) } == .timestamp)
         let answer = try call.answer(offer.octets)
-        #expect(Self.refusal { _ = try call.finish(answer.octets, of: offer, psk: wrong) } == .kemacMAC)
-        #expect(Self.refusal { _ = try call.answer(offer.octets) } == .replay)
+        #expect(ModeTest.refusal { _ = try call.finish(answer.octets, of: offer, psk: wrong) } == .kemacMAC)
+        #expect(ModeTest.refusal { _ = try call.answer(offer.octets) } == .replay)
     }
 
     @Test("a DH value of 1 or p-1 under a valid MAC fails the Diffie-Hellman value check; another DHi echoed, the echo check")
@@ -122,15 +107,15 @@ import Testing
         for value in [one, pMinus1] {
             let offer = try call.offer()
             let bad = try call.remaced(offer.octets, rand: offer.rand, dh: 0, value: value)
-            #expect(Self.refusal { _ = try call.answer(bad) } == .diffieHellmanValue)
+            #expect(ModeTest.refusal { _ = try call.answer(bad) } == .diffieHellmanValue)
             let answer = try call.answer(offer.octets)
             let badAnswer = try call.remaced(answer.octets, rand: offer.rand, dh: 0, value: value)
-            #expect(Self.refusal { _ = try call.finish(badAnswer, of: offer) } == .diffieHellmanValue)
+            #expect(ModeTest.refusal { _ = try call.finish(badAnswer, of: offer) } == .diffieHellmanValue)
         }
         let offer = try call.offer()
         let answer = try call.answer(offer.octets)
         let echo = try call.remaced(answer.octets, rand: offer.rand, dh: 1, value: try call.offer().initiatorValue)
-        #expect(Self.refusal { _ = try call.finish(echo, of: offer) } == .initiatorEcho)
+        #expect(ModeTest.refusal { _ = try call.finish(echo, of: offer) } == .initiatorEcho)
     }
 
     @Test("the same seed gives the same bytes and the same TGK")

@@ -9,24 +9,19 @@ import Testing
 /// key, the whole message signed by the initiator; the verification message comes back;
 /// and each check catches what it is for.
 @Suite struct PKModeTests {
-    static let alice = "sip:alice@ims.example"
-    static let bob = "sip:bob@ims.example"
-    static let carol = "sip:carol@ims.example"
 
     struct Call {
         let random: HMACDRBG
         let pki: LabPKI
         let session: ModeSession
         let replays = ReplayCache()
-        static let now: UInt64 = 0xEBFE_6F2D_0000_0000
-        /// Unix seconds of `now`, a day back: the certificates' start.
-        static let notBefore = (now >> 32) - Timestamp.ntpEpochOffset - 86_400
+        static let (now, notBefore) = (ModeTest.now, ModeTest.notBefore)
 
         init(seed: UInt64 = 3830) throws {
             random = HMACDRBG(seed: seed)
-            pki = try LabPKI(uris: [PKModeTests.alice, PKModeTests.bob, PKModeTests.carol], bits: 1024,
+            pki = try LabPKI(uris: [ModeTest.alice, ModeTest.bob, ModeTest.carol], bits: 1024,
                              notBefore: Self.notBefore, using: random)
-            session = ModeSession(initiator: PKModeTests.alice, responder: PKModeTests.bob,
+            session = ModeSession(initiator: ModeTest.alice, responder: ModeTest.bob,
                                   profile: IBAKEProfile(parameterSet: try ParameterSet.named("toy")), using: random)
         }
 
@@ -34,30 +29,16 @@ import Testing
         var authority: X509Certificate { pki.authority.certificate }
 
         func offer(signer: LabPKI.Holder? = nil, to certificate: X509Certificate? = nil) throws -> PublicKeyMode.Offer {
-            try PublicKeyMode.offer(session, signer: signer ?? holder(PKModeTests.alice),
-                                    responderCertificate: certificate ?? holder(PKModeTests.bob).certificate,
+            try PublicKeyMode.offer(session, signer: signer ?? holder(ModeTest.alice),
+                                    responderCertificate: certificate ?? holder(ModeTest.bob).certificate,
                                     authority: authority, now: Self.now, using: random)
         }
 
         func answer(_ octets: [UInt8], key: RSAPrivateKey? = nil, now: UInt64 = now) throws -> PublicKeyMode.Answer {
-            try PublicKeyMode.answer(octets, session: session, key: key ?? holder(PKModeTests.bob).key, authority: authority,
+            try PublicKeyMode.answer(octets, session: session, key: key ?? holder(ModeTest.bob).key, authority: authority,
                                      now: now, replays: replays)
         }
     }
-
-    static func refusal(_ body: () throws -> Void) -> IBAKECheck? {
-        do {
-            try body()
-            return nil
-        } catch let failure as IBAKEFailure {
-            return failure.check
-        } catch {
-            return .parse
-        }
-    }
-
-    /// Where the HDR of `octets` ends.
-    static func headerEnd(_ octets: [UInt8]) -> Int { MIKEYMessage.trace(octets).descriptions.first?.range.upperBound ?? 0 }
 
     @Test("both ends hold the initiator's TGK; the messages decode as data types 2 and 3, payloads in RFC 3830 §3.2's order")
     func roundTrip() throws {
@@ -86,16 +67,16 @@ import Testing
     func everyOctetIsCovered() throws {
         let call = try Call()
         let offer = try call.offer()
-        for index in Self.headerEnd(offer.octets)..<offer.octets.count {
+        for index in ModeTest.headerEnd(offer.octets)..<offer.octets.count {
             var flipped = offer.octets
             flipped[index] ^= 0x01
-            #expect(Self.refusal { _ = try call.answer(flipped) } != nil, "a flip of I_MESSAGE octet \(index) was accepted")
+            #expect(ModeTest.refusal { _ = try call.answer(flipped) } != nil, "a flip of I_MESSAGE octet \(index) was accepted")
         }
         let verification = try call.answer(offer.octets).verification
-        for index in Self.headerEnd(verification)..<verification.count {
+        for index in ModeTest.headerEnd(verification)..<verification.count {
             var flipped = verification
             flipped[index] ^= 0x01
-            let check = Self.refusal { try PublicKeyMode.confirm(flipped, of: offer, session: call.session) }
+            let check = ModeTest.refusal { try PublicKeyMode.confirm(flipped, of: offer, session: call.session) }
             #expect(check != nil, "a flip of R_MESSAGE octet \(index) was accepted")
         }
     }
@@ -103,28 +84,28 @@ import Testing
     @Test("a certificate from another CA, or naming another URI, is refused by the certificate check")
     func certificates() throws {
         let call = try Call()
-        let stranger = try LabPKI(uris: [Self.alice, Self.bob], bits: 1024, notBefore: Call.notBefore, using: HMACDRBG(seed: 4738))
-        let foreign = try #require(stranger[Self.alice])
-        let carol = try call.holder(Self.carol)
-        #expect(Self.refusal { _ = try call.answer(call.offer(signer: foreign).octets) } == .certificate)
-        #expect(Self.refusal { _ = try call.answer(call.offer(signer: carol).octets) } == .certificate)
+        let stranger = try LabPKI(uris: [ModeTest.alice, ModeTest.bob], bits: 1024, notBefore: Call.notBefore, using: HMACDRBG(seed: 4738))
+        let foreign = try #require(stranger[ModeTest.alice])
+        let carol = try call.holder(ModeTest.carol)
+        #expect(ModeTest.refusal { _ = try call.answer(call.offer(signer: foreign).octets) } == .certificate)
+        #expect(ModeTest.refusal { _ = try call.answer(call.offer(signer: carol).octets) } == .certificate)
         // The initiator checks the responder's certificate it took from the directory.
-        let foreignBob = try #require(stranger[Self.bob])
-        #expect(Self.refusal { _ = try call.offer(to: carol.certificate) } == .certificate)
-        #expect(Self.refusal { _ = try call.offer(to: foreignBob.certificate) } == .certificate)
+        let foreignBob = try #require(stranger[ModeTest.bob])
+        #expect(ModeTest.refusal { _ = try call.offer(to: carol.certificate) } == .certificate)
+        #expect(ModeTest.refusal { _ = try call.offer(to: foreignBob.certificate) } == .certificate)
     }
 
     @Test("a message signed by the wrong key is refused by the signature check; a PKE to another key by the envelope-key check")
     func signatureAndEnvelope() throws {
         let call = try Call()
-        let alice = try call.holder(Self.alice)
-        let impostor = LabPKI.Holder(uri: Self.alice, key: try call.holder(Self.carol).key, certificate: alice.certificate)
-        #expect(Self.refusal { _ = try call.answer(call.offer(signer: impostor).octets) } == .signature)
+        let alice = try call.holder(ModeTest.alice)
+        let impostor = LabPKI.Holder(uri: ModeTest.alice, key: try call.holder(ModeTest.carol).key, certificate: alice.certificate)
+        #expect(ModeTest.refusal { _ = try call.answer(call.offer(signer: impostor).octets) } == .signature)
         let offer = try call.offer()
-        #expect(Self.refusal { _ = try call.answer(offer.octets, key: call.holder(Self.carol).key) } == .envelopeKey)
-        #expect(Self.refusal { _ = try call.answer(offer.octets, now: Call.now + (600 << 32)) } == .timestamp)
+        #expect(ModeTest.refusal { _ = try call.answer(offer.octets, key: call.holder(ModeTest.carol).key) } == .envelopeKey)
+        #expect(ModeTest.refusal { _ = try call.answer(offer.octets, now: Call.now + (600 << 32)) } == .timestamp)
         _ = try call.answer(offer.octets)
-        #expect(Self.refusal { _ = try call.answer(offer.octets) } == .replay)
+        #expect(ModeTest.refusal { _ = try call.answer(offer.octets) } == .replay)
     }
 
     @Test("a tampered verification message fails its V MAC at the initiator")
@@ -133,7 +114,7 @@ import Testing
         let offer = try call.offer()
         var verification = try call.answer(offer.octets).verification
         verification[verification.count - 1] ^= 0x80
-        #expect(Self.refusal { try PublicKeyMode.confirm(verification, of: offer, session: call.session) } == .verificationMAC)
+        #expect(ModeTest.refusal { try PublicKeyMode.confirm(verification, of: offer, session: call.session) } == .verificationMAC)
     }
 
     @Test("the same seed gives the same keys, certificates and bytes")

@@ -13,7 +13,7 @@ import Testing
         let psk: [UInt8]
         let session: ModeSession
         let replays = ReplayCache()
-        static let now: UInt64 = 0xEBFE_6F2D_0000_0000
+        static let now = ModeTest.now
 
         init() throws {
             psk = random.bytes(16)
@@ -25,17 +25,6 @@ import Testing
 
         func answer(_ octets: [UInt8], psk: [UInt8]? = nil, now: UInt64 = now) throws -> PSKMode.Answer {
             try PSKMode.answer(octets, session: session, psk: psk ?? self.psk, now: now, replays: replays)
-        }
-    }
-
-    static func refusal(_ body: () throws -> Void) -> IBAKECheck? {
-        do {
-            try body()
-            return nil
-        } catch let failure as IBAKEFailure {
-            return failure.check
-        } catch {
-            return .parse
         }
     }
 
@@ -60,7 +49,7 @@ import Testing
         let opened = try #require(try KEMACOpening.open(offer.octets, psk: call.psk))
         #expect(opened.integrity == .verified)
         #expect(opened.plaintext == offer.kemacPlaintext)
-        let wrong = Self.refusal { _ = try KEMACOpening.open(offer.octets, psk: Array(repeating: 0, count: 16)) }
+        let wrong = ModeTest.refusal { _ = try KEMACOpening.open(offer.octets, psk: Array(repeating: 0, count: 16)) }
         #expect(wrong == .parse)  // KEMACOpeningError, not an IBAKEFailure
     }
 
@@ -68,17 +57,17 @@ import Testing
     func refusals() throws {
         let call = try Call()
         let offer = try call.offer()
-        #expect(Self.refusal { _ = try call.answer(offer.octets, psk: Array(repeating: 7, count: 16)) } == .kemacMAC)
-        #expect(Self.refusal { _ = try call.answer(offer.octets, now: Call.now + (600 << 32)) } == .timestamp)
+        #expect(ModeTest.refusal { _ = try call.answer(offer.octets, psk: Array(repeating: 7, count: 16)) } == .kemacMAC)
+        #expect(ModeTest.refusal { _ = try call.answer(offer.octets, now: Call.now + (600 << 32)) } == .timestamp)
         // Every octet after the HDR is authenticated by the KEMAC MAC, or fails to parse.
         for index in 10..<offer.octets.count {
             var flipped = offer.octets
             flipped[index] ^= 0x01
-            let check = Self.refusal { _ = try call.answer(flipped) }
+            let check = ModeTest.refusal { _ = try call.answer(flipped) }
             #expect(check != nil, "a flip of octet \(index) was accepted")
         }
         _ = try call.answer(offer.octets)
-        #expect(Self.refusal { _ = try call.answer(offer.octets) } == .replay)
+        #expect(ModeTest.refusal { _ = try call.answer(offer.octets) } == .replay)
     }
 
     @Test("a flipped bit in the verification message fails its V MAC at the initiator")
@@ -87,7 +76,7 @@ import Testing
         let offer = try call.offer()
         var verification = try call.answer(offer.octets).verification
         verification[verification.count - 1] ^= 0x80
-        #expect(Self.refusal { try PSKMode.confirm(verification, of: offer, session: call.session, psk: call.psk) } == .verificationMAC)
+        #expect(ModeTest.refusal { try PSKMode.confirm(verification, of: offer, session: call.session, psk: call.psk) } == .verificationMAC)
     }
 
     @Test("the same seed gives the same bytes")

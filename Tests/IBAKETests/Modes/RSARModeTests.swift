@@ -9,9 +9,6 @@ import Testing
 /// envelope key, the envelope key in a PKE to the initiator's certificate key, signed;
 /// and each check catches what it is for.
 @Suite struct RSARModeTests {
-    static let alice = "sip:alice@ims.example"
-    static let bob = "sip:bob@ims.example"
-    static let carol = "sip:carol@ims.example"
 
     struct Call {
         let random: HMACDRBG
@@ -19,15 +16,13 @@ import Testing
         let session: ModeSession
         let responderReplays = ReplayCache()
         let initiatorReplays = ReplayCache()
-        static let now: UInt64 = 0xEBFE_6F2D_0000_0000
-        /// Unix seconds of `now`, a day back: the certificates' start.
-        static let notBefore = (now >> 32) - Timestamp.ntpEpochOffset - 86_400
+        static let (now, notBefore) = (ModeTest.now, ModeTest.notBefore)
 
         init(seed: UInt64 = 4738) throws {
             random = HMACDRBG(seed: seed)
-            pki = try LabPKI(uris: [RSARModeTests.alice, RSARModeTests.bob, RSARModeTests.carol], bits: 1024,
+            pki = try LabPKI(uris: [ModeTest.alice, ModeTest.bob, ModeTest.carol], bits: 1024,
                              notBefore: Self.notBefore, using: random)
-            session = ModeSession(initiator: RSARModeTests.alice, responder: RSARModeTests.bob,
+            session = ModeSession(initiator: ModeTest.alice, responder: ModeTest.bob,
                                   profile: IBAKEProfile(parameterSet: try ParameterSet.named("toy")), using: random)
         }
 
@@ -35,21 +30,19 @@ import Testing
         var authority: X509Certificate { pki.authority.certificate }
 
         func offer(signer: LabPKI.Holder? = nil) throws -> RSARMode.Offer {
-            try RSARMode.offer(session, signer: signer ?? holder(RSARModeTests.alice), now: Self.now, using: random)
+            try RSARMode.offer(session, signer: signer ?? holder(ModeTest.alice), now: Self.now, using: random)
         }
 
         func answer(_ octets: [UInt8], signer: LabPKI.Holder? = nil, now: UInt64 = now) throws -> RSARMode.Answer {
-            try RSARMode.answer(octets, session: session, signer: signer ?? holder(RSARModeTests.bob), authority: authority,
+            try RSARMode.answer(octets, session: session, signer: signer ?? holder(ModeTest.bob), authority: authority,
                                 now: now, replays: responderReplays, using: random)
         }
 
         func accept(_ octets: [UInt8], of offer: RSARMode.Offer, key: RSAPrivateKey? = nil) throws -> RSARMode.Accepted {
-            try RSARMode.accept(octets, of: offer, session: session, key: key ?? holder(RSARModeTests.alice).key,
+            try RSARMode.accept(octets, of: offer, session: session, key: key ?? holder(ModeTest.alice).key,
                                 authority: authority, now: Self.now, replays: initiatorReplays)
         }
     }
-
-    static func refusal(_ body: () throws -> Void) -> IBAKECheck? { PKModeTests.refusal(body) }
 
     @Test("both ends hold the responder's TGK; the messages decode as data types 9 and 10, payloads in RFC 4738 §3's order")
     func roundTrip() throws {
@@ -74,50 +67,50 @@ import Testing
     func everyOctetIsCovered() throws {
         let call = try Call()
         let offer = try call.offer()
-        for index in PKModeTests.headerEnd(offer.octets)..<offer.octets.count {
+        for index in ModeTest.headerEnd(offer.octets)..<offer.octets.count {
             var flipped = offer.octets
             flipped[index] ^= 0x01
-            #expect(Self.refusal { _ = try call.answer(flipped) } != nil, "a flip of I_MESSAGE octet \(index) was accepted")
+            #expect(ModeTest.refusal { _ = try call.answer(flipped) } != nil, "a flip of I_MESSAGE octet \(index) was accepted")
         }
         let answer = try call.answer(offer.octets)
-        for index in PKModeTests.headerEnd(answer.octets)..<answer.octets.count {
+        for index in ModeTest.headerEnd(answer.octets)..<answer.octets.count {
             var flipped = answer.octets
             flipped[index] ^= 0x01
-            #expect(Self.refusal { _ = try call.accept(flipped, of: offer) } != nil, "a flip of R_MESSAGE octet \(index) was accepted")
+            #expect(ModeTest.refusal { _ = try call.accept(flipped, of: offer) } != nil, "a flip of R_MESSAGE octet \(index) was accepted")
         }
     }
 
     @Test("a certificate from another CA, or naming another URI, is refused by the certificate check, at both ends")
     func certificates() throws {
         let call = try Call()
-        let stranger = try LabPKI(uris: [Self.alice, Self.bob], bits: 1024, notBefore: Call.notBefore, using: HMACDRBG(seed: 3830))
-        let carol = try call.holder(Self.carol)
-        let foreignAlice = try #require(stranger[Self.alice])
-        let foreignBob = try #require(stranger[Self.bob])
-        #expect(Self.refusal { _ = try call.answer(call.offer(signer: foreignAlice).octets) } == .certificate)
-        #expect(Self.refusal { _ = try call.answer(call.offer(signer: carol).octets) } == .certificate)
+        let stranger = try LabPKI(uris: [ModeTest.alice, ModeTest.bob], bits: 1024, notBefore: Call.notBefore, using: HMACDRBG(seed: 3830))
+        let carol = try call.holder(ModeTest.carol)
+        let foreignAlice = try #require(stranger[ModeTest.alice])
+        let foreignBob = try #require(stranger[ModeTest.bob])
+        #expect(ModeTest.refusal { _ = try call.answer(call.offer(signer: foreignAlice).octets) } == .certificate)
+        #expect(ModeTest.refusal { _ = try call.answer(call.offer(signer: carol).octets) } == .certificate)
         let offer = try call.offer()
         let fromStranger = try call.answer(offer.octets, signer: foreignBob)
-        #expect(Self.refusal { _ = try call.accept(fromStranger.octets, of: offer) } == .certificate)
+        #expect(ModeTest.refusal { _ = try call.accept(fromStranger.octets, of: offer) } == .certificate)
         let fromCarol = try call.answer(try call.offer().octets, signer: carol)
-        #expect(Self.refusal { _ = try call.accept(fromCarol.octets, of: offer) } == .certificate)
+        #expect(ModeTest.refusal { _ = try call.accept(fromCarol.octets, of: offer) } == .certificate)
     }
 
     @Test("a message signed by the wrong key is refused by the signature check; a PKE to another key by the envelope-key check")
     func signatureAndEnvelope() throws {
         let call = try Call()
-        let carolKey = try call.holder(Self.carol).key
-        let fakeAlice = LabPKI.Holder(uri: Self.alice, key: carolKey, certificate: try call.holder(Self.alice).certificate)
-        #expect(Self.refusal { _ = try call.answer(call.offer(signer: fakeAlice).octets) } == .signature)
+        let carolKey = try call.holder(ModeTest.carol).key
+        let fakeAlice = LabPKI.Holder(uri: ModeTest.alice, key: carolKey, certificate: try call.holder(ModeTest.alice).certificate)
+        #expect(ModeTest.refusal { _ = try call.answer(call.offer(signer: fakeAlice).octets) } == .signature)
         let offer = try call.offer()
-        let fakeBob = LabPKI.Holder(uri: Self.bob, key: carolKey, certificate: try call.holder(Self.bob).certificate)
+        let fakeBob = LabPKI.Holder(uri: ModeTest.bob, key: carolKey, certificate: try call.holder(ModeTest.bob).certificate)
         let forged = try call.answer(offer.octets, signer: fakeBob)
-        #expect(Self.refusal { _ = try call.accept(forged.octets, of: offer) } == .signature)
+        #expect(ModeTest.refusal { _ = try call.accept(forged.octets, of: offer) } == .signature)
         let fresh = try call.offer()
         let answer = try call.answer(fresh.octets)
-        #expect(Self.refusal { _ = try call.accept(answer.octets, of: fresh, key: carolKey) } == .envelopeKey)
-        #expect(Self.refusal { _ = try call.answer(offer.octets, now: Call.now + (600 << 32)) } == .timestamp)
-        #expect(Self.refusal { _ = try call.answer(offer.octets) } == .replay)
+        #expect(ModeTest.refusal { _ = try call.accept(answer.octets, of: fresh, key: carolKey) } == .envelopeKey)
+        #expect(ModeTest.refusal { _ = try call.answer(offer.octets, now: Call.now + (600 << 32)) } == .timestamp)
+        #expect(ModeTest.refusal { _ = try call.answer(offer.octets) } == .replay)
     }
 
     @Test("an answer to another request (another RAND) is refused")
@@ -126,7 +119,7 @@ import Testing
         let offer = try call.offer()
         let other = try call.offer()
         let answer = try call.answer(other.octets)
-        #expect(Self.refusal { _ = try call.accept(answer.octets, of: offer) } == .session)
+        #expect(ModeTest.refusal { _ = try call.accept(answer.octets, of: offer) } == .session)
     }
 
     @Test("the same seed gives the same keys, certificates and bytes")

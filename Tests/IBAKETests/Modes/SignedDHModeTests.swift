@@ -13,25 +13,25 @@ import Testing
         let pki: LabPKI
         let session: ModeSession
         let replays = ReplayCache()
-        static let now: UInt64 = 0xEBFE_6F2D_0000_0000
+        static let now = ModeTest.now
         static let unix = (now >> 32) - Timestamp.ntpEpochOffset
         static let (alice, bob) = ("sip:alice@ims.example", "sip:bob@ims.example")
 
         init(seed: UInt64 = 3830) throws {
             random = HMACDRBG(seed: seed)
-            pki = try LabPKI(uris: [Self.alice, Self.bob], bits: 1024, notBefore: Self.unix - 86_400, using: random)
-            session = ModeSession(initiator: Self.alice, responder: Self.bob,
+            pki = try LabPKI(uris: [ModeTest.alice, ModeTest.bob], bits: 1024, notBefore: Self.unix - 86_400, using: random)
+            session = ModeSession(initiator: ModeTest.alice, responder: ModeTest.bob,
                                   profile: IBAKEProfile(parameterSet: try ParameterSet.named("toy")), using: random)
         }
 
         func holder(_ uri: String) throws -> LabPKI.Holder { try #require(pki[uri]) }
 
         func offer(signer: LabPKI.Holder? = nil) throws -> SignedDHMode.Offer {
-            try SignedDHMode.offer(session, signer: signer ?? holder(Self.alice), now: Self.now, using: random)
+            try SignedDHMode.offer(session, signer: signer ?? holder(ModeTest.alice), now: Self.now, using: random)
         }
 
         func answer(_ octets: [UInt8]) throws -> SignedDHMode.Answer {
-            try SignedDHMode.answer(octets, session: session, signer: holder(Self.bob), authority: pki.authority.certificate,
+            try SignedDHMode.answer(octets, session: session, signer: holder(ModeTest.bob), authority: pki.authority.certificate,
                                     now: Self.now, replays: replays, using: random)
         }
 
@@ -63,21 +63,6 @@ import Testing
         }
     }
 
-    static func refusal(_ body: () throws -> Void) -> IBAKECheck? {
-        do {
-            try body()
-            return nil
-        } catch let failure as IBAKEFailure {
-            return failure.check
-        } catch {
-            return .parse
-        }
-    }
-
-    static func types(_ octets: [UInt8]) throws -> [PayloadType] {
-        try MIKEYMessage(decoding: octets).payloads.map(\.type)
-    }
-
     @Test("both ends reach the same 192-octet g^(xi·xr); data types 4 and 5, payloads in RFC 3830 §3.3's order")
     func roundTrip() throws {
         let call = try Call()
@@ -88,9 +73,9 @@ import Testing
         #expect(answer.initiatorValue == offer.initiatorValue)
         let first = try MIKEYMessage(decoding: offer.octets)
         #expect(first.header.dataType == .diffieHellmanInit && first.header.verificationRequired)
-        #expect(try Self.types(offer.octets) == [.timestamp, .rand, .cert, .id, .dh, .sign])
+        #expect(try ModeTest.types(offer.octets) == [.timestamp, .rand, .cert, .id, .dh, .sign])
         #expect(try MIKEYMessage(decoding: answer.octets).header.dataType == .diffieHellmanResponse)
-        #expect(try Self.types(answer.octets) == [.timestamp, .cert, .id, .dh, .dh, .sign])
+        #expect(try ModeTest.types(answer.octets) == [.timestamp, .cert, .id, .dh, .dh, .sign])
     }
 
     @Test("a flip of any octet after the HDR of either message is refused by some check")
@@ -100,13 +85,13 @@ import Testing
         for index in 10..<offer.octets.count {
             var flipped = offer.octets
             flipped[index] ^= 0x01
-            #expect(Self.refusal { _ = try call.answer(flipped) } != nil, "I_MESSAGE: a flip of octet \(index) was accepted")
+            #expect(ModeTest.refusal { _ = try call.answer(flipped) } != nil, "I_MESSAGE: a flip of octet \(index) was accepted")
         }
         let answer = try call.answer(offer.octets)
         for index in 10..<answer.octets.count {
             var flipped = answer.octets
             flipped[index] ^= 0x01
-            #expect(Self.refusal { _ = try call.finish(flipped, of: offer) } != nil, "R_MESSAGE: a flip of octet \(index) was accepted")
+            #expect(ModeTest.refusal { _ = try call.finish(flipped, of: offer) } != nil, "R_MESSAGE: a flip of octet \(index) was accepted")
         }
     }
 
@@ -116,13 +101,13 @@ import Testing
         let stranger = try LabPKI(uris: [Call.alice], bits: 1024, notBefore: Call.unix - 86_400, using: HMACDRBG(seed: 4650))
         let impostor: LabPKI.Holder = try #require(stranger[Call.alice])
         let forged = try call.offer(signer: impostor)
-        #expect(Self.refusal { _ = try call.answer(forged.octets) } == .certificate)
+        #expect(ModeTest.refusal { _ = try call.answer(forged.octets) } == .certificate)
         let offer = try call.offer()
         let wrongKey = try Self.resigned(offer.octets, with: try call.holder(Call.bob).key)
-        #expect(Self.refusal { _ = try call.answer(wrongKey) } == .signature)
+        #expect(ModeTest.refusal { _ = try call.answer(wrongKey) } == .signature)
         let answer = try call.answer(offer.octets)
         let wrongAnswer = try Self.resigned(answer.octets, with: try call.holder(Call.alice).key)
-        #expect(Self.refusal { _ = try call.finish(wrongAnswer, of: offer) } == .signature)
+        #expect(ModeTest.refusal { _ = try call.finish(wrongAnswer, of: offer) } == .signature)
     }
 
     @Test("a DH value of 1 or p-1, signed by its sender, fails the Diffie-Hellman value check at either end")
@@ -135,10 +120,10 @@ import Testing
         for value in [one, pMinus1] {
             let offer = try call.offer()
             let bad = try Self.resigned(offer.octets, with: try call.holder(Call.alice).key, Self.replaceDH(0, with: value))
-            #expect(Self.refusal { _ = try call.answer(bad) } == .diffieHellmanValue)
+            #expect(ModeTest.refusal { _ = try call.answer(bad) } == .diffieHellmanValue)
             let answer = try call.answer(offer.octets)
             let badAnswer = try Self.resigned(answer.octets, with: try call.holder(Call.bob).key, Self.replaceDH(0, with: value))
-            #expect(Self.refusal { _ = try call.finish(badAnswer, of: offer) } == .diffieHellmanValue)
+            #expect(ModeTest.refusal { _ = try call.finish(badAnswer, of: offer) } == .diffieHellmanValue)
         }
     }
 
@@ -149,8 +134,8 @@ import Testing
         let answer = try call.answer(offer.octets)
         let other = try call.offer()
         let echo = try Self.resigned(answer.octets, with: try call.holder(Call.bob).key, Self.replaceDH(1, with: other.initiatorValue))
-        #expect(Self.refusal { _ = try call.finish(echo, of: offer) } == .initiatorEcho)
-        #expect(Self.refusal { _ = try call.answer(offer.octets) } == .replay)
+        #expect(ModeTest.refusal { _ = try call.finish(echo, of: offer) } == .initiatorEcho)
+        #expect(ModeTest.refusal { _ = try call.answer(offer.octets) } == .replay)
     }
 
     @Test("the same seed gives the same bytes and the same TGK")

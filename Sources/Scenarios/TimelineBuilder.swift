@@ -62,10 +62,14 @@ final class TimelineBuilder {
         knowledge[party]?.filter { $0.name == name }.map(\.octets) ?? []
     }
 
-    /// Whether `parties` hold a common value called `name` now: the comparison a sentence
-    /// about "the same" value is built on.
-    func compare(_ name: ValueName, _ parties: [PartyID]) -> SameValue {
-        SameValue(value: name, parties: parties, same: SameValue.common(name, parties.map { values($0, name) }))
+    /// Whether `parties` hold a common value called `name` now, or once `revealing` (the
+    /// values the step being recorded reveals) is learned: the comparison a sentence about
+    /// "the same" value is built on.
+    func compare(_ name: ValueName, _ parties: [PartyID], revealing: [(PartyID, LearnedValue)] = []) -> SameValue {
+        let held = parties.map { party in
+            values(party, name) + revealing.filter { $0.0 == party && $0.1.name == name }.map(\.1.octets)
+        }
+        return SameValue(value: name, parties: parties, same: SameValue.common(name, held))
     }
 
     /// Records one step and the values it reveals; returns its index. `forget` wipes the

@@ -62,17 +62,11 @@ final class ModeStage {
                          _ receive: () throws(IBAKEFailure) -> Result) throws(ExchangeStopped) -> Result {
         do {
             let result = try receive()
-            let values = learned(result)
-            // Compared as the step leaves them: with what the receiver learns here.
-            let comparisons = comparing.map { name in
-                let held = [PartyID.initiator, .responder].map { id in
-                    builder.values(id, name) + (id == party.id ? values.filter { $0.name == name }.map(\.octets) : [])
-                }
-                return SameValue(value: name, parties: [.initiator, .responder], same: SameValue.common(name, held))
-            }
-            builder.step(party.id, .receive, title, reveal: values.map { (party.id, $0) },
+            let revealed = learned(result).map { (party.id, $0) }
+            builder.step(party.id, .receive, title, reveal: revealed,
                          checks: checks.map { CheckOutcome(check: $0, passed: true, detail: "") },
-                         comparing: comparisons, narration: narration, references: references)
+                         comparing: comparing.map { builder.compare($0, [.initiator, .responder], revealing: revealed) },
+                         narration: narration, references: references)
             return result
         } catch {
             builder.step(party.id, .refuse, "\(party.tag) refuses \(kind)",

@@ -37,17 +37,6 @@ import Testing
         }
     }
 
-    static func check(_ body: () throws -> [UInt8]) -> IBAKECheck? {
-        do {
-            _ = try body()
-            return nil
-        } catch let failure as IBAKEFailure {
-            return failure.check
-        } catch {
-            return .parse
-        }
-    }
-
     @Test("the responder recovers the TGK; the message decodes as data type 26 with SAKKE and an ECCSI SIGN last")
     func roundTrip() throws {
         let realm = try Realm()
@@ -78,14 +67,14 @@ import Testing
         for index in stride(from: 0, to: signatureStart, by: 17) where index != 1 {
             var altered = sent.octets
             altered[index] ^= 0x01
-            let check = Self.check { try realm.receive(altered) }
+            let check = ModeTest.refusal { _ = try realm.receive(altered) }
             #expect(check == .signature || check == .parse || check == .messageType, "octet \(index): \(String(describing: check))")
             #expect(check != nil)
         }
         var badSignature = sent.octets
         badSignature[signatureStart + 5] ^= 0x80
-        #expect(Self.check { try realm.receive(badSignature) } == .signature)
+        #expect(ModeTest.refusal { _ = try realm.receive(badSignature) } == .signature)
         let mallory = try IdentityWithPeriod(uri: "tel:+447700900999", year: 2026, month: 12).octets
-        #expect(Self.check { try realm.receive(sent.octets, from: mallory) } == .signature)
+        #expect(ModeTest.refusal { _ = try realm.receive(sent.octets, from: mallory) } == .signature)
     }
 }

@@ -15,8 +15,7 @@ enum DHHMACScenario {
             let random = stage.random
             let psk = stage.agreePreSharedKey(narration: "Before any call, I and R agree on a secret key by some means outside MIKEY. In DHHMAC it only authenticates: it keys the MACs of the messages, and no key travels under it.",
                                               references: [.rfc(4650, "3")])
-            let session = ModeSession(initiator: initiator.identity ?? "", responder: responder.identity ?? "",
-                                      profile: stage.profile, using: random)
+            let session = stage.session(from: initiator, to: responder)
             stage.builder.phase = .exchange
             let offer = try DHHMACMode.offer(session, psk: psk, now: stage.now, using: random)
             stage.pickInitiatorExponent(initiator, offer, references: [.rfc(4650, "3")])

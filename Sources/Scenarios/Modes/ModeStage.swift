@@ -22,6 +22,12 @@ final class ModeStage {
 
     var random: RandomSource { env.random }
 
+    /// The session of a call from `initiator` to `responder` under the run's profile (it
+    /// draws the CSB ID from the run's randomness).
+    func session(from initiator: Party, to responder: Party) -> ModeSession {
+        ModeSession(initiator: initiator.identity ?? "", responder: responder.identity ?? "", profile: profile, using: random)
+    }
+
     /// States what the run used in place of the IBE parameter set (PROFILE D22): `brief`
     /// for a status line, `details` and the profile's MAC and PRF for a run's header.
     func describe(_ brief: String, details: String) {

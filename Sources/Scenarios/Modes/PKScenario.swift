@@ -15,10 +15,8 @@ enum PKScenario {
         stage.describe("\(stage.rsa) · AES-CM-128", details: "\(stage.rsa) envelope (RSAES-PKCS1-v1_5) and signature (PKCS #1 v1.5, SHA-256), AES-CM-128 KEMAC")
         return try stage.play {
             let random = stage.random
-            let pki = try stage.setUpPKI(initiator: initiator, responder: responder, references: [.rfc(3830, "3.2")])
-            let session = ModeSession(initiator: initiator.identity ?? "", responder: responder.identity ?? "",
-                                      profile: stage.profile, using: random)
-            guard let alice = pki[session.initiator], let bob = pki[session.responder] else { return }
+            let (pki, alice, bob) = try stage.setUpPKI(initiator: initiator, responder: responder, references: [.rfc(3830, "3.2")])
+            let session = stage.session(from: initiator, to: responder)
             let authority = pki.authority.certificate
             stage.builder.step(.initiator, .compute, "I fetches R's certificate from a directory",
                                reveal: [(.initiator, LearnedValue(.responderCertificate, bob.certificate.der, .issued(by: "CA")))],

@@ -14,8 +14,7 @@ enum PSKScenario {
             let random = stage.random
             let psk = stage.agreePreSharedKey(narration: "Before any call, I and R agree on a secret key by some means outside MIKEY: typed in, provisioned with the device, or handed over in person. Every call between them will be protected by it, and only by it.",
                                               references: [.rfc(3830, "3.1")])
-            let session = ModeSession(initiator: initiator.identity ?? "", responder: responder.identity ?? "",
-                                      profile: stage.profile, using: random)
+            let session = stage.session(from: initiator, to: responder)
             stage.builder.phase = .exchange
             let offer = try PSKMode.offer(session, psk: psk, now: stage.now, using: random)
             stage.compute(initiator, "I picks the TGK", [LearnedValue(.tgk, offer.tgk, .generated),

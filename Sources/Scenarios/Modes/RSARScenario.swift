@@ -16,10 +16,8 @@ enum RSARScenario {
         stage.describe("\(stage.rsa) · AES-CM-128", details: "\(stage.rsa) envelope (RSAES-PKCS1-v1_5) and signatures (PKCS #1 v1.5, SHA-256), AES-CM-128 KEMAC")
         return try stage.play {
             let random = stage.random
-            let pki = try stage.setUpPKI(initiator: initiator, responder: responder, references: [.rfc(4738, "3")])
-            let session = ModeSession(initiator: initiator.identity ?? "", responder: responder.identity ?? "",
-                                      profile: stage.profile, using: random)
-            guard let alice = pki[session.initiator], let bob = pki[session.responder] else { return }
+            let (pki, alice, bob) = try stage.setUpPKI(initiator: initiator, responder: responder, references: [.rfc(4738, "3")])
+            let session = stage.session(from: initiator, to: responder)
             let authority = pki.authority.certificate
             stage.builder.phase = .exchange
             let offer = try RSARMode.offer(session, signer: alice, now: stage.now, using: random)

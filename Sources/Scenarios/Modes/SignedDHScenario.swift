@@ -15,12 +15,8 @@ enum SignedDHScenario {
         stage.describe("OAKLEY 5 · \(stage.rsa)", details: "Diffie-Hellman on OAKLEY 5 (1536-bit MODP), \(stage.rsa) signatures (PKCS #1 v1.5, SHA-256)")
         return try stage.play {
             let random = stage.random
-            let (initiatorURI, responderURI) = (initiator.identity ?? "", responder.identity ?? "")
-            let pki = try stage.setUpPKI(initiator: initiator, responder: responder, references: [.rfc(3830, "3.3")])
-            guard let signerI = pki[initiatorURI], let signerR = pki[responderURI] else {
-                throw IBAKEFailure(.certificate, "the lab CA issued no certificate for I or R")
-            }
-            let session = ModeSession(initiator: initiatorURI, responder: responderURI, profile: stage.profile, using: random)
+            let (pki, signerI, signerR) = try stage.setUpPKI(initiator: initiator, responder: responder, references: [.rfc(3830, "3.3")])
+            let session = stage.session(from: initiator, to: responder)
             let authority = pki.authority.certificate
             let (certI, certR) = (signerI.certificate.der, signerR.certificate.der)
 

@@ -72,17 +72,9 @@ import Testing
     func everyOctetIsCovered() throws {
         let call = try Call()
         let offer = try call.offer()
-        for index in 10..<offer.octets.count {
-            var flipped = offer.octets
-            flipped[index] ^= 0x01
-            #expect(ModeTest.refusal { _ = try call.answer(flipped) } != nil, "I_MESSAGE: a flip of octet \(index) was accepted")
-        }
+        ModeTest.expectEveryFlipRefused(offer.octets, from: 10, named: "I_MESSAGE") { _ = try call.answer($0) }
         let answer = try call.answer(offer.octets)
-        for index in 10..<answer.octets.count {
-            var flipped = answer.octets
-            flipped[index] ^= 0x01
-            #expect(ModeTest.refusal { _ = try call.finish(flipped, of: offer) } != nil, "R_MESSAGE: a flip of octet \(index) was accepted")
-        }
+        ModeTest.expectEveryFlipRefused(answer.octets, from: 10, named: "R_MESSAGE") { _ = try call.finish($0, of: offer) }
     }
 
     @Test("another PSK fails the KEMAC MAC at either end; a stale T, the freshness check; a replay, the replay cache")

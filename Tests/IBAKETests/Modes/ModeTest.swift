@@ -1,6 +1,7 @@
 import IBAKE
 import MIKEY
 import Primitives
+import Testing
 
 /// What the tests of MIKEY's other modes share: the users, the clock of a call, and the
 /// check that refused a message.
@@ -29,6 +30,19 @@ enum ModeTest {
     /// The payload types of `octets`, in order.
     static func types(_ octets: [UInt8]) throws -> [PayloadType] {
         try MIKEYMessage(decoding: octets).payloads.map(\.type)
+    }
+
+    /// Expects `receive` to refuse each copy of `octets` that has one octet flipped, for
+    /// every octet from `start` on; `name` says which message a failure is about.
+    static func expectEveryFlipRefused(
+        _ octets: [UInt8], from start: Int, named name: String,
+        sourceLocation: SourceLocation = #_sourceLocation, by receive: ([UInt8]) throws -> Void
+    ) {
+        for index in start..<octets.count {
+            var flipped = octets
+            flipped[index] ^= 0x01
+            #expect(refusal { try receive(flipped) } != nil, "\(name): a flip of octet \(index) was accepted", sourceLocation: sourceLocation)
+        }
     }
 
     /// Where the HDR of `octets` ends.

@@ -67,17 +67,10 @@ import Testing
     func everyOctetIsCovered() throws {
         let call = try Call()
         let offer = try call.offer()
-        for index in ModeTest.headerEnd(offer.octets)..<offer.octets.count {
-            var flipped = offer.octets
-            flipped[index] ^= 0x01
-            #expect(ModeTest.refusal { _ = try call.answer(flipped) } != nil, "a flip of I_MESSAGE octet \(index) was accepted")
-        }
+        ModeTest.expectEveryFlipRefused(offer.octets, from: ModeTest.headerEnd(offer.octets), named: "I_MESSAGE") { _ = try call.answer($0) }
         let verification = try call.answer(offer.octets).verification
-        for index in ModeTest.headerEnd(verification)..<verification.count {
-            var flipped = verification
-            flipped[index] ^= 0x01
-            let check = ModeTest.refusal { try PublicKeyMode.confirm(flipped, of: offer, session: call.session) }
-            #expect(check != nil, "a flip of R_MESSAGE octet \(index) was accepted")
+        ModeTest.expectEveryFlipRefused(verification, from: ModeTest.headerEnd(verification), named: "R_MESSAGE") {
+            try PublicKeyMode.confirm($0, of: offer, session: call.session)
         }
     }
 

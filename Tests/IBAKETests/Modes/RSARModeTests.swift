@@ -67,17 +67,9 @@ import Testing
     func everyOctetIsCovered() throws {
         let call = try Call()
         let offer = try call.offer()
-        for index in ModeTest.headerEnd(offer.octets)..<offer.octets.count {
-            var flipped = offer.octets
-            flipped[index] ^= 0x01
-            #expect(ModeTest.refusal { _ = try call.answer(flipped) } != nil, "a flip of I_MESSAGE octet \(index) was accepted")
-        }
+        ModeTest.expectEveryFlipRefused(offer.octets, from: ModeTest.headerEnd(offer.octets), named: "I_MESSAGE") { _ = try call.answer($0) }
         let answer = try call.answer(offer.octets)
-        for index in ModeTest.headerEnd(answer.octets)..<answer.octets.count {
-            var flipped = answer.octets
-            flipped[index] ^= 0x01
-            #expect(ModeTest.refusal { _ = try call.accept(flipped, of: offer) } != nil, "a flip of R_MESSAGE octet \(index) was accepted")
-        }
+        ModeTest.expectEveryFlipRefused(answer.octets, from: ModeTest.headerEnd(answer.octets), named: "R_MESSAGE") { _ = try call.accept($0, of: offer) }
     }
 
     @Test("a certificate from another CA, or naming another URI, is refused by the certificate check, at both ends")

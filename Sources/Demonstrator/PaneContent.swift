@@ -88,6 +88,9 @@ public enum PaneContent {
         }
     }
 
+    /// "1 message", "2 messages".
+    static func messageCount(_ count: Int) -> String { count == 1 ? "1 message" : "\(count) messages" }
+
     /// How many messages and octets the eavesdropper holds at the current step.
     public static func recording(of eve: Party, in state: AppState) -> (messages: Int, octets: Int)? {
         guard let model = state.model else { return nil }
@@ -104,7 +107,7 @@ public enum PaneContent {
         let ledger = step.ledger[eve.id]
         let messages = heldMessages(eve, model, through: step.index)
         let total = octets(of: messages, model)
-        var lines = [PaneLine(.heading(messages.isEmpty ? "wire: nothing yet" : "wire: \(messages.count) messages, \(total) octets"))]
+        var lines = [PaneLine(.heading(messages.isEmpty ? "wire: nothing yet" : "wire: \(messageCount(messages.count)), \(total) octets"))]
         lines += messages.compactMap { index in messageLine(model, index, current: step.index) }
 
         let actions = actionLines(eve, model, step)

@@ -71,8 +71,7 @@ enum PaneView {
             let room = width - 8
             // The eavesdropper's title says what she holds: the size of her recording.
             if !look.isCompact, let recording, recording.messages > 0 {
-                let messages = recording.messages == 1 ? "1 message" : "\(recording.messages) messages"
-                let holds = "\(mark)\(party.tag) \(sep) holds \(messages), \(recording.octets)"
+                let holds = "\(mark)\(party.tag) \(sep) holds \(PaneContent.messageCount(recording.messages)), \(recording.octets)"
                 if let fitting = [holds + " octets", holds + " B"].first(where: { $0.count <= room + 2 }) { return fitting }
             }
             let names = [party.name, PaneView.withoutParenthesis(party.name)].map { $0 + view }

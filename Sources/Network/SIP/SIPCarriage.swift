@@ -89,6 +89,11 @@ private struct Call {
     var callerVersion = 1
     var calleeVersion = 0
     var state = State.invited
+
+    /// The dialog's From and To (RFC 3261 §8.1.1.2-3): the caller's tag, and the callee's
+    /// once it answered.
+    var fromHeader: SIPMessage.Header { .init("From", "<\(fromURI)>;tag=\(fromTag)") }
+    var toHeader: SIPMessage.Header { .init("To", "<\(toURI)>" + (toTag.map { ";tag=\($0)" } ?? "")) }
 }
 
 /// Walks the timeline's messages and writes the SIP messages for each (PROFILE D23).
@@ -102,7 +107,7 @@ private struct DialogueBuilder {
 
     mutating func add(_ message: WireMessage, at step: Int) throws {
         guard let type = message.kind.dataType else { return }     // a record of the lab's own
-        if type.name.hasPrefix("REQUEST_KEY") { return }             // UDP to the KMS (PROFILE D11, D20)
+        if [.requestKeyPSK, .requestKeyPKE, .requestKeyResponse].contains(type) { return }  // UDP to the KMS (PROFILE D11, D20)
         switch message.kind {
         case .iMessage1: try invite(message, step)
         case .rMessage1: try sessionProgress(message, step)
@@ -142,8 +147,8 @@ private struct DialogueBuilder {
         var headers = vias.map { SIPMessage.Header("Via", $0) }
         headers += [
             .init("Max-Forwards", proxied ? "69" : "70"),
-            .init("From", "<\(fromURI)>;tag=\(fromTag)"),
-            .init("To", "<\(toURI)>"),
+            call.fromHeader,
+            call.toHeader,
             .init("Call-ID", callID),
             .init("CSeq", "1 INVITE"),
             .init("Contact", contact(message.from)),
@@ -247,8 +252,7 @@ private struct DialogueBuilder {
                                        body: body, from: message.from, to: message.to, carries: step, step: step))
             // The ACK of a non-2xx answer belongs to the INVITE's transaction: same branch, same CSeq number.
             let ack = call.inviteVias.map { SIPMessage.Header("Via", $0) } + [
-                .init("Max-Forwards", "70"), .init("From", "<\(call.fromURI)>;tag=\(call.fromTag)"),
-                .init("To", "<\(call.toURI)>" + (call.toTag.map { ";tag=\($0)" } ?? "")),
+                .init("Max-Forwards", "70"), call.fromHeader, call.toHeader,
                 .init("Call-ID", call.callID), .init("CSeq", "1 ACK"),
             ]
             messages.append(SIPMessage(.request(method: "ACK", uri: call.requestURI), headers: ack,
@@ -282,8 +286,8 @@ private struct DialogueBuilder {
     /// A response's Via, From, To (with the callee's tag), Call-ID and CSeq.
     private func response(_ call: Call, cseq: String, vias: [String]) -> [SIPMessage.Header] {
         vias.map { SIPMessage.Header("Via", $0) } + [
-            .init("From", "<\(call.fromURI)>;tag=\(call.fromTag)"),
-            .init("To", "<\(call.toURI)>" + (call.toTag.map { ";tag=\($0)" } ?? "")),
+            call.fromHeader,
+            call.toHeader,
             .init("Call-ID", call.callID),
             .init("CSeq", cseq),
         ]
@@ -295,8 +299,8 @@ private struct DialogueBuilder {
         let via = via(call.caller)
         let headers: [SIPMessage.Header] = [
             .init("Via", via), .init("Max-Forwards", "70"),
-            .init("From", "<\(call.fromURI)>;tag=\(call.fromTag)"),
-            .init("To", "<\(call.toURI)>" + (call.toTag.map { ";tag=\($0)" } ?? "")),
+            call.fromHeader,
+            call.toHeader,
             .init("Call-ID", call.callID),
             .init("CSeq", cseq ?? "\(call.callerCSeq) \(method)"),
         ] + extra

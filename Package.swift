@@ -99,7 +99,8 @@ let package = Package(
         // (scripts/tmux-demonstrator.sh).
         .testTarget(
             name: "DemonstratorTests",
-            dependencies: ["Demonstrator", "mikey-ibake", "TUI", "TUITestSupport", "Scenarios", "Tutorials", "IBAKE", "IBE"],
+            dependencies: ["Demonstrator", "mikey-ibake", "TUI", "TUITestSupport", "Scenarios", "Tutorials", "IBAKE", "IBE", "Network",
+                           "Primitives", .product(name: "NIOCore", package: "swift-nio")],
             exclude: ["__Snapshots__"]
         ),
         // __Snapshots__/ holds reviewed golden screens, read by path from the tests.

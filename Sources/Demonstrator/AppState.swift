@@ -104,6 +104,10 @@ public struct AppState: Sendable {
     public var presenter = false
     /// The tutorial being played, if any (`mikey-ibake tutorial NAME`).
     public var tutorial: TutorialPlay?
+    /// A network party's own screen (`mikey-ibake net` on a terminal, issue 14): its
+    /// timeline grows as its calls go on (``LiveParty``), nothing is built in the
+    /// background, and the screen follows the newest step while the user is at the last.
+    public var live = false
     public var autoplay = Autoplay()
     /// The screen size, kept current by resize events (clicks are mapped with it).
     public var size: Size
@@ -160,6 +164,7 @@ public struct AppState: Sendable {
     /// Timelines the shell should build now, most wanted first: the one on screen or
     /// awaited, then the prefetches. Each is built once; results come back as `.built`.
     public var wantedBuilds: [BuildKey] {
+        guard !live else { return [] }
         var wanted = [BuildKey]()
         let candidates = [key(scenario)] + (awaiting.map { [key($0)] } ?? []) + prefetch
         for build in candidates where loads[build] == nil && !wanted.contains(build) {
@@ -183,6 +188,18 @@ public struct AppState: Sendable {
         guard let model else { return nil }
         if let chosen = wire.selection, model.messageSteps.contains(chosen), chosen <= step { return chosen }
         return model.messageSteps.last { $0 <= step }
+    }
+
+    /// What the run on screen is called: a network party's title, else the scenario's name.
+    public var runName: String { model?.timeline.name ?? scenario.rawValue }
+
+    /// A network party's screen (``live``) showing `model`, its timeline so far.
+    public init(live model: ScenarioModel, size: Size) {
+        self.init(config: model.config, scenario: model.scenario, size: size)
+        live = true
+        loads[key(scenario)] = .ready(model)
+        focus = .party(model.timeline.viewpoint ?? Party.initiator.id)
+        step = model.stepCount
     }
 
     /// Whether a tutorial's text is on screen (a tutorial plays and `t` has not hidden it).

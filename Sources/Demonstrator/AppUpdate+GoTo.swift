@@ -39,7 +39,7 @@ extension AppUpdate {
             return
         }
         guard let index = reference.resolve(in: model.timeline.steps) else {
-            s.overlay = .goTo(text: text, error: "\(model.scenario.rawValue) has no such step (steps 1 to \(model.stepCount))")
+            s.overlay = .goTo(text: text, error: "\(model.timeline.name) has no such step (steps 1 to \(model.stepCount))")
             return
         }
         s.overlay = nil

@@ -45,6 +45,7 @@ extension AppUpdate {
     /// first timeline) or the one awaited. In a tutorial, the section waiting for this
     /// timeline goes to its step.
     static func receive(_ s: inout AppState, _ key: BuildKey, _ load: ScenarioLoad) {
+        if s.live { return receiveLive(&s, key, load) }
         let first = s.loads.values.allSatisfy { $0.model == nil }
         s.loads[key] = load
         s.prefetch.removeAll { $0 == key }
@@ -65,6 +66,17 @@ extension AppUpdate {
         if first, load.model != nil {
             s.prefetch = prefetched.map(s.key).filter { s.loads[$0] == nil && !s.prefetch.contains($0) }
         }
+    }
+
+    /// A network party's timeline grew: the screen follows it while the user is at the
+    /// last step, and stays where the user went back to otherwise.
+    static func receiveLive(_ s: inout AppState, _ key: BuildKey, _ load: ScenarioLoad) {
+        guard key == s.key(s.scenario), let model = load.model else { return }
+        let following = s.step >= (s.model?.stepCount ?? 0)
+        s.loads[key] = load
+        if following { s.step = model.stepCount }
+        s.anchor = StepAnchor(model: model, step: s.step)
+        normalizeFocus(&s)
     }
 
     /// One timer tick of autoplay: a step every interval, stopping at the last step.

@@ -111,6 +111,8 @@ public enum AppUpdate {
         case .nextSection, .previousSection, .toggleAnswer, .sectionStep, .toggleText, .scrollTextPageUp, .scrollTextPageDown,
              .scenarioChosenBySection:
             tutorialAction(&s, action)
+        case .followsOneParty:
+            s.notice = "this screen follows this party's real calls; scenarios, modes and attacks: run mikey-ibake itself"
         case .closeOverlay: s.overlay = nil
         case .helpScrollUp, .helpScrollDown:
             guard case .help(let scroll)? = s.overlay else { break }

@@ -27,7 +27,7 @@ public struct SnapshotRequest: Sendable, Equatable {
 
     /// The title an image of the frame carries.
     public static func title(_ state: AppState) -> String {
-        "MIKEY-IBAKE Lab: \(state.scenario.rawValue), step \(state.step)"
+        "MIKEY-IBAKE Lab: \(state.runName), step \(state.step)"
     }
 }
 

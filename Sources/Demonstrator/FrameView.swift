@@ -21,7 +21,7 @@ public enum FrameView: String, CaseIterable, Sendable {
     /// performs, so the frame is the one the demonstrator shows after that key.
     public func open(in state: AppState) throws(Unavailable) -> AppState {
         guard let model = state.model else { return state }
-        let name = model.scenario.rawValue
+        let name = model.timeline.name
         switch self {
         case .main:
             return state

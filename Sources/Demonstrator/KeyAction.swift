@@ -33,6 +33,9 @@ public enum KeyAction: Hashable, Sendable, CaseIterable {
     case scrollTextPageUp, scrollTextPageDown
     /// A scenario key in a tutorial: a notice that each section chooses its scenario.
     case scenarioChosenBySection
+    /// A scenario, mode or attack key on a network party's screen: a notice that the
+    /// screen follows that party's real calls (issue 14).
+    case followsOneParty
     // Overlays.
     case closeOverlay
     case helpScrollUp, helpScrollDown
@@ -44,6 +47,8 @@ public enum KeyAction: Hashable, Sendable, CaseIterable {
 /// (`otherKeys`), quitting aside.
 public enum KeyContext: Hashable, Sendable, CaseIterable {
     case demo, tutorial, presenter, whoKnows
+    /// A network party's own screen (`mikey-ibake net` on a terminal).
+    case party
     case help, scenarioMenu, valueDetail, goTo, attackMenu, modes
 
     /// Its name in the README's key table.
@@ -53,6 +58,7 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
         case .tutorial: "tutorial"
         case .presenter: "presenter mode"
         case .whoKnows: "who-knows view"
+        case .party: "network party"
         case .help: "help"
         case .scenarioMenu: "scenario menu"
         case .valueDetail: "value detail"
@@ -65,7 +71,7 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
     /// What a key without a row of its own does here: an overlay closes.
     public var otherKeys: KeyAction? {
         switch self {
-        case .demo, .tutorial, .presenter, .whoKnows: nil
+        case .demo, .tutorial, .presenter, .whoKnows, .party: nil
         case .help, .scenarioMenu, .valueDetail, .attackMenu, .modes: .closeOverlay
         // Every key without a row of its own is typed into the prompt.
         case .goTo: .goToType
@@ -91,6 +97,6 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
     /// and the help show their keys.
     public static func screen(_ state: AppState) -> [KeyContext] {
         let view: [KeyContext] = state.presenter ? [.presenter] : state.whoKnows.isOpen ? [.whoKnows] : []
-        return view + [state.tutorial != nil ? .tutorial : .demo]
+        return view + [state.live ? .party : state.tutorial != nil ? .tutorial : .demo]
     }
 }

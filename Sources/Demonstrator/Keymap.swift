@@ -70,13 +70,15 @@ public struct ClickRow: Sendable, Equatable {
 /// are rendered from it. Within a context a key is bound once (a test checks it); in
 /// the active contexts (`KeyContext.active`) the first context that binds a key wins.
 public enum Keymap {
-    private static let screen: [KeyContext] = [.demo, .tutorial]
+    private static let screen: [KeyContext] = [.demo, .tutorial, .party]
+    /// The screens of the lab's own runs, where Eve, the KMS's view and what-if branches exist.
+    private static let runs: [KeyContext] = [.demo, .tutorial]
     private static let overlays: [KeyContext] = [.help, .scenarioMenu, .valueDetail, .goTo, .attackMenu]
 
     public static let rows: [KeyRow] = [
-        KeyRow([.right, .character("l"), .character("n"), .character(" "), .enter], .nextStep, in: [.demo], "next step",
+        KeyRow([.right, .character("l"), .character("n"), .character(" "), .enter], .nextStep, in: [.demo, .party], "next step",
                hint: KeyHint("step", rank: 0, presenting: true, keys: [.left, .right], joiner: "")),
-        KeyRow([.left, .character("h"), .character("p"), .backspace], .previousStep, in: [.demo], "previous step"),
+        KeyRow([.left, .character("h"), .character("p"), .backspace], .previousStep, in: [.demo, .party], "previous step"),
         KeyRow([.enter, .character(" "), .right], .nextSection, in: [.tutorial], "next section",
                hint: KeyHint("next", rank: 0, presenting: true)),
         KeyRow([.backspace, .left], .previousSection, in: [.tutorial], "previous section",
@@ -90,7 +92,7 @@ public enum Keymap {
                "hide the tutorial text for the demo alone, or show it",
                hint: KeyHint("demo", rank: 2, presenting: true, toggled: "text")),
         KeyRow([KeyBinding([.character("g"), .home], .firstStep), KeyBinding([.character("G"), .end], .lastStep)],
-               in: [.demo], "first step, last step"),
+               in: [.demo, .party], "first step, last step"),
         KeyRow([KeyBinding([.character("g"), .home], .sectionStep), KeyBinding([.character("G"), .end], .lastStep)],
                in: [.tutorial], "back to the section's step, the run's last step"),
         KeyRow([KeyBinding([.character("]")], .nextMessage), KeyBinding([.character("[")], .previousMessage)],
@@ -107,7 +109,7 @@ public enum Keymap {
         KeyRow([KeyBinding([.up], .selectPrevious), KeyBinding([.down], .selectNext)],
                in: screen + [.valueDetail], "select a value, a message or a field; scroll the text"),
         KeyRow([KeyBinding([.pageUp], .pagePrevious), KeyBinding([.pageDown], .pageNext)],
-               in: [.demo], "the same, a page at a time"),
+               in: [.demo, .party], "the same, a page at a time"),
         KeyRow([KeyBinding([.pageUp], .scrollTextPageUp), KeyBinding([.pageDown], .scrollTextPageDown)],
                in: [.tutorial], "scroll the tutorial text"),
         KeyRow([.character("v")], .showValue, in: screen, "the selected value in full (or why it is out of reach)"),
@@ -115,9 +117,9 @@ public enum Keymap {
                hint: KeyHint("hex", rank: 3)),
         KeyRow([.character("o")], .openLayersAs, in: screen,
                "inspector: open the IBE layers as the next party"),
-        KeyRow([.character("e")], .toggleEve, in: screen, "eavesdropper view: what Eve holds and cannot compute",
+        KeyRow([.character("e")], .toggleEve, in: runs, "eavesdropper view: what Eve holds and cannot compute",
                hint: KeyHint("Eve", rank: 2)),
-        KeyRow([.character("k")], .toggleKMS, in: screen, "KMS view: what a curious KMS can read, and not",
+        KeyRow([.character("k")], .toggleKMS, in: runs, "KMS view: what a curious KMS can read, and not",
                hint: KeyHint("KMS", rank: 2)),
         KeyRow([KeyBinding([.character("f")], .forking), KeyBinding([.character("r")], .retargeting),
                 KeyBinding([.character("d")], .deferred)],
@@ -128,9 +130,12 @@ public enum Keymap {
                hint: KeyHint("modes", rank: 3)),
         KeyRow([.character("s"), .character("f"), .character("r"), .character("d")], .scenarioChosenBySection,
                in: [.tutorial], "off: each section chooses its scenario"),
+        KeyRow([.character("s"), .character("f"), .character("r"), .character("d"), .character("m"), .character("A"),
+                .character("e"), .character("k")], .followsOneParty,
+               in: [.party], "off: this screen follows one party's real calls (the scenarios are in mikey-ibake itself)"),
         KeyRow([KeyBinding([.character("P")], .toggleAutoplay), KeyBinding([.character("+"), .character("=")], .faster),
                 KeyBinding([.character("-"), .character("_")], .slower)],
-               in: [.demo], "autoplay on or off, faster, slower", hint: KeyHint("play", rank: 3)),
+               in: [.demo, .party], "autoplay on or off, faster, slower", hint: KeyHint("play", rank: 3)),
         KeyRow([.character("w")], .toggleWhoKnows, in: screen, "who knows what: every value, every party, at this step",
                hint: KeyHint("who knows", rank: 2)),
         KeyRow([.character("w"), .escape], .toggleWhoKnows, in: [.whoKnows], "back to the panes",
@@ -138,10 +143,10 @@ public enum Keymap {
         KeyRow([.character("m")], .togglePin, in: [.whoKnows],
                "pin the chosen value (or unpin it): it stays on top, each party's side by side, = or ≠, across steps",
                hint: KeyHint("pin", rank: 2)),
-        KeyRow([.character("A")], .openAttackMenu, in: screen,
+        KeyRow([.character("A")], .openAttackMenu, in: runs,
                "what if Eve attacks this step's message (flip a field, drop...)",
                hint: KeyHint("attack", rank: 2)),
-        KeyRow([.escape], .leaveBranch, in: screen, "back from a what-if branch to the main line (in a tutorial, the section's run), at the same step"),
+        KeyRow([.escape], .leaveBranch, in: runs, "back from a what-if branch to the main line (in a tutorial, the section's run), at the same step"),
         KeyRow([KeyBinding([.up], .menuPrevious), KeyBinding([.down], .menuNext)], in: [.attackMenu], "choose an attack",
                hint: KeyHint("choose", rank: 1, keys: [.up, .down])),
         KeyRow([.enter, .character(" "), .right], .menuChoose, in: [.attackMenu],

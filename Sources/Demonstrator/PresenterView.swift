@@ -8,7 +8,7 @@ enum PresenterView {
     /// `slide`, a step of `model`, framed in `area`.
     static func draw(_ slide: PresenterSlide, of model: ScenarioModel, in area: Rect, look: Look, into canvas: inout Canvas) {
         let theme = look.theme, glyphs = look.glyphs, sep = glyphs.separator
-        let title = "Presenter \(sep) \(model.scenario.rawValue) \(sep) step \(slide.step.index)/\(model.stepCount)"
+        let title = "Presenter \(sep) \(model.timeline.name) \(sep) step \(slide.step.index)/\(model.stepCount)"
         let inner = canvas.frame(area, title: title, style: theme.border, titleStyle: theme.title, glyphs: glyphs)
         let leave = Keymap.keys(for: .leavePresenter, in: .presenter, .screen(glyphs)).joined(separator: " or ")
         canvas.bottomLabel("\(leave): leave", in: area, style: theme.label)

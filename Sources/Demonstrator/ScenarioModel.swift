@@ -37,7 +37,10 @@ public struct ScenarioModel: Sendable {
         let eve = timeline.parties.first { $0.kind.isOutsider }
         self.eve = eve
         kms = timeline.parties.first { $0.kind.isKMS }
-        paneParties = timeline.parties.filter { $0.id != eve?.id }
+        // A network party sees its own values only: the others' panes would be empty.
+        paneParties = timeline.parties.filter { party in
+            party.id != eve?.id && timeline.viewpoint.map { $0 == party.id } ?? true
+        }
 
         let messages = timeline.steps.compactMap { step in step.message.map { (step.index, $0) } }
         messageSteps = messages.map(\.0)
@@ -56,7 +59,10 @@ public struct ScenarioModel: Sendable {
         var documents = [Int: InspectorDocument]()
         for (index, message) in messages { documents[index] = InspectorDocument(message: message) }
         inspector = documents
-        sip = SIPCarriageText.all(for: timeline)
+        // A network party's messages crossed as bare UDP datagrams: no SIP carried them.
+        sip = timeline.viewpoint == nil ? SIPCarriageText.all(for: timeline) : Dictionary(uniqueKeysWithValues: messages.map { index, _ in
+            (index, SIPCarriageText.none("The net commands send each message as one bare UDP datagram (PROFILE D20), not in SIP. `mikey-ibake export --sip` shows how SIP carries the lab's runs (D23)."))
+        })
 
         var recorded = Set<Int>()
         if let eve {

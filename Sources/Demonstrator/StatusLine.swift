@@ -27,7 +27,7 @@ struct StatusContent {
 
     /// The status of `state`'s screen.
     init(_ state: AppState, separator: String) {
-        name = (state.tutorial.map { "\($0.document.id) \($0.section + 1)/\($0.count) \(separator) " } ?? "") + state.scenario.rawValue
+        name = (state.tutorial.map { "\($0.document.id) \($0.section + 1)/\($0.count) \(separator) " } ?? "") + state.runName
             + (state.branch.map { " \(separator) what if: \($0.title)" } ?? "")
         position = state.model.map { (state.step, $0.stepCount) }
         phase = state.currentStep?.phase.name

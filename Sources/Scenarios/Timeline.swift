@@ -8,12 +8,21 @@ public struct Timeline: Sendable {
     /// What a mode's run used in place of the IBE parameter set, when it is not the set
     /// (MIKEY-SAKKE's RFC 6509 curve, MIKEY-PK's RSA keys); nil for MIKEY-IBAKE's runs.
     public var cryptography: Cryptography? = nil
+    /// The one party whose view this is, for a network party's own screen (issue 14):
+    /// only its pane has values; nil for the scenarios, which see every party.
+    public var viewpoint: PartyID? = nil
+    /// What screens call the run instead of the scenario's name ("net call
+    /// sip:alice@ims.example"), for a network party's own timeline.
+    public var title: String? = nil
 
     /// A mode's cryptography in words: in full for a run's header, briefly for a status line.
     public struct Cryptography: Sendable, Equatable {
         public let summary: String
         public let brief: String
     }
+
+    /// What screens call the run: its title, else the scenario's name.
+    public var name: String { title ?? scenario.rawValue }
 
     /// The ledger after the last step.
     public var finalLedger: Ledger? { steps.last?.ledger }

@@ -2,6 +2,8 @@ import Demonstrator
 import Foundation
 import IBAKE
 import IBE
+import Network
+import Primitives
 import Scenarios
 import Testing
 import TUI
@@ -52,6 +54,19 @@ enum Fixtures {
         let play = try TutorialPlay(document: document, parameterSet: ParameterSet.named)
         let state = deliverBuilds(AppState(tutorial: play, size: size, presenter: presenter))
         return send(state, Array(repeating: .key(.enter), count: section))
+    }
+
+    /// A realm of the toy set on disk, as `net init` makes it, for network parties' screens.
+    static func realm(users: [String] = ["sip:alice@ims.example", "sip:bob@ims.example"]) throws -> Realm {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("realm-\(UUID().uuidString)")
+        return try Realm.create(at: directory, users: users, parameterSet: config.parameterSet, using: HMACDRBG(seed: 14))
+    }
+
+    /// A network caller's screen before its first datagram: the realm loaded.
+    static func liveCaller(size: Size = Size(width: 120, height: 40)) throws -> AppState {
+        let party = try LiveParty(identity: "sip:alice@ims.example", role: .caller(to: "sip:bob@ims.example", devices: ["127.0.0.1:2270"]),
+                                  realm: try realm(), kmsAddress: "127.0.0.1:2269", seed: nil)
+        return AppState(live: party.model, size: size)
     }
 
     struct Missing: Error {

@@ -20,6 +20,7 @@ struct KeymapTests {
             with(demo, .character("?")), with(demo, .character("s")), with(demo, .tab, .down, .down, .down, .down, .character("v")),
             with(demo, .character("w")), with(demo, .character(":")),
             with(Fixtures.state(.basic, at: .sends(.iMessage1)), .character("A")), with(demo, .character("m")),
+            try Fixtures.liveCaller(),
         ]
         return states.map { (KeyContext.active($0), $0) }
     }
@@ -28,7 +29,7 @@ struct KeymapTests {
     func chains() throws {
         let chains = try Self.states().map(\.chain)
         #expect(chains == [[.demo], [.tutorial], [.presenter, .demo], [.presenter, .tutorial], [.help], [.scenarioMenu],
-                           [.valueDetail], [.whoKnows, .demo], [.goTo], [.attackMenu], [.modes]])
+                           [.valueDetail], [.whoKnows, .demo], [.goTo], [.attackMenu], [.modes], [.party]])
         #expect(Set(chains.flatMap { $0 }) == Set(KeyContext.allCases))
     }
 

@@ -36,13 +36,13 @@ public enum CallerEndpoint {
         ring.add(entry.key, for: entry.identity)
         let initiator = Initiator(profile: IBAKEProfile(parameterSet: realm.parameterSet), keys: ring,
                                   kmsParameters: realm.publicParameters, target: call.to, random: random, clock: SystemClock())
-        let first: [UInt8]
+        let first: StepRecord
         do {
-            first = try initiator.makeIMessage1().message
+            first = try initiator.makeIMessage1()
         } catch {
             throw NetworkError("cannot make I_MESSAGE_1 to \(call.to): \(error)")
         }
-        guard let (_, csbID) = MIKEYMessage.kindAndSession(first) else { throw NetworkError("I_MESSAGE_1 does not decode") }
+        guard let (_, csbID) = MIKEYMessage.kindAndSession(first.message) else { throw NetworkError("I_MESSAGE_1 does not decode") }
         var pending = PendingSend(first, to: call.devices, retransmission: retransmission)
         var name = "I_MESSAGE_1"
         await pending.send(on: socket, log: log, name: name)
@@ -51,11 +51,11 @@ public enum CallerEndpoint {
             switch event {
             case .datagram(let bytes, let sender):
                 guard call.devices.contains(sender) else {
-                    log(NetEvent("dropped", [("from", sender.hostAndPort), ("reason", "not a device of this call")]))
+                    log(.dropped(bytes, from: sender, check: .session, reason: "not a device of this call"))
                     continue
                 }
                 guard let (type, session) = MIKEYMessage.kindAndSession(bytes), session == csbID else {
-                    log(NetEvent("dropped", [("from", sender.hostAndPort), ("reason", "not a MIKEY message of this call (CSB ID \(Hex.word(csbID)))")]))
+                    log(.dropped(bytes, from: sender, check: .session, reason: "not a MIKEY message of this call (CSB ID \(Hex.word(csbID)))"))
                     continue
                 }
                 if type == .rMessage1, let winner = answering, winner != sender {
@@ -65,25 +65,27 @@ public enum CallerEndpoint {
                 }
                 do throws(IBAKEFailure) {
                     if answering == nil {
-                        _ = try initiator.receiveRMessage1(bytes)
+                        let record = try initiator.receiveRMessage1(bytes)
                         answering = sender
-                        log(NetEvent("answered", [("by", initiator.answeredURI ?? "?"), ("device", sender.hostAndPort)]))
+                        log(NetEvent("answered", [("by", initiator.answeredURI ?? "?"), ("device", sender.hostAndPort)],
+                                     step: .received(record, from: sender.hostAndPort)))
                         for other in call.devices where other != sender {
                             await socket.send(CallRecord.taken(csbID: csbID).octets, to: other)
                         }
                         name = "I_MESSAGE_2"
-                        pending = PendingSend(try initiator.makeIMessage2().message, to: sender, retransmission: retransmission)
+                        pending = PendingSend(try initiator.makeIMessage2(), to: sender, retransmission: retransmission)
                         await pending.send(on: socket, log: log, name: name)
                     } else {
-                        _ = try initiator.receiveRMessage2(bytes)
+                        let record = try initiator.receiveRMessage2(bytes)
+                        log(NetEvent("verified", [("message", type.name), ("from", sender.hostAndPort)],
+                                     step: .received(record, from: sender.hostAndPort)))
                         guard let keys = initiator.sessionKeys else { throw IBAKEFailure(.verificationMAC, "no keys after R_MESSAGE_2") }
                         let peer = initiator.answeredURI ?? call.to
                         log(NetEvent.keys(keys, peer: peer))
                         return (keys, peer)
                     }
                 } catch {
-                    log(NetEvent("dropped", [("from", sender.hostAndPort), ("message", type.name), ("check", error.check.title),
-                                             ("reason", error.reason)]))
+                    log(.dropped(bytes, from: sender, check: error.check, reason: error.reason, message: type.name))
                 }
             case .tick(let now):
                 _ = try await pending.due(now, on: socket, log: log, name: name)

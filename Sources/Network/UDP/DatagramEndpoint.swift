@@ -1,3 +1,4 @@
+import IBAKE
 import NIOCore
 import NIOPosix
 
@@ -96,5 +97,13 @@ extension SocketAddress {
         let host = ipAddress ?? "?"
         let port = port.map(String.init) ?? "?"
         return host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+    }
+}
+
+extension NetEvent {
+    /// A datagram from `sender` dropped because it failed `check` (see the `String` form).
+    static func dropped(_ octets: [UInt8], from sender: SocketAddress, check: IBAKECheck, reason: String,
+                        message: String? = nil, reply: [UInt8]? = nil) -> NetEvent {
+        dropped(octets, from: sender.hostAndPort, check: check, reason: reason, message: message, reply: reply)
     }
 }

@@ -56,10 +56,10 @@ public enum KMSEndpoint {
             let record = try server.makeRequestKeyResp(answering: bytes)
             answered.keep(record.message, answering: bytes)
             await socket.send(record.message, to: sender)
-            log(NetEvent("provisioned", [("identity", requester(bytes)), ("to", sender.hostAndPort), ("octets", "\(record.message.count)")]))
+            log(NetEvent("provisioned", [("identity", requester(bytes)), ("to", sender.hostAndPort), ("octets", "\(record.message.count)")],
+                         step: .served(request: bytes, answer: record, to: sender.hostAndPort)))
         } catch {
-            log(NetEvent("dropped", [("from", sender.hostAndPort), ("octets", "\(bytes.count)"), ("check", error.check.title),
-                                     ("reason", error.reason)]))
+            log(.dropped(bytes, from: sender, check: error.check, reason: error.reason, reply: error.errorMessage))
             if let reply = error.errorMessage { await socket.send(reply, to: sender) }
         }
     }

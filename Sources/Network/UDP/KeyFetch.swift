@@ -11,9 +11,9 @@ enum KeyFetch {
         let client = ProvisioningClient(profile: IBAKEProfile(parameterSet: realm.parameterSet), uri: identity,
                                         kmsURI: realm.description.kms, psk: try realm.psk(for: identity),
                                         kmsParameters: realm.publicParameters, random: random, clock: SystemClock())
-        let request: [UInt8]
+        let request: StepRecord
         do {
-            request = try client.makeRequestKeyPSK().message
+            request = try client.makeRequestKeyPSK()
         } catch {
             throw NetworkError("cannot make REQUEST_KEY_PSK for \(identity): \(error)")
         }
@@ -23,15 +23,16 @@ enum KeyFetch {
             switch event {
             case .datagram(let bytes, let sender):
                 guard sender == kms else {
-                    log(NetEvent("dropped", [("from", sender.hostAndPort), ("reason", "not the KMS; no call is taken before the key is here")]))
+                    log(.dropped(bytes, from: sender, check: .session, reason: "not the KMS; no call is taken before the key is here"))
                     continue
                 }
                 do {
-                    let (_, entry) = try client.receiveRequestKeyResp(bytes, keyName: keyName)
-                    log(NetEvent("provisioned", [("identity", identity), ("period", entry.identity.period), ("from", kms.hostAndPort)]))
+                    let (record, entry) = try client.receiveRequestKeyResp(bytes, keyName: keyName)
+                    log(NetEvent("provisioned", [("identity", identity), ("period", entry.identity.period), ("from", kms.hostAndPort)],
+                                 step: .received(record, from: kms.hostAndPort)))
                     return entry
                 } catch {
-                    log(NetEvent("dropped", [("from", sender.hostAndPort), ("check", error.check.title), ("reason", error.reason)]))
+                    log(.dropped(bytes, from: sender, check: error.check, reason: error.reason))
                 }
             case .tick(let now):
                 _ = try await pending.due(now, on: socket, log: log, name: "REQUEST_KEY_PSK")
@@ -47,18 +48,25 @@ enum KeyFetch {
 /// the wait ends when the party's patience does.
 struct PendingSend: Sendable {
     let octets: [UInt8]
+    /// What the role recorded making it, for the first send's event (a lab record has none).
+    let record: StepRecord?
     let destinations: [SocketAddress]
     let retransmission: Retransmission
     private(set) var attempts = 0
     private var next = ContinuousClock.now
     private let deadline: ContinuousClock.Instant
 
-    init(_ octets: [UInt8], to destinations: SocketAddress..., retransmission: Retransmission) {
-        self.init(octets, to: destinations, retransmission: retransmission)
+    init(_ record: StepRecord, to destinations: SocketAddress..., retransmission: Retransmission) {
+        self.init(record.message, record: record, to: destinations, retransmission: retransmission)
     }
 
-    init(_ octets: [UInt8], to destinations: [SocketAddress], retransmission: Retransmission) {
+    init(_ record: StepRecord, to destinations: [SocketAddress], retransmission: Retransmission) {
+        self.init(record.message, record: record, to: destinations, retransmission: retransmission)
+    }
+
+    init(_ octets: [UInt8], record: StepRecord? = nil, to destinations: [SocketAddress], retransmission: Retransmission) {
         self.octets = octets
+        self.record = record
         self.destinations = destinations
         self.retransmission = retransmission
         deadline = ContinuousClock.now + retransmission.patience
@@ -70,8 +78,10 @@ struct PendingSend: Sendable {
         for destination in destinations {
             if let failure = await socket.send(octets, to: destination) { log(NetEvent("send-failed", [("reason", failure)])) }
         }
-        log(NetEvent(attempts == 1 ? "sent" : "resent", [("message", name), ("to", destinations.map(\.hostAndPort).joined(separator: " ")),
-                                                         ("octets", "\(octets.count)")] + (attempts == 1 ? [] : [("attempt", "\(attempts)")])))
+        let to = destinations.map(\.hostAndPort)
+        log(NetEvent(attempts == 1 ? "sent" : "resent", [("message", name), ("to", to.joined(separator: " ")),
+                                                         ("octets", "\(octets.count)")] + (attempts == 1 ? [] : [("attempt", "\(attempts)")]),
+                     step: attempts == 1 ? record.map { .sent($0, to: to) } : nil))
         next = ContinuousClock.now + retransmission.interval(after: attempts)
     }
 

@@ -10,10 +10,15 @@ public struct NetEvent: Sendable, Equatable {
     public let event: String
     /// Its fields, in the order a line prints them.
     public let fields: [(String, String)]
+    /// What the party's role did, for a screen that follows the party (issue 14); nil
+    /// for an event that is no protocol step (listening, a message sent again). Lines
+    /// and JSON do not show it, and equality ignores it.
+    public let step: NetStep?
 
-    public init(_ event: String, _ fields: [(String, String)] = []) {
+    public init(_ event: String, _ fields: [(String, String)] = [], step: NetStep? = nil) {
         self.event = event
         self.fields = fields
+        self.step = step
     }
 
     public static func == (lhs: NetEvent, rhs: NetEvent) -> Bool {
@@ -25,6 +30,14 @@ public struct NetEvent: Sendable, Equatable {
         NetEvent("keys", [("peer", peer), ("k_session_sha256", Hex.encode(HashFunction.sha256.digest(keys.kSession))),
                           ("tgk", Hex.encode(keys.tgk)), ("srtp_key", Hex.encode(keys.srtpMasterKey)),
                           ("srtp_salt", Hex.encode(keys.srtpMasterSalt))])
+    }
+
+    /// A datagram from `sender` dropped because it failed `check`: the event and its step.
+    public static func dropped(_ octets: [UInt8], from sender: String, check: IBAKECheck, reason: String,
+                               message: String? = nil, reply: [UInt8]? = nil) -> NetEvent {
+        NetEvent("dropped", [("from", sender)] + (message.map { [("message", $0)] } ?? []) + [("octets", "\(octets.count)"),
+                 ("check", check.title), ("reason", reason)],
+                 step: .refused(octets, from: sender, check: check, reason: reason, reply: reply))
     }
 
     /// `[party] event: key=value, ...`
@@ -40,6 +53,19 @@ public struct NetEvent: Sendable, Equatable {
         }
         return "{" + ([("event", event)] + fields).map { "\(quoted($0.0)):\(quoted($0.1))" }.joined(separator: ",") + "}"
     }
+}
+
+/// A protocol step of a network party, as its role recorded it: what the demonstrator
+/// draws for the party (``NetEvent/step``). Addresses are `HOST:PORT`.
+public enum NetStep: Sendable {
+    /// The party made a message and sent it to each address.
+    case sent(StepRecord, to: [String])
+    /// A message from the address passed the party's checks.
+    case received(StepRecord, from: String)
+    /// A datagram from the address failed `check`; `reply` is the Error message sent back, if any.
+    case refused([UInt8], from: String, check: IBAKECheck, reason: String, reply: [UInt8]?)
+    /// The KMS answered a key request from the address.
+    case served(request: [UInt8], answer: StepRecord, to: String)
 }
 
 /// Where a party's events go.

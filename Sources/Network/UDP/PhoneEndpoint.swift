@@ -61,8 +61,7 @@ public enum PhoneEndpoint {
                 continue
             }
             guard let (type, csbID) = MIKEYMessage.kindAndSession(bytes) else {
-                log(NetEvent("dropped", [("from", sender.hostAndPort), ("octets", "\(bytes.count)"), ("check", IBAKECheck.parse.title),
-                                         ("reason", "not a MIKEY message")]))
+                log(.dropped(bytes, from: sender, check: .parse, reason: "not a MIKEY message"))
                 continue
             }
             do throws(IBAKEFailure) {
@@ -70,20 +69,25 @@ public enum PhoneEndpoint {
                 case .iMessage1:
                     let responder = Responder(profile: profile, keys: ring, kmsParameters: realm.publicParameters,
                                               replayCache: replayCache, random: random, clock: SystemClock())
-                    _ = try responder.receiveIMessage1(bytes)
-                    let answer = try responder.makeRMessage1().message
+                    let opened = try responder.receiveIMessage1(bytes)
+                    log(NetEvent("received", [("message", type.name), ("from", sender.hostAndPort)], step: .received(opened, from: sender.hostAndPort)))
+                    let answer = try responder.makeRMessage1()
                     sessions[csbID] = Session(responder: responder, peer: sender)
-                    answers.keep(answer, answering: bytes)
-                    await socket.send(answer, to: sender)
-                    log(NetEvent("ringing", [("from", sender.hostAndPort), ("csb_id", Hex.word(csbID))]))
+                    answers.keep(answer.message, answering: bytes)
+                    await socket.send(answer.message, to: sender)
+                    log(NetEvent("ringing", [("from", sender.hostAndPort), ("csb_id", Hex.word(csbID))],
+                                 step: .sent(answer, to: [sender.hostAndPort])))
                 case .iMessage2:
                     guard let session = sessions[csbID], session.peer == sender else {
                         throw IBAKEFailure(.session, "no call with CSB ID \(Hex.word(csbID)) from \(sender.hostAndPort) is under way")
                     }
-                    _ = try session.responder.receiveIMessage2(bytes)
-                    let answer = try session.responder.makeRMessage2().message
-                    answers.keep(answer, answering: bytes)
-                    await socket.send(answer, to: sender)
+                    let opened = try session.responder.receiveIMessage2(bytes)
+                    log(NetEvent("received", [("message", type.name), ("from", sender.hostAndPort)], step: .received(opened, from: sender.hostAndPort)))
+                    let answer = try session.responder.makeRMessage2()
+                    answers.keep(answer.message, answering: bytes)
+                    await socket.send(answer.message, to: sender)
+                    log(NetEvent("sent", [("message", answer.kind.name), ("to", sender.hostAndPort), ("octets", "\(answer.message.count)")],
+                                 step: .sent(answer, to: [sender.hostAndPort])))
                     if mailbox {
                         log(NetEvent("deposit", [("held", "\(session.responder.heldDeposits.count)"),
                                                  ("why", "ESK layers for the user this mailbox answers for, which it cannot open")]))
@@ -96,8 +100,7 @@ public enum PhoneEndpoint {
                     throw IBAKEFailure(.messageType, "\(type.name) is not a message a phone answers")
                 }
             } catch {
-                log(NetEvent("dropped", [("from", sender.hostAndPort), ("message", type.name), ("check", error.check.title),
-                                         ("reason", error.reason)]))
+                log(.dropped(bytes, from: sender, check: error.check, reason: error.reason, message: type.name, reply: error.errorMessage))
                 if let reply = error.errorMessage { await socket.send(reply, to: sender) }
             }
         }
@@ -113,7 +116,7 @@ public enum PhoneEndpoint {
                 switch record { case .taken(let csbID): csbID }
             }
             guard let session else {
-                log(NetEvent("dropped", [("from", sender.hostAndPort), ("check", IBAKECheck.parse.title), ("reason", "not a MIKEY message")]))
+                log(.dropped(bytes, from: sender, check: .parse, reason: "not a MIKEY message"))
                 continue
             }
             if sender == forward.address {

@@ -23,6 +23,9 @@ struct FullScreenSession {
     /// run's length): a failure ends the session and is reported once the terminal is
     /// restored.
     let check: (@Sendable (ScenarioModel) -> CommandFailure?)?
+    /// Starts what feeds the screen from outside (a network party's events, issue 14),
+    /// given the inbox the run loop reads; nil for the scenarios and tutorials.
+    var feed: (@Sendable (MessageInbox<AppMessage>) -> Void)? = nil
 
     func run() throws {
         let configuration = CursesTerminal.Configuration(colors: environment.colorAllowed, mouse: mouse)
@@ -34,6 +37,7 @@ struct FullScreenSession {
             let builds = BuildQueue(inbox: inbox)
             let initial = start(terminal.size)
             builds.want(initial.wantedBuilds)
+            feed?(inbox)
             if exitAfterFirstFrame {
                 terminal.draw(AppView.render(initial, size: terminal.size, theme: theme, glyphs: glyphs))
                 return nil

@@ -3,10 +3,12 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import Demonstrator
 import IBE
 import Network
 import NIOCore
 import Primitives
+import TerminalBackend
 
 /// `mikey-ibake net`: each party in its own process, MIKEY over UDP (issue 14).
 struct NetCommand: ParsableCommand {
@@ -26,10 +28,28 @@ struct NetCommand: ParsableCommand {
     static let mikeyPort = 2269
 }
 
-/// How a network party reports: one line per event, or one JSON object per line.
+/// How a network party reports: on a terminal, the demonstrator for its own side;
+/// otherwise one line per event, or one JSON object per line.
 struct NetOutput: ParsableArguments {
-    @Flag(help: "One line per event (the default when the output is not a terminal).") var plain = false
+    @Flag(help: "One line per event (the default when the output is not a terminal, or TERM is dumb or unknown).") var plain = false
     @Flag(help: "One JSON object per line; the last, when keys are agreed: {\"event\":\"keys\",...}.") var json = false
+
+    /// Runs a party's `work`: on the full screen following `party` (made only then), or
+    /// with its events printed as lines named `name`.
+    func run(_ name: String, party: () throws -> LiveParty,
+             work: @escaping @Sendable (@escaping NetLog) async throws -> Void) throws {
+        let environment = TerminalEnvironment.detect(options: TerminalOptions(noColor: false, ascii: false, plain: plain || json))
+        let log = log(party: name)
+        let plainRun = { try runNetwork { try await work(log) } }
+        guard !environment.isPlain else { return try plainRun() }
+        let live: LiveParty
+        do {
+            live = try party()
+        } catch let error as NetworkError {
+            throw CommandFailure.usage(error.description)
+        }
+        try NetScreen.run(live, environment: environment, plain: plainRun, work: work)
+    }
 
     func log(party: String) -> NetLog {
         let json = json
@@ -135,8 +155,8 @@ struct NetKMS: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let realm = try loadRealm(directory)
-            let (listen, log) = (listen, output.log(party: "kms"))
-            try runNetwork {
+            let listen = listen
+            try output.run("kms", party: { try LiveParty(identity: realm.description.kms, role: .kms, realm: realm, kmsAddress: nil, seed: nil) }) { log in
                 try await DatagramEndpoint.run(host: listen.host, port: listen.port) { socket in
                     try await KMSEndpoint.serve(realm, on: socket, log: log)
                 }
@@ -170,10 +190,10 @@ struct NetPhone: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let realm = try loadRealm(directory)
-            let (identity, listen, mailbox, seed, log) = (identity, listen, mailbox, seed, output.log(party: identity))
+            let (identity, listen, mailbox, seed) = (identity, listen, mailbox, seed)
             let kms = try kms.address()
             let forward = try forwardTo.flatMap { uri in try at.map { PhoneEndpoint.Forwarding(uri: uri, address: try $0.address()) } }
-            try runNetwork {
+            try output.run(identity, party: { try LiveParty(identity: identity, role: .phone, realm: realm, kmsAddress: kms.hostAndPort, seed: seed) }) { log in
                 try await DatagramEndpoint.run(host: listen.host, port: listen.port) { socket in
                     try await PhoneEndpoint.serve(identity: identity, realm: realm, kms: kms, on: socket, forward: forward,
                                                   mailbox: mailbox, seed: seed, log: log)
@@ -202,8 +222,11 @@ struct NetCall: ParsableCommand {
             let realm = try loadRealm(directory)
             guard !devices.isEmpty else { throw CommandFailure.usage("--at HOST:PORT: give at least one device of \(to)") }
             let call = CallerEndpoint.Call(identity: identity, to: to, devices: try devices.map { try $0.address() }, kms: try kms.address())
-            let (listen, seed, log) = (listen, seed, output.log(party: identity))
-            try runNetwork {
+            let (listen, seed) = (listen, seed)
+            try output.run(call.identity, party: {
+                try LiveParty(identity: call.identity, role: .caller(to: call.to, devices: call.devices.map(\.hostAndPort)), realm: realm,
+                              kmsAddress: call.kms.hostAndPort, seed: seed)
+            }) { log in
                 try await DatagramEndpoint.run(host: listen.host, port: listen.port) { socket in
                     _ = try await CallerEndpoint.call(call, realm: realm, on: socket, seed: seed, log: log)
                 }

@@ -1,0 +1,154 @@
+import IBE
+import MIKEY
+import Network
+import Scenarios
+import Synchronization
+
+/// A network party on its own screen (`mikey-ibake net` on a terminal, issue 14): its
+/// events (``NetEvent``), as they come, become the steps of its ``LiveTimeline``, and
+/// each change a model for the demonstrator to show. The peers are named by address:
+/// the KMS, the devices a caller calls, the callers that reach a phone.
+public final class LiveParty: Sendable {
+    /// Who this party is on the network.
+    public enum Role: Sendable {
+        /// `net call`: calls `to` at each device address.
+        case caller(to: String, devices: [String])
+        /// `net phone`: answers calls (or passes them on).
+        case phone
+        /// `net kms`: answers key requests.
+        case kms
+    }
+
+    private struct State {
+        let timeline: LiveTimeline
+        /// The parties met, by address.
+        var peers: [String: Party]
+        var strangers = 0
+    }
+
+    public let config: AppConfig
+    private let role: Role
+    private let state: Mutex<State>
+
+    /// `identity`'s screen (the KMS's: `Party.kms`'s) in `realm`, as `role`, with the KMS at
+    /// `kmsAddress`; `seed` as the party was given it.
+    public init(identity: String, role: Role, realm: Realm, kmsAddress: String?, seed: UInt64?) throws(NetworkError) {
+        self.role = role
+        config = AppConfig(parameterSet: realm.parameterSet, seed: seed)
+        let me: Party, title: String, secret: [UInt8]
+        switch role {
+        case .caller(let to, _):
+            me = Party.initiator.cast(as: "Caller", identity: identity)
+            title = "net call \(identity) → \(to)"
+            secret = try realm.psk(for: identity)
+        case .phone:
+            me = Party.responder.cast(as: "Phone", identity: identity)
+            title = "net phone \(identity)"
+            secret = try realm.psk(for: identity)
+        case .kms:
+            me = Party.kms.cast(as: "KMS", identity: realm.description.kms)
+            title = "net kms \(realm.description.kms)"
+            secret = try realm.kms().masterSecret.bytes
+        }
+        let kms = Party.kms.cast(as: "KMS" + (kmsAddress.map { " at \($0)" } ?? ""))
+        let timeline = LiveTimeline(party: me, kms: kms, parameterSet: realm.parameterSet, kmsParameters: realm.publicParameters,
+                                    secret: secret, seed: seed, title: title)
+        var peers = [String: Party]()
+        if let kmsAddress { peers[kmsAddress] = kms }
+        if case .caller(let to, let devices) = role {
+            for (index, address) in devices.enumerated() {
+                peers[address] = devices.count == 1
+                    ? Party.responder.cast(as: "\(to) at \(address)", identity: to)
+                    : Party(id: .device(index + 1), name: "device \(index + 1) of \(to) at \(address)", identity: to,
+                            kind: .device, tag: "D\(index + 1)")
+            }
+        }
+        state = Mutex(State(timeline: timeline, peers: peers))
+    }
+
+    /// The screen's model now.
+    public var model: ScenarioModel {
+        let timeline = state.withLock { $0.timeline.timeline }
+        return ScenarioModel(timeline: timeline, config: config)
+    }
+
+    /// Records `event`; returns the new model when it added steps.
+    public func record(_ event: NetEvent) -> ScenarioModel? {
+        let grew = state.withLock { state -> Bool in
+            let before = state.timeline.count
+            apply(event, to: &state)
+            return state.timeline.count > before
+        }
+        return grew ? model : nil
+    }
+
+    private func apply(_ event: NetEvent, to state: inout State) {
+        let timeline = state.timeline
+        switch event.step {
+        case .sent(let record, let addresses)?:
+            timeline.sent(record, to: addresses.map { peer(at: $0, message: record.message, in: &state) })
+        case .received(let record, let address)?:
+            timeline.received(record, from: peer(at: address, message: record.message, in: &state))
+        case .refused(let octets, let address, let check, let reason, let reply)?:
+            let known = state.peers[address]
+            let mikey = (try? MIKEYMessage(decoding: octets)) != nil
+            timeline.refused(octets, from: known ?? (mikey ? peer(at: address, message: octets, in: &state) : nil),
+                             check: check, reason: reason, reply: reply)
+        case .served(let request, let answer, let address)?:
+            timeline.served(request: request, answer: answer, to: peer(at: address, message: request, in: &state))
+        case nil:
+            remark(event, on: timeline)
+        }
+    }
+
+    /// The events that are no step of their own: what they say, in words; nothing for
+    /// those a step already shows.
+    private func remark(_ event: NetEvent, on timeline: LiveTimeline) {
+        let fields = Dictionary(event.fields, uniquingKeysWith: { first, _ in first })
+        switch event.event {
+        case "sent", "provisioned", "answered", "ringing":
+            return
+        case "listening":
+            timeline.remark("\(timeline.party.tag) listens on \(fields["address"] ?? "?")",
+                            narration: "\(timeline.party.name) has what it needs and waits for datagrams on UDP \(fields["address"] ?? "?") (the MIKEY port is 2269, RFC 3830 §10).")
+        case "resent":
+            timeline.remark("\(fields["message"] ?? "a message") sent again" + (fields["attempt"].map { " (attempt \($0))" } ?? ""),
+                            narration: fields["why"].map { "\(timeline.party.tag) sends the same octets again: \($0)." }
+                                ?? "No answer came in time: \(timeline.party.tag) sends the same octets again, waiting twice as long each time up to 2 s (PROFILE D20).")
+        case "keys":
+            let peer = fields["peer"] ?? "?"
+            timeline.remark("keys agreed with \(peer)",
+                            narration: "The exchange with \(peer) is over. SHA-256 of K_SESSION begins \(String((fields["k_session_sha256"] ?? "").prefix(16))): the peer's screen (or its --plain line) shows the same digest when both hold the same key.",
+                            references: [.rfc(6267, "4.2.2.8"), .profile("D20")])
+        default:
+            let text = event.line(party: timeline.party.tag)
+            timeline.remark(event.fields.isEmpty ? event.event : "\(event.event): \(event.fields.map(\.1).joined(separator: ", "))",
+                            narration: text)
+        }
+    }
+
+    /// The party at `address`, met now if new: a caller (named by the IDRi of its message)
+    /// or, on a KMS, a user; on a caller, an address that is none of its devices.
+    private func peer(at address: String, message: [UInt8], in state: inout State) -> Party {
+        if let known = state.peers[address] { return known }
+        let identity = (try? MIKEYMessage(decoding: message))?.identity(.initiator)?.text
+        state.strangers += 1
+        let number = state.strangers
+        let party: Party
+        switch role {
+        case .phone:
+            party = number == 1
+                ? Party.initiator.cast(as: "\(identity ?? "caller") at \(address)", identity: identity)
+                : Party(id: PartyID(rawValue: "caller-\(number)"), name: "\(identity ?? "caller") at \(address)", identity: identity,
+                        kind: .initiator, tag: "I\(number)")
+        case .kms:
+            party = Party(id: PartyID(rawValue: "user-\(number)"), name: "\(identity ?? "a user") at \(address)", identity: identity,
+                          kind: .bystander, tag: "U\(number)")
+        case .caller:
+            party = Party(id: PartyID(rawValue: "stranger-\(number)"), name: "an unknown sender at \(address)", identity: nil,
+                          kind: .bystander, tag: "X\(number)")
+        }
+        state.peers[address] = party
+        return party
+    }
+}

@@ -120,6 +120,21 @@ public final class LiveParty: Sendable {
             timeline.remark("keys agreed with \(peer)",
                             narration: "The exchange with \(peer) is over. SHA-256 of K_SESSION begins \(String((fields["k_session_sha256"] ?? "").prefix(16))): the peer's screen (or its --plain line) shows the same digest when both hold the same key.",
                             references: [.rfc(6267, "4.2.2.8"), .profile("D20")])
+        case "stopped":
+            timeline.remark("\(timeline.party.tag) stops: \(fields["reason"] ?? "?")",
+                            narration: "\(timeline.party.name) gave up: \(fields["reason"] ?? "?"). The screen stays until q; the command then ends with an error.")
+        case "taken-elsewhere":
+            timeline.remark("the call was taken on another device",
+                            narration: "The caller says call \(fields["csb_id"] ?? "") was answered by another device of the user (a lab record, as SIP would send CANCEL). This phone forgets it: its b never left it, and it never computes abP.",
+                            references: [.rfc(6267, "3.1"), .profile("D20")])
+        case "too-late":
+            timeline.remark("a later answer from \(fields["from"] ?? "?") is turned down",
+                            narration: "Another device answered after the first one did (\(fields["reason"] ?? "")): the caller tells it the call was taken and goes on with the first (RFC 6267 §3.1).",
+                            references: [.rfc(6267, "3.1"), .profile("D20")])
+        case "retargeted":
+            timeline.remark("call \(fields["csb_id"] ?? "") retargeted to \(fields["to"] ?? "?")",
+                            narration: "This phone takes no calls: it passes every message of the call on to \(fields["to"] ?? "?") at \(fields["at"] ?? "?") and the answers back. It cannot open them: they are encrypted to the identity called, or to the caller (RFC 6267 §3.2).",
+                            references: [.rfc(6267, "3.2"), .profile("D13")])
         default:
             let text = event.line(party: timeline.party.tag)
             timeline.remark(event.fields.isEmpty ? event.event : "\(event.event): \(event.fields.map(\.1).joined(separator: ", "))",

@@ -4,6 +4,9 @@ import MIKEY
 /// What a step's actor does.
 public enum StepAction: String, Sendable, Codable {
     case compute, send, receive, check, refuse, leak, tamper
+    /// Something a network party noticed that is no message and no value (it listens, a
+    /// message went again, the call was taken elsewhere): told in words alone.
+    case note
 }
 
 /// A message on the wire, as the demonstrator shows it.

@@ -145,13 +145,18 @@ public final class LiveTimeline {
     /// Something the party noticed that is no message of its own (the call was taken by
     /// another device, a message went again), told in words.
     public func remark(_ title: String, narration: String, references: [SpecReference] = [.profile("D20")]) {
-        builder.step(party.id, .check, title, narration: narration, references: references)
+        builder.step(party.id, .note, title, narration: narration, references: references)
     }
 
     // MARK: Names
 
+    /// The tag of the party an identity belongs to; an identity several devices share
+    /// (a forked call's) is its user's initial, as the forking scenario writes it.
     private func tagOf(_ uri: String) -> String {
-        builder.parties.first { $0.identity == uri }?.tag ?? (uri == party.identity ? party.tag : uri)
+        let holders = builder.parties.filter { $0.identity == uri }
+        if holders.count == 1 { return holders[0].tag }
+        let user = uri.split(separator: ":").last?.split(separator: "@").first?.prefix(1).uppercased() ?? ""
+        return holders.isEmpty || user.isEmpty ? uri : user
     }
 
     private static func names(_ values: [LearnedValue]) -> String {

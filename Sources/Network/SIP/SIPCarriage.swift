@@ -26,7 +26,10 @@ public struct SIPCarriageError: Error, Sendable, Equatable, CustomStringConverti
 ///   in P-Asserted-Identity (RFC 3325); the caller acknowledges it with PRACK, answered 200.
 /// - I_MESSAGE_2: the offer of an UPDATE in that early dialog (RFC 3311 §5.1).
 /// - R_MESSAGE_2: the answer in the 200 OK to the UPDATE; then the 200 OK to the INVITE
-///   and its ACK.
+///   and its ACK, and the proxy's CANCEL of each forked copy no device answered, with its
+///   200, the copy's 487 and that 487's ACK (RFC 3261 §9, §16.7).
+/// - A replayed R_MESSAGE_1: a 183 with the headers of the one the attacker kept from the
+///   caller (the kept one is answered by nothing), the recording in its SDP.
 /// - Error: the SDP of a 488 Not Acceptable Here (RFC 3261 §21.4.26) to the request
 ///   whose message was refused (acknowledged with ACK when that was the INVITE).
 /// - REQUEST_KEY and its response go to the KMS over UDP, and the lab's own records

@@ -101,12 +101,12 @@ enum InspectorView {
     /// headers, then its SDP body, the key-mgmt line's base64 shortened in the middle
     /// with `ellipsis` to fit `width` (0: in full); or why no SIP message carries it.
     static func sipRows(_ carriage: SIPCarriageText, width: Int, ellipsis: String = "…") -> [Row] {
-        guard case .carried(let message, let route) = carriage else {
+        let noteRows = { (text: String) in (width > 0 ? TextWrap.lines(text, width: width) : [text]).map { Row(parts: [($0, 0, .note)]) } }
+        guard case .carried(let message, let route, let notes) = carriage else {
             guard case .none(let reason) = carriage else { return [] }
-            let wrapped = width > 0 ? TextWrap.lines(reason, width: width) : [reason]
-            return [Row(parts: [("No SIP carriage", 0, .title)])] + wrapped.map { Row(parts: [($0, 0, .note)]) }
+            return [Row(parts: [("No SIP carriage", 0, .title)])] + noteRows(reason)
         }
-        var rows = [Row(parts: [("SIP over UDP \(SIPCarriage.port), \(route) (PROFILE D23)", 0, .note)])]
+        var rows = [Row(parts: [("SIP over UDP \(SIPCarriage.port), \(route) (PROFILE D23)", 0, .note)])] + notes.flatMap(noteRows)
         let lines = message.headerLines
         rows.append(Row(parts: [(lines[0], 0, .title)]))
         for line in lines.dropFirst() {

@@ -15,13 +15,9 @@ import Testing
                          "mikey.type", "_ws.malformed", "_ws.expert.severity", "sip.Content-Length", "frame.protocols"]
 
     @Test(.enabled(if: Tshark.path != nil, .init(rawValue: Tshark.absent)),
-          arguments: [ScenarioName.basic, .forking, .retargeting, .deferred])
+          arguments: exported)
     func tsharkDecodesSIPThenSDPThenMIKEY(name: ScenarioName) throws {
-        let timeline = try Scenario.build(name, options: ScenarioOptions(parameterSet: try ParameterSet.named("toy"), seed: 1))
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sip-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try ScenarioExport(timeline: timeline, directory: directory, parameterSummary: "toy", sip: true).write()
-        let rows = try Tshark.fields(Self.fields, of: directory.appendingPathComponent("sip.pcap"))
+        let (timeline, rows) = try Self.export(name, fields: Self.fields)
         let dialogue = try SIPCarriage.dialogue(for: timeline)
         try #require(rows.count == dialogue.count, "\(name): \(rows.count) frames for \(dialogue.count) SIP messages")
 
@@ -50,14 +46,57 @@ import Testing
         #expect(decodedTypes == sent, "\(name): tshark decodes data types \(decodedTypes), the lab sent \(sent)")
     }
 
-    /// A scenario whose messages do not ride in SIP is refused before anything is written.
-    @Test func modeScenarioIsRefused() throws {
-        let timeline = try Scenario.build(.modePSK, options: ScenarioOptions(parameterSet: try ParameterSet.named("toy"), seed: 1))
+    /// Every scenario that exports with --sip: MIKEY-IBAKE's, but group (which sends none of its messages).
+    static let exported = ScenarioName.ibakeScenarios.filter { $0 != .group }
+
+    /// `name` (toy, seed 1) exported with --sip, and tshark's `fields` of sip.pcap, a row a frame.
+    static func export(_ name: ScenarioName, fields: [String]) throws -> (Timeline, [[String]]) {
+        let timeline = try Scenario.build(name, options: ScenarioOptions(parameterSet: try ParameterSet.named("toy"), seed: 1))
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sip-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        #expect(throws: CommandFailure.self) {
+        try ScenarioExport(timeline: timeline, directory: directory, parameterSummary: "toy", sip: true).write()
+        return (timeline, try Tshark.fields(fields, of: directory.appendingPathComponent("sip.pcap")))
+    }
+
+    /// Forking: tshark reads a CANCEL to each device that did not answer, on the branch and
+    /// CSeq number of that device's INVITE, then the 200 (CANCEL), the 487 and its ACK.
+    @Test(.enabled(if: Tshark.path != nil, .init(rawValue: Tshark.absent)))
+    func tsharkReadsTheCancelOfEachUnansweredCopy() throws {
+        let fields = ["ip.dst", "ip.src", "sip.Method", "sip.Status-Code", "sip.CSeq.method", "sip.CSeq.seq", "sip.Via.branch",
+                      "sip.Call-ID", "_ws.malformed"]
+        let (timeline, rows) = try Self.export(.forking, fields: fields)
+        let answering = try #require(timeline.steps(sending: .rMessage1).first?.message?.from)
+        let devices = timeline.parties.filter { $0.kind == .device && $0.id != answering }
+            .map { SIPCarriage.address(of: $0.id, in: timeline).map(String.init).joined(separator: ".") }
+        try #require(devices.count == 2)
+        for device in devices {
+            let invite = try #require(rows.first { $0[0] == device && $0[2] == "INVITE" }, "no INVITE to \(device)")
+            let branch = try #require(invite[6].split(separator: ",").first.map(String.init))
+            let frames = rows.filter { ($0[0] == device || $0[1] == device) && $0[2] != "INVITE" }
+            #expect(frames.map { $0[2].isEmpty ? "\($0[3]) \($0[4])" : $0[2] } == ["CANCEL", "200 CANCEL", "487 INVITE", "ACK"],
+                    "\(device): \(frames)")
+            for frame in frames {
+                #expect(frame[5] == invite[5] && frame[7] == invite[7], "\(device): CSeq number \(frame[5]), Call-ID \(frame[7])")
+                #expect(frame[6].split(separator: ",").first.map(String.init) == branch, "\(device): branch \(frame[6]), not \(branch)")
+                #expect(frame[8].isEmpty, "\(device): malformed")
+            }
+            #expect(frames.first?[1] == invite[1], "the CANCEL leaves where the INVITE copy did")
+        }
+        #expect(rows.filter { $0[2] == "CANCEL" }.count == 2)
+    }
+
+    /// A scenario whose messages do not ride in SIP is refused before anything is written,
+    /// with its reason: group sends no MIKEY-IBAKE message, a mode run another mode's (D22).
+    @Test(arguments: ScenarioName.allCases.filter { !exported.contains($0) })
+    func scenarioOutsideTheMappingIsRefused(name: ScenarioName) throws {
+        let timeline = try Scenario.build(name, options: ScenarioOptions(parameterSet: try ParameterSet.named("toy"), seed: 1))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sip-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let failure = try #require(throws: CommandFailure.self) {
             try ScenarioExport(timeline: timeline, directory: directory, parameterSummary: "toy", sip: true).write()
         }
+        let reason = "\(failure)"
+        #expect(reason.contains(name == .group ? "sends no MIKEY-IBAKE message" : "another MIKEY mode (PROFILE D22)"), "\(name): \(reason)")
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("sip.pcap").path))
     }
 }

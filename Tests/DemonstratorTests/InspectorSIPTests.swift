@@ -1,5 +1,6 @@
 import Demonstrator
 import Foundation
+import Network
 import Scenarios
 import Testing
 import TUI
@@ -52,12 +53,51 @@ import TUI
     func forkedAnswer() throws {
         let model = try #require(Fixtures.model(.forking))
         let step = try #require(Fixtures.step(.forking, .sends(.rMessage1)))
-        guard case .carried(let message, let route) = try #require(model.sip[step]) else {
+        guard case .carried(let message, let route, let notes) = try #require(model.sip[step]) else {
             Issue.record("R_MESSAGE_1 has no SIP carriage")
             return
         }
         #expect(message.status == 183 && route == "D2 → I")
         #expect(message.header("P-Asserted-Identity") == "<sip:bob-laptop@ims.example>")
+        #expect(notes.isEmpty, "the answered copy is not cancelled: \(notes)")
+    }
+
+    @Test("forking: a copy no device answered says how the proxy ends it, as sip.pcap has it")
+    func forkedCopyCancelled() throws {
+        let model = try #require(Fixtures.model(.forking))
+        let dialogue = try SIPCarriage.dialogue(for: model.timeline)
+        let taken = try #require(model.timeline.steps(sending: .rMessage2).first?.index)
+        let answering = try #require(model.timeline.steps(sending: .rMessage1).first?.message?.from)
+        let copies = model.timeline.steps(sending: .iMessage1).filter { $0.message?.to != answering }
+        try #require(copies.count == 2)
+        for copy in copies {
+            guard case .carried(let message, _, let notes) = try #require(model.sip[copy.index]) else {
+                Issue.record("step \(copy.index) has no SIP carriage")
+                continue
+            }
+            let device = model.timeline.tag(message.to)
+            #expect(notes == ["Step \(taken): the call is answered on another branch, so the proxy ends this copy: "
+                              + "CANCEL I → \(device), 200 (CANCEL) \(device) → I, 487 (INVITE) \(device) → I, ACK I → \(device) (RFC 3261 §9, §16.7)."])
+            #expect(SIPCarriage.cancellation(of: message, in: dialogue).map(\.step) == [taken, taken, taken, taken])
+        }
+        var state = Fixtures.state(.forking, step: copies[0].index)
+        state.inspector.mode = .sip
+        #expect(try Self.inspectorText(state).joined().contains("the proxy ends this copy"))
+    }
+
+    @Test("replay: R's 183 kept from I, and Eve's 183 with the recorded R_MESSAGE_1")
+    func replayedAnswer() throws {
+        let model = try #require(Fixtures.model(.replay))
+        let responses = model.timeline.steps(sending: .rMessage1)
+        try #require(responses.count == 3)
+        guard case .carried(let kept, let keptRoute, let keptNotes) = try #require(model.sip[responses[1].index]),
+              case .carried(let copy, let copyRoute, let copyNotes) = try #require(model.sip[responses[2].index]) else {
+            Issue.record("the second call's R_MESSAGE_1s have no SIP carriage")
+            return
+        }
+        #expect(kept.status == 183 && keptRoute == "R → I" && copy.status == 183 && copyRoute == "Eve → I")
+        #expect(keptNotes == ["Eve keeps this 183 (INVITE) from I (step \(responses[2].index)): nothing answers it."])
+        #expect(copyNotes == ["Eve sends this 183 (INVITE) with the MIKEY message recorded at step \(responses[0].index) in its SDP."])
     }
 
     @Test("REQUEST_KEY and SRTP say they have no SIP carriage")

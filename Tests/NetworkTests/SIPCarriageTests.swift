@@ -19,6 +19,8 @@ import Testing
         (.forking, ["INVITE", "INVITE", "INVITE", "183", "UPDATE", "200"]),
         (.retargeting, ["INVITE", "183", "UPDATE", "200"]),
         (.deferred, ["INVITE", "183", "UPDATE", "200"]),
+        // Eve's INVITEs around her recording (two, the second refused in a 488), then her 183 after R's.
+        (.replay, ["INVITE", "183", "UPDATE", "200", "INVITE", "INVITE", "488", "INVITE", "183", "183"]),
     ])
     func eachMessageRidesWhereD23SaysAndInOrder(name: ScenarioName, carriers: [String]) throws {
         let timeline = try Self.timeline(name)
@@ -53,7 +55,10 @@ import Testing
     }
 
     /// Content-Length counts the body's octets, and the octets are the text written.
-    @Test(arguments: [ScenarioName.basic, .forking, .retargeting, .deferred])
+    /// Every scenario of MIKEY-IBAKE that sends a message of the exchange (all but group).
+    static let exported = ScenarioName.ibakeScenarios.filter { $0 != .group }
+
+    @Test(arguments: exported)
     func contentLengthIsExact(name: ScenarioName) throws {
         for message in try SIPCarriage.dialogue(for: try Self.timeline(name)) {
             let text = String(decoding: message.octets, as: UTF8.self)
@@ -79,6 +84,64 @@ import Testing
         #expect(invites.map(\.firstLine) == timeline.parties.filter { $0.kind == .device }.map { "INVITE \($0.identity ?? "") SIP/2.0" })
     }
 
+    /// Once D2's call is answered (the 200 OK to its INVITE, R_MESSAGE_2's step), the proxy
+    /// cancels the copies D1 and D3 never answered: CANCEL, 200, 487, ACK on each copy's
+    /// transaction (RFC 3261 §9.1, §9.2, §16.7, §17.1.1.3).
+    @Test func unansweredForkedCopiesAreCancelledWhenTheCallIsAnswered() throws {
+        let timeline = try Self.timeline(.forking)
+        let dialogue = try SIPCarriage.dialogue(for: timeline)
+        let invites = dialogue.filter { $0.status == nil && $0.method == "INVITE" }
+        let answered = try #require(timeline.steps(sending: .rMessage1).first?.message?.from)
+        let taken = try #require(timeline.steps(sending: .rMessage2).first?.index)
+        let ack = try #require(dialogue.lastIndex { $0.method == "ACK" && $0.to == answered }, "no ACK of the 200 OK")
+        #expect(SIPCarriage.cancellation(of: try #require(invites.first { $0.to == answered }), in: dialogue).isEmpty)
+        var ended = [PartyID]()
+        for invite in invites where invite.to != answered {
+            let ending = SIPCarriage.cancellation(of: invite, in: dialogue)
+            #expect(ending.map { $0.status.map { "\($0) \($0 == 487 ? "INVITE" : "CANCEL")" } ?? $0.method }
+                    == ["CANCEL", "200 CANCEL", "487 INVITE", "ACK"], "\(invite.firstLine)")
+            try #require(ending.count == 4)
+            let (cancel, ok, terminated, ackOf487) = (ending[0], ending[1], ending[2], ending[3])
+            #expect(cancel.firstLine == "CANCEL \(invite.requestURI ?? "") SIP/2.0")
+            for name in ["Call-ID", "From", "To"] { #expect(cancel.header(name) == invite.header(name), "CANCEL's \(name)") }
+            #expect(cancel.header("CSeq") == "1 CANCEL" && invite.header("CSeq") == "1 INVITE")
+            #expect(cancel.headers.filter { $0.name == "Via" }.map(\.value) == [invite.header("Via")], "one Via, the INVITE's top one")
+            #expect(ok.header("CSeq") == "1 CANCEL" && ok.header("Via") == invite.header("Via") && ok.from == invite.to)
+            #expect(terminated.header("CSeq") == "1 INVITE" && terminated.from == invite.to && terminated.to == invite.from)
+            #expect(terminated.headers.filter { $0.name == "Via" } == invite.headers.filter { $0.name == "Via" })
+            let tag = try #require(terminated.header("To")?.components(separatedBy: ";tag=").dropFirst().first)
+            #expect(ok.header("To")?.hasSuffix(";tag=\(tag)") == true)
+            #expect(ackOf487.header("CSeq") == "1 ACK" && ackOf487.header("To") == terminated.header("To")
+                    && ackOf487.headers.filter { $0.name == "Via" }.map(\.value) == [invite.header("Via")])
+            #expect(ending.allSatisfy { $0.step == taken }, "at step \(taken), where the call is answered")
+            #expect(ending.allSatisfy { message in (dialogue.firstIndex { $0 == message } ?? 0) > ack }, "after the answered call's ACK")
+            ended.append(invite.to)
+        }
+        #expect(ended.count == 2 && !ended.contains(answered))
+        #expect(dialogue.filter { $0.method == "CANCEL" && $0.status == nil }.count == 2)
+    }
+
+    /// Replay: R's 183 of the second call is kept from I (no PRACK follows it); Eve's 183 has
+    /// its headers, so it lands in I's INVITE transaction, with the first call's R_MESSAGE_1
+    /// in its SDP (PROFILE D23).
+    @Test func replayedAnswerRidesInTheKeptResponsesTransaction() throws {
+        let timeline = try Self.timeline(.replay)
+        let dialogue = try SIPCarriage.dialogue(for: timeline)
+        let responses = timeline.steps(sending: .rMessage1)
+        try #require(responses.count == 3)
+        let (first, kept, replayed) = (responses[0], responses[1], responses[2])
+        #expect(replayed.message?.from == .eve && replayed.message?.octets == first.message?.octets)
+        let real = try #require(SIPCarriage.carrier(of: kept.index, in: dialogue))
+        let copy = try #require(SIPCarriage.carrier(of: replayed.index, in: dialogue))
+        #expect(real.status == 183 && copy.status == 183)
+        #expect(copy.headers == real.headers, "Eve's 183 copies the kept 183's headers")
+        #expect(copy.from == .eve && copy.to == .initiator)
+        #expect(copy.body?.keyManagementData == first.message.map { Data($0.octets).base64EncodedString() })
+        #expect(copy.body?.keyManagementData != real.body?.keyManagementData)
+        let after = dialogue.drop { $0 != real }.dropFirst()
+        #expect(!after.contains { $0.method == "PRACK" }, "I receives no 183 it answers: \(after.map(\.firstLine))")
+    }
+
     /// Retargeting and the mailbox: To keeps the intended identity, the Request-URI and
     /// P-Asserted-Identity name the one that answers.
     @Test(arguments: [(ScenarioName.retargeting, "sip:carol@ims.example"), (.deferred, "sip:voicemail@ims.example")])
@@ -98,7 +161,10 @@ import Testing
             guard let message = step.message, !SIPCarriage.ridesInSIP(message.kind) else { continue }
             #expect(SIPCarriage.carrier(of: step.index, in: dialogue) == nil, "\(message.kind) at step \(step.index)")
         }
-        #expect(throws: SIPCarriageError.self) { try SIPCarriage.dialogue(for: try Self.timeline(.modePSK)) }
+        for mode in ScenarioName.allCases where mode.isMode {
+            let error = try #require(throws: SIPCarriageError.self) { try SIPCarriage.dialogue(for: try Self.timeline(mode)) }
+            #expect(error.description.contains("PROFILE D22"), "\(mode): \(error)")
+        }
     }
 
     /// A refused message's Error rides in a 488 to the request that carried it.

@@ -26,7 +26,10 @@ public struct SIPCarriageError: Error, Sendable, Equatable, CustomStringConverti
 ///   in P-Asserted-Identity (RFC 3325); the caller acknowledges it with PRACK, answered 200.
 /// - I_MESSAGE_2: the offer of an UPDATE in that early dialog (RFC 3311 §5.1).
 /// - R_MESSAGE_2: the answer in the 200 OK to the UPDATE; then the 200 OK to the INVITE
-///   and its ACK.
+///   and its ACK, and the proxy's CANCEL of each forked copy no device answered, with its
+///   200, the copy's 487 and that 487's ACK (RFC 3261 §9, §16.7).
+/// - A replayed R_MESSAGE_1: a 183 with the headers of the one the attacker kept from the
+///   caller (the kept one is answered by nothing), the recording in its SDP.
 /// - Error: the SDP of a 488 Not Acceptable Here (RFC 3261 §21.4.26) to the request
 ///   whose message was refused (acknowledged with ACK when that was the INVITE).
 /// - REQUEST_KEY and its response go to the KMS over UDP, and the lab's own records
@@ -65,6 +68,17 @@ public enum SIPCarriage {
     /// The SIP message that carries the message of step `step`, if one does.
     public static func carrier(of step: Int, in dialogue: [SIPMessage]) -> SIPMessage? {
         dialogue.first { $0.carries == step }
+    }
+
+    /// How the proxy ended `invite`, a forked copy no device answered: its CANCEL, the 200
+    /// to it, the INVITE's 487 and the ACK, all on the INVITE's top Via (RFC 3261 §9.1,
+    /// §17.1.1.3); empty for an INVITE that was not cancelled.
+    public static func cancellation(of invite: SIPMessage, in dialogue: [SIPMessage]) -> [SIPMessage] {
+        let branch = invite.header("Via"), call = invite.header("Call-ID")
+        guard invite.status == nil, invite.method == "INVITE",
+              let start = dialogue.firstIndex(where: { $0.startLine == .request(method: "CANCEL", uri: invite.requestURI ?? "")
+                  && $0.header("Via") == branch && $0.header("Call-ID") == call }) else { return [] }
+        return dialogue[start...].filter { $0.header("Via") == branch && $0.header("Call-ID") == call }
     }
 }
 
@@ -115,7 +129,7 @@ private struct DialogueBuilder {
         case .rMessage2: try updateAnswer(message, step)
         case .error: try refusal(message, step)
         default:
-            throw SIPCarriageError(step: step, "\"\(message.kind)\" is not one of MIKEY-IBAKE's messages; PROFILE D23 maps only I_MESSAGE_1, R_MESSAGE_1, I_MESSAGE_2, R_MESSAGE_2 and Error onto SIP")
+            throw SIPCarriageError(step: step, "\"\(message.kind)\" is a message of another MIKEY mode (PROFILE D22), not of MIKEY-IBAKE; PROFILE D23 maps only I_MESSAGE_1, R_MESSAGE_1, I_MESSAGE_2, R_MESSAGE_2 and Error onto SIP")
         }
     }
 
@@ -162,22 +176,19 @@ private struct DialogueBuilder {
 
     /// R_MESSAGE_1 in a reliable 183's answer, then PRACK and its 200 (RFC 6267 §4.2.2.3, RFC 3262).
     private mutating func sessionProgress(_ message: WireMessage, _ step: Int) throws {
-        let index = try open(from: message.to, to: message.from, step, message.kind) {
-            if case .invited = $0 { true } else { false }
+        let unanswered: (Call.State) -> Bool = { if case .invited = $0 { true } else { false } }
+        if marks(step).contains(.replayed), !calls.contains(where: { $0.caller == message.to && $0.callee == message.from }) {
+            return try injectedProgress(message, step, index: try open(caller: message.to, step, message.kind, unanswered))
         }
+        let index = try open(from: message.to, to: message.from, step, message.kind, unanswered)
         calls[index].toTag = tag(message.from)
         calls[index].calleeVersion += 1
         let call = calls[index]
-        var headers = response(call, cseq: "1 INVITE", vias: call.inviteVias)
-        headers += [
-            .init("Contact", contact(message.from)),
-            .init("Require", "100rel"),
-            .init("RSeq", "1"),
-        ]
-        if let asserted = identity(message.from) { headers.append(.init("P-Asserted-Identity", "<\(asserted)>")) }
-        messages.append(SIPMessage(.response(status: 183, reason: "Session Progress"), headers: headers,
+        messages.append(SIPMessage(.response(status: 183, reason: "Session Progress"), headers: progressHeaders(call),
                                    body: sdp(message, sessionID: call.sessionID, version: call.calleeVersion),
                                    from: message.from, to: message.to, carries: step, step: step))
+        // Kept from the caller on the way (an attacker dropped it): nothing answers it, the INVITE stays unanswered.
+        if marks(step).contains(.dropped) { return }
         calls[index].callerCSeq += 1
         let prack = inDialog(calls[index], method: "PRACK", extra: [.init("RAck", "1 1 INVITE")])
         messages.append(SIPMessage(.request(method: "PRACK", uri: contactURI(call.callee)), headers: prack.headers,
@@ -186,6 +197,32 @@ private struct DialogueBuilder {
                                    headers: response(calls[index], cseq: "\(calls[index].callerCSeq) PRACK", vias: [prack.via]),
                                    from: call.callee, to: call.caller, step: step))
         calls[index].state = .early
+    }
+
+    /// A replayed R_MESSAGE_1 from an attacker on the path (the replay scenario): a 183 in
+    /// the caller's pending INVITE transaction, the headers of the callee's own 183 (which
+    /// the attacker kept from the caller) around the recorded message; a 183 of another call
+    /// would match no transaction of the caller's (RFC 3261 §17.1.3) and never reach MIKEY.
+    /// The caller refuses the message it carries, so no PRACK follows (PROFILE D23).
+    private mutating func injectedProgress(_ message: WireMessage, _ step: Int, index: Int) throws {
+        if calls[index].toTag == nil { calls[index].toTag = tag(calls[index].callee) }
+        let call = calls[index]
+        // The callee's SDP as the attacker kept it, the recorded message in its key-mgmt line.
+        let body = sdp(message.octets, from: call.callee, sessionID: call.sessionID, version: max(call.calleeVersion, 1))
+        messages.append(SIPMessage(.response(status: 183, reason: "Session Progress"), headers: progressHeaders(call),
+                                   body: body, from: message.from, to: message.to, carries: step, step: step))
+    }
+
+    /// A reliable 183's headers (RFC 3262 §3), its sender named in P-Asserted-Identity (RFC 3325).
+    private func progressHeaders(_ call: Call) -> [SIPMessage.Header] {
+        var headers = response(call, cseq: "1 INVITE", vias: call.inviteVias)
+        headers += [
+            .init("Contact", contact(call.callee)),
+            .init("Require", "100rel"),
+            .init("RSeq", "1"),
+        ]
+        if let asserted = identity(call.callee) { headers.append(.init("P-Asserted-Identity", "<\(asserted)>")) }
+        return headers
     }
 
     /// I_MESSAGE_2 in an UPDATE's offer in the early dialog (RFC 6267 §4.2.2.5, RFC 3311).
@@ -226,6 +263,35 @@ private struct DialogueBuilder {
         messages.append(SIPMessage(.request(method: "ACK", uri: contactURI(call.callee)), headers: ack.headers,
                                    from: call.caller, to: call.callee, step: step))
         calls[index].state = .confirmed
+        // The call is answered: the forking proxy ends the copies no device answered (RFC 3261 §16.7 step 10).
+        for other in calls.indices where calls[other].callID == call.callID && other != index {
+            if case .invited = calls[other].state { cancel(other, step) }
+        }
+    }
+
+    /// The proxy's CANCEL of an unanswered forked INVITE, its 200, the INVITE's 487 Request
+    /// Terminated and the ACK of that 487 (RFC 3261 §9.1, §9.2, §17.1.1.3). The proxy is not a
+    /// host of the capture: its CANCEL and ACK leave the caller's host, as its INVITE copies did.
+    private mutating func cancel(_ index: Int, _ step: Int) {
+        let unanswered = calls[index]
+        let top = Array(unanswered.inviteVias.prefix(1))
+        // The CANCEL matches the INVITE: Request-URI, Call-ID, From, To (no tag), the CSeq number, the top Via (§9.1).
+        let request = top.map { SIPMessage.Header("Via", $0) } + [
+            .init("Max-Forwards", "70"), unanswered.fromHeader, unanswered.toHeader,
+            .init("Call-ID", unanswered.callID), .init("CSeq", "1 CANCEL"),
+        ]
+        messages.append(SIPMessage(.request(method: "CANCEL", uri: unanswered.requestURI), headers: request,
+                                   from: unanswered.caller, to: unanswered.callee, step: step))
+        calls[index].toTag = tag(unanswered.callee)
+        let call = calls[index]
+        messages.append(SIPMessage(.response(status: 200, reason: "OK"), headers: response(call, cseq: "1 CANCEL", vias: top),
+                                   from: call.callee, to: call.caller, step: step))
+        messages.append(SIPMessage(.response(status: 487, reason: "Request Terminated"),
+                                   headers: response(call, cseq: "1 INVITE", vias: call.inviteVias),
+                                   from: call.callee, to: call.caller, step: step))
+        messages.append(SIPMessage(.request(method: "ACK", uri: call.requestURI), headers: failureACK(call),
+                                   from: call.caller, to: call.callee, step: step))
+        calls[index].state = .ended
     }
 
     /// An Error message in a 488 to the request that carried the refused message
@@ -250,12 +316,7 @@ private struct DialogueBuilder {
         } else {
             messages.append(SIPMessage(reason, headers: response(call, cseq: "1 INVITE", vias: call.inviteVias) + [warning],
                                        body: body, from: message.from, to: message.to, carries: step, step: step))
-            // The ACK of a non-2xx answer belongs to the INVITE's transaction: same branch, same CSeq number.
-            let ack = call.inviteVias.map { SIPMessage.Header("Via", $0) } + [
-                .init("Max-Forwards", "70"), call.fromHeader, call.toHeader,
-                .init("Call-ID", call.callID), .init("CSeq", "1 ACK"),
-            ]
-            messages.append(SIPMessage(.request(method: "ACK", uri: call.requestURI), headers: ack,
+            messages.append(SIPMessage(.request(method: "ACK", uri: call.requestURI), headers: failureACK(call),
                                        from: call.caller, to: call.callee, step: step))
             call.state = .ended
         }
@@ -263,6 +324,27 @@ private struct DialogueBuilder {
     }
 
     // MARK: - Dialog helpers
+
+    /// The ACK of the INVITE's non-2xx final response (488, 487): part of the INVITE's
+    /// transaction, so one Via, the INVITE's top one, and the same CSeq number (RFC 3261 §17.1.1.3).
+    private func failureACK(_ call: Call) -> [SIPMessage.Header] {
+        call.inviteVias.prefix(1).map { SIPMessage.Header("Via", $0) } + [
+            .init("Max-Forwards", "70"), call.fromHeader, call.toHeader,
+            .init("Call-ID", call.callID), .init("CSeq", "1 ACK"),
+        ]
+    }
+
+    /// What an attacker did to the message of `step` (dropped, replayed), from the timeline's ledgers.
+    private func marks(_ step: Int) -> [WireMark] { timeline.marks(ofMessageAt: step, through: timeline.steps.count) }
+
+    /// The latest call from `caller` (to anyone) in a state `accepts` admits: the call an
+    /// attacker's injected response lands in.
+    private func open(caller: PartyID, _ step: Int, _ kind: MessageKind, _ accepts: (Call.State) -> Bool) throws -> Int {
+        guard let index = calls.lastIndex(where: { $0.caller == caller }), accepts(calls[index].state) else {
+            throw SIPCarriageError(step: step, "\(kind) is replayed to \(timeline.tag(caller)) with no INVITE of \(timeline.tag(caller))'s awaiting an answer to ride in (PROFILE D23)")
+        }
+        return index
+    }
 
     /// The latest call from `caller` to `callee` in a state `accepts` admits, or an error
     /// that says which message had nothing to answer.
@@ -318,9 +400,14 @@ private struct DialogueBuilder {
     }
 
     private func sdp(_ message: WireMessage, sessionID: UInt64, version: Int) -> SessionDescription {
-        let caller = calls.contains { $0.caller == message.from }
-        return SessionDescription(address: host(message.from), port: caller ? PacketCapture.rtpSourcePort : PacketCapture.rtpPort,
-                                  sessionID: sessionID, version: version, mikey: message.octets)
+        sdp(message.octets, from: message.from, sessionID: sessionID, version: version)
+    }
+
+    /// The SDP `sender` writes around `mikey`: its host, the caller's RTP port or the callee's.
+    private func sdp(_ mikey: [UInt8], from sender: PartyID, sessionID: UInt64, version: Int) -> SessionDescription {
+        let caller = calls.contains { $0.caller == sender }
+        return SessionDescription(address: host(sender), port: caller ? PacketCapture.rtpSourcePort : PacketCapture.rtpPort,
+                                  sessionID: sessionID, version: version, mikey: mikey)
     }
 
     private func identity(_ party: PartyID) -> String? { timeline.party(party)?.identity }

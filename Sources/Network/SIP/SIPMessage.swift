@@ -57,6 +57,11 @@ public struct SIPMessage: Sendable, Equatable {
         }
     }
 
+    /// The Request-URI of a request; nil for a response.
+    public var requestURI: String? {
+        if case .request(_, let uri) = startLine { uri } else { nil }
+    }
+
     /// The status code of a response; nil for a request.
     public var status: Int? {
         if case .response(let status, _) = startLine { status } else { nil }

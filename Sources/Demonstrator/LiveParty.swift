@@ -135,6 +135,10 @@ public final class LiveParty: Sendable {
             timeline.remark("call \(fields["csb_id"] ?? "") retargeted to \(fields["to"] ?? "?")",
                             narration: "This phone takes no calls: it passes every message of the call on to \(fields["to"] ?? "?") at \(fields["at"] ?? "?") and the answers back. It cannot open them: they are encrypted to the identity called, or to the caller (RFC 6267 §3.2).",
                             references: [.rfc(6267, "3.2"), .profile("D13")])
+        case "relayed":
+            timeline.remark("an answer goes back to \(fields["to"] ?? "the caller")",
+                            narration: "A message of call \(fields["csb_id"] ?? "") came back from the device the call was passed to; this phone relays it to the caller unread.",
+                            references: [.rfc(6267, "3.2"), .profile("D13")])
         default:
             let text = event.line(party: timeline.party.tag)
             timeline.remark(event.fields.isEmpty ? event.event : "\(event.event): \(event.fields.map(\.1).joined(separator: ", "))",

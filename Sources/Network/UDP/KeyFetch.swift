@@ -8,7 +8,19 @@ import Primitives
 enum KeyFetch {
     static func key(for identity: String, realm: Realm, kms: SocketAddress, on socket: UDPSocket, keyName: ValueName,
                     random: RandomSource, retransmission: Retransmission, log: NetLog) async throws(NetworkError) -> KeyRing.Entry {
-        let client = ProvisioningClient(profile: IBAKEProfile(parameterSet: realm.parameterSet), uri: identity,
+        let entries = try await keys(for: identity, also: [], realm: realm, kms: kms, on: socket, keyNames: [keyName],
+                                     random: random, retransmission: retransmission, log: log)
+        guard let entry = entries.first else { throw NetworkError("REQUEST_KEY_RESP for \(identity) carries no key") }
+        return entry
+    }
+
+    /// The keys of `identity` and of the identities in `others` the KMS grants it (a
+    /// device's common identity, PROFILE D13), in one request, in that order: one CSB ID
+    /// and RAND drawn from `random`, as the in-process run's device draws them.
+    static func keys(for identity: String, also others: [String], realm: Realm, kms: SocketAddress, on socket: UDPSocket,
+                     keyNames: [ValueName], random: RandomSource, retransmission: Retransmission,
+                     log: NetLog) async throws(NetworkError) -> [KeyRing.Entry] {
+        let client = ProvisioningClient(profile: IBAKEProfile(parameterSet: realm.parameterSet), uri: identity, alsoFor: others,
                                         kmsURI: realm.description.kms, psk: try realm.psk(for: identity),
                                         kmsParameters: realm.publicParameters, random: random, clock: SystemClock())
         let request: [UInt8]
@@ -27,9 +39,12 @@ enum KeyFetch {
                     continue
                 }
                 do {
-                    let (_, entry) = try client.receiveRequestKeyResp(bytes, keyName: keyName)
-                    log(NetEvent("provisioned", [("identity", identity), ("period", entry.identity.period), ("from", kms.hostAndPort)]))
-                    return entry
+                    let (_, entries) = try client.receiveRequestKeyResp(bytes, keyNames: keyNames)
+                    for entry in entries {
+                        log(NetEvent("provisioned", [("identity", entry.identity.uri), ("period", entry.identity.period),
+                                                     ("from", kms.hostAndPort)]))
+                    }
+                    return entries
                 } catch {
                     log(NetEvent("dropped", [("from", sender.hostAndPort), ("check", error.check.title), ("reason", error.reason)]))
                 }

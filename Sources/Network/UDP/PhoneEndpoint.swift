@@ -25,33 +25,80 @@ public enum PhoneEndpoint {
     /// With `forward`, it takes no call: every message of a call goes on to that device and
     /// the answers come back through it, so the caller sees who answered in R_MESSAGE_1
     /// (PROFILE D13). As a `mailbox`, it answers calls for others and keeps what it cannot
-    /// open (RFC 6267 §3.3; PROFILE D12).
+    /// open, for its user to pick up (RFC 6267 §3.3; PROFILE D12). A device of a user with
+    /// several holds the key of the user's `common` identity too, fetched in the same
+    /// request (RFC 6267 §3.1; PROFILE D13); it `ring`s that long before it answers, and
+    /// never answers a call another device took first.
     public static func serve(identity: String, realm: Realm, kms: SocketAddress, on socket: UDPSocket,
-                             forward: Forwarding? = nil, mailbox: Bool = false, seed: UInt64? = nil,
-                             retransmission: Retransmission = Retransmission(), calls: Int? = nil,
+                             forward: Forwarding? = nil, mailbox: Bool = false, common: String? = nil, ring: Duration = .zero,
+                             seed: UInt64? = nil, retransmission: Retransmission = Retransmission(), calls: Int? = nil,
                              log: NetLog) async throws(NetworkError) {
         // With a seed, the stream a seeded in-process run gives this identity (PROFILE D15).
         let random: RandomSource = seed.map { HMACDRBG(seed: $0, party: identity) } ?? SystemRandom()
-        let entry = try await KeyFetch.key(for: identity, realm: realm, kms: kms, on: socket, keyName: .responderPrivateKey,
-                                           random: random, retransmission: retransmission, log: log)
+        let others = common.map { [$0] } ?? []
+        let entries = try await KeyFetch.keys(for: identity, also: others, realm: realm, kms: kms, on: socket,
+                                              keyNames: [.responderPrivateKey] + others.map { _ in .commonPrivateKey },
+                                              random: random, retransmission: retransmission, log: log)
         if let forward {
             return await relay(to: forward, on: socket, log: log)
         }
         // A phone answers many calls: P's table is built now, not during the first one.
         realm.publicParameters.prepareGeneratorMultiples()
-        var ring = KeyRing(ownURI: identity)
-        ring.add(entry.key, for: entry.identity)
+        var keys = KeyRing(ownURI: identity)
+        for entry in entries { keys.add(entry.key, for: entry.identity) }
         let profile = IBAKEProfile(parameterSet: realm.parameterSet)
         let replayCache = ReplayCache()
         var sessions = [UInt32: Session]()
+        var ringing = [UInt32: Session]()
         var answers = AnswerCache()
+        var box = Mailbox()
         var agreed = 0
         log(NetEvent("listening", [("party", identity), ("address", socket.localAddress.hostAndPort)]))
+
+        /// R_MESSAGE_1 for a call that rang long enough.
+        func answer(_ session: Session) async throws(IBAKEFailure) {
+            let answer = try session.responder.makeRMessage1().message
+            sessions[session.csbID] = session
+            answers.keep(answer, answering: session.request)
+            await socket.send(answer, to: session.peer)
+            log(NetEvent("ringing", [("from", session.peer.hostAndPort), ("csb_id", Hex.word(session.csbID))]))
+        }
+
         for await event in socket.events {
-            guard case .datagram(let bytes, let sender) = event else { continue }
+            let bytes: [UInt8], sender: SocketAddress
+            switch event {
+            case .datagram(let octets, let from):
+                (bytes, sender) = (octets, from)
+            case .tick(let now):
+                for (csbID, session) in ringing where session.answerAt <= now {
+                    ringing[csbID] = nil
+                    do {
+                        try await answer(session)
+                    } catch {
+                        log(NetEvent("dropped", [("from", session.peer.hostAndPort), ("message", DataType.rMessage1.name),
+                                                 ("check", error.check.title), ("reason", error.reason)]))
+                    }
+                }
+                continue
+            case .closed:
+                continue
+            }
             if let record = CallRecord(bytes) {
-                if case .taken(let csbID) = record, sessions.removeValue(forKey: csbID) != nil {
-                    log(NetEvent("taken-elsewhere", [("csb_id", Hex.word(csbID)), ("from", sender.hostAndPort)]))
+                switch record {
+                case .taken(let csbID):
+                    if sessions.removeValue(forKey: csbID) != nil || ringing.removeValue(forKey: csbID) != nil {
+                        log(NetEvent("taken-elsewhere", [("csb_id", Hex.word(csbID)), ("from", sender.hostAndPort)]))
+                    }
+                case .deposit, .pickup:
+                    guard mailbox else {
+                        log(NetEvent("dropped", [("from", sender.hostAndPort), ("reason", "a lab record for a mailbox; this phone is not one")]))
+                        break
+                    }
+                    let (replies, event) = box.answer(record, from: sender)
+                    for reply in replies { await socket.send(reply.octets, to: sender) }
+                    if let event { log(event) }
+                case .kept, .held:
+                    log(NetEvent("dropped", [("from", sender.hostAndPort), ("reason", "a lab record this phone does not take")]))
                 }
                 continue
             }
@@ -65,17 +112,22 @@ public enum PhoneEndpoint {
                                          ("reason", "not a MIKEY message")]))
                 continue
             }
+            // The caller sends I_MESSAGE_1 again while the phone rings: it is answered when it has rung.
+            if let call = ringing[csbID], call.request == bytes { continue }
             do throws(IBAKEFailure) {
                 switch type {
                 case .iMessage1:
-                    let responder = Responder(profile: profile, keys: ring, kmsParameters: realm.publicParameters,
+                    let responder = Responder(profile: profile, keys: keys, kmsParameters: realm.publicParameters,
                                               replayCache: replayCache, random: random, clock: SystemClock())
                     _ = try responder.receiveIMessage1(bytes)
-                    let answer = try responder.makeRMessage1().message
-                    sessions[csbID] = Session(responder: responder, peer: sender)
-                    answers.keep(answer, answering: bytes)
-                    await socket.send(answer, to: sender)
-                    log(NetEvent("ringing", [("from", sender.hostAndPort), ("csb_id", Hex.word(csbID))]))
+                    let session = Session(responder: responder, peer: sender, request: bytes, csbID: csbID,
+                                          called: MIKEYMessage.clearIdentity(bytes, .responder), answerAt: ContinuousClock.now + ring)
+                    if ring > .zero {
+                        ringing[csbID] = session
+                        log(NetEvent("incoming", [("from", sender.hostAndPort), ("csb_id", Hex.word(csbID)), ("ring", "\(ring)")]))
+                    } else {
+                        try await answer(session)
+                    }
                 case .iMessage2:
                     guard let session = sessions[csbID], session.peer == sender else {
                         throw IBAKEFailure(.session, "no call with CSB ID \(Hex.word(csbID)) from \(sender.hostAndPort) is under way")
@@ -87,8 +139,11 @@ public enum PhoneEndpoint {
                     if mailbox {
                         log(NetEvent("deposit", [("held", "\(session.responder.heldDeposits.count)"),
                                                  ("why", "ESK layers for the user this mailbox answers for, which it cannot open")]))
+                        if let esk = session.responder.heldDeposits.last {
+                            box.expect(csbID, esk: esk, for: session.called, caller: MIKEYMessage.clearIdentity(bytes, .initiator), from: sender)
+                        }
                     }
-                    if let keys = session.responder.sessionKeys { log(NetEvent.keys(keys, peer: Self.caller(bytes))) }
+                    if let keys = session.responder.sessionKeys { log(NetEvent.keys(keys, peer: MIKEYMessage.clearIdentity(bytes, .initiator))) }
                     sessions[csbID] = nil
                     agreed += 1
                     if let calls, agreed >= calls { return }
@@ -109,9 +164,7 @@ public enum PhoneEndpoint {
         log(NetEvent("listening", [("party", "forwarding to \(forward.uri)"), ("address", socket.localAddress.hostAndPort)]))
         for await event in socket.events {
             guard case .datagram(let bytes, let sender) = event else { continue }
-            let session = MIKEYMessage.kindAndSession(bytes)?.1 ?? CallRecord(bytes).map { record in
-                switch record { case .taken(let csbID): csbID }
-            }
+            let session = MIKEYMessage.kindAndSession(bytes)?.1 ?? CallRecord(bytes)?.csbID
             guard let session else {
                 log(NetEvent("dropped", [("from", sender.hostAndPort), ("check", IBAKECheck.parse.title), ("reason", "not a MIKEY message")]))
                 continue
@@ -129,19 +182,24 @@ public enum PhoneEndpoint {
         }
     }
 
-    /// A call under way: its responder role and the address it came from.
+    /// A call under way: its responder role, the address it came from, the I_MESSAGE_1
+    /// that opened it, the identity it called, and when the phone answers it.
     final class Session {
         let responder: Responder
         let peer: SocketAddress
+        let request: [UInt8]
+        let csbID: UInt32
+        let called: String
+        let answerAt: ContinuousClock.Instant
 
-        init(responder: Responder, peer: SocketAddress) {
+        init(responder: Responder, peer: SocketAddress, request: [UInt8], csbID: UInt32, called: String,
+             answerAt: ContinuousClock.Instant) {
             self.responder = responder
             self.peer = peer
+            self.request = request
+            self.csbID = csbID
+            self.called = called
+            self.answerAt = answerAt
         }
-    }
-
-    /// The caller's identity, as the clear IDRi says.
-    static func caller(_ bytes: [UInt8]) -> String {
-        (try? MIKEYMessage(decoding: bytes))?.identity(.initiator)?.text ?? "?"
     }
 }

@@ -90,7 +90,7 @@ expect main '┌─ Eve · holds 6 messages, 1027 B' "e opens the eavesdropper's
 expect main '─ cannot compute ─' "her impossibilities"
 expect main '✗ abP +needs a or b' "abP is out of her reach, with the reason"
 tmx send-keys -t main f
-expect main 'forking · step 20/25' "f switches to forking at the same point (I opens R_MESSAGE_1)"
+expect main 'forking · step 23/28' "f switches to forking at the same point (I opens R_MESSAGE_1)"
 expect main "Bob's phone" "the devices' panes"
 tmx send-keys -t main '?'
 expect main '┌─ Help · keys' "? opens the help overlay"
@@ -100,7 +100,7 @@ expect_gone main '┌─ Help · keys' "Esc closes help"
 tmx resize-window -t main -x 60 -y 20
 expect main 'terminal too small: 60x20, need 80x24' "too-small notice after a resize"
 tmx resize-window -t main -x 120 -y 40
-expect main 'forking · step 20/25' "laid out again after resizing back"
+expect main 'forking · step 23/28' "laid out again after resizing back"
 tmx send-keys -t main q
 restored main 0 "quit with q"
 

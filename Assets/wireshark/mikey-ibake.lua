@@ -682,9 +682,60 @@ local lf = {
     ciphertext = ProtoField.bytes("mikeyibake_lab.entry.ciphertext", "IBE ciphertext"),
     opaque = ProtoField.bytes("mikeyibake_lab.opaque", "Record"),
     text = ProtoField.string("mikeyibake_lab.text", "Text record"),
+    text_kind = ProtoField.string("mikeyibake_lab.text.kind", "Record"),
+    text_csb = ProtoField.uint32("mikeyibake_lab.text.csb_id", "CSB ID", base.HEX),
+    text_identity = ProtoField.string("mikeyibake_lab.text.identity", "Identity"),
+    text_deposit = ProtoField.string("mikeyibake_lab.text.deposit", "Deposit (index/count)"),
+    text_esk_len = ProtoField.uint32("mikeyibake_lab.text.esk_len", "ESK (IBE ciphertext), octets"),
+    text_content_len = ProtoField.uint32("mikeyibake_lab.text.content_len", "Content under SK (AES-128-CM), octets"),
 }
-lab.fields = { lf.text, lf.magic, lf.version, lf.round, lf.agreement, lf.count, lf.sender, lf.recipient, lf.length,
+lab.fields = { lf.text, lf.text_kind, lf.text_csb, lf.text_identity, lf.text_deposit, lf.text_esk_len, lf.text_content_len, lf.magic, lf.version, lf.round, lf.agreement, lf.count, lf.sender, lf.recipient, lf.length,
                lf.ciphertext, lf.opaque }
+
+-- A text record's words (its kind, then its fields, one space apart), each with its range.
+local function text_words(tvb)
+    local text = tvb():string()
+    local words, last = {}, #TEXT_RECORD
+    for word in text:sub(#TEXT_RECORD + 1):gmatch("[^ ]+") do
+        local at = text:find(word, last + 1, true)
+        words[#words + 1] = { word = word, range = tvb(at - 1, #word) }
+        last = at + #word - 1
+    end
+    return words
+end
+
+-- The fields of a text record under `root`; returns the summary for the Info column.
+local function text_record(tvb, root)
+    root:add(lf.text, tvb())
+    local w = text_words(tvb)
+    if #w == 0 then return "empty" end
+    local kind = w[1].word
+    root:add(lf.text_kind, w[1].range)
+    local summary = kind
+    local function octets(word) return math.floor(#word.word / 2) end
+    if (kind == "call-taken" or kind == "deposit" or kind == "kept" or kind == "declined") and w[2] then
+        local csb = tonumber(w[2].word:sub(3), 16)
+        if csb then root:add(lf.text_csb, w[2].range, csb) end
+        summary = summary .. ", CSB ID " .. w[2].word
+    end
+    if kind == "deposit" and w[3] then
+        root:add(lf.text_content_len, w[3].range, octets(w[3]))
+        summary = summary .. string.format(", %d octets of content under SK", octets(w[3]))
+    elseif kind == "pickup" and w[2] then
+        root:add(lf.text_identity, w[2].range)
+        summary = summary .. " for " .. w[2].word
+    elseif kind == "held" and w[2] then
+        root:add(lf.text_deposit, w[2].range)
+        summary = summary .. " " .. w[2].word
+        if w[5] then
+            root:add(lf.text_identity, w[3].range)
+            root:add(lf.text_esk_len, w[4].range, octets(w[4]))
+            root:add(lf.text_content_len, w[5].range, octets(w[5]))
+            summary = summary .. string.format(", left by %s: ESK %d octets, content %d octets", w[3].word, octets(w[4]), octets(w[5]))
+        end
+    end
+    return summary
+end
 
 function lab.dissector(tvb, pinfo, tree)
     local length = tvb:len()
@@ -719,11 +770,12 @@ function lab.dissector(tvb, pinfo, tree)
         end
         pinfo.cols.info = name .. " (group frame)"
     elseif length > #TEXT_RECORD and tvb(0, #TEXT_RECORD):string() == TEXT_RECORD then
-        -- Between network parties: a forked call taken by another device (PROFILE D20).
-        local text = tvb():string()
-        root:append_text(": " .. text)
-        root:add(lf.text, tvb())
-        pinfo.cols.info = "Lab record: " .. text:sub(#TEXT_RECORD + 1)
+        -- Between network parties (PROFILE D20): a forked call taken by another device
+        -- (call-taken), content left with a mailbox (deposit, kept), and a user's pickup of
+        -- what it holds (pickup, held; PROFILE D12).
+        local summary = text_record(tvb, root)
+        root:append_text(": " .. summary)
+        pinfo.cols.info = "Lab record: " .. summary
     else
         root:append_text(": opaque (mailbox deposit or pickup, or plain-IBE key; PROFILE D12)")
         root:add(lf.opaque, tvb())

@@ -17,6 +17,8 @@ public final class LiveParty: Sendable {
         case phone
         /// `net kms`: answers key requests.
         case kms
+        /// `net pickup`: asks the mailbox at the address what it holds for the user.
+        case pickup(from: String)
     }
 
     private struct State {
@@ -49,12 +51,19 @@ public final class LiveParty: Sendable {
             me = Party.kms.cast(as: "KMS", identity: realm.description.kms)
             title = "net kms \(realm.description.kms)"
             secret = try realm.kms().masterSecret.bytes
+        case .pickup:
+            me = Party.responder.cast(as: "User", identity: identity)
+            title = "net pickup \(identity)"
+            secret = try realm.psk(for: identity)
         }
         let kms = Party.kms.cast(as: "KMS" + (kmsAddress.map { " at \($0)" } ?? ""))
         let timeline = LiveTimeline(party: me, kms: kms, parameterSet: realm.parameterSet, kmsParameters: realm.publicParameters,
                                     secret: secret, seed: seed, title: title)
         var peers = [String: Party]()
         if let kmsAddress { peers[kmsAddress] = kms }
+        if case .pickup(let mailbox) = role {
+            peers[mailbox] = Party(id: .mailbox, name: "mailbox at \(mailbox)", identity: nil, kind: .mailbox, tag: "M")
+        }
         if case .caller(let to, let devices) = role {
             for (index, address) in devices.enumerated() {
                 peers[address] = devices.count == 1
@@ -84,20 +93,27 @@ public final class LiveParty: Sendable {
 
     private func apply(_ event: NetEvent, to state: inout State) {
         let timeline = state.timeline
-        switch event.step {
-        case .sent(let record, let addresses)?:
-            timeline.sent(record, to: addresses.map { peer(at: $0, message: record.message, in: &state) })
-        case .received(let record, let address)?:
-            timeline.received(record, from: peer(at: address, message: record.message, in: &state))
-        case .refused(let octets, let address, let check, let reason, let reply)?:
-            let known = state.peers[address]
-            let mikey = (try? MIKEYMessage(decoding: octets)) != nil
-            timeline.refused(octets, from: known ?? (mikey ? peer(at: address, message: octets, in: &state) : nil),
-                             check: check, reason: reason, reply: reply)
-        case .served(let request, let answer, let address)?:
-            timeline.served(request: request, answer: answer, to: peer(at: address, message: request, in: &state))
-        case nil:
-            remark(event, on: timeline)
+        if event.steps.isEmpty { return remark(event, on: timeline) }
+        for step in event.steps {
+            switch step {
+            case .sent(let record, let addresses):
+                timeline.sent(record, to: addresses.map { peer(at: $0, message: record.message, in: &state) })
+            case .received(let record, let address):
+                timeline.received(record, from: peer(at: address, message: record.message, in: &state))
+            case .refused(let octets, let address, let check, let reason, let reply):
+                let known = state.peers[address]
+                let mikey = (try? MIKEYMessage(decoding: octets)) != nil
+                timeline.refused(octets, from: known ?? (mikey ? peer(at: address, message: octets, in: &state) : nil),
+                                 check: check, reason: reason, reply: reply)
+            case .served(let request, let answer, let address):
+                timeline.served(request: request, answer: answer, to: peer(at: address, message: request, in: &state))
+            case .sentRecord(let record, let addresses, let learned):
+                timeline.sentRecord(record.name, octets: record.octets, notation: record.notation,
+                                    to: addresses.map { peer(at: $0, message: [], in: &state) }, learned: learned)
+            case .receivedRecord(let record, let address, let learned):
+                timeline.receivedRecord(record.name, octets: record.octets, notation: record.notation,
+                                        from: peer(at: address, message: [], in: &state), learned: learned)
+            }
         }
     }
 
@@ -135,6 +151,18 @@ public final class LiveParty: Sendable {
             timeline.remark("call \(fields["csb_id"] ?? "") retargeted to \(fields["to"] ?? "?")",
                             narration: "This phone takes no calls: it passes every message of the call on to \(fields["to"] ?? "?") at \(fields["at"] ?? "?") and the answers back. It cannot open them: they are encrypted to the identity called, or to the caller (RFC 6267 §3.2).",
                             references: [.rfc(6267, "3.2"), .profile("D13")])
+        case "incoming":
+            timeline.remark("\(timeline.party.tag) rings for \(fields["ring"] ?? "a while")",
+                            narration: "I_MESSAGE_1 opened: the phone rings before it answers (--ring). If the caller says the call was taken on another device first, it never sends R_MESSAGE_1, and its b is never used (RFC 6267 §3.1).",
+                            references: [.rfc(6267, "3.1"), .profile("D13")])
+        case "no-message-left":
+            timeline.remark("no message left",
+                            narration: "The message to leave is not left: \(fields["reason"] ?? "").",
+                            references: [.rfc(6267, "3.3"), .profile("D12")])
+        case "deposit":
+            timeline.remark("\(timeline.party.tag) holds an ESK it cannot open",
+                            narration: "I_MESSAGE_2 carried an ESK: SK for the user this mailbox answered for, encrypted to that user's identity. The mailbox keeps it unread until the user picks it up (RFC 6267 §3.3, §7.5).",
+                            references: [.rfc(6267, "7.5"), .profile("D12")])
         case "relayed":
             timeline.remark("an answer goes back to \(fields["to"] ?? "the caller")",
                             narration: "A message of call \(fields["csb_id"] ?? "") came back from the device the call was passed to; this phone relays it to the caller unread.",
@@ -155,6 +183,10 @@ public final class LiveParty: Sendable {
         let number = state.strangers
         let party: Party
         switch role {
+        case .phone where message.isEmpty:
+            // Met through a record of the lab's own: a user asking its mailbox.
+            party = Party(id: PartyID(rawValue: "user-\(number)"), name: "a user at \(address)", identity: nil, kind: .bystander,
+                          tag: "U\(number)")
         case .phone:
             party = number == 1
                 ? Party.initiator.cast(as: "\(identity ?? "caller") at \(address)", identity: identity)
@@ -163,7 +195,7 @@ public final class LiveParty: Sendable {
         case .kms:
             party = Party(id: PartyID(rawValue: "user-\(number)"), name: "\(identity ?? "a user") at \(address)", identity: identity,
                           kind: .bystander, tag: "U\(number)")
-        case .caller:
+        case .caller, .pickup:
             party = Party(id: PartyID(rawValue: "stranger-\(number)"), name: "an unknown sender at \(address)", identity: nil,
                           kind: .bystander, tag: "X\(number)")
         }

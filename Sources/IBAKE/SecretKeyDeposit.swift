@@ -1,4 +1,6 @@
+import IBE
 import MIKEY
+import Primitives
 
 /// What an initiator deposits for a responder who may be absent (PROFILE D12): a
 /// 16-octet content key SK, sent in an ESK payload IBE-encrypted to the intended
@@ -12,6 +14,23 @@ public struct SecretKeyDeposit: Sendable, Equatable {
     public init(intendedURI: String, secretKey: [UInt8]) {
         self.intendedURI = intendedURI
         self.secretKey = secretKey
+    }
+
+    /// Content deposited for the intended user, or read by it: AES-128-CM under SK, the
+    /// counter from zero, since each SK protects one deposit (PROFILE D12). The same
+    /// operation seals and opens.
+    public static func applyContentCipher(secretKey: [UInt8], to content: [UInt8]) throws(PrimitivesError) -> [UInt8] {
+        try AESCounterMode.apply(key: secretKey, initialCounter: [UInt8](repeating: 0, count: 16), to: content)
+    }
+
+    /// SK from an ESK its user picks up from a mailbox, later (RFC 6267 §3.3, §7.5):
+    /// decrypted with the user's key `entry`, and only if it names the caller the mailbox
+    /// saw, `initiatorURI` (RFC 6267 §4.2.2.5).
+    public static func openHeld(_ esk: [UInt8], with entry: KeyRing.Entry, parameters: BFPublicParameters,
+                                initiatorURI: String) throws(IBAKEFailure) -> [UInt8] {
+        // Opening draws nothing: the randomness is for sealing only.
+        let layers = IBELayers(parameters: parameters, random: SystemRandom(), memo: IBEMemo())
+        return try secretKey(fromOpened: try layers.open(esk, with: entry, first: .id, payload: "ESK").chain, initiatorURI: initiatorURI)
     }
 
     /// ESK plaintext: ID || SK, ID the initiator's identity (RFC 6267 §4.2.2.5, §6.1.5).

@@ -23,31 +23,48 @@ extension Stage {
     /// `phase` (a newcomer's key is part of its joining).
     @discardableResult
     func provision(_ party: Party, keyName: ValueName, uri: String? = nil, phase: Phase = .provisioning) throws -> KeyRing.Entry {
+        let entries = try provision(party, keyName: keyName, uri: uri, granted: [], phase: phase)
+        guard let entry = entries.first else { throw IBAKEFailure(.provisioning, "REQUEST_KEY_RESP carries no key") }
+        return entry
+    }
+
+    /// `party` fetches K_PR for its own identity and, in the same REQUEST_KEY_PSK, for
+    /// each identity of `granted` the KMS grants it (a device's common identity, PROFILE
+    /// D11, D13), in that order: one request, so one CSB ID and RAND drawn from the party's
+    /// stream, as a device that is a process of its own draws them (`net phone --common`).
+    func provision(_ party: Party, keyName: ValueName, uri: String? = nil, granted: [(uri: String, keyName: ValueName)],
+                   phase: Phase = .provisioning) throws -> [KeyRing.Entry] {
         builder.phase = phase
         let identity = uri ?? party.identity ?? party.id.rawValue
         let psk = psks[identity] ?? env.random.bytes(32)
         psks[identity] = psk
+        let others = granted.map(\.uri)
         let server = KMSServer(profile: profile, kms: kms, uri: Party.kms.identity ?? "kms", psks: [identity: psk],
-                               replayCache: ReplayCache(), clock: env.clock)
-        let client = ProvisioningClient(profile: profile, uri: identity, kmsURI: Party.kms.identity ?? "kms", psk: psk,
+                               grants: [identity: Set(others)], replayCache: ReplayCache(), clock: env.clock)
+        let client = ProvisioningClient(profile: profile, uri: identity, alsoFor: others, kmsURI: Party.kms.identity ?? "kms", psk: psk,
                                         kmsParameters: kms.publicParameters, random: env.random(for: party), clock: env.clock,
                                         memo: memo)
         let request = try client.makeRequestKeyPSK()
         let answer = try server.makeRequestKeyResp(answering: request.message)
-        wire(request, from: party, to: .kms, title: "\(party.tag) asks the KMS for its private key",
-             narration: "\(party.tag) sends REQUEST_KEY_PSK for \(identity): the identity, the KMS's identity, and V, a MAC under a key derived from the pre-shared key it set up with the KMS (PROFILE D11).",
+        let asked = ([identity] + others).joined(separator: " and ")
+        let grant = others.isEmpty ? "" : " It names \(others.joined(separator: ", ")) too: the KMS grants \(identity) that key (PROFILE D13)."
+        wire(request, from: party, to: .kms, title: "\(party.tag) asks the KMS for its private key\(others.isEmpty ? "" : "s")",
+             narration: "\(party.tag) sends REQUEST_KEY_PSK for \(asked): the identit\(others.isEmpty ? "y" : "ies"), the KMS's identity, and V, a MAC under a key derived from the pre-shared key it set up with the KMS (PROFILE D11).\(grant)",
              references: [.rfc(6267, "4.2.1"), .profile("D11")])
-        let (record, entry) = try client.receiveRequestKeyResp(answer.message, keyName: keyName)
-        let key = record.learned.first?.octets ?? []
-        wire(answer, from: .kms, to: party, title: "KMS returns \(keyName.rawValue) to \(party.tag)",
-             reveal: [(.kms, LearnedValue(keyName, key, .computed))],
-             narration: "The KMS checks V, computes the private key [s]·H(\(entry.identity)) for this month and returns it AES-CM-encrypted in a KEMAC under V. Only the KMS can compute it; no one else could.",
+        let keyNames = [keyName] + granted.map(\.keyName)
+        let (record, entries) = try client.receiveRequestKeyResp(answer.message, keyNames: keyNames)
+        let names = keyNames.map(\.rawValue).joined(separator: " and ")
+        let computed = zip(keyNames, record.learned).map { (PartyID.kms, LearnedValue($0.0, $0.1.octets, .computed)) }
+        let periods = entries.map { "[s]·H(\($0.identity))" }.joined(separator: " and ")
+        wire(answer, from: .kms, to: party, title: "KMS returns \(names) to \(party.tag)", reveal: computed,
+             narration: "The KMS checks V, computes the private key\(entries.count > 1 ? "s" : "") \(periods) for this month and returns \(entries.count > 1 ? "them" : "it") AES-CM-encrypted in a KEMAC under V. Only the KMS can compute \(entries.count > 1 ? "them" : "it"); no one else could.",
              references: [.rfc(6267, "4.2.1"), .rfc(5091, "5.3"), .profile("D3"), .profile("D11")])
-        builder.step(party.id, .check, "\(party.tag) checks and keeps \(keyName.rawValue)",
+        let period = entries.first.map { $0.identity.period } ?? ""
+        builder.step(party.id, .check, "\(party.tag) checks and keeps \(names)",
                      reveal: record.learned.map { (party.id, $0) }, checks: outcomes(record.passed),
-                     narration: "\(party.tag) verifies V, decrypts the KEMAC and checks the key is genuine: e'(K_PR, P) = e'(H(id), sP). It is valid for \(entry.identity.period) only; next month brings a new key.",
+                     narration: "\(party.tag) verifies V, decrypts the KEMAC and checks \(entries.count > 1 ? "each" : "the") key is genuine: e'(K_PR, P) = e'(H(id), sP). \(entries.count > 1 ? "They are" : "It is") valid for \(period) only; next month brings a new key.",
                      references: [.rfc(6267, "4.2.1"), .profile("D11")])
-        return entry
+        return entries
     }
 
     /// The private keys of a call's two ends, as ``Stage/setUpCall(answeredBy:)`` fetched them.

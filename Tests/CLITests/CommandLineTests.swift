@@ -101,8 +101,8 @@ import TUITestSupport
         Refusal(arguments: ["--step", "-3"], status: .usage, says: ["'-3'", "--step", "1 or more"]),
         Refusal(arguments: ["--step", "999", "--params", "toy", "--seed", "1"], status: .usage,
                 says: ["--step 999", "19 steps of scenario basic", "1 to 19"]),
-        Refusal(arguments: ["--step", "26", "--scenario", "forking", "--params", "toy", "--seed", "1", "--plain"], status: .usage,
-                says: ["--step 26", "scenario forking", "1 to 25"]),
+        Refusal(arguments: ["--step", "29", "--scenario", "forking", "--params", "toy", "--seed", "1", "--plain"], status: .usage,
+                says: ["--step 29", "scenario forking", "1 to 28"]),
         // snapshot: a step reference that does not parse, or names no step of the run; sizes; views.
         Refusal(arguments: ["snapshot", "--step", "bogus"], status: .usage,
                 says: ["'bogus'", "--step", "first, last, send:MESSAGE, receive:MESSAGE or action:ACTION"]),

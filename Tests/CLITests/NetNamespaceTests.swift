@@ -2,9 +2,11 @@ import Foundation
 import Testing
 import TUITestSupport
 
-/// The calls across hosts: scripts/netns-calls puts the KMS, Alice and Bob's three devices
-/// in network namespaces of their own, calls (basic, forked, lossy where tc netem is
-/// there, after a flood) and decodes the capture taken on the bridge.
+/// The calls across hosts: scripts/netns-calls puts the KMS, Alice, Bob's three devices,
+/// Carol and a mailbox in network namespaces of their own, calls (forked, basic,
+/// retargeted, deferred with a pickup, lossy where tc netem is there, after a flood; the
+/// forked, retargeted and deferred calls seeded and compared with the in-process runs)
+/// and decodes the capture taken on the bridge.
 @Suite struct NetNamespaceTests {
     static var canMakeNamespaces: Bool {
         getuid() == 0 && ["/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip", "/bin/ip"].contains { FileManager.default.isExecutableFile(atPath: $0) }
@@ -20,5 +22,9 @@ import TUITestSupport
         // says so and skips; the loopback tests cover the calls.
         if output.hasPrefix("skip:") { return }
         #expect(output.contains(" 0 failed") && output.contains("ok   forking"), "\(output)")
+        for seeded in ["forking", "retargeting", "deferred"] {
+            #expect(output.contains("ok   \(seeded): seeded 14, the TGK and SRTP key of run --scenario \(seeded)"), "\(output)")
+        }
+        #expect(output.contains("ok   pickup: Bob read the message"), "\(output)")
     }
 }

@@ -104,4 +104,31 @@ import Testing
         let bad = try CommandLineTests.run(["net", "kms", directory, "--listen", "nowhere"])
         #expect(bad.status == 64 && bad.output.contains("--listen"))
     }
+
+    @Test("forking, ringing, messages and pickups: each malformed option is a usage error that names it")
+    func forkingAndDeferredRefusals() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("realm-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let noEquals = try CommandLineTests.run(["net", "init", directory, "--user", "sip:a@b", "--common", "sip:bob@b"])
+        #expect(noEquals.status == 64 && noEquals.output.contains("URI=DEVICE"))
+        let stranger = try CommandLineTests.run(["net", "init", directory, "--user", "sip:a@b", "--common", "sip:bob@b=sip:x@b"])
+        #expect(stranger.status == 64 && stranger.output.contains("sip:x@b is not a --user"))
+        let made = try CommandLineTests.run(["net", "init", directory, "--user", "sip:a@b", "--user", "sip:d@b",
+                                             "--common", "sip:bob@b=sip:d@b", "--params", "toy"])
+        #expect(made.status == 0 && made.output.contains("common identity sip:bob@b"), "\(made.output)")
+        let phone = ["net", "phone", directory, "--identity", "sip:a@b", "--kms", "127.0.0.1:9"]
+        for ring in ["5", "3h", "ms", "601s", "-1s"] {
+            let refused = try CommandLineTests.run(phone + ["--ring", ring])
+            #expect(refused.status == 64 && refused.output.contains("--ring") && refused.output.contains("300ms"), "\(ring): \(refused.output)")
+        }
+        let notGranted = try CommandLineTests.run(phone + ["--common", "sip:bob@b"])
+        #expect(notGranted.status == 64 && notGranted.output.contains("does not grant sip:a@b"), "\(notGranted.output)")
+        let ringingRelay = try CommandLineTests.run(phone + ["--ring", "1s", "--forward-to", "sip:d@b", "--at", "127.0.0.1:9"])
+        #expect(ringingRelay.status == 64 && ringingRelay.output.contains("--ring"))
+        let empty = try CommandLineTests.run(["net", "call", directory, "--identity", "sip:a@b", "--kms", "127.0.0.1:9", "--to", "sip:bob@b",
+                                              "--at", "127.0.0.1:9", "--message", ""])
+        #expect(empty.status == 64 && empty.output.contains("--message"))
+        let nowhere = try CommandLineTests.run(["net", "pickup", directory, "--identity", "sip:a@b", "--kms", "127.0.0.1:9"])
+        #expect(nowhere.status == 64 && nowhere.output.contains("--from"))
+    }
 }

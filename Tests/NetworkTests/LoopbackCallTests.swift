@@ -12,11 +12,28 @@ import Testing
 /// `net call` run them (CLITests runs them as separate processes).
 @Suite struct LoopbackCallTests {
     static let alice = "sip:alice@ims.example", bob = "sip:bob@ims.example", carol = "sip:carol@ims.example"
+    static let voicemail = "sip:voicemail@ims.example"
+    /// Bob's devices, as the in-process forking scenario names them (device 1, 2, 3).
+    static let devices = ["sip:bob-phone@ims.example", "sip:bob-laptop@ims.example", "sip:bob-tablet@ims.example"]
 
     static func realm() throws -> Realm {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("realm-\(UUID().uuidString)")
-        return try Realm.create(at: directory, users: [alice, bob, carol], parameterSet: try ParameterSet.named("toy"),
-                                using: HMACDRBG(seed: 14))
+        return try Realm.create(at: directory, users: [alice, bob, carol, voicemail] + devices, common: [bob: devices],
+                                parameterSet: try ParameterSet.named("toy"), using: HMACDRBG(seed: 14))
+    }
+
+    /// The in-process run of `scenario` with `seed`: the initiator's K_SESSION digest and
+    /// the TGK of the party that answered, as a `keys` event writes them.
+    static func inProcessKeys(_ scenario: ScenarioName, seed: UInt64, answeredBy party: PartyID) throws -> (kSession: String, tgk: String) {
+        let run = try Scenario.build(scenario, options: ScenarioOptions(parameterSet: try ParameterSet.named("toy"), seed: seed))
+        let kSession = try #require(run.finalLedger?[.initiator]?.value(.sessionKey)?.octets)
+        let tgk = try #require(run.finalLedger?[party]?.value(.tgk)?.octets)
+        return (Hex.encode(HashFunction.sha256.digest(kSession)), Hex.encode(tgk))
+    }
+
+    /// A KMS for `realm` on a socket of its own.
+    static func kms(_ realm: Realm) async throws -> (SocketAddress, Task<Void, Error>) {
+        try await start { try await KMSEndpoint.serve(realm, on: $0, workers: 1, log: { _ in }) }
     }
 
     /// Events a party logged, kept for the test to read.
@@ -150,6 +167,108 @@ import Testing
         #expect(peer == Self.carol, "the caller sees who answered")
         #expect(carolLog.keys()?["k_session_sha256"] == caller.keys()?["k_session_sha256"] && !keys.tgk.isEmpty)
         #expect(bobLog.all.contains { $0.event == "retargeted" } && bobLog.keys() == nil, "Bob's phone took no call")
+    }
+
+    @Test("seeded, forked to Bob's phone, laptop and tablet (each its own identity and the common key): the laptop, ringing least, answers with its identity, and the keys are the in-process forking run's")
+    func forkingLikeInProcess() async throws {
+        let seed: UInt64 = 6
+        let realm = try Self.realm()
+        var tasks = [Task<Void, Error>]()
+        defer { for task in tasks { task.cancel() } }
+        let (kms, kmsTask) = try await Self.kms(realm)
+        tasks.append(kmsTask)
+        let rings: [Duration] = [.seconds(2), .zero, .seconds(2)]
+        let logs = Self.devices.map { _ in Recorder() }
+        var addresses = [SocketAddress]()
+        for (index, device) in Self.devices.enumerated() {
+            let (address, task) = try await Self.start { socket in
+                try await PhoneEndpoint.serve(identity: device, realm: realm, kms: kms, on: socket, common: Self.bob, ring: rings[index],
+                                              seed: seed, log: logs[index].log)
+            }
+            addresses.append(address)
+            tasks.append(task)
+        }
+        let caller = Recorder()
+        let call = CallerEndpoint.Call(identity: Self.alice, to: Self.bob, devices: addresses, kms: kms)
+        let (_, peer) = try await DatagramEndpoint.run(host: "127.0.0.1", port: 0) { socket in
+            try await CallerEndpoint.call(call, realm: realm, on: socket, seed: seed, log: caller.log)
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(peer == Self.devices[1], "the laptop answers with its own identity")
+        let expected = try Self.inProcessKeys(.forking, seed: seed, answeredBy: .device(2))
+        #expect(caller.keys()?["k_session_sha256"] == expected.kSession && caller.keys()?["tgk"] == expected.tgk)
+        #expect(logs[1].keys()?["tgk"] == expected.tgk)
+        // Each device fetched both keys in one request; the two that rang longer never answered.
+        for log in logs {
+            #expect(Set(log.all.filter { $0.event == "provisioned" }.compactMap { Dictionary(uniqueKeysWithValues: $0.fields)["identity"] })
+                    .contains(Self.bob))
+        }
+        for index in [0, 2] {
+            #expect(logs[index].all.contains { $0.event == "taken-elsewhere" } && logs[index].keys() == nil, "\(Self.devices[index])")
+            #expect(!logs[index].all.contains { $0.event == "ringing" }, "\(Self.devices[index]) sent no R_MESSAGE_1")
+        }
+    }
+
+    @Test("seeded, retargeted to Carol: the keys are the in-process retargeting run's")
+    func retargetingLikeInProcess() async throws {
+        let seed: UInt64 = 8
+        let realm = try Self.realm()
+        let (carolLog, caller) = (Recorder(), Recorder())
+        var tasks = [Task<Void, Error>]()
+        defer { for task in tasks { task.cancel() } }
+        let (kms, kmsTask) = try await Self.kms(realm)
+        let (carolAddress, carolTask) = try await Self.start { socket in
+            try await PhoneEndpoint.serve(identity: Self.carol, realm: realm, kms: kms, on: socket, seed: seed, log: carolLog.log)
+        }
+        let forward = PhoneEndpoint.Forwarding(uri: Self.carol, address: carolAddress)
+        let (bobAddress, bobTask) = try await Self.start { socket in
+            try await PhoneEndpoint.serve(identity: Self.bob, realm: realm, kms: kms, on: socket, forward: forward, log: { _ in })
+        }
+        tasks += [kmsTask, carolTask, bobTask]
+        let call = CallerEndpoint.Call(identity: Self.alice, to: Self.bob, devices: [bobAddress], kms: kms)
+        _ = try await DatagramEndpoint.run(host: "127.0.0.1", port: 0) { socket in
+            try await CallerEndpoint.call(call, realm: realm, on: socket, seed: seed, log: caller.log)
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        let expected = try Self.inProcessKeys(.retargeting, seed: seed, answeredBy: .targetC)
+        #expect(caller.keys()?["k_session_sha256"] == expected.kSession && caller.keys()?["tgk"] == expected.tgk)
+        #expect(carolLog.keys()?["tgk"] == expected.tgk)
+    }
+
+    @Test("seeded, deferred: the mailbox agrees the in-process deferred run's keys, keeps the ESK and the content, and Bob's pickup reads the exact message")
+    func deferredLikeInProcess() async throws {
+        let seed: UInt64 = 9
+        let message = "Voicemail for Bob: the lab moved to room 2.14, bring the capture."
+        let realm = try Self.realm()
+        let (mailLog, caller, bobLog) = (Recorder(), Recorder(), Recorder())
+        var tasks = [Task<Void, Error>]()
+        defer { for task in tasks { task.cancel() } }
+        let (kms, kmsTask) = try await Self.kms(realm)
+        let (mailbox, mailTask) = try await Self.start { socket in
+            try await PhoneEndpoint.serve(identity: Self.voicemail, realm: realm, kms: kms, on: socket, mailbox: true, seed: seed,
+                                          log: mailLog.log)
+        }
+        tasks += [kmsTask, mailTask]
+        let call = CallerEndpoint.Call(identity: Self.alice, to: Self.bob, devices: [mailbox], kms: kms, message: message)
+        _ = try await DatagramEndpoint.run(host: "127.0.0.1", port: 0) { socket in
+            try await CallerEndpoint.call(call, realm: realm, on: socket, seed: seed, log: caller.log)
+        }
+        let expected = try Self.inProcessKeys(.deferred, seed: seed, answeredBy: .mailbox)
+        #expect(caller.keys()?["k_session_sha256"] == expected.kSession && mailLog.keys()?["tgk"] == expected.tgk)
+        #expect(caller.all.last?.event == "content-left", "the caller ends when the mailbox has kept the content")
+        #expect(mailLog.all.contains { $0.event == "content-kept" })
+        let pickup = PickupEndpoint.Pickup(identity: Self.bob, kms: kms, mailbox: mailbox)
+        let read = try await DatagramEndpoint.run(host: "127.0.0.1", port: 0) { socket in
+            try await PickupEndpoint.pickUp(pickup, realm: realm, on: socket, log: bobLog.log)
+        }
+        #expect(read == [PickupEndpoint.Content(caller: Self.alice, text: message)])
+        #expect(bobLog.all.last == NetEvent("content", [("from", Self.alice), ("for", Self.bob), ("text", message)]))
+        // Carol asks too: nothing is held for her, and she reads nothing.
+        let nothing = try await DatagramEndpoint.run(host: "127.0.0.1", port: 0) { socket in
+            try await PickupEndpoint.pickUp(PickupEndpoint.Pickup(identity: Self.carol, kms: kms, mailbox: mailbox), realm: realm,
+                                            on: socket, log: { _ in })
+        }
+        #expect(nothing.isEmpty)
     }
 
     @Test("after a flood of random datagrams at the KMS and the phone, both still serve a call")

@@ -6,19 +6,25 @@ import Primitives
 /// `mikey-ibake net call`: fetch the caller's key, then call `to` at one or more devices
 /// (several: the call forks, RFC 6267 §3.1). I_MESSAGE_1 goes to every device; the first
 /// R_MESSAGE_1 that passes the checks wins, the other devices are told the call was taken,
-/// and the exchange ends with that device (RFC 6267 §4.2.2).
+/// and the exchange ends with that device (RFC 6267 §4.2.2). With a `message`, a call that
+/// another identity answered (a mailbox) leaves it for the identity called: an ESK with SK
+/// for that identity in I_MESSAGE_2, then the content under SK in a lab record
+/// (RFC 6267 §3.3, §7.5; PROFILE D12).
 public enum CallerEndpoint {
     public struct Call: Sendable {
         public let identity: String
         public let to: String
         public let devices: [SocketAddress]
         public let kms: SocketAddress
+        /// Content to leave when the identity called does not answer itself.
+        public let message: String?
 
-        public init(identity: String, to: String, devices: [SocketAddress], kms: SocketAddress) {
+        public init(identity: String, to: String, devices: [SocketAddress], kms: SocketAddress, message: String? = nil) {
             self.identity = identity
             self.to = to
             self.devices = devices
             self.kms = kms
+            self.message = message
         }
     }
 
@@ -47,12 +53,27 @@ public enum CallerEndpoint {
         var name = "I_MESSAGE_1"
         await pending.send(on: socket, log: log, name: name)
         var answering: SocketAddress?
+        var keysAgreed: (keys: SessionKeys, peer: String)?
+        var deposit: SecretKeyDeposit?
         for await event in socket.events {
             switch event {
             case .datagram(let bytes, let sender):
                 guard call.devices.contains(sender) else {
                     log(.dropped(bytes, from: sender, check: .session, reason: "not a device of this call"))
                     continue
+                }
+                if let agreed = keysAgreed, let record = CallRecord(bytes), record.csbID == csbID {
+                    let step = NetStep.receivedRecord(record.lab, from: sender.hostAndPort, learned: [])
+                    switch record {
+                    case .kept:
+                        log(NetEvent("content-left", [("for", call.to), ("with", agreed.peer), ("csb_id", Hex.word(csbID))], step: step))
+                        return agreed
+                    case .declined:
+                        log(NetEvent("no-message-left", [("reason", "\(agreed.peer) keeps no content for others: it is no mailbox")], step: step))
+                        return agreed
+                    default:
+                        break
+                    }
                 }
                 guard let (type, session) = MIKEYMessage.kindAndSession(bytes), session == csbID else {
                     log(.dropped(bytes, from: sender, check: .session, reason: "not a MIKEY message of this call (CSB ID \(Hex.word(csbID)))"))
@@ -63,6 +84,8 @@ public enum CallerEndpoint {
                     await socket.send(CallRecord.taken(csbID: csbID).octets, to: sender)
                     continue
                 }
+                // The answer to a message left came after the keys: R_MESSAGE_2 again is no news.
+                if keysAgreed != nil { continue }
                 do throws(IBAKEFailure) {
                     if answering == nil {
                         let record = try initiator.receiveRMessage1(bytes)
@@ -72,8 +95,13 @@ public enum CallerEndpoint {
                         for other in call.devices where other != sender {
                             await socket.send(CallRecord.taken(csbID: csbID).octets, to: other)
                         }
+                        // A message is left only with another identity: SK from this caller's stream,
+                        // drawn where the initiator would draw it itself (PROFILE D15).
+                        if call.message != nil, initiator.answeredURI != call.to {
+                            deposit = SecretKeyDeposit(intendedURI: call.to, secretKey: random.bytes(IBAKEProfile.secretKeyLength))
+                        }
                         name = "I_MESSAGE_2"
-                        pending = PendingSend(try initiator.makeIMessage2(), to: sender, retransmission: retransmission)
+                        pending = PendingSend(try initiator.makeIMessage2(deposit: deposit), to: sender, retransmission: retransmission)
                         await pending.send(on: socket, log: log, name: name)
                     } else {
                         let record = try initiator.receiveRMessage2(bytes)
@@ -82,7 +110,19 @@ public enum CallerEndpoint {
                         guard let keys = initiator.sessionKeys else { throw IBAKEFailure(.verificationMAC, "no keys after R_MESSAGE_2") }
                         let peer = initiator.answeredURI ?? call.to
                         log(NetEvent.keys(keys, peer: peer))
-                        return (keys, peer)
+                        guard let message = call.message else { return (keys, peer) }
+                        guard let deposit else {
+                            log(NetEvent("no-message-left", [("reason", "\(peer) answered: the identity called, in person")]))
+                            return (keys, peer)
+                        }
+                        keysAgreed = (keys, peer)
+                        name = "content"
+                        let content = Array(message.utf8)
+                        let left = CallRecord.deposit(csbID: csbID, content: try Self.contentCipher(deposit.secretKey, content))
+                        pending = PendingSend(left, learned: [LearnedValue(.secretKey, deposit.secretKey, .generated),
+                                                                LearnedValue(.content, content, .created)],
+                                              to: [sender], retransmission: retransmission)
+                        await pending.send(on: socket, log: log, name: name)
                     }
                 } catch {
                     log(.dropped(bytes, from: sender, check: error.check, reason: error.reason, message: type.name))
@@ -94,5 +134,14 @@ public enum CallerEndpoint {
             }
         }
         throw NetworkError("the socket closed during the call")
+    }
+
+    /// Content under SK, or read with it (AES-128-CM from counter zero, PROFILE D12).
+    static func contentCipher(_ secretKey: [UInt8], _ content: [UInt8]) throws(IBAKEFailure) -> [UInt8] {
+        do {
+            return try SecretKeyDeposit.applyContentCipher(secretKey: secretKey, to: content)
+        } catch {
+            throw IBAKEFailure(.decryption, "AES-128-CM under SK: \(error)")
+        }
     }
 }

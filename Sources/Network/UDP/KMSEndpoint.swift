@@ -18,7 +18,7 @@ public enum KMSEndpoint {
     /// remember them.
     public static func serve(_ realm: Realm, on socket: UDPSocket, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
                              log: @escaping NetLog) async throws(NetworkError) {
-        let kms = try realm.kms(), psks = try realm.psks()
+        let kms = try realm.kms(), psks = try realm.psks(), grants = realm.grants
         let profile = IBAKEProfile(parameterSet: realm.parameterSet)
         let queues = (0..<max(1, workers)).map { _ in AsyncStream.makeStream(of: (bytes: [UInt8], sender: SocketAddress).self) }
         log(NetEvent("listening", [("party", "kms"), ("address", socket.localAddress.hostAndPort), ("params", realm.parameterSet.name),
@@ -26,7 +26,7 @@ public enum KMSEndpoint {
         await withTaskGroup(of: Void.self) { group in
             for (requests, _) in queues {
                 group.addTask {
-                    let server = KMSServer(profile: profile, kms: kms, uri: realm.description.kms, psks: psks,
+                    let server = KMSServer(profile: profile, kms: kms, uri: realm.description.kms, psks: psks, grants: grants,
                                            replayCache: ReplayCache(), clock: SystemClock())
                     var answered = AnswerCache()
                     for await (bytes, sender) in requests {
@@ -66,7 +66,7 @@ public enum KMSEndpoint {
 
     /// The identity a REQUEST_KEY asks for, as its clear IDRi says.
     static func requester(_ bytes: [UInt8]) -> String {
-        (try? MIKEYMessage(decoding: bytes))?.identity(.initiator)?.text ?? "?"
+        MIKEYMessage.clearIdentity(bytes, .initiator)
     }
 }
 

@@ -8,7 +8,19 @@ import Primitives
 enum KeyFetch {
     static func key(for identity: String, realm: Realm, kms: SocketAddress, on socket: UDPSocket, keyName: ValueName,
                     random: RandomSource, retransmission: Retransmission, log: NetLog) async throws(NetworkError) -> KeyRing.Entry {
-        let client = ProvisioningClient(profile: IBAKEProfile(parameterSet: realm.parameterSet), uri: identity,
+        let entries = try await keys(for: identity, also: [], realm: realm, kms: kms, on: socket, keyNames: [keyName],
+                                     random: random, retransmission: retransmission, log: log)
+        guard let entry = entries.first else { throw NetworkError("REQUEST_KEY_RESP for \(identity) carries no key") }
+        return entry
+    }
+
+    /// The keys of `identity` and of the identities in `others` the KMS grants it (a
+    /// device's common identity, PROFILE D13), in one request, in that order: one CSB ID
+    /// and RAND drawn from `random`, as the in-process run's device draws them.
+    static func keys(for identity: String, also others: [String], realm: Realm, kms: SocketAddress, on socket: UDPSocket,
+                     keyNames: [ValueName], random: RandomSource, retransmission: Retransmission,
+                     log: NetLog) async throws(NetworkError) -> [KeyRing.Entry] {
+        let client = ProvisioningClient(profile: IBAKEProfile(parameterSet: realm.parameterSet), uri: identity, alsoFor: others,
                                         kmsURI: realm.description.kms, psk: try realm.psk(for: identity),
                                         kmsParameters: realm.publicParameters, random: random, clock: SystemClock())
         let request: StepRecord
@@ -27,10 +39,14 @@ enum KeyFetch {
                     continue
                 }
                 do {
-                    let (record, entry) = try client.receiveRequestKeyResp(bytes, keyName: keyName)
-                    log(NetEvent("provisioned", [("identity", identity), ("period", entry.identity.period), ("from", kms.hostAndPort)],
-                                 step: .received(record, from: kms.hostAndPort)))
-                    return entry
+                    let (record, entries) = try client.receiveRequestKeyResp(bytes, keyNames: keyNames)
+                    // One step for the answer; one line per key it carried.
+                    for (index, entry) in entries.enumerated() {
+                        log(NetEvent("provisioned", [("identity", entry.identity.uri), ("period", entry.identity.period),
+                                                     ("from", kms.hostAndPort)],
+                                     step: index == 0 ? .received(record, from: kms.hostAndPort) : nil))
+                    }
+                    return entries
                 } catch {
                     log(.dropped(bytes, from: sender, check: error.check, reason: error.reason))
                 }
@@ -48,8 +64,8 @@ enum KeyFetch {
 /// the wait ends when the party's patience does.
 struct PendingSend: Sendable {
     let octets: [UInt8]
-    /// What the role recorded making it, for the first send's event (a lab record has none).
-    let record: StepRecord?
+    /// What the first send's event shows a screen (none: the send is no step of its own).
+    let step: NetStep?
     let destinations: [SocketAddress]
     let retransmission: Retransmission
     private(set) var attempts = 0
@@ -57,16 +73,23 @@ struct PendingSend: Sendable {
     private let deadline: ContinuousClock.Instant
 
     init(_ record: StepRecord, to destinations: SocketAddress..., retransmission: Retransmission) {
-        self.init(record.message, record: record, to: destinations, retransmission: retransmission)
+        self.init(record, to: destinations, retransmission: retransmission)
     }
 
     init(_ record: StepRecord, to destinations: [SocketAddress], retransmission: Retransmission) {
-        self.init(record.message, record: record, to: destinations, retransmission: retransmission)
+        self.init(record.message, step: .sent(record, to: destinations.map(\.hostAndPort)), to: destinations,
+                  retransmission: retransmission)
     }
 
-    init(_ octets: [UInt8], record: StepRecord? = nil, to destinations: [SocketAddress], retransmission: Retransmission) {
+    /// A lab record, with the values the sender chose or made for it.
+    init(_ record: CallRecord, learned: [LearnedValue] = [], to destinations: [SocketAddress], retransmission: Retransmission) {
+        self.init(record.octets, step: .sentRecord(record.lab, to: destinations.map(\.hostAndPort), learned: learned),
+                  to: destinations, retransmission: retransmission)
+    }
+
+    private init(_ octets: [UInt8], step: NetStep?, to destinations: [SocketAddress], retransmission: Retransmission) {
         self.octets = octets
-        self.record = record
+        self.step = step
         self.destinations = destinations
         self.retransmission = retransmission
         deadline = ContinuousClock.now + retransmission.patience
@@ -81,7 +104,7 @@ struct PendingSend: Sendable {
         let to = destinations.map(\.hostAndPort)
         log(NetEvent(attempts == 1 ? "sent" : "resent", [("message", name), ("to", to.joined(separator: " ")),
                                                          ("octets", "\(octets.count)")] + (attempts == 1 ? [] : [("attempt", "\(attempts)")]),
-                     step: attempts == 1 ? record.map { .sent($0, to: to) } : nil))
+                     step: attempts == 1 ? step : nil))
         next = ContinuousClock.now + retransmission.interval(after: attempts)
     }
 

@@ -10,15 +10,19 @@ public struct NetEvent: Sendable, Equatable {
     public let event: String
     /// Its fields, in the order a line prints them.
     public let fields: [(String, String)]
-    /// What the party's role did, for a screen that follows the party (issue 14); nil
+    /// What the party's role did, for a screen that follows the party (issue 14); none
     /// for an event that is no protocol step (listening, a message sent again). Lines
-    /// and JSON do not show it, and equality ignores it.
-    public let step: NetStep?
+    /// and JSON do not show them, and equality ignores them.
+    public let steps: [NetStep]
 
     public init(_ event: String, _ fields: [(String, String)] = [], step: NetStep? = nil) {
+        self.init(event, fields, steps: step.map { [$0] } ?? [])
+    }
+
+    public init(_ event: String, _ fields: [(String, String)], steps: [NetStep]) {
         self.event = event
         self.fields = fields
-        self.step = step
+        self.steps = steps
     }
 
     public static func == (lhs: NetEvent, rhs: NetEvent) -> Bool {
@@ -66,6 +70,20 @@ public enum NetStep: Sendable {
     case refused([UInt8], from: String, check: IBAKECheck, reason: String, reply: [UInt8]?)
     /// The KMS answered a key request from the address.
     case served(request: [UInt8], answer: StepRecord, to: String)
+    /// The party sent a record of the lab's own (not MIKEY, PROFILE D20) to each address,
+    /// with the values it chose or made for it.
+    case sentRecord(LabRecord, to: [String], learned: [LearnedValue])
+    /// A record of the lab's own came from the address; what the party read in it.
+    case receivedRecord(LabRecord, from: String, learned: [LearnedValue])
+}
+
+/// One of the lab's own records on the wire, as a screen shows it.
+public struct LabRecord: Sendable {
+    /// DEPOSIT, KEPT, PICKUP, HELD, CALL-TAKEN.
+    public let name: String
+    public let octets: [UInt8]
+    /// What it carries, in the notation of the wire: "AES-CM_SK(content)".
+    public let notation: String
 }
 
 /// Where a party's events go.

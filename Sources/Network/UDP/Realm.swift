@@ -9,7 +9,7 @@ import Primitives
 /// written readable by their owner only (0600); `realm.json` is public and is what a
 /// phone needs besides its own PSK file.
 ///
-///     DIR/realm.json          parameter set, KMS identity, sP, users
+///     DIR/realm.json          parameter set, KMS identity, sP, users, common identities
 ///     DIR/kms.secret          s, hex (0600)
 ///     DIR/psk/<user>.hex      the user's PSK, hex (0600)
 public struct Realm: Sendable {
@@ -20,6 +20,10 @@ public struct Realm: Sendable {
         /// P_pub = [s]P, uncompressed (0x04 || x || y).
         public let sP: String
         public let users: [String]
+        /// Each common identity (a user with several devices, PROFILE D13) and the users,
+        /// its devices, whom the KMS grants its key besides their own. Absent when no user
+        /// has devices of that kind.
+        public let common: [String: [String]]?
     }
 
     public let directory: URL
@@ -31,12 +35,22 @@ public struct Realm: Sendable {
     public static let kmsURI = "https://kms.ims.example"
 
     /// Makes a realm in `directory` (created if missing; an existing realm is not
-    /// overwritten): a fresh s from `random`, and a 32-octet PSK per user.
-    public static func create(at directory: URL, users: [String], parameterSet: ParameterSet,
+    /// overwritten): a fresh s from `random`, and a 32-octet PSK per user. `common` names
+    /// each common identity's devices, users whose requests may name it too (PROFILE D13).
+    public static func create(at directory: URL, users: [String], common: [String: [String]] = [:], parameterSet: ParameterSet,
                               using random: RandomSource) throws(NetworkError) -> Realm {
         guard !users.isEmpty else { throw NetworkError("net init: give at least one --user URI") }
         for user in users where !Self.isAbsoluteURI(user) {
             throw NetworkError("net init: --user \(user): an absolute URI expected, such as sip:alice@ims.example (PROFILE D19)")
+        }
+        for (identity, devices) in common.sorted(by: { $0.key < $1.key }) {
+            guard Self.isAbsoluteURI(identity) else {
+                throw NetworkError("net init: --common \(identity): an absolute URI expected, such as sip:bob@ims.example (PROFILE D19)")
+            }
+            guard !devices.isEmpty else { throw NetworkError("net init: --common \(identity): name its devices, URI=DEVICE,DEVICE...") }
+            for device in devices where !users.contains(device) {
+                throw NetworkError("net init: --common \(identity): its device \(device) is not a --user of the realm")
+            }
         }
         let realmFile = directory.appendingPathComponent("realm.json")
         guard !FileManager.default.fileExists(atPath: realmFile.path) else {
@@ -46,7 +60,7 @@ public struct Realm: Sendable {
         let curve = parameterSet.curve
         let description = Description(params: parameterSet.name, kms: kmsURI,
                                       sP: Hex.encode(curve.uncompressedOctets(kms.publicParameters.publicKey)),
-                                      users: users)
+                                      users: users, common: common.isEmpty ? nil : common)
         do {
             try FileManager.default.createDirectory(at: directory.appendingPathComponent("psk"), withIntermediateDirectories: true)
             let encoder = JSONEncoder()
@@ -111,6 +125,16 @@ public struct Realm: Sendable {
             throw NetworkError("\(user) is not a user of this realm; its users: \(description.users.joined(separator: ", "))")
         }
         return try Self.readHex(Self.pskFile(user, in: directory), what: "the PSK of \(user)")
+    }
+
+    /// The identities each user may ask keys for besides its own: a device's common
+    /// identity (PROFILE D11, D13), what the KMS grants.
+    public var grants: [String: Set<String>] {
+        var grants = [String: Set<String>]()
+        for (identity, devices) in description.common ?? [:] {
+            for device in devices { grants[device, default: []].insert(identity) }
+        }
+        return grants
     }
 
     /// Every user's PSK, by URI: what the KMS checks requests with.

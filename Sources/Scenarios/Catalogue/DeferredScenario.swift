@@ -27,7 +27,8 @@ enum DeferredScenario {
                               narration: "The mailbox answered with its own identity and no aP echo. I continues, to leave a message for B.",
                               references: [.rfc(6267, "4.2.2.4"), .profile("D13")], exchange.initiator.receiveRMessage1)
 
-            let secretKey = stage.env.random.bytes(IBAKEProfile.secretKeyLength)
+            // SK is the initiator's draw, from its own stream (`net call --message --seed`, PROFILE D15).
+            let secretKey = stage.env.random(for: .initiator).bytes(IBAKEProfile.secretKeyLength)
             let content = Array(message.utf8)
             stage.builder.step(.initiator, .compute, "I picks SK for B's content",
                                reveal: [(.initiator, LearnedValue(.secretKey, secretKey, .generated)),
@@ -42,7 +43,7 @@ enum DeferredScenario {
             try exchange.receiveRMessage2(stage, try exchange.sendRMessage2(stage))
 
             // PROFILE D12: content under AES-128-CM with SK. SK is used once, so the counter starts at zero.
-            let sealed = try AESCounterMode.apply(key: secretKey, initialCounter: [UInt8](repeating: 0, count: 16), to: content)
+            let sealed = try SecretKeyDeposit.applyContentCipher(secretKey: secretKey, to: content)
             stage.builder.phase = .deposit
             stage.builder.step(.initiator, .send, "I deposits content under SK",
                                message: WireMessage(.deposit, octets: sealed, from: .initiator, to: mailbox.id,
@@ -60,13 +61,9 @@ enum DeferredScenario {
                                recordedBy: stage.observers,
                                narration: "Later B connects to its mailbox and receives what was left for it: the ESK and the encrypted content.",
                                references: [.rfc(6267, "3.3")])
-            let parameters = stage.kms.publicParameters
-            let opened = try parameters.decrypt(try BFCiphertext(decoding: esk, parameters: parameters), with: bobKey.key)
-            guard let chain = try? SubPayloadChain.decode(opened, first: .id),
-                  let secretKey = try? SecretKeyDeposit.secretKey(fromOpened: chain, initiatorURI: Party.initiator.identity ?? "") else {
-                return
-            }
-            let read = try AESCounterMode.apply(key: secretKey, initialCounter: [UInt8](repeating: 0, count: 16), to: sealed)
+            guard let secretKey = try? SecretKeyDeposit.openHeld(esk, with: bobKey, parameters: stage.kms.publicParameters,
+                                                                 initiatorURI: Party.initiator.identity ?? "") else { return }
+            let read = try SecretKeyDeposit.applyContentCipher(secretKey: secretKey, to: sealed)
             stage.builder.step(absent.id, .receive, "B opens the ESK and reads the content",
                                reveal: [(absent.id, LearnedValue(.secretKey, secretKey, .message(.pickup))),
                                         (absent.id, LearnedValue(.content, read, .message(.pickup)))],

@@ -22,12 +22,11 @@ enum ForkingScenario {
             let initiatorKey = try stage.provision(.initiator, keyName: .initiatorPrivateKey)
             var rings = [KeyRing]()
             for device in devices {
-                let uri = device.identity ?? ""
-                let own = try stage.issueKey(to: device, uri: uri, keyName: .responderPrivateKey,
-                                             narration: "\(device.tag), \(device.name), holds the key of its own identity \(uri), fetched with REQUEST_KEY as in the basic scenario.")
-                let shared = try stage.issueKey(to: device, uri: common, keyName: .commonPrivateKey,
-                                                narration: "\(device.tag) also holds the key of the common identity \(common): every device of the user needs it, or it could not open a call to that identity (PROFILE D13).")
-                rings.append(stage.keyRing(uri, entries: [own, shared]))
+                // One REQUEST_KEY_PSK for the device's own identity, then the common one the
+                // KMS grants it: what `net phone --identity URI --common URI` fetches.
+                let entries = try stage.provision(device, keyName: .responderPrivateKey,
+                                                  granted: [(uri: common, keyName: .commonPrivateKey)])
+                rings.append(stage.keyRing(device.identity ?? "", entries: entries))
             }
 
             let answering = 1

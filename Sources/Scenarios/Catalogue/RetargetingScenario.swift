@@ -27,7 +27,10 @@ enum RetargetingScenario {
                               references: [.rfc(6267, "4.2.2.4"), .rfc(6267, "7.4"), .profile("D13")], exchange.initiator.receiveRMessage1)
             // RFC 6267 §4.2.2.5: without ECCPTi in R_MESSAGE_1, I_MESSAGE_2 resends it together with an ESK;
             // the ESK carries an SK for the identity called, which C cannot open.
-            let deposit = SecretKeyDeposit(intendedURI: intended.identity ?? "", secretKey: stage.env.random.bytes(IBAKEProfile.secretKeyLength))
+            // SK is the initiator's draw, from its own stream, as the initiator's role draws it
+            // when it makes the deposit itself (a caller of its own, `net call --seed`, PROFILE D15).
+            let secretKey = stage.env.random(for: .initiator).bytes(IBAKEProfile.secretKeyLength)
+            let deposit = SecretKeyDeposit(intendedURI: intended.identity ?? "", secretKey: secretKey)
             let m3 = try exchange.initiator.makeIMessage2(deposit: deposit)
             stage.wire(m3, from: .initiator, to: target, title: "I sends I_MESSAGE_2 to C, with aP",
                        narration: "I continues with C: I_MESSAGE_2 is encrypted to C's identity and carries aP again (ECCPTi), since C never read it, with the bP echo, and an ESK with SK for B, as RFC 6267 asks when aP is resent.",

@@ -66,4 +66,40 @@ enum LiveNarration {
         default: [.profile("D20")]
         }
     }
+
+    // MARK: The lab's own records (PROFILE D12, D20)
+
+    static func phase(ofRecord name: String) -> Phase {
+        name == "PICKUP" || name == "HELD" ? .pickup : name == "CALL-TAKEN" ? .exchange : .deposit
+    }
+
+    /// The party `tag` chose what it sends in a record `name`.
+    static func making(record name: String, by tag: String) -> String {
+        name == "DEPOSIT"
+            ? "The call was answered by another identity than the one called, and there is a message to leave: \(tag) put a fresh 16-octet SK in the ESK of I_MESSAGE_2, encrypted to the identity called, and now seals the content under SK (AES-128-CM, counter from zero, PROFILE D12)."
+            : "\(tag) prepares \(name)."
+    }
+
+    static func sending(record name: String, by tag: String, to peer: String) -> String {
+        switch name {
+        case "DEPOSIT": "\(tag) leaves the sealed content with \(peer). Without the called user's private key, the mailbox cannot open the ESK, so it cannot read the content."
+        case "KEPT": "\(tag) tells \(peer) the content is kept for the user it was meant for."
+        case "DECLINED": "\(tag) keeps no content for others (it is no mailbox): it tells \(peer) so at once."
+        case "PICKUP": "\(tag) asks \(peer) for whatever it holds for \(tag)'s identity. Anyone could ask: only the user's private key opens what comes back."
+        case "HELD": "\(tag) hands \(peer) what it holds: the caller it authenticated, the ESK and the sealed content, none of which it can read."
+        default: "\(tag) sends \(name) to \(peer), a record of the lab's own (not MIKEY, PROFILE D20)."
+        }
+    }
+
+    static func receiving(record name: String, by tag: String, from peer: String, read: Bool) -> String {
+        switch name {
+        case "DEPOSIT": "\(peer) leaves content under an SK that only the called user's private key unlocks: \(tag) keeps it unread, with the ESK, for that user."
+        case "KEPT": "\(peer) says the content is kept for the user \(tag) called."
+        case "DECLINED": "\(peer) keeps no content for others: it is no mailbox. No message is left."
+        case "PICKUP": "\(peer) asks what \(tag) holds for it."
+        case "HELD": read ? "\(peer) hands over one deposit: the caller, the ESK and the sealed content." : "\(peer) holds nothing for \(tag)."
+        case "CALL-TAKEN": "The caller says the call was answered on another device."
+        default: "\(peer) sends \(name), a record of the lab's own (not MIKEY, PROFILE D20)."
+        }
+    }
 }

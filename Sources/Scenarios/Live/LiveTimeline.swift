@@ -96,6 +96,42 @@ public final class LiveTimeline {
                      references: LiveNarration.references(receiving: record.kind))
     }
 
+    // MARK: The lab's own records
+
+    /// The party sent one of the lab's own records (not MIKEY: a deposit, a pickup) named
+    /// `name` to each of `peers`, with the values it chose or made for it.
+    public func sentRecord(_ name: String, octets: [UInt8], notation: String, to peers: [Party], learned: [LearnedValue]) {
+        builder.phase = LiveNarration.phase(ofRecord: name)
+        for peer in peers { meet(peer) }
+        let tag = party.tag
+        if !learned.isEmpty {
+            builder.step(party.id, .compute, "\(tag) picks \(LiveTimeline.names(learned)) for \(name)", reveal: learned.map { (party.id, $0) },
+                         narration: LiveNarration.making(record: name, by: tag), references: [.rfc(6267, "6.1.5"), .profile("D12")])
+        }
+        for peer in peers {
+            builder.step(party.id, .send, "\(tag) sends \(name) to \(peer.tag)",
+                         message: WireMessage(MessageKind(record: name), octets: octets, from: party.id, to: peer.id, notation: notation),
+                         narration: LiveNarration.sending(record: name, by: tag, to: peer.name), references: [.profile("D12"), .profile("D20")])
+        }
+    }
+
+    /// One of the lab's own records came from `peer`; `learned` is what the party read in it.
+    public func receivedRecord(_ name: String, octets: [UInt8], notation: String, from peer: Party, learned: [LearnedValue]) {
+        builder.phase = LiveNarration.phase(ofRecord: name)
+        meet(peer)
+        let tag = party.tag
+        builder.step(peer.id, .send, "\(name) arrives from \(peer.tag)",
+                     message: WireMessage(MessageKind(record: name), octets: octets, from: peer.id, to: party.id, notation: notation),
+                     narration: LiveNarration.receiving(record: name, by: tag, from: peer.name, read: !learned.isEmpty),
+                     references: [.profile("D12"), .profile("D20")])
+        guard !learned.isEmpty else { return }
+        let text = learned.first { $0.name == .content }.map { String(decoding: $0.octets, as: UTF8.self) }
+        builder.step(party.id, .receive, "\(tag) opens the ESK and reads the content", reveal: learned.map { (party.id, $0) },
+                     checks: [CheckOutcome(check: .decryption, passed: true, detail: "")],
+                     narration: "\(tag) decrypts the ESK with its own private key: it names the caller the mailbox authenticated (RFC 6267 §4.2.2.5) and holds SK. Under SK (AES-128-CM) the content reads: \"\(text ?? "")\". The mailbox carried it without ever being able to read it.",
+                     references: [.rfc(6267, "7.5"), .profile("D12")])
+    }
+
     /// The KMS answered `request` from `peer` with `answer`, whose key it computed.
     public func served(request: [UInt8], answer: StepRecord, to peer: Party) {
         builder.phase = .provisioning

@@ -16,12 +16,14 @@ struct NetCommand: ParsableCommand {
         commandName: "net",
         abstract: "Run each party as its own process: a KMS, phones and a caller exchanging MIKEY over UDP.",
         discussion: """
-            `net init DIR --user URI ...` makes a realm; `net kms DIR` serves REQUEST_KEY_PSK; \
-            `net phone DIR --identity URI` fetches its key and answers calls; `net call DIR --identity URI \
-            --to URI --at HOST:PORT` calls (several --at fork the call). MIKEY travels on UDP port \
-            \(Self.mikeyPort) unless told otherwise (PROFILE D20).
+            `net init DIR --user URI ...` makes a realm (`--common URI=DEVICE,...` for a user with \
+            several devices); `net kms DIR` serves REQUEST_KEY_PSK; `net phone DIR --identity URI` fetches \
+            its key and answers calls (`--common URI` as a device, `--mailbox` as voicemail); `net call DIR \
+            --identity URI --to URI --at HOST:PORT` calls (several --at fork the call; `--message TEXT` \
+            leaves it with a mailbox); `net pickup DIR --identity URI --from HOST:PORT` reads what a mailbox \
+            holds. MIKEY travels on UDP port \(Self.mikeyPort) unless told otherwise (PROFILE D20).
             """,
-        subcommands: [NetInit.self, NetKMS.self, NetPhone.self, NetCall.self]
+        subcommands: [NetInit.self, NetKMS.self, NetPhone.self, NetCall.self, NetPickup.self]
     )
 
     /// The MIKEY port (RFC 3830 §10: the IANA-registered UDP and TCP port).
@@ -125,6 +127,9 @@ struct NetInit: ParsableCommand {
 
     @Argument(help: "The realm's directory (created; an existing realm is not overwritten).") var directory: String
     @Option(name: .customLong("user"), help: "A user's URI (repeatable).") var users: [String] = []
+    @Option(name: .customLong("common"),
+            help: "A common identity and its devices, users the KMS grants its key too: URI=DEVICE,DEVICE... (repeatable; PROFILE D13).")
+    var commons: [String] = []
     @Option(help: "Parameter set (PROFILE D4).") var params = ParameterSetName.default
     @Option(help: "Seed the realm's secrets, for a repeatable classroom set-up (PROFILE D15).", transform: WholeNumber.seed)
     var seed: UInt64?
@@ -133,10 +138,20 @@ struct NetInit: ParsableCommand {
         try reportingFailures {
             let random: RandomSource = seed.map { HMACDRBG(seed: $0) } ?? SystemRandom()
             let parameterSet = try params.load()
+            var common = [String: [String]]()
+            for text in commons {
+                guard let equals = text.firstIndex(of: "="), equals != text.startIndex, text.index(after: equals) != text.endIndex else {
+                    throw CommandFailure.usage("--common \(text): URI=DEVICE,DEVICE... expected, such as sip:bob@ims.example=sip:bob-phone@ims.example")
+                }
+                common[String(text[..<equals]), default: []] += text[text.index(after: equals)...].split(separator: ",").map(String.init)
+            }
             do throws(NetworkError) {
-                let realm = try Realm.create(at: URL(fileURLWithPath: directory), users: users, parameterSet: parameterSet,
-                                             using: random)
+                let realm = try Realm.create(at: URL(fileURLWithPath: directory), users: users, common: common,
+                                             parameterSet: parameterSet, using: random)
                 print("realm in \(directory): KMS \(realm.description.kms), \(realm.parameterSet.name), users \(users.joined(separator: ", "))")
+                for (identity, devices) in common.sorted(by: { $0.key < $1.key }) {
+                    print("common identity \(identity): its key goes to \(devices.joined(separator: ", ")) too")
+                }
                 print("secrets (0600): \(directory)/kms.secret for the KMS, \(directory)/psk/ one per user; realm.json is public")
             } catch {
                 throw CommandFailure.usage(error.description)
@@ -177,6 +192,11 @@ struct NetPhone: ParsableCommand {
     @Option(help: "The device calls are retargeted to, HOST:PORT (with --forward-to).") var at: Endpoint?
     @Flag(help: "Answer as a mailbox for deferred delivery: calls for other users, keeping what it cannot open.")
     var mailbox = false
+    @Option(help: "The common identity of this device's user: its key is fetched too, so the device opens calls to it (PROFILE D13).")
+    var common: String?
+    @Option(help: "Ring this long before answering, such as 300ms or 2s (default 0); a call another device took first is never answered.",
+            transform: WholeNumber.duration)
+    var ring: Duration?
     @Option(help: "Draw as the seeded in-process run draws for this identity (PROFILE D15): its keys are the run's.",
             transform: WholeNumber.seed)
     var seed: UInt64?
@@ -185,18 +205,24 @@ struct NetPhone: ParsableCommand {
     func validate() throws {
         guard (forwardTo == nil) == (at == nil) else { throw ValidationError("--forward-to URI and --at HOST:PORT go together") }
         guard !(mailbox && forwardTo != nil) else { throw ValidationError("a mailbox answers calls; --forward-to passes them on: give one") }
+        guard !(ring != nil && forwardTo != nil) else { throw ValidationError("--ring is for a phone that answers; --forward-to passes calls on") }
+        guard common != identity else { throw ValidationError("--common names the user's identity, not this device's own (--identity)") }
     }
 
     func run() throws {
         try reportingFailures {
             let realm = try loadRealm(directory)
             let (identity, listen, mailbox, seed) = (identity, listen, mailbox, seed)
+            let (common, ring) = (common, ring ?? .zero)
+            if let common, !(realm.grants[identity]?.contains(common) ?? false) {
+                throw CommandFailure.usage("--common \(common): the realm does not grant \(identity) that key (net init --common \(common)=\(identity))")
+            }
             let kms = try kms.address()
             let forward = try forwardTo.flatMap { uri in try at.map { PhoneEndpoint.Forwarding(uri: uri, address: try $0.address()) } }
             try output.run(identity, party: { try LiveParty(identity: identity, role: .phone, realm: realm, kmsAddress: kms.hostAndPort, seed: seed) }) { log in
                 try await DatagramEndpoint.run(host: listen.host, port: listen.port) { socket in
                     try await PhoneEndpoint.serve(identity: identity, realm: realm, kms: kms, on: socket, forward: forward,
-                                                  mailbox: mailbox, seed: seed, log: log)
+                                                  mailbox: mailbox, common: common, ring: ring, seed: seed, log: log)
                 }
             }
         }
@@ -212,16 +238,22 @@ struct NetCall: ParsableCommand {
     @Option(help: "The identity called.") var to: String
     @Option(name: .customLong("at"), help: "A device of the callee, HOST:PORT (repeatable: the call forks).") var devices: [Endpoint] = []
     @Option(help: "Where to listen, HOST:PORT (port 0: any).") var listen = Endpoint(argument: "0.0.0.0:0")!
+    @Option(help: "Leave this message for the identity called when another answers (a mailbox; PROFILE D12).") var message: String?
     @Option(help: "Draw as the seeded in-process run draws for this identity (PROFILE D15): its keys are the run's.",
             transform: WholeNumber.seed)
     var seed: UInt64?
     @OptionGroup var output: NetOutput
 
+    func validate() throws {
+        guard message?.isEmpty != true else { throw ValidationError("--message: give the text to leave") }
+    }
+
     func run() throws {
         try reportingFailures {
             let realm = try loadRealm(directory)
             guard !devices.isEmpty else { throw CommandFailure.usage("--at HOST:PORT: give at least one device of \(to)") }
-            let call = CallerEndpoint.Call(identity: identity, to: to, devices: try devices.map { try $0.address() }, kms: try kms.address())
+            let call = CallerEndpoint.Call(identity: identity, to: to, devices: try devices.map { try $0.address() }, kms: try kms.address(),
+                                           message: message)
             let (listen, seed) = (listen, seed)
             try output.run(call.identity, party: {
                 try LiveParty(identity: call.identity, role: .caller(to: call.to, devices: call.devices.map(\.hostAndPort)), realm: realm,
@@ -229,6 +261,36 @@ struct NetCall: ParsableCommand {
             }) { log in
                 try await DatagramEndpoint.run(host: listen.host, port: listen.port) { socket in
                     _ = try await CallerEndpoint.call(call, realm: realm, on: socket, seed: seed, log: log)
+                }
+            }
+        }
+    }
+}
+
+struct NetPickup: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "pickup",
+                                                    abstract: "Fetch the user's key, then read what a mailbox holds for it.")
+
+    @Argument(help: "The realm's directory.") var directory: String
+    @Option(help: "The user's identity (a user of the realm).") var identity: String
+    @Option(help: "The KMS, HOST:PORT.") var kms: Endpoint
+    @Option(help: "The mailbox, HOST:PORT.") var from: Endpoint
+    @Option(help: "Where to listen, HOST:PORT (port 0: any).") var listen = Endpoint(argument: "0.0.0.0:0")!
+    @Option(help: "Draw as the seeded in-process run draws for this identity (PROFILE D15).", transform: WholeNumber.seed)
+    var seed: UInt64?
+    @OptionGroup var output: NetOutput
+
+    func run() throws {
+        try reportingFailures {
+            let realm = try loadRealm(directory)
+            let pickup = PickupEndpoint.Pickup(identity: identity, kms: try kms.address(), mailbox: try from.address())
+            let (listen, seed) = (listen, seed)
+            try output.run(identity, party: {
+                try LiveParty(identity: pickup.identity, role: .pickup(from: pickup.mailbox.hostAndPort), realm: realm,
+                              kmsAddress: pickup.kms.hostAndPort, seed: seed)
+            }) { log in
+                try await DatagramEndpoint.run(host: listen.host, port: listen.port) { socket in
+                    _ = try await PickupEndpoint.pickUp(pickup, realm: realm, on: socket, seed: seed, log: log)
                 }
             }
         }

@@ -31,6 +31,16 @@ enum WholeNumber {
     static func bits(_ text: String) throws -> Int {
         try parse(text, in: 0...65_536, expected: "a number of bits, 0 to 65536")
     }
+
+    /// A time as `300ms`, `2s` or `0`: whole milliseconds or seconds, at most 600 s.
+    static func duration(_ text: String) throws -> Duration {
+        let expected = "a time such as 300ms or 2s (0 to 600s)"
+        if text == "0" { return .zero }
+        let (digits, scale) = text.hasSuffix("ms") ? (text.dropLast(2), 1) : (text.hasSuffix("s") ? (text.dropLast(1), 1000) : ("", 0))
+        guard scale > 0, !digits.isEmpty else { throw Refused(description: "expected \(expected)") }
+        let milliseconds = try parse(String(digits), in: 0...(600_000 / scale), expected: expected) * scale
+        return .milliseconds(milliseconds)
+    }
 }
 
 /// `--step N` against the scenario's length, known once its timeline is built.

@@ -149,6 +149,47 @@ struct LivePartyTests {
         }
     }
 
+    @Test("deferred: the caller's screen holds the SK and the content it left, the mailbox's neither, and the pickup's screen reads the message")
+    func deferred() async throws {
+        let mailboxURI = "sip:voicemail@ims.example", text = "The lab moved to 2.14."
+        let realm = try Fixtures.realm(users: [Self.alice, Self.bob, mailboxURI])
+        var tasks = [Task<Void, Error>]()
+        defer { for task in tasks { task.cancel() } }
+        let (kms, kmsTask, _) = try await Self.start { _ in
+            try LiveParty(identity: realm.description.kms, role: .kms, realm: realm, kmsAddress: nil, seed: nil)
+        } serving: { socket, log in try await KMSEndpoint.serve(realm, on: socket, log: log) }
+        let (mailboxAddress, mailboxTask, mailbox) = try await Self.start { _ in
+            try LiveParty(identity: mailboxURI, role: .phone, realm: realm, kmsAddress: kms.hostAndPort, seed: nil)
+        } serving: { socket, log in
+            try await PhoneEndpoint.serve(identity: mailboxURI, realm: realm, kms: kms, on: socket, mailbox: true, log: log)
+        }
+        tasks += [kmsTask, mailboxTask]
+        let caller = try LiveParty(identity: Self.alice, role: .caller(to: Self.bob, devices: [mailboxAddress.hostAndPort]), realm: realm,
+                                   kmsAddress: kms.hostAndPort, seed: nil)
+        let call = CallerEndpoint.Call(identity: Self.alice, to: Self.bob, devices: [mailboxAddress], kms: kms, message: text)
+        _ = try await DatagramEndpoint.run(host: "127.0.0.1", port: 0) { socket in
+            try await CallerEndpoint.call(call, realm: realm, on: socket, log: { _ = caller.record($0) })
+        }
+        let user = try LiveParty(identity: Self.bob, role: .pickup(from: mailboxAddress.hostAndPort), realm: realm,
+                                 kmsAddress: kms.hostAndPort, seed: nil)
+        let pickup = PickupEndpoint.Pickup(identity: Self.bob, kms: kms, mailbox: mailboxAddress)
+        let read = try await DatagramEndpoint.run(host: "127.0.0.1", port: 0) { socket in
+            try await PickupEndpoint.pickUp(pickup, realm: realm, on: socket, log: { _ = user.record($0) })
+        }
+        #expect(read.map(\.text) == [text])
+        let content = Array(text.utf8)
+        let sk = try #require(Self.value(caller.model, .initiator, .secretKey))
+        #expect(Self.value(caller.model, .initiator, .content) == content)
+        #expect(Self.value(user.model, .responder, .content) == content && Self.value(user.model, .responder, .secretKey) == sk,
+                "the user reads what the caller left, under the caller's SK")
+        #expect(Self.value(mailbox.model, .responder, .secretKey) == nil && Self.value(mailbox.model, .responder, .content) == nil,
+                "the mailbox carried both and holds neither")
+        let mailboxWire = mailbox.model.timeline.steps.compactMap(\.message).map(\.kind.name)
+        #expect(mailboxWire.suffix(4) == ["DEPOSIT", "KEPT", "PICKUP", "HELD"], "\(mailboxWire)")
+        let i2 = try #require(mailbox.model.timeline.steps.compactMap(\.message).first { $0.kind == .iMessage2 })
+        #expect(i2.notation.hasSuffix("ESK(…)"), "the ESK the mailbox could not open: \(i2.notation)")
+    }
+
     @Test("the caller's screen reads at 80x24 and 120x40: its title, its step, its pane")
     func legible() async throws {
         let (caller, _, _, _, _) = try await Self.call()

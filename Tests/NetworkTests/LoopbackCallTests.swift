@@ -159,14 +159,20 @@ import Testing
             try await PhoneEndpoint.serve(identity: Self.bob, realm: realm, kms: kms, on: socket, forward: forward, log: bobLog.log)
         }
         tasks += [kmsTask, carolTask, bobTask]
-        let call = CallerEndpoint.Call(identity: Self.alice, to: Self.bob, devices: [bobAddress], kms: kms)
+        // A message to leave: Carol's phone is no mailbox, so it declines the content at once
+        // (the caller would otherwise wait out its patience, here cut short).
+        let call = CallerEndpoint.Call(identity: Self.alice, to: Self.bob, devices: [bobAddress], kms: kms, message: "for Bob only")
+        var patience = Retransmission()
+        patience.patience = .seconds(5)
         let (keys, peer) = try await DatagramEndpoint.run(host: "127.0.0.1", port: 0) { socket in
-            try await CallerEndpoint.call(call, realm: realm, on: socket, log: caller.log)
+            try await CallerEndpoint.call(call, realm: realm, on: socket, retransmission: patience, log: caller.log)
         }
         try await Task.sleep(for: .milliseconds(100))
         #expect(peer == Self.carol, "the caller sees who answered")
         #expect(carolLog.keys()?["k_session_sha256"] == caller.keys()?["k_session_sha256"] && !keys.tgk.isEmpty)
         #expect(bobLog.all.contains { $0.event == "retargeted" } && bobLog.keys() == nil, "Bob's phone took no call")
+        #expect(caller.all.last?.event == "no-message-left" && caller.all.contains { $0.event == "keys" },
+                "\(caller.all.map(\.event))")
     }
 
     @Test("seeded, forked to Bob's phone, laptop and tablet (each its own identity and the common key): the laptop, ringing least, answers with its identity, and the keys are the in-process forking run's")

@@ -86,7 +86,7 @@ public final class LiveTimeline {
         meet(peer)
         let tag = party.tag
         let message = WireMessage(record.kind, octets: record.message, from: peer.id, to: party.id,
-                                  notation: Notation.describe(record.kind, layers: record.layers, tag: tagOf))
+                                  notation: notation(received: record))
         builder.step(peer.id, .send, "\(record.kind) arrives from \(peer.tag)", message: message,
                      narration: "A datagram of \(record.message.count) octets from \(peer.name) decodes as \(record.kind).",
                      references: [.profile("D20")])
@@ -185,6 +185,26 @@ public final class LiveTimeline {
     }
 
     // MARK: Names
+
+    /// What a received message carries, as this party sees it: the layers it opened, and
+    /// `IBE(…)` or `ESK(…)` for each it could not (encrypted to another identity).
+    private func notation(received record: StepRecord) -> String {
+        let opened = Notation.describe(record.kind, layers: record.layers, tag: tagOf)
+        guard let message = try? MIKEYMessage(decoding: record.message) else { return opened }
+        let openedPayloads = record.layers.map(\.payload)
+        var closed = [String]()
+        for payload in message.payloads {
+            switch payload {
+            case .ibake where !openedPayloads.contains("IBAKE"): closed.append("IBE(…)")
+            case .esk where !openedPayloads.contains("ESK"): closed.append("ESK(…)")
+            default: break
+            }
+        }
+        guard !closed.isEmpty else { return opened }
+        // With nothing opened, the description is the message's bare name: the closed layers say more.
+        let shown = opened == record.kind.name ? [] : [opened]
+        return (shown + closed).joined(separator: ", ")
+    }
 
     /// The tag of the party an identity belongs to; an identity several devices share
     /// (a forked call's) is its user's initial, as the forking scenario writes it.

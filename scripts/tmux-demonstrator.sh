@@ -289,5 +289,31 @@ else
     bad "tutorial why | cat did not print the plain text"
 fi
 
+echo "== net: a phone's screen at 80x24 and a caller's at 120x40, the KMS as a process"
+"$BIN" net init "$WORK/realm" --user sip:alice@ims.example --user sip:bob@ims.example --params toy --seed 2 >/dev/null
+"$BIN" net kms "$WORK/realm" --listen 127.0.0.1:0 --json >"$WORK/kms.log" 2>&1 &
+KMS_PID=$!
+trap 'kill $KMS_PID 2>/dev/null; cleanup' EXIT
+for _ in $(seq 50); do grep -q '"listening"' "$WORK/kms.log" && break; sleep 0.1; done
+KMS=$(sed -n 's/.*"address":"\([^"]*\)".*/\1/p' "$WORK/kms.log" | head -1)
+PHONE=127.0.0.1:$((20000 + $$ % 20000))
+start phone 80 24 "$BIN" net phone "$WORK/realm" --identity sip:bob@ims.example --kms "$KMS" --listen "$PHONE" --seed 2
+expect phone 'net phone sip:bob@ims\.example · [0-9]+/[0-9]+' "the phone's screen: its status line names it"
+expect phone 'R listens on 127\.0\.0\.1' "its step: listening, after its key came"
+start call 120 40 "$BIN" net call "$WORK/realm" --identity sip:alice@ims.example --kms "$KMS" --to sip:bob@ims.example --at "$PHONE" --seed 2
+expect call 'keys agreed with sip:bob@ims\.example' "the caller's screen ends with the keys agreed"
+expect call '┌─ \* Caller · sip:alice@ims\.example' "one pane, the caller's own"
+expect call 'I_MESSAGE_1 .*IBE_R\(IDRi, aP, IDRr\)' "its wire: I_MESSAGE_1 as it made it"
+digest=$(screen call | grep -oE 'begins [0-9a-f]{16}' | head -1)
+expect phone "keys agreed with sip:alice@ims\.example" "the phone's screen ends with the keys agreed too"
+if [ -n "$digest" ] && screen phone | tr -d '\n' | grep -q "${digest#begins }"; then ok "both screens quote the same K_SESSION digest (${digest#begins })"; else bad "the two screens' digests differ"; fi
+tmx send-keys -t call f
+expect call "follows this party's real calls" "f: no scenario switch on a party's screen, a notice says why"
+tmx send-keys -t call q
+restored call 0 "quit the caller's screen with q"
+tmx send-keys -t phone q
+restored phone 0 "quit the phone's screen with q"
+kill $KMS_PID 2>/dev/null
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -138,6 +138,27 @@ import Testing
         #expect(agreeing.count == 1, "\(phones)")
     }
 
+    @Test("forked to a phone and to a device no datagram can reach (another address family): the failed sends are logged, the socket stays open, the call completes")
+    func unreachableDevice() async throws {
+        let realm = try Self.realm()
+        let (phone, caller) = (Recorder(), Recorder())
+        var tasks = [Task<Void, Error>]()
+        defer { for task in tasks { task.cancel() } }
+        let (kms, kmsTask) = try await Self.start { try await KMSEndpoint.serve(realm, on: $0, log: { _ in }) }
+        let (phoneAddress, phoneTask) = try await Self.start { socket in
+            try await PhoneEndpoint.serve(identity: Self.bob, realm: realm, kms: kms, on: socket, log: phone.log)
+        }
+        tasks += [kmsTask, phoneTask]
+        let nowhere = try SocketAddress(ipAddress: "::1", port: 9)
+        let call = CallerEndpoint.Call(identity: Self.alice, to: Self.bob, devices: [nowhere, phoneAddress], kms: kms)
+        let (_, peer) = try await DatagramEndpoint.run(host: "127.0.0.1", port: 0) { socket in
+            try await CallerEndpoint.call(call, realm: realm, on: socket, log: caller.log)
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(peer == Self.bob && caller.keys()?["tgk"] == phone.keys()?["tgk"])
+        #expect(caller.all.contains { $0.event == "send-failed" && $0.fields.contains { $0.1.contains("[::1]:9") } })
+    }
+
     @Test("with a fifth of the datagrams lost and the rest reordered, the call still completes, keys equal")
     func lossAndReordering() async throws {
         let (caller, phones) = try await Self.call(via: { socket, phone in try await LossyRelay.run(socket, to: phone, seed: 20) })

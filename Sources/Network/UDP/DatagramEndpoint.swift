@@ -1,6 +1,7 @@
 import IBAKE
 import NIOCore
 import NIOPosix
+import Synchronization
 
 /// One UDP socket of a party, through SwiftNIO. What arrives, and a timer, come out as one
 /// stream of events (``EndpointEvent``), so a party's logic is a loop over data, like the
@@ -45,7 +46,7 @@ public enum DatagramEndpoint {
                     }
                 }
                 defer { group.cancelAll() }
-                return try await body(UDPSocket(localAddress: address, events: events, outbound: outbound))
+                return try await body(UDPSocket(localAddress: address, events: events, outbound: outbound, routes: Routes()))
             }
         }
     }
@@ -58,17 +59,47 @@ public struct UDPSocket: Sendable {
     /// Datagrams and ticks, in the order they happened.
     public let events: AsyncStream<EndpointEvent>
     let outbound: NIOAsyncChannelOutboundWriter<AddressedEnvelope<ByteBuffer>>
+    let routes: Routes
 
     /// Sends `octets` to `address`; a send that fails (a host unreachable) is reported,
     /// not thrown: UDP promises nothing, and the caller's timers take over.
     @discardableResult
     public func send(_ octets: [UInt8], to address: SocketAddress) async -> String? {
+        if let failure = await routes.failure(to: address, from: localAddress) { return "cannot send \(octets.count) octets to \(address.hostAndPort): \(failure)" }
         do {
             try await outbound.write(AddressedEnvelope(remoteAddress: address, data: ByteBuffer(bytes: octets)))
             return nil
         } catch {
             return "cannot send \(octets.count) octets to \(address.hostAndPort): \(error)"
         }
+    }
+}
+
+/// Whether this machine has a route to an address, asked once per address. SwiftNIO closes
+/// a datagram channel when the system refuses a send outright (ENETUNREACH: no route), so
+/// one unreachable device of a forked call, or an Error message to a forged source, would
+/// end the party. A connected datagram channel to the address asks the system the same
+/// question without touching the party's socket (connect on UDP sends nothing).
+final class Routes: Sendable {
+    private let known = Mutex<[SocketAddress: String?]>([:])
+
+    /// Why nothing can be sent to `address` from a socket bound to `local`, or nil when
+    /// there is a route.
+    func failure(to address: SocketAddress, from local: SocketAddress) async -> String? {
+        guard address.protocol == local.protocol else {
+            return "the socket is bound to \(local.hostAndPort), another address family (listen on an address of the same family)"
+        }
+        if let answer = known.withLock({ $0[address] }) { return answer }
+        let answer: String?
+        do {
+            let probe = try await DatagramBootstrap(group: MultiThreadedEventLoopGroup.singleton).connect(to: address).get()
+            try? await probe.close()
+            answer = nil
+        } catch {
+            answer = "no route (\(error))"
+        }
+        known.withLock { $0[address] = .some(answer) }
+        return answer
     }
 }
 

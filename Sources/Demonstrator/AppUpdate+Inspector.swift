@@ -85,7 +85,7 @@ extension AppUpdate {
     static func moveInspectorSelection(_ s: inout AppState, by delta: Int) {
         if s.inspector.mode == .sip, let frame = s.screen.layout.inspector {
             // The SIP view has no fields to choose: the keys scroll it.
-            let rows = s.inspectedStep.flatMap { s.model?.sip[$0] }.map { InspectorView.sipRows($0, width: 0).count } ?? 0
+            let rows = s.model?.sipView(at: s.step, inspected: s.inspectedStep).map { InspectorView.sipRows($0, width: 0).count } ?? 0
             s.inspector.scroll = min(max(0, s.inspector.scroll + delta), max(0, rows - InspectorView.textArea(frame).height))
             return
         }

@@ -74,7 +74,7 @@ public enum AppView {
         }
         if let inspector = layout.inspector {
             InspectorView.draw(in: inspector, document: state.inspectorDocument, step: state.inspectedStep,
-                               sip: state.inspectedStep.flatMap { model.sip[$0] },
+                               sip: model.sipView(at: state.step, inspected: state.inspectedStep),
                                state: state.inspector, focused: state.focus == .inspector, look: look, into: &canvas)
         }
     }

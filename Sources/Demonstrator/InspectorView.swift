@@ -27,7 +27,15 @@ enum InspectorView {
         let area = inner.inset(horizontal: 1, vertical: 0)
         guard !area.isEmpty else { return }
         guard let document else {
-            canvas.put("no message yet", x: area.x, y: area.y, style: theme.unknownValue)
+            // A mode run's set-up, before any message: the SIP view says where it went (PROFILE D23).
+            if state.mode == .sip, let sip {
+                let rows = sipRows(sip, width: area.width, ellipsis: glyphs.ellipsis)
+                canvas.withRegion(area) { region in
+                    for (y, row) in rows.prefix(area.height).enumerated() { row.draw(y: y, width: area.width, into: &region, look) }
+                }
+            } else {
+                canvas.put("no message yet", x: area.x, y: area.y, style: theme.unknownValue)
+            }
             return
         }
         let rows = mode == .sip

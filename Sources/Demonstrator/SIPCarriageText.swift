@@ -59,6 +59,10 @@ public enum SIPCarriageText: Sendable {
                 }
             }
         }
+        if let answer = plainAnswer(to: carrier, in: dialogue) {
+            notes.append("Step \(answer.step): \(label(answer)) \(route(answer, in: timeline)) answers it with an SDP answer "
+                         + "that has no key-mgmt line, as no MIKEY message of this mode answers this one; then ACK (RFC 4567 §4).")
+        }
         let ending = SIPCarriage.cancellation(of: carrier, in: dialogue)
         if let first = ending.first {
             notes.append("Step \(first.step): the call is answered on another branch, so the proxy ends this copy: "
@@ -66,6 +70,64 @@ public enum SIPCarriageText: Sendable {
                          + " (RFC 3261 §9, §16.7).")
         }
         return notes
+    }
+
+    /// The 200 OK that answers `invite` with an SDP answer but no MIKEY message (MIKEY-SAKKE, PROFILE D23).
+    private static func plainAnswer(to invite: SIPMessage, in dialogue: [SIPMessage]) -> SIPMessage? {
+        guard invite.status == nil, invite.method == "INVITE" else { return nil }
+        return dialogue.first {
+            $0.status == 200 && $0.method == "INVITE" && $0.header("Call-ID") == invite.header("Call-ID")
+                && $0.body != nil && $0.body?.keyManagementData == nil
+        }
+    }
+
+    /// What the SIP view says at each step of a mode run (PROFILE D22) that sends nothing
+    /// and is no part of the call: its set-up (certificates, the KMS's keys, a pre-shared
+    /// key agreed out of band) and its end (a leak, a party working on the recording).
+    /// None of it is SIP traffic, so sip.pcap holds none of it (PROFILE D23).
+    static func asides(for timeline: Timeline) -> [Int: String] {
+        guard timeline.scenario.isMode else { return [:] }
+        var asides = [Int: String]()
+        for step in timeline.steps where step.message == nil && step.phase != .exchange {
+            let what = "Step \(step.index) (\(step.title))"
+            if step.phase == .provisioning {
+                asides[step.index] = "\(what) is the mode's set-up, before any call: \(setUp(timeline.scenario)) "
+                    + "It is not SIP traffic, so sip.pcap has none of it (PROFILE D22, D23)."
+            } else if step.action == .leak {
+                asides[step.index] = "\(what) comes after the call: a leak is no message of any protocol, "
+                    + "so sip.pcap has nothing of it (PROFILE D23)."
+            } else {
+                asides[step.index] = "\(what) comes after the call and sends nothing: \(timeline.tag(step.actor)) works on "
+                    + "the MIKEY messages recorded from the call, which sip.pcap holds in the SDP of the INVITE and, when the mode "
+                    + "has a response, of its 200 OK; nothing of this step is in sip.pcap (PROFILE D23)."
+            }
+        }
+        return asides
+    }
+
+    /// Where a mode's set-up went, since it is not in SIP.
+    private static func setUp(_ scenario: ScenarioName) -> String {
+        switch scenario {
+        case .modePSK, .modeDHHMAC:
+            "I and R agree on the pre-shared key out of band, by no protocol at all (RFC 3830 §3.1)."
+        case .modePK:
+            "the CA certifies each user's RSA key and I fetches R's certificate from a directory, outside the call; "
+                + "I's certificate then travels in the Public-key message, in the INVITE (RFC 3830 §3.2)."
+        case .modeSAKKE:
+            "the KMS issues each user's keys (ECCSI signing key, SAKKE key) over its own secure channel before the call "
+                + "(RFC 6509), as REQUEST_KEY goes to MIKEY-IBAKE's KMS over UDP, not in SIP."
+        default:
+            "the CA certifies each user's RSA key outside the call; the certificates then travel in the MIKEY messages "
+                + "(CERT payloads), in the INVITE and its 200 OK."
+        }
+    }
+
+    /// This view with `aside` first: what the step on screen is, when it is no SIP traffic.
+    func noting(_ aside: String) -> SIPCarriageText {
+        switch self {
+        case .carried(let message, let route, let notes): .carried(message, route: route, notes: [aside] + notes)
+        case .none(let reason): .none(aside + " " + reason)
+        }
     }
 
     /// `CANCEL`, `200 (CANCEL)`, `487 (INVITE)`: a request's method, a response's status and the method it answers.

@@ -26,6 +26,8 @@ public struct ScenarioModel: Sendable {
     public let inspector: [Int: InspectorDocument]
     /// The SIP carriage of each message step (PROFILE D23), for the inspector's SIP view.
     public let sip: [Int: SIPCarriageText]
+    /// What the SIP view says at a step of a mode run that is no SIP traffic (its set-up, its end).
+    public let sipAsides: [Int: String]
     /// Steps whose message the eavesdropper recorded: where her ledger's recording grows.
     public let recordedByEve: Set<Int>
     /// Whether the eavesdropper acts in some step (then her pane opens by default).
@@ -63,6 +65,7 @@ public struct ScenarioModel: Sendable {
         sip = timeline.viewpoint == nil ? SIPCarriageText.all(for: timeline) : Dictionary(uniqueKeysWithValues: messages.map { index, _ in
             (index, SIPCarriageText.none("The net commands send each message as one bare UDP datagram (PROFILE D20), not in SIP. `mikey-ibake export --sip` shows how SIP carries the lab's runs (D23)."))
         })
+        sipAsides = timeline.viewpoint == nil ? SIPCarriageText.asides(for: timeline) : [:]
 
         var recorded = Set<Int>()
         if let eve {
@@ -98,6 +101,15 @@ public struct ScenarioModel: Sendable {
     public var stepCount: Int { timeline.steps.count }
 
     /// The step at 1-based `index`, clamped into the timeline.
+    /// The SIP view at step `current`, the message of step `inspected` in the inspector: that
+    /// message's carriage, after what step `current` is when it is no SIP traffic (PROFILE D23).
+    public func sipView(at current: Int, inspected: Int?) -> SIPCarriageText? {
+        let carriage = inspected.flatMap { sip[$0] }
+        guard let aside = sipAsides[current] else { return carriage }
+        guard let carriage, let inspected else { return .none(aside) }
+        return carriage.noting(aside + " Below: the SIP view of step \(inspected)'s message.")
+    }
+
     public func step(_ index: Int) -> Step? {
         guard !timeline.steps.isEmpty else { return nil }
         return timeline.steps[min(max(index, 1), timeline.steps.count) - 1]

@@ -1,5 +1,6 @@
-import Demonstrator
+@testable import Demonstrator
 import Foundation
+@testable import mikey_ibake
 import Network
 import Scenarios
 import Testing
@@ -12,7 +13,9 @@ import TUI
     static func inspectorText(_ state: AppState) throws -> [String] {
         let canvas = AppView.render(state, size: state.size, theme: .color, glyphs: .unicode)
         let lines = canvas.plainText().split(separator: "\n").map { Array($0) }
-        let top = try #require(lines.firstIndex { String($0).contains("Inspector ·") }, "no inspector on screen")
+        // Before any message the title is the bare name.
+        let top = try #require(lines.firstIndex { String($0).contains("Inspector ·") }
+            ?? lines.firstIndex { String($0).contains("┌") && String($0).contains(" Inspector ") }, "no inspector on screen")
         let title = String(lines[top])
         let left = try #require(lines[top].indices.last { index in
             lines[top][index] == "┌" && String(lines[top][index...]).contains("Inspector")
@@ -114,6 +117,96 @@ import TUI
         var state = Fixtures.state(.basic, step: try #require(model.messageSteps.first))
         state.inspector.mode = .sip
         #expect(try Self.inspectorText(state).joined().contains("No SIP carriage"))
+    }
+
+    /// The UDP payloads of `pcap` (raw IPv4 link type, PROFILE D20): each record's data
+    /// past its 20-octet IPv4 and 8-octet UDP headers.
+    static func payloads(_ pcap: [UInt8]) throws -> [[UInt8]] {
+        var payloads = [[UInt8]](), offset = 24
+        while offset + 16 <= pcap.count {
+            let length = (0..<4).reduce(0) { $0 | Int(pcap[offset + 8 + $1]) << (8 * $1) }    // incl_len, little-endian
+            try #require(offset + 16 + length <= pcap.count && length >= 28, "a record runs past the file")
+            payloads.append(Array(pcap[(offset + 16 + 28)..<(offset + 16 + length)]))
+            offset += 16 + length
+        }
+        return payloads
+    }
+
+    @Test("a mode's messages: the SIP view shows the very frame sip.pcap holds, headers and SDP line by line",
+          arguments: ScenarioName.allCases.filter(\.isMode))
+    func modeMessageMatchesTheCapture(name: ScenarioName) throws {
+        let model = try #require(Fixtures.model(name))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sip-view-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try ScenarioExport(timeline: model.timeline, directory: directory, parameterSummary: "toy", sip: true).write()
+        let frames = try Self.payloads(Array(try Data(contentsOf: directory.appendingPathComponent("sip.pcap"))))
+        try #require(frames.count == 3, "\(name): \(frames.count) frames")
+        for (number, step) in model.messageSteps.enumerated() {
+            let sent = try #require(model.step(step)?.message)
+            guard case .carried(let message, let route, _) = try #require(model.sip[step]) else {
+                Issue.record("\(name): \(sent.kind) at step \(step) has no SIP carriage")
+                continue
+            }
+            // The offer is frame 1 (the INVITE), the answer frame 2 (the 200 OK).
+            #expect(frames[number] == message.octets, "\(name): \(sent.kind) is not in frame \(number + 1)")
+            #expect(route == (number == 0 ? "I → R" : "R → I"), "\(name): \(route)")
+            let frame = String(decoding: frames[number], as: UTF8.self)
+            let base64 = Data(sent.octets).base64EncodedString()
+            #expect(frame.contains("a=key-mgmt:mikey \(base64)\r\n"), "\(name): frame \(number + 1) has not the message sent")
+            // Each row's parts at their columns, as the view draws them.
+            let rows = InspectorView.sipRows(.carried(message, route: route, notes: []), width: 0).map { row in
+                row.parts.reduce(into: "") { line, part in line += String(repeating: " ", count: max(0, part.x - line.count)) + part.text }
+            }.filter { !$0.isEmpty }
+            let lines = frame.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            #expect(Array(rows.dropFirst()) == lines, "\(name): the SIP view of step \(step) is not frame \(number + 1)")
+        }
+    }
+
+    @Test("MIKEY-SAKKE: the INVITE's view says the 200 OK answers with no key-mgmt line")
+    func sakkeOfferAnsweredPlainly() throws {
+        let model = try #require(Fixtures.model(.modeSAKKE))
+        let offer = try #require(Fixtures.step(.modeSAKKE, .sends(.sakke)))
+        let accepted = try #require(model.timeline.steps.first { $0.index > offer && $0.actor == .responder && $0.action == .receive })
+        guard case .carried(let invite, _, let notes) = try #require(model.sip[offer]) else {
+            Issue.record("the SAKKE message has no SIP carriage")
+            return
+        }
+        #expect(invite.method == "INVITE" && invite.status == nil)
+        #expect(notes == ["Step \(accepted.index): 200 (INVITE) R → I answers it with an SDP answer that has no key-mgmt line, "
+                          + "as no MIKEY message of this mode answers this one; then ACK (RFC 4567 §4)."])
+    }
+
+    @Test("a mode's set-up and end are no SIP traffic: the SIP view says so at those steps", arguments: ScenarioName.allCases.filter(\.isMode))
+    func modeStepsOutsideSIP(name: ScenarioName) throws {
+        let model = try #require(Fixtures.model(name))
+        let steps = model.timeline.steps
+        let setUp = steps.filter { $0.phase == .provisioning }, end = steps.filter { $0.action == .leak || $0.index > (model.messageSteps.last ?? 0) && $0.phase != .exchange }
+        try #require(!setUp.isEmpty && !end.isEmpty, "\(name) has a set-up and an end")
+        for step in setUp {
+            guard case .none(let reason) = try #require(model.sipView(at: step.index, inspected: nil)) else {
+                Issue.record("\(name) step \(step.index): a SIP carrier before any message")
+                continue
+            }
+            #expect(reason.contains("Step \(step.index) (\(step.title)) is the mode's set-up") && reason.contains("not SIP traffic"),
+                    "\(name): \(reason)")
+        }
+        let last = try #require(model.messageSteps.last)
+        for step in end {
+            guard case .carried(_, _, let notes) = try #require(model.sipView(at: step.index, inspected: last)) else {
+                Issue.record("\(name) step \(step.index): the last message's carrier is gone")
+                continue
+            }
+            let aside = try #require(notes.first)
+            #expect(aside.hasPrefix("Step \(step.index) (\(step.title)) comes after the call") && aside.contains("sip.pcap")
+                    && aside.hasSuffix("Below: the SIP view of step \(last)'s message."), "\(name): \(aside)")
+        }
+        // On screen: the first step, before any message, in the SIP view.
+        var state = Fixtures.state(name, step: 1)
+        state.inspector.mode = .sip
+        let text = try Self.inspectorText(state).joined(separator: " ")
+        #expect(text.contains("No SIP carriage") && text.contains("set-up"), "\(name): \(text)")
+        // An IBAKE run has no such asides: its KMS traffic is a message of its own.
+        #expect(try #require(Fixtures.model(.basic)).sipAsides.isEmpty)
     }
 
     @Test("Down scrolls the SIP view when the inspector has focus, and stops at the end")

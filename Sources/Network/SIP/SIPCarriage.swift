@@ -34,6 +34,12 @@ public struct SIPCarriageError: Error, Sendable, Equatable, CustomStringConverti
 ///   whose message was refused (acknowledged with ACK when that was the INVITE).
 /// - REQUEST_KEY and its response go to the KMS over UDP, and the lab's own records
 ///   (SRTP, mailbox, group frames) are not MIKEY: none rides in SIP.
+/// - MIKEY's other modes (PROFILE D22) take one offer/answer, as RFC 4567 §4 has it: the
+///   initiator's message (Pre-shared, Public key, D-H init, DHHMAC init, RSA-R I_MSG,
+///   SAKKE msg) in the INVITE's offer, the responder's (a verification message, D-H resp,
+///   DHHMAC resp, RSA-R R_MSG) in the answer of the 200 OK to the INVITE, then ACK. A mode
+///   with no responder's message (MIKEY-SAKKE, a PSK or PK message without the V flag)
+///   is answered in a 200 OK whose SDP has no key-mgmt line, once the callee accepted it.
 public enum SIPCarriage {
     /// SIP's port on UDP, both ways (RFC 3261 §19.1.2).
     public static let port: UInt16 = 5060
@@ -51,7 +57,15 @@ public enum SIPCarriage {
     /// Whether a message of `kind` rides in SIP under PROFILE D23.
     public static func ridesInSIP(_ kind: MessageKind) -> Bool {
         [MessageKind.iMessage1, .rMessage1, .iMessage2, .rMessage2, .error].contains(kind)
+            || modeOffers.contains(kind) || modeAnswers.contains(kind)
     }
+
+    /// The initiator's message of each other MIKEY mode (PROFILE D22): the INVITE's offer.
+    public static let modeOffers: Set<MessageKind> = [.preShared, .publicKey, .diffieHellmanInit, .dhhmacInit, .rsaRInit, .sakke]
+    /// The responder's message of each other MIKEY mode: the answer in the 200 OK to the INVITE.
+    public static let modeAnswers: Set<MessageKind> = [
+        .preSharedVerification, .publicKeyVerification, .diffieHellmanResponse, .dhhmacResponse, .rsaRResponse,
+    ]
 
     /// The SIP messages that carry `timeline`'s MIKEY messages, in order, with those
     /// between them. Throws when a message does not fit the mapping (a mode's message,
@@ -59,7 +73,10 @@ public enum SIPCarriage {
     public static func dialogue(for timeline: Timeline) throws -> [SIPMessage] {
         var builder = DialogueBuilder(timeline: timeline)
         for step in timeline.steps {
-            guard let message = step.message else { continue }
+            guard let message = step.message else {
+                builder.accept(step)
+                continue
+            }
             try builder.add(message, at: step.index)
         }
         return builder.messages
@@ -98,6 +115,8 @@ private struct Call {
     /// The I_MESSAGE_1 it offered, to tell a forked copy from a new call.
     let offered: [UInt8]
     let sessionID: UInt64
+    /// It offers another MIKEY mode's message (PROFILE D22): one offer/answer, the answer in the 200 OK.
+    let oneRoundTrip: Bool
     var toTag: String?
     var callerCSeq = 1
     var callerVersion = 1
@@ -128,9 +147,27 @@ private struct DialogueBuilder {
         case .iMessage2: try update(message, step)
         case .rMessage2: try updateAnswer(message, step)
         case .error: try refusal(message, step)
+        case let kind where SIPCarriage.modeOffers.contains(kind): try invite(message, step)
+        case let kind where SIPCarriage.modeAnswers.contains(kind): try modeAnswer(message, step)
         default:
-            throw SIPCarriageError(step: step, "\"\(message.kind)\" is a message of another MIKEY mode (PROFILE D22), not of MIKEY-IBAKE; PROFILE D23 maps only I_MESSAGE_1, R_MESSAGE_1, I_MESSAGE_2, R_MESSAGE_2 and Error onto SIP")
+            throw SIPCarriageError(step: step, "\"\(message.kind)\" has no place in PROFILE D23's mapping onto SIP")
         }
+    }
+
+    /// A step with no message: where the callee of a mode whose exchange has no responder's
+    /// message (MIKEY-SAKKE) accepted the offer, it answers the INVITE with a plain SDP
+    /// answer in the 200 OK, then the ACK (RFC 3261 §13.3.1.4, RFC 4567 §4; PROFILE D23).
+    mutating func accept(_ step: Step) {
+        guard step.action == .receive,
+              let index = calls.lastIndex(where: { $0.oneRoundTrip && $0.callee == step.actor }),
+              case .invited = calls[index].state else { return }
+        let callee = step.actor, caller = calls[index].caller
+        let answerFollows = timeline.steps.contains { later in
+            later.index > step.index && later.message.map {
+                SIPCarriage.modeAnswers.contains($0.kind) && $0.from == callee && $0.to == caller
+            } ?? false
+        }
+        if !answerFollows { answerInvite(index, with: nil, carries: nil, step.index) }
     }
 
     // MARK: - The four messages and Error
@@ -139,11 +176,11 @@ private struct DialogueBuilder {
     private mutating func invite(_ message: WireMessage, _ step: Int) throws {
         let decoded: MIKEYMessage
         do { decoded = try MIKEYMessage(decoding: message.octets) } catch {
-            throw SIPCarriageError(step: step, "I_MESSAGE_1 does not decode (\(error)); its IDRi and IDRr name the INVITE's From and To")
+            throw SIPCarriageError(step: step, "\(message.kind) does not decode (\(error)); its identities name the INVITE's From and To")
         }
         guard let fromURI = decoded.identity(.initiator)?.text ?? identity(message.from),
               let toURI = decoded.identity(.responder)?.text ?? identity(message.to) else {
-            throw SIPCarriageError(step: step, "I_MESSAGE_1 has no IDRi or IDRr and its parties no identity: the INVITE needs From and To URIs")
+            throw SIPCarriageError(step: step, "\(message.kind) has no initiator's or responder's identity and its parties none: the INVITE needs From and To URIs")
         }
         // The same I_MESSAGE_1 from the same caller while the first copy is unanswered: the proxy forked it.
         let fork = calls.last { $0.caller == message.from && $0.offered == message.octets && $0.callee != message.to }
@@ -156,7 +193,7 @@ private struct DialogueBuilder {
         let fromTag = fork?.fromTag ?? tag(message.from)
         let call = Call(callID: callID, caller: message.from, callee: message.to, fromURI: fromURI, fromTag: fromTag,
                         toURI: toURI, requestURI: requestURI, inviteVias: vias, offered: message.octets,
-                        sessionID: UInt64(decoded.header.csbID))
+                        sessionID: UInt64(decoded.header.csbID), oneRoundTrip: message.kind != .iMessage1)
         calls.append(call)
         var headers = vias.map { SIPMessage.Header("Via", $0) }
         headers += [
@@ -255,18 +292,44 @@ private struct DialogueBuilder {
                                    body: sdp(message, sessionID: call.sessionID, version: call.calleeVersion),
                                    from: message.from, to: message.to, carries: step, step: step))
         // The offer and answer are done (in the 183 and the UPDATE): the 2xx has no body (RFC 3262 §5).
-        messages.append(SIPMessage(.response(status: 200, reason: "OK"),
-                                   headers: response(call, cseq: "1 INVITE", vias: call.inviteVias)
-                                       + [.init("Contact", contact(message.from))],
-                                   from: message.from, to: message.to, step: step))
-        let ack = inDialog(call, method: "ACK", cseq: "1 ACK")
-        messages.append(SIPMessage(.request(method: "ACK", uri: contactURI(call.callee)), headers: ack.headers,
-                                   from: call.caller, to: call.callee, step: step))
-        calls[index].state = .confirmed
+        confirm(index, body: nil, carries: nil, step)
         // The call is answered: the forking proxy ends the copies no device answered (RFC 3261 §16.7 step 10).
         for other in calls.indices where calls[other].callID == call.callID && other != index {
             if case .invited = calls[other].state { cancel(other, step) }
         }
+    }
+
+    /// The responder's message of another MIKEY mode in the answer of the 200 OK to the
+    /// INVITE, then the ACK (RFC 4567 §4, RFC 3830 §3; PROFILE D23).
+    private mutating func modeAnswer(_ message: WireMessage, _ step: Int) throws {
+        let index = try open(from: message.to, to: message.from, step, message.kind) {
+            if case .invited = $0 { true } else { false }
+        }
+        answerInvite(index, with: message.octets, carries: step, step)
+    }
+
+    /// The callee's 200 OK to a mode's INVITE, its SDP answer carrying `mikey` (none: a
+    /// plain answer), then the ACK.
+    private mutating func answerInvite(_ index: Int, with mikey: [UInt8]?, carries: Int?, _ step: Int) {
+        if calls[index].toTag == nil { calls[index].toTag = tag(calls[index].callee) }
+        calls[index].calleeVersion += 1
+        let call = calls[index]
+        confirm(index, body: sdp(mikey, from: call.callee, sessionID: call.sessionID, version: call.calleeVersion),
+                carries: carries, step)
+    }
+
+    /// The 200 OK to the INVITE (with `body`, the answer, if the offer/answer is not done
+    /// yet) and the ACK of it on a branch of its own: the dialog is confirmed (RFC 3261 §13.3.1.4, §17.1.1.3).
+    private mutating func confirm(_ index: Int, body: SessionDescription?, carries: Int?, _ step: Int) {
+        let call = calls[index]
+        messages.append(SIPMessage(.response(status: 200, reason: "OK"),
+                                   headers: response(call, cseq: "1 INVITE", vias: call.inviteVias)
+                                       + [.init("Contact", contact(call.callee))],
+                                   body: body, from: call.callee, to: call.caller, carries: carries, step: step))
+        let ack = inDialog(call, method: "ACK", cseq: "1 ACK")
+        messages.append(SIPMessage(.request(method: "ACK", uri: contactURI(call.callee)), headers: ack.headers,
+                                   from: call.caller, to: call.callee, step: step))
+        calls[index].state = .confirmed
     }
 
     /// The proxy's CANCEL of an unanswered forked INVITE, its 200, the INVITE's 487 Request
@@ -404,7 +467,7 @@ private struct DialogueBuilder {
     }
 
     /// The SDP `sender` writes around `mikey`: its host, the caller's RTP port or the callee's.
-    private func sdp(_ mikey: [UInt8], from sender: PartyID, sessionID: UInt64, version: Int) -> SessionDescription {
+    private func sdp(_ mikey: [UInt8]?, from sender: PartyID, sessionID: UInt64, version: Int) -> SessionDescription {
         let caller = calls.contains { $0.caller == sender }
         return SessionDescription(address: host(sender), port: caller ? PacketCapture.rtpSourcePort : PacketCapture.rtpPort,
                                   sessionID: sessionID, version: version, mikey: mikey)

@@ -13,15 +13,17 @@ public struct SessionDescription: Sendable, Equatable {
 
     /// The description sent by the host at `address` (dotted IPv4), receiving its audio
     /// on `port`, for a session `sessionID` at `version` (raised by each new offer or
-    /// answer from the same party, RFC 3264 §8), carrying `mikey` base64 encoded.
-    public init(address: String, port: UInt16, sessionID: UInt64, version: Int, mikey: [UInt8]) {
+    /// answer from the same party, RFC 3264 §8), carrying `mikey` base64 encoded; with
+    /// no `mikey`, a plain answer with no key-mgmt line (MIKEY-SAKKE's, PROFILE D23).
+    public init(address: String, port: UInt16, sessionID: UInt64, version: Int, mikey: [UInt8]?) {
+        let keyManagement = mikey.map { "a=key-mgmt:\(Self.mikeyProtocol) \(Data($0).base64EncodedString())" }
         lines = [
             "v=0",
             "o=- \(sessionID) \(version) IN IP4 \(address)",
             "s=-",
             "c=IN IP4 \(address)",
             "t=0 0",
-            "a=key-mgmt:\(Self.mikeyProtocol) \(Data(mikey).base64EncodedString())",
+        ] + (keyManagement.map { [$0] } ?? []) + [
             "m=audio \(port) RTP/SAVP 0",
             "a=rtpmap:0 PCMU/8000",
         ]

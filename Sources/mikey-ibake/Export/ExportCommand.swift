@@ -18,8 +18,9 @@ struct ExportCommand: ParsableCommand {
             such as mailbox deposits and group frames on 52269). With --scenario, every message of \
             that scenario's run is written, with timeline.json (as `run --format json`) and \
             timeline.md instead of transcript.json. With --sip (and --scenario), sip.pcap too: the \
-            SIP requests and responses that carry the MIKEY-IBAKE messages in their SDP \
-            (a=key-mgmt:mikey, RFC 4567), on UDP 5060 (PROFILE D23). \
+            SIP requests and responses that carry the MIKEY messages in their SDP \
+            (a=key-mgmt:mikey, RFC 4567), on UDP 5060: MIKEY-IBAKE's four in two offer/answer \
+            exchanges, another mode's (mode-*) in the INVITE and its 200 OK (PROFILE D23). \
             The same --seed gives byte-identical files on every run and machine.
             """
     )

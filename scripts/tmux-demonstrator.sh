@@ -293,7 +293,7 @@ echo "== net: a phone's screen at 80x24 and a caller's at 120x40, the KMS as a p
 "$BIN" net init "$WORK/realm" --user sip:alice@ims.example --user sip:bob@ims.example --params toy --seed 2 >/dev/null
 "$BIN" net kms "$WORK/realm" --listen 127.0.0.1:0 --json >"$WORK/kms.log" 2>&1 &
 KMS_PID=$!
-trap 'kill $KMS_PID 2>/dev/null; cleanup' EXIT
+trap 'kill $KMS_PID 2>/dev/null || true; cleanup' EXIT
 for _ in $(seq 50); do grep -q '"listening"' "$WORK/kms.log" && break; sleep 0.1; done
 KMS=$(sed -n 's/.*"address":"\([^"]*\)".*/\1/p' "$WORK/kms.log" | head -1)
 PHONE=127.0.0.1:$((20000 + $$ % 20000))
@@ -313,7 +313,7 @@ tmx send-keys -t call q
 restored call 0 "quit the caller's screen with q"
 tmx send-keys -t phone q
 restored phone 0 "quit the phone's screen with q"
-kill $KMS_PID 2>/dev/null
+kill $KMS_PID 2>/dev/null || true
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

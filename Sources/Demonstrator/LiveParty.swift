@@ -32,8 +32,9 @@ public final class LiveParty: Sendable {
     private let role: Role
     private let state: Mutex<State>
 
-    /// `identity`'s screen (the KMS's: `Party.kms`'s) in `realm`, as `role`, with the KMS at
-    /// `kmsAddress`; `seed` as the party was given it.
+    /// The screen of the party `identity` of `realm` playing `role` (the KMS's identity is
+    /// the realm's), which reaches the KMS at `kmsAddress` (none for the KMS itself);
+    /// `seed` as the party was given it.
     public init(identity: String, role: Role, realm: Realm, kmsAddress: String?, seed: UInt64?) throws(NetworkError) {
         self.role = role
         config = AppConfig(parameterSet: realm.parameterSet, seed: seed)

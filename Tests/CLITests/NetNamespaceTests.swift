@@ -3,9 +3,9 @@ import Testing
 import TUITestSupport
 
 /// The calls across hosts: scripts/netns-calls puts the KMS, Alice, Bob's three devices,
-/// Carol and a mailbox in network namespaces of their own, calls (forked, basic,
+/// Bob's own phone, Carol and a mailbox in network namespaces of their own, calls (forked, basic,
 /// retargeted, deferred with a pickup, lossy (tc netem, else nftables), after a flood; the
-/// forked, retargeted and deferred calls seeded and compared with the in-process runs)
+/// basic, forked, retargeted and deferred calls seeded and compared with the in-process runs)
 /// and decodes the capture taken on the bridge.
 @Suite struct NetNamespaceTests {
     static var canMakeNamespaces: Bool {
@@ -22,7 +22,7 @@ import TUITestSupport
         // says so and skips; the loopback tests cover the calls.
         if output.hasPrefix("skip:") { return }
         #expect(output.contains(" 0 failed") && output.contains("ok   forking"), "\(output)")
-        for seeded in ["forking", "retargeting", "deferred"] {
+        for seeded in ["basic", "forking", "retargeting", "deferred"] {
             #expect(output.contains("ok   \(seeded): seeded 14, the TGK and SRTP key of run --scenario \(seeded)"), "\(output)")
         }
         #expect(output.contains("ok   pickup: Bob read the message"), "\(output)")

@@ -298,7 +298,7 @@ for _ in $(seq 50); do grep -q '"listening"' "$WORK/kms.log" && break; sleep 0.1
 KMS=$(sed -n 's/.*"address":"\([^"]*\)".*/\1/p' "$WORK/kms.log" | head -1)
 PHONE=127.0.0.1:$((20000 + $$ % 20000))
 start phone 80 24 "$BIN" net phone "$WORK/realm" --identity sip:bob@ims.example --kms "$KMS" --listen "$PHONE" --seed 2
-expect phone 'net phone sip:bob@ims\.example · [0-9]+/[0-9]+' "the phone's screen: its status line names it"
+expect phone 'net phone bob · [0-9]+/[0-9]+' "the phone's screen: its status line names it"
 expect phone 'R listens on 127\.0\.0\.1' "its step: listening, after its key came"
 start call 120 40 "$BIN" net call "$WORK/realm" --identity sip:alice@ims.example --kms "$KMS" --to sip:bob@ims.example --at "$PHONE" --seed 2
 expect call 'keys agreed with sip:bob@ims\.example' "the caller's screen ends with the keys agreed"

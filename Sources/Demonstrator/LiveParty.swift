@@ -42,19 +42,19 @@ public final class LiveParty: Sendable {
         switch role {
         case .caller(let to, _):
             me = Party.initiator.cast(as: "Caller", identity: identity)
-            title = "net call \(identity) → \(to)"
+            title = "net call \(Self.user(identity)) → \(Self.user(to))"
             secret = try realm.psk(for: identity)
         case .phone:
             me = Party.responder.cast(as: "Phone", identity: identity)
-            title = "net phone \(identity)"
+            title = "net phone \(Self.user(identity))"
             secret = try realm.psk(for: identity)
         case .kms:
             me = Party.kms.cast(as: "KMS", identity: realm.description.kms)
-            title = "net kms \(realm.description.kms)"
+            title = "net kms \(Self.user(realm.description.kms))"
             secret = try realm.kms().masterSecret.bytes
         case .pickup:
             me = Party.responder.cast(as: "User", identity: identity)
-            title = "net pickup \(identity)"
+            title = "net pickup \(Self.user(identity))"
             secret = try realm.psk(for: identity)
         }
         let kms = Party.kms.cast(as: "KMS" + (kmsAddress.map { " at \($0)" } ?? ""))
@@ -74,6 +74,14 @@ public final class LiveParty: Sendable {
             }
         }
         state = Mutex(State(timeline: timeline, peers: peers))
+    }
+
+    /// An identity as a status line names it, the pane's title holding it in full:
+    /// `sip:alice@ims.example` is `alice`, `https://kms.ims.example` is `kms.ims.example`.
+    static func user(_ uri: String) -> String {
+        let rest = uri.range(of: "://").map { String(uri[$0.upperBound...]) }
+            ?? uri.firstIndex(of: ":").map { String(uri[uri.index(after: $0)...]) } ?? uri
+        return rest.split(separator: "@").first.map(String.init) ?? rest
     }
 
     /// The screen's model now.

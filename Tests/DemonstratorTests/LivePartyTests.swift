@@ -198,7 +198,9 @@ struct LivePartyTests {
             let text = AppView.render(state, size: size, theme: .mono, glyphs: .unicode).plainText()
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             #expect(lines.count == size.height && lines.allSatisfy { $0.count <= size.width }, "\(size)")
-            #expect(text.contains("net call \(Self.alice)"), "\(size): the status line names the party\n\(text)")
+            let status = lines.last.map(String.init) ?? ""
+            #expect(status.contains(" net call alice → bob · ") && status.contains("\(caller.stepCount)/\(caller.stepCount) · "),
+                    "\(size): the status line names the party and the step\n\(status)")
             #expect(text.contains("keys agreed with \(Self.bob)"), "\(size)\n\(text)")
             #expect(text.contains("TGK") && !text.contains("Responder"), "\(size): the caller's pane alone\n\(text)")
         }

@@ -21,7 +21,9 @@ struct NetCommand: ParsableCommand {
             its key and answers calls (`--common URI` as a device, `--mailbox` as voicemail); `net call DIR \
             --identity URI --to URI --at HOST:PORT` calls (several --at fork the call; `--message TEXT` \
             leaves it with a mailbox); `net pickup DIR --identity URI --from HOST:PORT` reads what a mailbox \
-            holds. MIKEY travels on UDP port \(Self.mikeyPort) unless told otherwise (PROFILE D20).
+            holds. MIKEY travels on UDP port \(Self.mikeyPort) unless told otherwise (PROFILE D20). \
+            On a terminal each party opens the demonstrator for its own side (its pane, the wire as it \
+            sees it, the inspector; q quits); --plain prints a line per event, --json a JSON object.
             """,
         subcommands: [NetInit.self, NetKMS.self, NetPhone.self, NetCall.self, NetPickup.self]
     )

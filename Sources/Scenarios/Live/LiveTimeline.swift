@@ -207,12 +207,14 @@ public final class LiveTimeline {
     }
 
     /// The tag of the party an identity belongs to; an identity several devices share
-    /// (a forked call's) is its user's initial, as the forking scenario writes it.
+    /// (a forked call's) is its user's initial, as the forking scenario writes it, and one
+    /// no party is known by (the identity a device answered with) its user part.
     private func tagOf(_ uri: String) -> String {
         let holders = builder.parties.filter { $0.identity == uri }
         if holders.count == 1 { return holders[0].tag }
-        let user = uri.split(separator: ":").last?.split(separator: "@").first?.prefix(1).uppercased() ?? ""
-        return holders.isEmpty || user.isEmpty ? uri : user
+        let user = uri.split(separator: ":").last?.split(separator: "@").first.map(String.init) ?? ""
+        guard !user.isEmpty else { return uri }
+        return holders.isEmpty ? user : user.prefix(1).uppercased()
     }
 
     private static func names(_ values: [LearnedValue]) -> String {

@@ -172,6 +172,9 @@ public final class LiveParty: Sendable {
             timeline.remark("\(timeline.party.tag) holds an ESK it cannot open",
                             narration: "I_MESSAGE_2 carried an ESK: SK for the user this mailbox answered for, encrypted to that user's identity. The mailbox keeps it unread until the user picks it up (RFC 6267 §3.3, §7.5).",
                             references: [.rfc(6267, "7.5"), .profile("D12")])
+        case "reopened":
+            timeline.remark("\(timeline.party.tag)'s socket is open again",
+                            narration: "The system refused a send (\(fields["reason"] ?? "")), and SwiftNIO closed the socket; \(timeline.party.tag) listens again on the same address and goes on. What was lost meanwhile comes again: every sender repeats what gets no answer.")
         case "relayed":
             timeline.remark("an answer goes back to \(fields["to"] ?? "the caller")",
                             narration: "A message of call \(fields["csb_id"] ?? "") came back from the device the call was passed to; this phone relays it to the caller unread.",

@@ -26,6 +26,10 @@ import TUITestSupport
             #expect(output.contains("ok   \(seeded): seeded 14, the TGK and SRTP key of run --scenario \(seeded)"), "\(output)")
         }
         #expect(output.contains("ok   pickup: Bob read the message"), "\(output)")
+        // The KMS survives a send its host's firewall refuses (where nftables is there).
+        if output.contains("after-refused-send") {
+            #expect(output.contains("ok   after-refused-send") && output.contains("ok   the KMS's refused send was logged"), "\(output)")
+        }
         // A lossy link for Alice, by tc netem or by nftables (scripts/setup installs it).
         if !output.contains("skip lossy calls") {
             #expect(output.contains("ok   lossy-basic") && output.contains("ok   lossy-forking"), "\(output)")

@@ -131,6 +131,8 @@ public enum CallerEndpoint {
                 _ = try await pending.due(now, on: socket, log: log, name: name)
             case .closed(let reason):
                 throw NetworkError("the socket closed during the call: \(reason)")
+            case .reopened(let reason):
+                log(.reopened(reason))
             }
         }
         throw NetworkError("the socket closed during the call")

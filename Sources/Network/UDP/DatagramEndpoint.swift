@@ -7,48 +7,86 @@ import Synchronization
 /// stream of events (``EndpointEvent``), so a party's logic is a loop over data, like the
 /// demonstrator's update; datagrams go out with ``UDPSocket/send(_:to:)``.
 public enum DatagramEndpoint {
+    typealias Channel = NIOAsyncChannel<AddressedEnvelope<ByteBuffer>, AddressedEnvelope<ByteBuffer>>
+    typealias Writer = NIOAsyncChannelOutboundWriter<AddressedEnvelope<ByteBuffer>>
+
     /// Binds `host:port` (port 0: one the system picks) and runs `body` with the socket;
     /// the socket closes when `body` returns or throws. Ticks come every `tick`, so a loop
     /// over the events can retransmit and give up without a datagram to wake it.
+    ///
+    /// SwiftNIO closes a datagram channel when the system refuses a send in a way it takes
+    /// for fatal (a local firewall's EPERM, say). The party must go on serving, so the
+    /// socket is bound again on the same address, and its loop hears ``EndpointEvent/reopened(_:)``.
     public static func run<Result: Sendable>(host: String, port: Int, tick: Duration = .milliseconds(50),
                                              _ body: (UDPSocket) async throws -> Result) async throws -> Result {
-        let channel: NIOAsyncChannel<AddressedEnvelope<ByteBuffer>, AddressedEnvelope<ByteBuffer>>
+        let first: Channel
         do {
-            channel = try await DatagramBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-                .channelOption(.socketOption(.so_reuseaddr), value: 1)
-                .bind(host: host, port: port) { channel in
-                    channel.eventLoop.makeCompletedFuture {
-                        try NIOAsyncChannel<AddressedEnvelope<ByteBuffer>, AddressedEnvelope<ByteBuffer>>(
-                            wrappingChannelSynchronously: channel)
-                    }
-                }
+            first = try await bind(host: host, port: port)
         } catch {
             throw NetworkError("cannot listen on UDP \(host):\(port): \(error)")
         }
-        guard let address = channel.channel.localAddress else { throw NetworkError("UDP \(host):\(port) has no local address") }
-        return try await channel.executeThenClose { inbound, outbound in
-            let (events, continuation) = AsyncStream.makeStream(of: EndpointEvent.self)
-            return try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    do {
-                        for try await envelope in inbound {
-                            continuation.yield(.datagram(Array(buffer: envelope.data), from: envelope.remoteAddress))
-                        }
-                    } catch {
-                        continuation.yield(.closed(String(describing: error)))
-                    }
-                    continuation.finish()
-                }
-                group.addTask {
-                    while !Task.isCancelled {
-                        try? await Task.sleep(for: tick)
-                        continuation.yield(.tick(ContinuousClock.now))
-                    }
-                }
-                defer { group.cancelAll() }
-                return try await body(UDPSocket(localAddress: address, events: events, outbound: outbound, routes: Routes()))
-            }
+        guard let address = first.channel.localAddress, let boundPort = address.port else {
+            throw NetworkError("UDP \(host):\(port) has no local address")
         }
+        let writer = CurrentWriter()
+        let (events, continuation) = AsyncStream.makeStream(of: EndpointEvent.self)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                var channel = first
+                while true {
+                    let ended = await receive(on: channel, into: continuation, writer: writer)
+                    if Task.isCancelled { break }
+                    do {
+                        channel = try await bind(host: host, port: boundPort)
+                        continuation.yield(.reopened(ended))
+                    } catch {
+                        continuation.yield(.closed("\(ended); binding UDP \(host):\(boundPort) again failed: \(error)"))
+                        break
+                    }
+                }
+                continuation.finish()
+            }
+            group.addTask {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: tick)
+                    continuation.yield(.tick(ContinuousClock.now))
+                }
+            }
+            defer { group.cancelAll() }
+            return try await body(UDPSocket(localAddress: address, events: events, writer: writer, routes: Routes()))
+        }
+    }
+
+    private static func bind(host: String, port: Int) async throws -> Channel {
+        try await DatagramBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .channelOption(.socketOption(.so_reuseaddr), value: 1)
+            .bind(host: host, port: port) { channel in
+                channel.eventLoop.makeCompletedFuture { try Channel(wrappingChannelSynchronously: channel) }
+            }
+    }
+
+    /// Hands `channel`'s datagrams to the party until the channel closes (or the party is
+    /// done); returns why it closed. Sends go through it meanwhile.
+    private static func receive(on channel: Channel, into continuation: AsyncStream<EndpointEvent>.Continuation,
+                                writer: CurrentWriter) async -> String {
+        let ended: String?
+        do {
+            ended = try await channel.executeThenClose { inbound, outbound in
+                writer.set(outbound)
+                defer { writer.set(nil) }
+                do {
+                    for try await envelope in inbound {
+                        continuation.yield(.datagram(Array(buffer: envelope.data), from: envelope.remoteAddress))
+                    }
+                    return nil
+                } catch {
+                    return String(describing: error)
+                }
+            }
+        } catch {
+            ended = String(describing: error)
+        }
+        return "the socket closed" + (ended.map { ": \($0)" } ?? " (the system refused a send)")
     }
 }
 
@@ -58,7 +96,7 @@ public struct UDPSocket: Sendable {
     public let localAddress: SocketAddress
     /// Datagrams and ticks, in the order they happened.
     public let events: AsyncStream<EndpointEvent>
-    let outbound: NIOAsyncChannelOutboundWriter<AddressedEnvelope<ByteBuffer>>
+    let writer: CurrentWriter
     let routes: Routes
 
     /// Sends `octets` to `address`; a send that fails (a host unreachable) is reported,
@@ -66,6 +104,9 @@ public struct UDPSocket: Sendable {
     @discardableResult
     public func send(_ octets: [UInt8], to address: SocketAddress) async -> String? {
         if let failure = await routes.failure(to: address, from: localAddress) { return "cannot send \(octets.count) octets to \(address.hostAndPort): \(failure)" }
+        guard let outbound = writer.current else {
+            return "cannot send \(octets.count) octets to \(address.hostAndPort): the socket is being opened again"
+        }
         do {
             try await outbound.write(AddressedEnvelope(remoteAddress: address, data: ByteBuffer(bytes: octets)))
             return nil
@@ -73,6 +114,15 @@ public struct UDPSocket: Sendable {
             return "cannot send \(octets.count) octets to \(address.hostAndPort): \(error)"
         }
     }
+}
+
+/// The writer of the channel a socket has now: none while it is being bound again.
+final class CurrentWriter: Sendable {
+    private let writer = Mutex<DatagramEndpoint.Writer?>(nil)
+
+    var current: DatagramEndpoint.Writer? { writer.withLock { $0 } }
+
+    func set(_ new: DatagramEndpoint.Writer?) { writer.withLock { $0 = new } }
 }
 
 /// Whether this machine has a route to an address, asked once per address. SwiftNIO closes
@@ -111,6 +161,8 @@ public enum EndpointEvent: Sendable {
     case tick(ContinuousClock.Instant)
     /// The socket closed, with the reason.
     case closed(String)
+    /// The socket closed (the system refused a send), and is open again on the same address.
+    case reopened(String)
 }
 
 /// Why a network command could not go on: what, where, and what was expected.
@@ -132,6 +184,11 @@ extension SocketAddress {
 }
 
 extension NetEvent {
+    /// The socket was bound again after the system refused a send (``EndpointEvent/reopened(_:)``).
+    static func reopened(_ reason: String) -> NetEvent {
+        NetEvent("reopened", [("reason", reason), ("why", "the system refused a send and SwiftNIO closed the socket; it listens again on the same address")])
+    }
+
     /// A datagram from `sender` dropped because it failed `check` (see the `String` form).
     static func dropped(_ octets: [UInt8], from sender: SocketAddress, check: IBAKECheck, reason: String,
                         message: String? = nil, reply: [UInt8]? = nil) -> NetEvent {

@@ -35,6 +35,7 @@ public enum KMSEndpoint {
                 }
             }
             for await event in socket.events {
+                if case .reopened(let reason) = event { log(.reopened(reason)) }
                 guard case .datagram(let bytes, let sender) = event else { continue }
                 let worker = Int(HashFunction.sha256.digest(Array(requester(bytes).utf8))[0]) % queues.count
                 queues[worker].continuation.yield((bytes, sender))

@@ -54,6 +54,8 @@ enum KeyFetch {
                 _ = try await pending.due(now, on: socket, log: log, name: "REQUEST_KEY_PSK")
             case .closed(let reason):
                 throw NetworkError("the socket closed while waiting for the KMS: \(reason)")
+            case .reopened(let reason):
+                log(.reopened(reason))
             }
         }
         throw NetworkError("the socket closed while waiting for the KMS")

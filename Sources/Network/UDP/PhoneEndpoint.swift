@@ -83,6 +83,9 @@ public enum PhoneEndpoint {
                 continue
             case .closed:
                 continue
+            case .reopened(let reason):
+                log(.reopened(reason))
+                continue
             }
             if let record = CallRecord(bytes) {
                 switch record {
@@ -174,6 +177,7 @@ public enum PhoneEndpoint {
         var callers = [UInt32: SocketAddress]()
         log(NetEvent("listening", [("party", "forwarding to \(forward.uri)"), ("address", socket.localAddress.hostAndPort)]))
         for await event in socket.events {
+            if case .reopened(let reason) = event { log(.reopened(reason)) }
             guard case .datagram(let bytes, let sender) = event else { continue }
             let session = MIKEYMessage.kindAndSession(bytes)?.1 ?? CallRecord(bytes)?.csbID
             guard let session else {

@@ -79,6 +79,8 @@ public enum PickupEndpoint {
                 _ = try await pending.due(now, on: socket, log: log, name: name)
             case .closed(let reason):
                 throw NetworkError("the socket closed during the pickup: \(reason)")
+            case .reopened(let reason):
+                log(.reopened(reason))
             }
         }
         throw NetworkError("the socket closed during the pickup")

@@ -127,12 +127,8 @@ public enum CallerEndpoint {
                 } catch {
                     log(.dropped(bytes, from: sender, check: error.check, reason: error.reason, message: type.name))
                 }
-            case .tick(let now):
-                _ = try await pending.due(now, on: socket, log: log, name: name)
-            case .closed(let reason):
-                throw NetworkError("the socket closed during the call: \(reason)")
-            case .reopened(let reason):
-                log(.reopened(reason))
+            case .tick, .closed, .reopened:
+                try await pending.waiting(event, on: socket, log: log, name: name, during: "during the call")
             }
         }
         throw NetworkError("the socket closed during the call")

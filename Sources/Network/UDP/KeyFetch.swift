@@ -50,12 +50,8 @@ enum KeyFetch {
                 } catch {
                     log(.dropped(bytes, from: sender, check: error.check, reason: error.reason))
                 }
-            case .tick(let now):
-                _ = try await pending.due(now, on: socket, log: log, name: "REQUEST_KEY_PSK")
-            case .closed(let reason):
-                throw NetworkError("the socket closed while waiting for the KMS: \(reason)")
-            case .reopened(let reason):
-                log(.reopened(reason))
+            case .tick, .closed, .reopened:
+                try await pending.waiting(event, on: socket, log: log, name: "REQUEST_KEY_PSK", during: "while waiting for the KMS")
             }
         }
         throw NetworkError("the socket closed while waiting for the KMS")
@@ -108,6 +104,19 @@ struct PendingSend: Sendable {
                                                          ("octets", "\(octets.count)")] + (attempts == 1 ? [] : [("attempt", "\(attempts)")]),
                      step: attempts == 1 ? step : nil))
         next = ContinuousClock.now + retransmission.interval(after: attempts)
+    }
+
+    /// What a party waiting for an answer does with an event that is no datagram: at a
+    /// tick, sends again when due; when the socket closed, gives up (`during`: "during the
+    /// call"); when it was opened again, says so.
+    mutating func waiting(_ event: EndpointEvent, on socket: UDPSocket, log: NetLog, name: String,
+                          during: String) async throws(NetworkError) {
+        switch event {
+        case .tick(let now): _ = try await due(now, on: socket, log: log, name: name)
+        case .closed(let reason): throw NetworkError("the socket closed \(during): \(reason)")
+        case .reopened(let reason): log(.reopened(reason))
+        case .datagram: break
+        }
     }
 
     /// At a tick: sends again if the wait is over; throws once patience runs out.

@@ -75,12 +75,8 @@ public enum PickupEndpoint {
                     throw NetworkError("\(count - contents.count) of the \(count) deposits for \(pickup.identity) did not open")
                 }
                 return contents
-            case .tick(let now):
-                _ = try await pending.due(now, on: socket, log: log, name: name)
-            case .closed(let reason):
-                throw NetworkError("the socket closed during the pickup: \(reason)")
-            case .reopened(let reason):
-                log(.reopened(reason))
+            case .tick, .closed, .reopened:
+                try await pending.waiting(event, on: socket, log: log, name: name, during: "during the pickup")
             }
         }
         throw NetworkError("the socket closed during the pickup")

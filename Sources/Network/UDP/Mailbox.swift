@@ -4,7 +4,8 @@ import Primitives
 /// What a mailbox phone keeps for the users it answers for (RFC 6267 §3.3, §7.5; PROFILE
 /// D12): for each call, the ESK of I_MESSAGE_2, which it cannot open, and the content the
 /// caller sends after the keys, which it cannot read; both go to the user who asks, in
-/// memory for as long as the mailbox runs.
+/// memory for as long as the mailbox runs. A phone that is no mailbox has one that
+/// `keeps` nothing: it declines content at once, so the caller need not wait for an answer.
 struct Mailbox {
     /// One deposit: who left it (the caller the mailbox authenticated), the ESK, the content.
     struct Held: Equatable {
@@ -21,11 +22,16 @@ struct Mailbox {
         let from: SocketAddress
     }
 
+    /// Whether this phone is a mailbox (`net phone --mailbox`).
+    let keeps: Bool
     private var awaiting = [UInt32: Awaiting]()
     /// Calls whose content is kept, by the caller's address (to answer a deposit sent again).
     private var kept = [UInt32: SocketAddress]()
     private(set) var held = [String: [Held]]()
 
+    init(keeps: Bool) {
+        self.keeps = keeps
+    }
     /// The call `csbID` from `caller` at `from` carried `esk` for `user`; its content follows.
     mutating func expect(_ csbID: UInt32, esk: [UInt8], for user: String, caller: String, from: SocketAddress) {
         awaiting[csbID] = Awaiting(esk: esk, user: user, caller: caller, from: from)
@@ -33,6 +39,10 @@ struct Mailbox {
 
     /// The records that answer `record` from `sender`, and what to log.
     mutating func answer(_ record: CallRecord, from sender: SocketAddress) -> (replies: [CallRecord], event: NetEvent?) {
+        if !keeps, case .deposit(let csbID, _) = record {
+            return ([.declined(csbID: csbID)], Self.notAMailbox(sender))
+        }
+        if !keeps, case .pickup = record { return ([], Self.notAMailbox(sender)) }
         switch record {
         case .deposit(let csbID, let content):
             if let call = awaiting[csbID], call.from == sender {
@@ -55,5 +65,9 @@ struct Mailbox {
         case .taken, .kept, .declined, .held:
             return ([], nil)
         }
+    }
+
+    private static func notAMailbox(_ sender: SocketAddress) -> NetEvent {
+        NetEvent("dropped", [("from", sender.hostAndPort), ("reason", "a lab record for a mailbox; this phone is not one")])
     }
 }

@@ -51,7 +51,7 @@ public enum PhoneEndpoint {
         var sessions = [UInt32: Session]()
         var ringing = [UInt32: Session]()
         var answers = AnswerCache()
-        var box = Mailbox()
+        var box = Mailbox(keeps: mailbox)
         var agreed = 0
         log(NetEvent("listening", [("party", identity), ("address", socket.localAddress.hostAndPort)]))
 
@@ -94,20 +94,13 @@ public enum PhoneEndpoint {
                         log(NetEvent("taken-elsewhere", [("csb_id", Hex.word(csbID)), ("from", sender.hostAndPort)]))
                     }
                 case .deposit, .pickup:
-                    guard mailbox else {
-                        // A caller leaving content waits for an answer: it learns at once that none is kept here.
-                        let reply = record.csbID.map { CallRecord.declined(csbID: $0) }
-                        if let reply { await socket.send(reply.octets, to: sender) }
-                        log(NetEvent("dropped", [("from", sender.hostAndPort), ("reason", "a lab record for a mailbox; this phone is not one")],
-                                     steps: [.receivedRecord(record.lab, from: sender.hostAndPort, learned: [])]
-                                        + (reply.map { [.sentRecord($0.lab, to: [sender.hostAndPort], learned: [])] } ?? [])))
-                        break
-                    }
                     let (replies, event) = box.answer(record, from: sender)
                     for reply in replies { await socket.send(reply.octets, to: sender) }
                     if let event {
-                        log(NetEvent(event.event, event.fields, steps: [.receivedRecord(record.lab, from: sender.hostAndPort, learned: [])]
-                                        + replies.map { .sentRecord($0.lab, to: [sender.hostAndPort], learned: []) }))
+                        let to = [sender.hostAndPort]
+                        let steps = [NetStep.receivedRecord(record.lab, from: sender.hostAndPort, learned: [])]
+                            + replies.map { NetStep.sentRecord($0.lab, to: to, learned: []) }
+                        log(NetEvent(event.event, event.fields, steps: steps))
                     }
                 case .kept, .declined, .held:
                     log(NetEvent("dropped", [("from", sender.hostAndPort), ("reason", "a lab record this phone does not take")]))

@@ -45,6 +45,7 @@ public enum DatagramEndpoint {
                     }
                 }
                 continuation.finish()
+                writer.end()
             }
             group.addTask {
                 while !Task.isCancelled {
@@ -53,6 +54,8 @@ public enum DatagramEndpoint {
                 }
             }
             defer { group.cancelAll() }
+            // The party's first send must find the channel's writer in place.
+            await writer.opened()
             return try await body(UDPSocket(localAddress: address, events: events, writer: writer, routes: Routes()))
         }
     }
@@ -119,10 +122,27 @@ public struct UDPSocket: Sendable {
 /// The writer of the channel a socket has now: none while it is being bound again.
 final class CurrentWriter: Sendable {
     private let writer = Mutex<DatagramEndpoint.Writer?>(nil)
+    private let openings: AsyncStream<Void>
+    private let opening: AsyncStream<Void>.Continuation
+
+    init() {
+        (openings, opening) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    }
 
     var current: DatagramEndpoint.Writer? { writer.withLock { $0 } }
 
-    func set(_ new: DatagramEndpoint.Writer?) { writer.withLock { $0 = new } }
+    func set(_ new: DatagramEndpoint.Writer?) {
+        writer.withLock { $0 = new }
+        if new != nil { opening.yield() }
+    }
+
+    /// Returns once a channel's writer has been set (or the socket is done with).
+    func opened() async {
+        for await _ in openings { return }
+    }
+
+    /// No channel will follow.
+    func end() { opening.finish() }
 }
 
 /// Whether this machine has a route to an address, asked once per address. SwiftNIO closes

@@ -141,7 +141,7 @@ public enum PhoneEndpoint {
                     log(NetEvent("received", [("message", type.name), ("from", sender.hostAndPort)], step: .received(opened, from: sender.hostAndPort)))
                     let answer = try session.responder.makeRMessage2()
                     answers.keep(answer.message, answering: bytes)
-                    await socket.send(answer.message, to: sender)
+                    // Logged before the send: a caller that holds its keys finds the phone's logged too.
                     log(NetEvent("sent", [("message", answer.kind.name), ("to", sender.hostAndPort), ("octets", "\(answer.message.count)")],
                                  step: .sent(answer, to: [sender.hostAndPort])))
                     if mailbox {
@@ -152,6 +152,7 @@ public enum PhoneEndpoint {
                         }
                     }
                     if let keys = session.responder.sessionKeys { log(NetEvent.keys(keys, peer: MIKEYMessage.clearIdentity(bytes, .initiator))) }
+                    await socket.send(answer.message, to: sender)
                     sessions[csbID] = nil
                     agreed += 1
                     if let calls, agreed >= calls { return }

@@ -50,8 +50,7 @@ public enum CallerEndpoint {
         }
         guard let (_, csbID) = MIKEYMessage.kindAndSession(first.message) else { throw NetworkError("I_MESSAGE_1 does not decode") }
         var pending = PendingSend(first, to: call.devices, retransmission: retransmission)
-        var name = "I_MESSAGE_1"
-        await pending.send(on: socket, log: log, name: name)
+        await pending.send(on: socket, log: log)
         var answering: SocketAddress?
         var keysAgreed: (keys: SessionKeys, peer: String)?
         var deposit: SecretKeyDeposit?
@@ -100,9 +99,8 @@ public enum CallerEndpoint {
                         if call.message != nil, initiator.answeredURI != call.to {
                             deposit = SecretKeyDeposit(intendedURI: call.to, secretKey: random.bytes(IBAKEProfile.secretKeyLength))
                         }
-                        name = "I_MESSAGE_2"
                         pending = PendingSend(try initiator.makeIMessage2(deposit: deposit), to: sender, retransmission: retransmission)
-                        await pending.send(on: socket, log: log, name: name)
+                        await pending.send(on: socket, log: log)
                     } else {
                         let record = try initiator.receiveRMessage2(bytes)
                         log(NetEvent("verified", [("message", type.name), ("from", sender.hostAndPort)],
@@ -116,19 +114,18 @@ public enum CallerEndpoint {
                             return (keys, peer)
                         }
                         keysAgreed = (keys, peer)
-                        name = "content"
                         let content = Array(message.utf8)
                         let left = CallRecord.deposit(csbID: csbID, content: try Self.contentCipher(deposit.secretKey, content))
-                        pending = PendingSend(left, learned: [LearnedValue(.secretKey, deposit.secretKey, .generated),
+                        pending = PendingSend(left, name: "content", learned: [LearnedValue(.secretKey, deposit.secretKey, .generated),
                                                                 LearnedValue(.content, content, .created)],
                                               to: [sender], retransmission: retransmission)
-                        await pending.send(on: socket, log: log, name: name)
+                        await pending.send(on: socket, log: log)
                     }
                 } catch {
                     log(.dropped(bytes, from: sender, check: error.check, reason: error.reason, message: type.name))
                 }
             case .tick, .closed, .reopened:
-                try await pending.waiting(event, on: socket, log: log, name: name, during: "during the call")
+                try await pending.waiting(event, on: socket, log: log, during: "during the call")
             }
         }
         throw NetworkError("the socket closed during the call")

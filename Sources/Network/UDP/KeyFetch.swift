@@ -30,7 +30,7 @@ enum KeyFetch {
             throw NetworkError("cannot make REQUEST_KEY_PSK for \(identity): \(error)")
         }
         var pending = PendingSend(request, to: kms, retransmission: retransmission)
-        await pending.send(on: socket, log: log, name: "REQUEST_KEY_PSK")
+        await pending.send(on: socket, log: log)
         for await event in socket.events {
             switch event {
             case .datagram(let bytes, let sender):
@@ -51,7 +51,7 @@ enum KeyFetch {
                     log(.dropped(bytes, from: sender, check: error.check, reason: error.reason))
                 }
             case .tick, .closed, .reopened:
-                try await pending.waiting(event, on: socket, log: log, name: "REQUEST_KEY_PSK", during: "while waiting for the KMS")
+                try await pending.waiting(event, on: socket, log: log, during: "while waiting for the KMS")
             }
         }
         throw NetworkError("the socket closed while waiting for the KMS")
@@ -61,6 +61,8 @@ enum KeyFetch {
 /// A message sent and not yet answered: it goes again on the retransmission schedule, and
 /// the wait ends when the party's patience does.
 struct PendingSend: Sendable {
+    /// What the log calls it: I_MESSAGE_1, content, pickup.
+    let name: String
     let octets: [UInt8]
     /// What the first send's event shows a screen (none: the send is no step of its own).
     let step: NetStep?
@@ -75,17 +77,19 @@ struct PendingSend: Sendable {
     }
 
     init(_ record: StepRecord, to destinations: [SocketAddress], retransmission: Retransmission) {
-        self.init(record.message, step: .sent(record, to: destinations.map(\.hostAndPort)), to: destinations,
+        self.init(record.kind.name, record.message, step: .sent(record, to: destinations.map(\.hostAndPort)), to: destinations,
                   retransmission: retransmission)
     }
 
-    /// A lab record, with the values the sender chose or made for it.
-    init(_ record: CallRecord, learned: [LearnedValue] = [], to destinations: [SocketAddress], retransmission: Retransmission) {
-        self.init(record.octets, step: .sentRecord(record.lab, to: destinations.map(\.hostAndPort), learned: learned),
+    /// A lab record called `name` in the log, with the values the sender chose or made for it.
+    init(_ record: CallRecord, name: String, learned: [LearnedValue] = [], to destinations: [SocketAddress],
+         retransmission: Retransmission) {
+        self.init(name, record.octets, step: .sentRecord(record.lab, to: destinations.map(\.hostAndPort), learned: learned),
                   to: destinations, retransmission: retransmission)
     }
 
-    private init(_ octets: [UInt8], step: NetStep?, to destinations: [SocketAddress], retransmission: Retransmission) {
+    private init(_ name: String, _ octets: [UInt8], step: NetStep?, to destinations: [SocketAddress], retransmission: Retransmission) {
+        self.name = name
         self.octets = octets
         self.step = step
         self.destinations = destinations
@@ -94,7 +98,7 @@ struct PendingSend: Sendable {
     }
 
     /// Sends to every destination and schedules the next try.
-    mutating func send(on socket: UDPSocket, log: NetLog, name: String) async {
+    mutating func send(on socket: UDPSocket, log: NetLog) async {
         attempts += 1
         for destination in destinations {
             if let failure = await socket.send(octets, to: destination) { log(NetEvent("send-failed", [("reason", failure)])) }
@@ -109,10 +113,9 @@ struct PendingSend: Sendable {
     /// What a party waiting for an answer does with an event that is no datagram: at a
     /// tick, sends again when due; when the socket closed, gives up (`during`: "during the
     /// call"); when it was opened again, says so.
-    mutating func waiting(_ event: EndpointEvent, on socket: UDPSocket, log: NetLog, name: String,
-                          during: String) async throws(NetworkError) {
+    mutating func waiting(_ event: EndpointEvent, on socket: UDPSocket, log: NetLog, during: String) async throws(NetworkError) {
         switch event {
-        case .tick(let now): _ = try await due(now, on: socket, log: log, name: name)
+        case .tick(let now): _ = try await due(now, on: socket, log: log)
         case .closed(let reason): throw NetworkError("the socket closed \(during): \(reason)")
         case .reopened(let reason): log(.reopened(reason))
         case .datagram: break
@@ -121,12 +124,12 @@ struct PendingSend: Sendable {
 
     /// At a tick: sends again if the wait is over; throws once patience runs out.
     /// Returns whether it sent.
-    mutating func due(_ now: ContinuousClock.Instant, on socket: UDPSocket, log: NetLog, name: String) async throws(NetworkError) -> Bool {
+    mutating func due(_ now: ContinuousClock.Instant, on socket: UDPSocket, log: NetLog) async throws(NetworkError) -> Bool {
         guard now < deadline else {
             throw NetworkError("no answer to \(name) after \(attempts) sends in \(retransmission.patience)")
         }
         guard now >= next else { return false }
-        await send(on: socket, log: log, name: name)
+        await send(on: socket, log: log)
         return true
     }
 }

@@ -37,9 +37,8 @@ public enum PickupEndpoint {
         let random: RandomSource = seed.map { HMACDRBG(seed: $0, party: pickup.identity) } ?? SystemRandom()
         let entry = try await KeyFetch.key(for: pickup.identity, realm: realm, kms: pickup.kms, on: socket, keyName: .responderPrivateKey,
                                            random: random, retransmission: retransmission, log: log)
-        let name = "pickup"
-        var pending = PendingSend(CallRecord.pickup(identity: pickup.identity), to: [pickup.mailbox], retransmission: retransmission)
-        await pending.send(on: socket, log: log, name: name)
+        var pending = PendingSend(CallRecord.pickup(identity: pickup.identity), name: "pickup", to: [pickup.mailbox], retransmission: retransmission)
+        await pending.send(on: socket, log: log)
         var read = [Int: Content?]()
         for await event in socket.events {
             switch event {
@@ -76,7 +75,7 @@ public enum PickupEndpoint {
                 }
                 return contents
             case .tick, .closed, .reopened:
-                try await pending.waiting(event, on: socket, log: log, name: name, during: "during the pickup")
+                try await pending.waiting(event, on: socket, log: log, during: "during the pickup")
             }
         }
         throw NetworkError("the socket closed during the pickup")

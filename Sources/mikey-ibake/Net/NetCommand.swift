@@ -38,21 +38,25 @@ struct NetOutput: ParsableArguments {
     @Flag(help: "One line per event (the default when the output is not a terminal, or TERM is dumb or unknown).") var plain = false
     @Flag(help: "One JSON object per line; the last, when keys are agreed: {\"event\":\"keys\",...}.") var json = false
 
-    /// Runs a party's `work`: on the full screen following `party` (made only then), or
-    /// with its events printed as lines named `name`.
-    func run(_ name: String, party: () throws -> LiveParty,
-             work: @escaping @Sendable (@escaping NetLog) async throws -> Void) throws {
+    /// Runs a party's `work` on a UDP socket bound to `listen`: on the full screen
+    /// following the party `screen` makes (made only then), or with its events printed as
+    /// lines named `name`.
+    func run(_ name: String, listen: Endpoint, screen: () throws -> LiveParty,
+             work: @escaping @Sendable (UDPSocket, @escaping NetLog) async throws -> Void) throws {
+        let bound: @Sendable (@escaping NetLog) async throws -> Void = { log in
+            _ = try await DatagramEndpoint.run(host: listen.host, port: listen.port) { socket in try await work(socket, log) }
+        }
         let environment = TerminalEnvironment.detect(options: TerminalOptions(noColor: false, ascii: false, plain: plain || json))
         let log = log(party: name)
-        let plainRun = { try runNetwork { try await work(log) } }
+        let plainRun = { try runNetwork { try await bound(log) } }
         guard !environment.isPlain else { return try plainRun() }
         let live: LiveParty
         do {
-            live = try party()
+            live = try screen()
         } catch let error as NetworkError {
             throw CommandFailure.usage(error.description)
         }
-        try NetScreen.run(live, environment: environment, plain: plainRun, work: work)
+        try NetScreen.run(live, environment: environment, plain: plainRun, work: bound)
     }
 
     func log(party: String) -> NetLog {
@@ -172,11 +176,10 @@ struct NetKMS: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let realm = try loadRealm(directory)
-            let listen = listen
-            try output.run("kms", party: { try LiveParty(identity: realm.description.kms, role: .kms, realm: realm, kmsAddress: nil, seed: nil) }) { log in
-                try await DatagramEndpoint.run(host: listen.host, port: listen.port) { socket in
-                    try await KMSEndpoint.serve(realm, on: socket, log: log)
-                }
+            try output.run("kms", listen: listen, screen: {
+                try LiveParty(identity: realm.description.kms, role: .kms, realm: realm, kmsAddress: nil, seed: nil)
+            }) { socket, log in
+                try await KMSEndpoint.serve(realm, on: socket, log: log)
             }
         }
     }
@@ -214,18 +217,18 @@ struct NetPhone: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let realm = try loadRealm(directory)
-            let (identity, listen, mailbox, seed) = (identity, listen, mailbox, seed)
+            let (identity, mailbox, seed) = (identity, mailbox, seed)
             let (common, ring) = (common, ring ?? .zero)
             if let common, !(realm.grants[identity]?.contains(common) ?? false) {
                 throw CommandFailure.usage("--common \(common): the realm does not grant \(identity) that key (net init --common \(common)=\(identity))")
             }
             let kms = try kms.address()
             let forward = try forwardTo.flatMap { uri in try at.map { PhoneEndpoint.Forwarding(uri: uri, address: try $0.address()) } }
-            try output.run(identity, party: { try LiveParty(identity: identity, role: .phone, realm: realm, kmsAddress: kms.hostAndPort, seed: seed) }) { log in
-                try await DatagramEndpoint.run(host: listen.host, port: listen.port) { socket in
-                    try await PhoneEndpoint.serve(identity: identity, realm: realm, kms: kms, on: socket, forward: forward,
-                                                  mailbox: mailbox, common: common, ring: ring, seed: seed, log: log)
-                }
+            try output.run(identity, listen: listen, screen: {
+                try LiveParty(identity: identity, role: .phone, realm: realm, kmsAddress: kms.hostAndPort, seed: seed)
+            }) { socket, log in
+                try await PhoneEndpoint.serve(identity: identity, realm: realm, kms: kms, on: socket, forward: forward,
+                                              mailbox: mailbox, common: common, ring: ring, seed: seed, log: log)
             }
         }
     }
@@ -256,14 +259,12 @@ struct NetCall: ParsableCommand {
             guard !devices.isEmpty else { throw CommandFailure.usage("--at HOST:PORT: give at least one device of \(to)") }
             let call = CallerEndpoint.Call(identity: identity, to: to, devices: try devices.map { try $0.address() }, kms: try kms.address(),
                                            message: message)
-            let (listen, seed) = (listen, seed)
-            try output.run(call.identity, party: {
+            let seed = seed
+            try output.run(call.identity, listen: listen, screen: {
                 try LiveParty(identity: call.identity, role: .caller(to: call.to, devices: call.devices.map(\.hostAndPort)), realm: realm,
                               kmsAddress: call.kms.hostAndPort, seed: seed)
-            }) { log in
-                try await DatagramEndpoint.run(host: listen.host, port: listen.port) { socket in
-                    _ = try await CallerEndpoint.call(call, realm: realm, on: socket, seed: seed, log: log)
-                }
+            }) { socket, log in
+                _ = try await CallerEndpoint.call(call, realm: realm, on: socket, seed: seed, log: log)
             }
         }
     }
@@ -286,14 +287,12 @@ struct NetPickup: ParsableCommand {
         try reportingFailures {
             let realm = try loadRealm(directory)
             let pickup = PickupEndpoint.Pickup(identity: identity, kms: try kms.address(), mailbox: try from.address())
-            let (listen, seed) = (listen, seed)
-            try output.run(identity, party: {
+            let seed = seed
+            try output.run(identity, listen: listen, screen: {
                 try LiveParty(identity: pickup.identity, role: .pickup(from: pickup.mailbox.hostAndPort), realm: realm,
                               kmsAddress: pickup.kms.hostAndPort, seed: seed)
-            }) { log in
-                try await DatagramEndpoint.run(host: listen.host, port: listen.port) { socket in
-                    _ = try await PickupEndpoint.pickUp(pickup, realm: realm, on: socket, seed: seed, log: log)
-                }
+            }) { socket, log in
+                _ = try await PickupEndpoint.pickUp(pickup, realm: realm, on: socket, seed: seed, log: log)
             }
         }
     }

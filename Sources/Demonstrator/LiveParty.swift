@@ -102,7 +102,9 @@ public final class LiveParty: Sendable {
 
     private func apply(_ event: NetEvent, to state: inout State) {
         let timeline = state.timeline
-        if event.steps.isEmpty { return remark(event, on: timeline) }
+        if event.steps.isEmpty {
+            return timeline.note(event.event, fields: event.fields, line: event.line(party: timeline.party.tag))
+        }
         for step in event.steps {
             switch step {
             case .sent(let record, let addresses):
@@ -123,66 +125,6 @@ public final class LiveParty: Sendable {
                 timeline.receivedRecord(record.name, octets: record.octets, notation: record.notation,
                                         from: peer(at: address, message: [], in: &state), learned: learned)
             }
-        }
-    }
-
-    /// The events that are no step of their own: what they say, in words; nothing for
-    /// those a step already shows.
-    private func remark(_ event: NetEvent, on timeline: LiveTimeline) {
-        let fields = Dictionary(event.fields, uniquingKeysWith: { first, _ in first })
-        switch event.event {
-        case "sent", "provisioned", "answered", "ringing":
-            return
-        case "listening":
-            timeline.remark("\(timeline.party.tag) listens on \(fields["address"] ?? "?")",
-                            narration: "\(timeline.party.name) has what it needs and waits for datagrams on UDP \(fields["address"] ?? "?") (the MIKEY port is 2269, RFC 3830 §10).")
-        case "resent":
-            timeline.remark("\(fields["message"] ?? "a message") sent again" + (fields["attempt"].map { " (attempt \($0))" } ?? ""),
-                            narration: fields["why"].map { "\(timeline.party.tag) sends the same octets again: \($0)." }
-                                ?? "No answer came in time: \(timeline.party.tag) sends the same octets again, waiting twice as long each time up to 2 s (PROFILE D20).")
-        case "keys":
-            let peer = fields["peer"] ?? "?"
-            timeline.remark("keys agreed with \(peer)",
-                            narration: "The exchange with \(peer) is over. SHA-256 of K_SESSION begins \(String((fields["k_session_sha256"] ?? "").prefix(16))): the peer's screen (or its --plain line) shows the same digest when both hold the same key.",
-                            references: [.rfc(6267, "4.2.2.8"), .profile("D20")])
-        case "stopped":
-            timeline.remark("\(timeline.party.tag) stops: \(fields["reason"] ?? "?")",
-                            narration: "\(timeline.party.name) gave up: \(fields["reason"] ?? "?"). The screen stays until q; the command then ends with an error.")
-        case "taken-elsewhere":
-            timeline.remark("the call was taken on another device",
-                            narration: "The caller says call \(fields["csb_id"] ?? "") was answered by another device of the user (a lab record, as SIP would send CANCEL). This phone forgets it: its b never left it, and it never computes abP.",
-                            references: [.rfc(6267, "3.1"), .profile("D20")])
-        case "too-late":
-            timeline.remark("a later answer from \(fields["from"] ?? "?") is turned down",
-                            narration: "Another device answered after the first one did (\(fields["reason"] ?? "")): the caller tells it the call was taken and goes on with the first (RFC 6267 §3.1).",
-                            references: [.rfc(6267, "3.1"), .profile("D20")])
-        case "retargeted":
-            timeline.remark("call \(fields["csb_id"] ?? "") retargeted to \(fields["to"] ?? "?")",
-                            narration: "This phone takes no calls: it passes every message of the call on to \(fields["to"] ?? "?") at \(fields["at"] ?? "?") and the answers back. It cannot open them: they are encrypted to the identity called, or to the caller (RFC 6267 §3.2).",
-                            references: [.rfc(6267, "3.2"), .profile("D13")])
-        case "incoming":
-            timeline.remark("\(timeline.party.tag) rings for \(fields["ring"] ?? "a while")",
-                            narration: "I_MESSAGE_1 opened: the phone rings before it answers (--ring). If the caller says the call was taken on another device first, it never sends R_MESSAGE_1, and its b is never used (RFC 6267 §3.1).",
-                            references: [.rfc(6267, "3.1"), .profile("D13")])
-        case "no-message-left":
-            timeline.remark("no message left",
-                            narration: "The message to leave is not left: \(fields["reason"] ?? "").",
-                            references: [.rfc(6267, "3.3"), .profile("D12")])
-        case "deposit":
-            timeline.remark("\(timeline.party.tag) holds an ESK it cannot open",
-                            narration: "I_MESSAGE_2 carried an ESK: SK for the user this mailbox answered for, encrypted to that user's identity. The mailbox keeps it unread until the user picks it up (RFC 6267 §3.3, §7.5).",
-                            references: [.rfc(6267, "7.5"), .profile("D12")])
-        case "reopened":
-            timeline.remark("\(timeline.party.tag)'s socket is open again",
-                            narration: "The system refused a send (\(fields["reason"] ?? "")), and SwiftNIO closed the socket; \(timeline.party.tag) listens again on the same address and goes on. What was lost meanwhile comes again: every sender repeats what gets no answer.")
-        case "relayed":
-            timeline.remark("an answer goes back to \(fields["to"] ?? "the caller")",
-                            narration: "A message of call \(fields["csb_id"] ?? "") came back from the device the call was passed to; this phone relays it to the caller unread.",
-                            references: [.rfc(6267, "3.2"), .profile("D13")])
-        default:
-            let text = event.line(party: timeline.party.tag)
-            timeline.remark(event.fields.isEmpty ? event.event : "\(event.event): \(event.fields.map(\.1).joined(separator: ", "))",
-                            narration: text)
         }
     }
 

@@ -83,13 +83,8 @@ public final class LiveTimeline {
     /// party learned from it.
     public func received(_ record: StepRecord, from peer: Party) {
         builder.phase = record.kind.phase
-        meet(peer)
         let tag = party.tag
-        let message = WireMessage(record.kind, octets: record.message, from: peer.id, to: party.id,
-                                  notation: notation(received: record))
-        builder.step(peer.id, .send, "\(record.kind) arrives from \(peer.tag)", message: message,
-                     narration: "A datagram of \(record.message.count) octets from \(peer.name) decodes as \(record.kind).",
-                     references: [.profile("D20")])
+        arrival(record.kind, octets: record.message, notation: notation(received: record), from: peer)
         builder.step(party.id, .receive, "\(tag) opens \(record.kind)", reveal: record.learned.map { (party.id, $0) },
                      forget: record.wiped.map { (party.id, $0) }, checks: record.passed.map { CheckOutcome(check: $0, passed: true, detail: "") },
                      notes: record.notes, narration: LiveNarration.opening(record.kind, by: tag) + LiveNarration.erasing(record.wiped, by: tag),
@@ -118,12 +113,10 @@ public final class LiveTimeline {
     /// One of the lab's own records came from `peer`; `learned` is what the party read in it.
     public func receivedRecord(_ name: String, octets: [UInt8], notation: String, from peer: Party, learned: [LearnedValue]) {
         builder.phase = LiveNarration.phase(ofRecord: name)
-        meet(peer)
         let tag = party.tag
-        builder.step(peer.id, .send, "\(name) arrives from \(peer.tag)",
-                     message: WireMessage(MessageKind(record: name), octets: octets, from: peer.id, to: party.id, notation: notation),
-                     narration: LiveNarration.receiving(record: name, by: tag, from: peer.name, read: !learned.isEmpty),
-                     references: [.profile("D12"), .profile("D20")])
+        arrival(MessageKind(record: name), octets: octets, notation: notation, from: peer,
+                narration: LiveNarration.receiving(record: name, by: tag, from: peer.name, read: !learned.isEmpty),
+                references: [.profile("D12"), .profile("D20")])
         guard !learned.isEmpty else { return }
         let text = learned.first { $0.name == .content }.map { String(decoding: $0.octets, as: UTF8.self) }
         builder.step(party.id, .receive, "\(tag) opens the ESK and reads the content", reveal: learned.map { (party.id, $0) },
@@ -135,11 +128,8 @@ public final class LiveTimeline {
     /// The KMS answered `request` from `peer` with `answer`, whose key it computed.
     public func served(request: [UInt8], answer: StepRecord, to peer: Party) {
         builder.phase = .provisioning
-        meet(peer)
-        builder.step(peer.id, .send, "REQUEST_KEY_PSK arrives from \(peer.tag)",
-                     message: WireMessage(.requestKeyPSK, octets: request, from: peer.id, to: party.id,
-                                          notation: Notation.describe(.requestKeyPSK, layers: [], tag: tagOf)),
-                     narration: "\(peer.name) asks for its private key: REQUEST_KEY_PSK, authenticated by V under a key derived from the pre-shared key it and the KMS share (PROFILE D11).",
+        arrival(.requestKeyPSK, octets: request, notation: Notation.describe(.requestKeyPSK, layers: [], tag: tagOf), from: peer,
+                narration: "\(peer.name) asks for its private key: REQUEST_KEY_PSK, authenticated by V under a key derived from the pre-shared key it and the KMS share (PROFILE D11).",
                      references: [.rfc(6267, "4.2.1"), .profile("D11")])
         builder.step(party.id, .send, "KMS returns \(peer.tag)'s private key",
                      message: WireMessage(.requestKeyResp, octets: answer.message, from: party.id, to: peer.id,
@@ -155,19 +145,14 @@ public final class LiveTimeline {
     /// party dropped it, and sent `reply` (an Error message) when the RFC has it answer.
     public func refused(_ octets: [UInt8], from peer: Party?, check: IBAKECheck, reason: String, reply: [UInt8]? = nil) {
         let kind = (try? MIKEYMessage(decoding: octets)).map { MessageKind($0.header.dataType) }
-        var arrival: Int?
+        var arrived: Int?
         if let peer, let kind {
-            meet(peer)
-            arrival = builder.step(peer.id, .send, "\(kind) arrives from \(peer.tag)",
-                                   message: WireMessage(kind, octets: octets, from: peer.id, to: party.id,
-                                                        notation: Notation.describe(kind, layers: [], tag: tagOf)),
-                                   narration: "A datagram of \(octets.count) octets from \(peer.name) decodes as \(kind).",
-                                   references: [.profile("D20")])
+            arrived = arrival(kind, octets: octets, notation: Notation.describe(kind, layers: [], tag: tagOf), from: peer)
         }
         let what = kind.map { "\($0)" } ?? "a datagram of \(octets.count) octets"
         let from = peer.map { " from \($0.tag)" } ?? ""
         builder.step(party.id, .refuse, "\(party.tag) drops \(what)\(from)",
-                     checks: [CheckOutcome(check: check, passed: false, detail: reason)], refusing: arrival,
+                     checks: [CheckOutcome(check: check, passed: false, detail: reason)], refusing: arrived,
                      narration: "\(party.tag) refuses \(what)\(from): the \(check.title) check fails (\(reason)). It drops the datagram and goes on serving\(reply == nil ? "." : ", answering with a MIKEY Error message (PROFILE D18).")",
                      references: [.rfc(6267, "4.2.2"), .profile("D20")])
         if let reply, let peer {
@@ -178,10 +163,24 @@ public final class LiveTimeline {
         }
     }
 
-    /// Something the party noticed that is no message of its own (the call was taken by
-    /// another device, a message went again), told in words.
-    public func remark(_ title: String, narration: String, references: [SpecReference] = [.profile("D20")]) {
-        builder.step(party.id, .note, title, narration: narration, references: references)
+    /// Something the party logged that is no step of its own (it listens, the call was
+    /// taken by another device, a message went again): a note in words, from the event's
+    /// name and fields (``LiveNotes``); `line` is its `--plain` line. Nothing for an event a
+    /// step already shows.
+    public func note(_ event: String, fields: [(String, String)], line: String) {
+        guard let note = LiveNotes.note(event, fields, of: party, line: line) else { return }
+        builder.step(party.id, .note, note.title, narration: note.narration, references: note.references)
+    }
+
+    /// A message from `peer` on the wire, as this party saw it arrive; returns its step.
+    @discardableResult
+    private func arrival(_ kind: MessageKind, octets: [UInt8], notation: String, from peer: Party,
+                         narration: String? = nil, references: [SpecReference] = [.profile("D20")]) -> Int {
+        meet(peer)
+        return builder.step(peer.id, .send, "\(kind) arrives from \(peer.tag)",
+                            message: WireMessage(kind, octets: octets, from: peer.id, to: party.id, notation: notation),
+                            narration: narration ?? "A datagram of \(octets.count) octets from \(peer.name) decodes as \(kind).",
+                            references: references)
     }
 
     // MARK: Names

@@ -63,8 +63,6 @@ struct NetBenchmarks {
                          "--to", "sip:bob@ims.example", "--at", phone.address, "--json"]
         for _ in 0..<calls {
             let start = ContinuousClock.now
-            // posix_spawn and waitpid: Foundation's Process polls for the exit every 100 ms
-            // or so, which would be most of what is measured.
             guard try Self.spawnAndWait(arguments) == 0 else { throw CommandFailure.failed("bench --net: a call failed") }
             times.append(ContinuousClock.now - start)
         }
@@ -84,17 +82,11 @@ struct NetBenchmarks {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        var pid: pid_t = 0
-        let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        guard posix_spawn(&pid, arguments[0], &actions, nil, argv, environ) == 0 else {
-            throw CommandFailure.failed("bench --net: cannot start \(arguments[0])")
+        do {
+            return try ChildProcess.exitStatus(of: try ChildProcess.spawn(arguments, actions: &actions))
+        } catch {
+            throw CommandFailure.failed("bench --net: \(error.description)")
         }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 {
-            guard errno == EINTR else { throw CommandFailure.failed("bench --net: waitpid failed") }
-        }
-        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
 
     /// Sends one REQUEST_KEY_PSK per user, at most 32 outstanding, and times until every

@@ -47,24 +47,21 @@ enum PseudoTerminal {
         posix_spawn_file_actions_adddup2(&actions, 0, 2)
         posix_spawn_file_actions_addclose(&actions, master)
 
-        let argv = arguments.map { strdup($0) } + [nil]
-        let envp = environment.map { strdup($0) } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+        let pid: pid_t
+        do {
+            pid = try ChildProcess.spawn(arguments, environment: environment, actions: &actions)
+        } catch {
+            throw Failure(description: error.description)
         }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, arguments[0], &actions, nil, argv, envp)
-        guard spawned == 0 else { throw Failure(description: "posix_spawn \(arguments[0]): error \(spawned)") }
 
         // Drain the screen output until the child closes the terminal (read fails with
         // EIO), so it never blocks on a full buffer.
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while buffer.withUnsafeMutableBytes({ read(master, $0.baseAddress, $0.count) }) > 0 {}
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 {
-            guard errno == EINTR else { throw Failure(description: "waitpid: errno \(errno)") }
+        do {
+            return try ChildProcess.exitStatus(of: pid)
+        } catch {
+            throw Failure(description: error.description)
         }
-        return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     }
 }

@@ -8,6 +8,7 @@ import IBE
 import Network
 import NIOCore
 import Primitives
+import Synchronization
 import TerminalBackend
 
 /// `mikey-ibake net`: each party in its own process, MIKEY over UDP (issue 14).
@@ -117,14 +118,11 @@ func runNetwork(_ work: @escaping @Sendable () async throws -> Void) throws {
 }
 
 /// An error handed from the task to the waiting thread.
-final class LockedError: @unchecked Sendable {
-    // Invariant: written once by the task before it signals, read after the wait: the
-    // semaphore orders the two, and the lock makes that plain to any reader.
-    private let lock = NSLock()
-    private var error: Error?
+final class LockedError: Sendable {
+    private let error = Mutex<(any Error)?>(nil)
 
-    func set(_ error: Error) { lock.withLock { self.error = error } }
-    func get() -> Error? { lock.withLock { error } }
+    func set(_ error: any Error) { self.error.withLock { $0 = error } }
+    func get() -> (any Error)? { error.withLock { $0 } }
 }
 
 struct NetInit: ParsableCommand {

@@ -151,7 +151,10 @@ final class CurrentWriter: Sendable {
 /// end the party. A connected datagram channel to the address asks the system the same
 /// question without touching the party's socket (connect on UDP sends nothing).
 final class Routes: Sendable {
-    private let known = Mutex<[SocketAddress: String?]>([:])
+    /// The answers so far, by host (a route does not depend on the port); forgotten all at
+    /// once past `capacity` hosts, so forged sources cannot grow it without end.
+    private let known = Mutex<[String: String?]>([:])
+    private let capacity = 4096
 
     /// Why nothing can be sent to `address` from a socket bound to `local`, or nil when
     /// there is a route.
@@ -159,7 +162,8 @@ final class Routes: Sendable {
         guard address.protocol == local.protocol else {
             return "the socket is bound to \(local.hostAndPort), another address family (listen on an address of the same family)"
         }
-        if let answer = known.withLock({ $0[address] }) { return answer }
+        let host = address.ipAddress ?? address.description
+        if let answer = known.withLock({ $0[host] }) { return answer }
         let answer: String?
         do {
             let probe = try await DatagramBootstrap(group: MultiThreadedEventLoopGroup.singleton).connect(to: address).get()
@@ -168,7 +172,10 @@ final class Routes: Sendable {
         } catch {
             answer = "no route (\(error))"
         }
-        known.withLock { $0[address] = .some(answer) }
+        known.withLock { known in
+            if known.count >= capacity { known.removeAll() }
+            known[host] = .some(answer)
+        }
         return answer
     }
 }

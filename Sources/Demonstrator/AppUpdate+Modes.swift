@@ -12,15 +12,6 @@ extension AppUpdate {
 
     /// The table's keys: move the highlight, or open the mode's run in the panes.
     static func modesAction(_ s: inout AppState, _ action: KeyAction, selected: Int) {
-        let last = MIKEYMode.allCases.count - 1
-        switch action {
-        case .menuPrevious: s.overlay = .modes(selected: max(0, selected - 1))
-        case .menuNext: s.overlay = .modes(selected: min(last, selected + 1))
-        case .menuFirst: s.overlay = .modes(selected: 0)
-        case .menuLast: s.overlay = .modes(selected: last)
-        default:
-            s.overlay = nil
-            switchScenario(&s, to: MIKEYMode.allCases[min(max(selected, 0), last)].exchange)
-        }
+        listAction(&s, action, selected: selected, among: MIKEYMode.allCases.map(\.exchange), overlay: AppState.Overlay.modes)
     }
 }

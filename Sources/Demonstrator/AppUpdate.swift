@@ -129,15 +129,23 @@ public enum AppUpdate {
         if case .attackMenu(let selected)? = s.overlay { return attackMenuAction(&s, action, selected: selected) }
         if case .modes(let selected)? = s.overlay { return modesAction(&s, action, selected: selected) }
         guard case .scenarioMenu(let selected)? = s.overlay else { return }
-        let last = ScenarioName.ibakeScenarios.count - 1
+        listAction(&s, action, selected: selected, among: ScenarioName.ibakeScenarios, overlay: AppState.Overlay.scenarioMenu)
+    }
+
+    /// The keys of an overlay listing `scenarios` (the scenario menu, the modes table):
+    /// move the highlight (`overlay` is the overlay with another entry chosen), or close
+    /// it and switch to the chosen entry's scenario.
+    static func listAction(_ s: inout AppState, _ action: KeyAction, selected: Int, among scenarios: [ScenarioName],
+                           overlay: (Int) -> AppState.Overlay) {
+        let last = scenarios.count - 1
         switch action {
-        case .menuPrevious: s.overlay = .scenarioMenu(selected: max(0, selected - 1))
-        case .menuNext: s.overlay = .scenarioMenu(selected: min(last, selected + 1))
-        case .menuFirst: s.overlay = .scenarioMenu(selected: 0)
-        case .menuLast: s.overlay = .scenarioMenu(selected: last)
+        case .menuPrevious: s.overlay = overlay(max(0, selected - 1))
+        case .menuNext: s.overlay = overlay(min(last, selected + 1))
+        case .menuFirst: s.overlay = overlay(0)
+        case .menuLast: s.overlay = overlay(last)
         default:
             s.overlay = nil
-            switchScenario(&s, to: ScenarioName.ibakeScenarios[min(max(selected, 0), last)])
+            switchScenario(&s, to: scenarios[min(max(selected, 0), last)])
         }
     }
 }

@@ -19,21 +19,19 @@ public enum SIPCarriageText: Sendable {
         for step in timeline.steps {
             guard let message = step.message else { continue }
             let kind = message.kind
-            if kind.name.hasPrefix("REQUEST_KEY") {
+            switch (SIPCarriage.elsewhere(kind), dialogue) {
+            case (.kms, _):
                 views[step.index] = .none("\(kind) goes between a user and the KMS over UDP port 2269, not in SIP (PROFILE D11, D20, D23).")
-            } else if kind.dataType == nil {
+            case (.labRecord, _):
                 views[step.index] = .none("\(kind) is not a MIKEY message: no SIP message carries it (PROFILE D23).")
-            } else {
-                switch dialogue {
-                case .failure(let error):
-                    views[step.index] = .none("This run has no SIP carriage: \(error) (PROFILE D23).")
-                case .success(let messages):
-                    if let carrier = SIPCarriage.carrier(of: step.index, in: messages) {
-                        views[step.index] = .carried(carrier, route: route(carrier, in: timeline),
-                                                     notes: notes(carrier, at: step.index, in: timeline, dialogue: messages))
-                    } else {
-                        views[step.index] = .none("\(kind) has no SIP carrier in this run (PROFILE D23).")
-                    }
+            case (nil, .failure(let error)):
+                views[step.index] = .none("This run has no SIP carriage: \(error) (PROFILE D23).")
+            case (nil, .success(let messages)):
+                if let carrier = SIPCarriage.carrier(of: step.index, in: messages) {
+                    views[step.index] = .carried(carrier, route: route(carrier, in: timeline),
+                                                 notes: notes(carrier, at: step.index, in: timeline, dialogue: messages))
+                } else {
+                    views[step.index] = .none("\(kind) has no SIP carrier in this run (PROFILE D23).")
                 }
             }
         }

@@ -54,6 +54,21 @@ public enum SIPCarriage {
         return [127, 0, 0, UInt8(index + 1)]
     }
 
+    /// Where a message that no SIP message carries goes instead (PROFILE D23).
+    public enum Elsewhere: Sendable, Equatable {
+        /// REQUEST_KEY and its response: between a user and the KMS over UDP (PROFILE D11, D20).
+        case kms
+        /// A record of the lab's own, not MIKEY (SRTP, a mailbox deposit, a group frame).
+        case labRecord
+    }
+
+    /// Where a message of `kind` goes when PROFILE D23 puts it in no SIP message; nil for
+    /// a MIKEY message of the call (which rides in SIP if ``ridesInSIP(_:)``).
+    public static func elsewhere(_ kind: MessageKind) -> Elsewhere? {
+        guard let type = kind.dataType else { return .labRecord }
+        return [.requestKeyPSK, .requestKeyPKE, .requestKeyResponse].contains(type) ? .kms : nil
+    }
+
     /// Whether a message of `kind` rides in SIP under PROFILE D23.
     public static func ridesInSIP(_ kind: MessageKind) -> Bool {
         [MessageKind.iMessage1, .rMessage1, .iMessage2, .rMessage2, .error].contains(kind)
@@ -139,8 +154,7 @@ private struct DialogueBuilder {
     init(timeline: Timeline) { self.timeline = timeline }
 
     mutating func add(_ message: WireMessage, at step: Int) throws {
-        guard let type = message.kind.dataType else { return }     // a record of the lab's own
-        if [.requestKeyPSK, .requestKeyPKE, .requestKeyResponse].contains(type) { return }  // UDP to the KMS (PROFILE D11, D20)
+        if SIPCarriage.elsewhere(message.kind) != nil { return }    // to the KMS over UDP, or a record of the lab's own
         switch message.kind {
         case .iMessage1: try invite(message, step)
         case .rMessage1: try sessionProgress(message, step)

@@ -57,7 +57,7 @@ public enum SIPCarriageText: Sendable {
                 }
             }
         }
-        if let answer = plainAnswer(to: carrier, in: dialogue) {
+        if let answer = SIPCarriage.plainAnswer(to: carrier, in: dialogue) {
             notes.append("Step \(answer.step): \(label(answer)) \(route(answer, in: timeline)) answers it with an SDP answer "
                          + "that has no key-mgmt line, as no MIKEY message of this mode answers this one; then ACK (RFC 4567 §4).")
         }
@@ -68,15 +68,6 @@ public enum SIPCarriageText: Sendable {
                          + " (RFC 3261 §9, §16.7).")
         }
         return notes
-    }
-
-    /// The 200 OK that answers `invite` with an SDP answer but no MIKEY message (MIKEY-SAKKE, PROFILE D23).
-    private static func plainAnswer(to invite: SIPMessage, in dialogue: [SIPMessage]) -> SIPMessage? {
-        guard invite.status == nil, invite.method == "INVITE" else { return nil }
-        return dialogue.first {
-            $0.status == 200 && $0.method == "INVITE" && $0.header("Call-ID") == invite.header("Call-ID")
-                && $0.body != nil && $0.body?.keyManagementData == nil
-        }
     }
 
     /// What the SIP view says at each step of a mode run (PROFILE D22) that sends nothing

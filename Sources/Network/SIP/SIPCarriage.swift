@@ -102,6 +102,16 @@ public enum SIPCarriage {
         dialogue.first { $0.carries == step }
     }
 
+    /// The 200 OK that answers `invite` with an SDP answer but no MIKEY message (MIKEY-SAKKE,
+    /// PROFILE D23); nil for a response, another request, or an INVITE answered otherwise.
+    public static func plainAnswer(to invite: SIPMessage, in dialogue: [SIPMessage]) -> SIPMessage? {
+        guard invite.status == nil, invite.method == "INVITE" else { return nil }
+        return dialogue.first {
+            $0.status == 200 && $0.method == "INVITE" && $0.header("Call-ID") == invite.header("Call-ID")
+                && $0.body != nil && $0.body?.keyManagementData == nil
+        }
+    }
+
     /// How the proxy ended `invite`, a forked copy no device answered: its CANCEL, the 200
     /// to it, the INVITE's 487 and the ACK, all on the INVITE's top Via (RFC 3261 §9.1,
     /// §17.1.1.3); empty for an INVITE that was not cancelled.

@@ -301,14 +301,17 @@ function Reader:u16(tree, field, what)
     return range and range:uint()
 end
 
--- Two fields packed into one octet (a high and a low part, by mask): returns the octet.
-function Reader:packed8(tree, high, low, what)
-    local range = self:take(tree, 1, what)
+-- Two fields packed into `n` octets (a high and a low part, by mask): returns the octets' value.
+function Reader:packed(tree, n, high, low, what)
+    local range = self:take(tree, n, what)
     if not range then return nil end
     tree:add(high, range)
     tree:add(low, range)
     return range:uint()
 end
+
+function Reader:packed8(tree, high, low, what) return self:packed(tree, 1, high, low, what) end
+function Reader:packed16(tree, high, low, what) return self:packed(tree, 2, high, low, what) end
 
 local function name_of(table_, value) return table_[value] or ("Unknown (" .. tostring(value) .. ")") end
 
@@ -371,11 +374,9 @@ bodies[1] = function(r, tree, context) -- KEMAC
 end
 
 bodies[2] = function(r, tree) -- PKE
-    local range = r:take(tree, 2, "C and Data len")
-    if not range then return end
-    tree:add(f["pke.c"], range)
-    tree:add(f["pke.data_len"], range)
-    local len = bit.band(range:uint(), 0x3fff)
+    local packed = r:packed16(tree, f["pke.c"], f["pke.data_len"], "C and Data len")
+    if not packed then return end
+    local len = bit.band(packed, 0x3fff)
     r:add(tree, f["pke.data"], len, "Data")
     return string.format("%d octets of envelope data", len)
 end
@@ -391,12 +392,10 @@ end
 
 -- SIGN has no Next payload field: it is always the last payload (RFC 3830 §6.5).
 bodies[4] = function(r, tree) -- SIGN
-    local range = r:take(tree, 2, "S type and Signature len")
-    if not range then return end
-    tree:add(f["sign.s_type"], range)
-    tree:add(f["sign.len"], range)
-    local s_type = bit.rshift(range:uint(), 12)
-    local len = bit.band(range:uint(), 0x0fff)
+    local packed = r:packed16(tree, f["sign.s_type"], f["sign.len"], "S type and Signature len")
+    if not packed then return end
+    local s_type = bit.rshift(packed, 12)
+    local len = bit.band(packed, 0x0fff)
     r:add(tree, f["sign.signature"], len, "Signature")
     return string.format("%s, %d octets", name_of(sign_types, s_type), len)
 end
@@ -647,9 +646,13 @@ end
 -- PROFILE D20) reach the MIKEY port too; they are the lab's, not MIKEY.
 local TEXT_RECORD = "mikey-ibake-lab "
 
+local function is_text_record(tvb)
+    return tvb:len() > #TEXT_RECORD and tvb(0, #TEXT_RECORD):string() == TEXT_RECORD
+end
+
 function p.dissector(tvb, pinfo, tree)
     if tvb:len() < 1 then return 0 end
-    if tvb:len() > #TEXT_RECORD and tvb(0, #TEXT_RECORD):string() == TEXT_RECORD then
+    if is_text_record(tvb) then
         return Dissector.get("mikeyibake_lab"):call(tvb, pinfo, tree)
     end
     pinfo.cols.protocol = "MIKEY-IBAKE"
@@ -769,7 +772,7 @@ function lab.dissector(tvb, pinfo, tree)
             root:add_proto_expert_info(ef_trailing, string.format("%d octets after the last entry", length - r.pos))
         end
         pinfo.cols.info = name .. " (group frame)"
-    elseif length > #TEXT_RECORD and tvb(0, #TEXT_RECORD):string() == TEXT_RECORD then
+    elseif is_text_record(tvb) then
         -- Between network parties (PROFILE D20): a forked call taken by another device
         -- (call-taken), content left with a mailbox (deposit, kept), and a user's pickup of
         -- what it holds (pickup, held; PROFILE D12).

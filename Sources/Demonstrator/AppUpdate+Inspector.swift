@@ -84,9 +84,10 @@ extension AppUpdate {
     /// octets in place), scrolled into view; a message without fields just scrolls.
     static func moveInspectorSelection(_ s: inout AppState, by delta: Int) {
         if s.inspector.mode == .sip, let frame = s.screen.layout.inspector {
-            // The SIP view has no fields to choose: the keys scroll it.
-            let rows = s.model?.sipView(at: s.step, inspected: s.inspectedStep).map { InspectorView.sipRows($0, width: 0).count } ?? 0
-            s.inspector.scroll = min(max(0, s.inspector.scroll + delta), max(0, rows - InspectorView.textArea(frame).height))
+            // The SIP view has no fields to choose: the keys scroll it, over the rows as drawn (notes wrapped to the width).
+            let area = InspectorView.textArea(frame)
+            let rows = s.model?.sipView(at: s.step, inspected: s.inspectedStep).map { InspectorView.sipRows($0, width: area.width).count } ?? 0
+            s.inspector.scroll = min(max(0, s.inspector.scroll + delta), max(0, rows - area.height))
             return
         }
         guard let document = s.inspectorDocument, let frame = s.screen.layout.inspector else {

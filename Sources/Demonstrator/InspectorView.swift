@@ -123,7 +123,7 @@ enum InspectorView {
         }
         guard let body = message.body else { return rows }
         rows.append(Row(parts: []))
-        let prefix = "a=key-mgmt:\(SessionDescription.mikeyProtocol) "
+        let prefix = SessionDescription.keyManagementPrefix
         for line in body.lines {
             guard line.hasPrefix(prefix) else {
                 rows.append(Row(parts: [(line, 0, .summary)]))

@@ -19,21 +19,19 @@ public enum SIPCarriageText: Sendable {
         for step in timeline.steps {
             guard let message = step.message else { continue }
             let kind = message.kind
-            if kind.name.hasPrefix("REQUEST_KEY") {
+            switch (SIPCarriage.elsewhere(kind), dialogue) {
+            case (.kms, _):
                 views[step.index] = .none("\(kind) goes between a user and the KMS over UDP port 2269, not in SIP (PROFILE D11, D20, D23).")
-            } else if kind.dataType == nil {
+            case (.labRecord, _):
                 views[step.index] = .none("\(kind) is not a MIKEY message: no SIP message carries it (PROFILE D23).")
-            } else {
-                switch dialogue {
-                case .failure(let error):
-                    views[step.index] = .none("This run has no SIP carriage: \(error) (PROFILE D23).")
-                case .success(let messages):
-                    if let carrier = SIPCarriage.carrier(of: step.index, in: messages) {
-                        views[step.index] = .carried(carrier, route: route(carrier, in: timeline),
-                                                     notes: notes(carrier, at: step.index, in: timeline, dialogue: messages))
-                    } else {
-                        views[step.index] = .none("\(kind) has no SIP carrier in this run (PROFILE D23).")
-                    }
+            case (nil, .failure(let error)):
+                views[step.index] = .none("This run has no SIP carriage: \(error) (PROFILE D23).")
+            case (nil, .success(let messages)):
+                if let carrier = SIPCarriage.carrier(of: step.index, in: messages) {
+                    views[step.index] = .carried(carrier, route: route(carrier, in: timeline),
+                                                 notes: notes(carrier, at: step.index, in: timeline, dialogue: messages))
+                } else {
+                    views[step.index] = .none("\(kind) has no SIP carrier in this run (PROFILE D23).")
                 }
             }
         }
@@ -59,7 +57,7 @@ public enum SIPCarriageText: Sendable {
                 }
             }
         }
-        if let answer = plainAnswer(to: carrier, in: dialogue) {
+        if let answer = SIPCarriage.plainAnswer(to: carrier, in: dialogue) {
             notes.append("Step \(answer.step): \(label(answer)) \(route(answer, in: timeline)) answers it with an SDP answer "
                          + "that has no key-mgmt line, as no MIKEY message of this mode answers this one; then ACK (RFC 4567 §4).")
         }
@@ -70,15 +68,6 @@ public enum SIPCarriageText: Sendable {
                          + " (RFC 3261 §9, §16.7).")
         }
         return notes
-    }
-
-    /// The 200 OK that answers `invite` with an SDP answer but no MIKEY message (MIKEY-SAKKE, PROFILE D23).
-    private static func plainAnswer(to invite: SIPMessage, in dialogue: [SIPMessage]) -> SIPMessage? {
-        guard invite.status == nil, invite.method == "INVITE" else { return nil }
-        return dialogue.first {
-            $0.status == 200 && $0.method == "INVITE" && $0.header("Call-ID") == invite.header("Call-ID")
-                && $0.body != nil && $0.body?.keyManagementData == nil
-        }
     }
 
     /// What the SIP view says at each step of a mode run (PROFILE D22) that sends nothing

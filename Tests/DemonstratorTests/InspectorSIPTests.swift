@@ -219,4 +219,17 @@ import TUI
         #expect(scrolled.inspector.scroll > 0)
         #expect(try Self.inspectorText(scrolled).joined().contains("a=rtpmap:0 PCMU/8000"), "the last SDP line shows at the end")
     }
+
+    @Test("Down reaches the end of a SIP view whose notes wrap: a cancelled forked copy at 80x24")
+    func scrollPastWrappedNotes() throws {
+        let model = try #require(Fixtures.model(.forking))
+        let answering = try #require(model.timeline.steps(sending: .rMessage1).first?.message?.from)
+        let copy = try #require(model.timeline.steps(sending: .iMessage1).first { $0.message?.to != answering })
+        var state = Fixtures.state(.forking, step: copy.index, size: Size(width: 80, height: 24))
+        state.inspector.mode = .sip
+        for _ in 0..<8 where state.focus != .inspector { state = Fixtures.send(state, Fixtures.keys(.tab)) }
+        try #require(state.focus == .inspector)
+        let scrolled = Fixtures.send(state, Array(repeating: .key(.down), count: 100))
+        #expect(try Self.inspectorText(scrolled).joined().contains("a=rtpmap:0 PCMU/8000"), "the last SDP line shows at the end")
+    }
 }

@@ -7,6 +7,8 @@ import Foundation
 public struct SessionDescription: Sendable, Equatable {
     /// The key management protocol identifier of MIKEY (RFC 4567 §3.1, §7.1).
     public static let mikeyProtocol = "mikey"
+    /// The key-mgmt attribute's line up to its data: `a=key-mgmt:mikey `.
+    public static let keyManagementPrefix = "a=key-mgmt:\(mikeyProtocol) "
 
     /// The lines, in order, without line ends.
     public let lines: [String]
@@ -16,7 +18,7 @@ public struct SessionDescription: Sendable, Equatable {
     /// answer from the same party, RFC 3264 §8), carrying `mikey` base64 encoded; with
     /// no `mikey`, a plain answer with no key-mgmt line (MIKEY-SAKKE's, PROFILE D23).
     public init(address: String, port: UInt16, sessionID: UInt64, version: Int, mikey: [UInt8]?) {
-        let keyManagement = mikey.map { "a=key-mgmt:\(Self.mikeyProtocol) \(Data($0).base64EncodedString())" }
+        let keyManagement = mikey.map { Self.keyManagementPrefix + Data($0).base64EncodedString() }
         lines = [
             "v=0",
             "o=- \(sessionID) \(version) IN IP4 \(address)",
@@ -31,8 +33,7 @@ public struct SessionDescription: Sendable, Equatable {
 
     /// The base64 of the key-mgmt attribute (the MIKEY message), if there is one.
     public var keyManagementData: String? {
-        let prefix = "a=key-mgmt:\(Self.mikeyProtocol) "
-        return lines.first { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+        lines.first { $0.hasPrefix(Self.keyManagementPrefix) }.map { String($0.dropFirst(Self.keyManagementPrefix.count)) }
     }
 
     /// The body as sent: each line ended by CRLF (RFC 4566 §5).

@@ -30,10 +30,9 @@ struct ScenarioExport {
             let base = "\(count < 10 ? "0" : "")\(count)-\(message.kind)"
             try save(Data(message.octets), base + ".bin")
             try save(Data((Data(message.octets).base64EncodedString() + "\n").utf8), base + ".b64")
-            // Time: the run's start plus 20 ms a step (non-MIKEY messages have no T of their own).
             capture.append(PacketCapture.Datagram(source: address(message.from), destination: address(message.to),
                                                   payload: message.octets, kind: message.transport,
-                                                  ntpTime: (start << 32) + UInt64(step.index) * ((20 << 32) / 1000)))
+                                                  ntpTime: time(of: step.index, start: start)))
         }
         try save(Data(capture.bytes), "capture.pcap")
         if let dialogue { try save(Data(sipCapture(dialogue, start: start).bytes), "sip.pcap") }
@@ -45,6 +44,10 @@ struct ScenarioExport {
 
     /// 127.0.0.N for the N-th party of the scenario.
     private func address(_ party: PartyID) -> [UInt8] { SIPCarriage.address(of: party, in: timeline) }
+
+    /// The NTP time of step `index` in both captures: the run's start plus 20 ms a step
+    /// (non-MIKEY messages have no T of their own).
+    private func time(of index: Int, start: UInt64) -> UInt64 { (start << 32) + UInt64(index) * ((20 << 32) / 1000) }
 
     /// The SIP dialogue of the timeline, or why the scenario has none (PROFILE D23).
     private func sipDialogue() throws -> [SIPMessage] {
@@ -67,10 +70,9 @@ struct ScenarioExport {
         var previous = (step: 0, count: 0)
         for message in dialogue {
             previous = message.step == previous.step ? (message.step, previous.count + 1) : (message.step, 0)
-            let time = (start << 32) + UInt64(message.step) * ((20 << 32) / 1000) + UInt64(previous.count) * ((1 << 32) / 1000)
             capture.append(PacketCapture.Datagram(source: address(message.from), destination: address(message.to),
                                                   payload: message.octets, ports: (SIPCarriage.port, SIPCarriage.port),
-                                                  ntpTime: time))
+                                                  ntpTime: time(of: message.step, start: start) + UInt64(previous.count) * ((1 << 32) / 1000)))
         }
         return capture
     }

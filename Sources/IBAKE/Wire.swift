@@ -176,17 +176,22 @@ enum Wire {
         } catch {
             throw IBAKEFailure(.verificationMAC, "cannot form the V MAC input: \(error)")
         }
-        let expected = tag(authKey, input, mac)
-        // Compare every octet (no early exit), so the time taken does not tell where they differ.
-        guard expected.count == verification.mac.count,
-              zip(expected, verification.mac).reduce(UInt8(0), { $0 | ($1.0 ^ $1.1) }) == 0 else {
+        guard macMatches(tag(authKey, input, mac), verification.mac) else {
             throw IBAKEFailure(check, "the V MAC does not verify under auth_key: the message was modified or the keys differ")
         }
     }
 
-    private static func tag(_ key: [UInt8], _ input: [UInt8], _ mac: MACAlgorithm) -> [UInt8] {
+    /// The MAC of `input` under `key` with `mac`, truncated to its length (V and KEMAC
+    /// MACs alike, RFC 3830 §6.2, §6.10); empty for the NULL MAC.
+    static func tag(_ key: [UInt8], _ input: [UInt8], _ mac: MACAlgorithm) -> [UInt8] {
         guard let hash = mac.hash else { return [] }
         return Array(HMAC.authenticationCode(for: input, key: key, hash: hash).prefix(mac.macLength))
+    }
+
+    /// Whether a received MAC equals the expected one, every octet compared (no early
+    /// exit), so the time taken does not tell where they differ.
+    static func macMatches(_ expected: [UInt8], _ received: [UInt8]) -> Bool {
+        expected.count == received.count && zip(expected, received).reduce(UInt8(0), { $0 | ($1.0 ^ $1.1) }) == 0
     }
 
     static func uint32(_ random: RandomSource) -> UInt32 {

@@ -44,16 +44,14 @@ public final class HMACDRBG: RandomSource {
     /// (``seededRunPersonalization``). For demonstrations only: 64 bits of seed are far below
     /// SP 800-90A's security strength, and anyone who knows the seed knows every output.
     public convenience init(seed: UInt64) {
-        let entropy = (0..<8).map { UInt8(truncatingIfNeeded: seed >> (56 - 8 * $0)) }
-        self.init(entropy: entropy, personalization: Self.seededRunPersonalization)
+        self.init(entropy: seed.bigEndianOctets, personalization: Self.seededRunPersonalization)
     }
 
     /// The stream of one party of a seeded run (PROFILE D15): the run's seed, personalized
     /// with the party's identity, so a party draws the same values whether the run plays in
     /// one process or each party in its own (`mikey-ibake net ... --seed`).
     public convenience init(seed: UInt64, party: String) {
-        let entropy = (0..<8).map { UInt8(truncatingIfNeeded: seed >> (56 - 8 * $0)) }
-        self.init(entropy: entropy, personalization: Self.seededRunPersonalization + Array(" party \(party)".utf8))
+        self.init(entropy: seed.bigEndianOctets, personalization: Self.seededRunPersonalization + Array(" party \(party)".utf8))
     }
 
     deinit {

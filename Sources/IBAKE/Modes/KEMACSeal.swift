@@ -51,9 +51,7 @@ struct KEMACSeal {
             throw IBAKEFailure(.parse, "\(name) has no KEMAC with \(encryption.name) and \(mac.name)")
         }
         let field = try macField(in: bytes)
-        // Every octet compared (no early exit), so the time taken does not tell where they differ.
-        let expected = tag(Array(bytes[..<field.lowerBound]))
-        guard expected.count == kemac.mac.count, zip(expected, kemac.mac).reduce(UInt8(0), { $0 | ($1.0 ^ $1.1) }) == 0 else {
+        guard Wire.macMatches(tag(Array(bytes[..<field.lowerBound])), kemac.mac) else {
             throw IBAKEFailure(.kemacMAC, "\(name)'s KEMAC MAC does not verify under auth_key: another key, or an altered message")
         }
         guard !kemac.encryptedData.isEmpty else { return [] }
@@ -83,8 +81,5 @@ struct KEMACSeal {
         return kemac.upperBound - mac.macLength ..< kemac.upperBound
     }
 
-    private func tag(_ input: [UInt8]) -> [UInt8] {
-        guard let hash = mac.hash else { return [] }
-        return Array(HMAC.authenticationCode(for: input, key: keys.authenticationKey, hash: hash).prefix(mac.macLength))
-    }
+    private func tag(_ input: [UInt8]) -> [UInt8] { Wire.tag(keys.authenticationKey, input, mac) }
 }

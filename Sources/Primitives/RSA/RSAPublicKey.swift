@@ -33,12 +33,8 @@ public struct RSAPublicKey: Sendable, Equatable {
 
     /// Wraps an RSA `EVP_PKEY` (public key or key pair) and records its public DER.
     init(_ key: OwnedPKey, subject: String) throws(PrimitivesError) {
-        var out: UnsafeMutablePointer<UInt8>? = nil
-        let length = i2d_PUBKEY(key.pointer, &out)
-        guard length > 0, let out else { throw OpenSSLErrors.failure(subject, "i2d_PUBKEY") }
-        defer { CRYPTO_free(out, nil, 0) }
+        self.der = try DEREncoding.encoded(subject: subject, function: "i2d_PUBKEY") { i2d_PUBKEY(key.pointer, &$0) }
         self.key = key
-        self.der = Array(UnsafeBufferPointer(start: out, count: Int(length)))
     }
 
     public static func == (lhs: RSAPublicKey, rhs: RSAPublicKey) -> Bool { lhs.der == rhs.der }

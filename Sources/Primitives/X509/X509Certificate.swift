@@ -36,10 +36,7 @@ public struct X509Certificate: Sendable, Equatable {
 
     /// Wraps a complete `X509` and reads out its DER and RSA public key.
     init(_ certificate: OwnedX509, subject: String) throws(PrimitivesError) {
-        var out: UnsafeMutablePointer<UInt8>? = nil
-        let length = i2d_X509(certificate.pointer, &out)
-        guard length > 0, let out else { throw OpenSSLErrors.failure(subject, "i2d_X509") }
-        defer { CRYPTO_free(out, nil, 0) }
+        let der = try DEREncoding.encoded(subject: subject, function: "i2d_X509") { i2d_X509(certificate.pointer, &$0) }
         // X509_get_pubkey hands out a new reference, which OwnedPKey releases.
         guard let key = X509_get_pubkey(certificate.pointer) else {
             _ = OpenSSLErrors.takeReason()
@@ -50,7 +47,7 @@ public struct X509Certificate: Sendable, Equatable {
             throw PrimitivesError(.invalidEncoding, subject, "the subject key is not an RSA key")
         }
         self.certificate = certificate
-        self.der = Array(UnsafeBufferPointer(start: out, count: Int(length)))
+        self.der = der
         self.publicKey = try RSAPublicKey(owned, subject: subject)
     }
 

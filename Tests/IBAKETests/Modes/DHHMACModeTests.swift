@@ -18,8 +18,7 @@ import Testing
         init(seed: UInt64 = 4650) throws {
             random = HMACDRBG(seed: seed)
             psk = random.bytes(16)
-            session = ModeSession(initiator: "sip:alice@ims.example", responder: "sip:bob@ims.example",
-                                  profile: IBAKEProfile(parameterSet: try ParameterSet.named("toy")), using: random)
+            session = try ModeTest.session(using: random)
         }
 
         func offer() throws -> DHHMACMode.Offer { try DHHMACMode.offer(session, psk: psk, now: Self.now, using: random) }
@@ -36,8 +35,7 @@ import Testing
         /// last octets) recomputed under the PSK's auth_key with `rand` (RFC 3830 §4.1.4).
         func remaced(_ octets: [UInt8], rand: [UInt8], dh index: Int, value: [UInt8]) throws -> [UInt8] {
             var message = try MIKEYMessage(decoding: octets)
-            let positions = message.payloads.indices.filter { if case .dh = message.payloads[$0] { true } else { false } }
-            message.payloads[positions[index]] = .dh(DHPayload(group: .oakley5, value: value))
+            ModeTest.replacingDH(index, with: value)(&message.payloads)
             var bytes = try message.encode()
             let keys = KeyDerivation.messageProtectionKeys(from: psk, csbID: session.csbID, rand: rand, prf: session.prf,
                                                            mac: session.mac, encryption: .null)
@@ -92,11 +90,7 @@ import Testing
     @Test("a DH value of 1 or p-1 under a valid MAC fails the Diffie-Hellman value check; another DHi echoed, the echo check")
     func valuesAndEcho() throws {
         let call = try Call()
-        let length = MODPGroup.oakley5.primeOctets.count
-        var pMinus1 = MODPGroup.oakley5.primeOctets
-        pMinus1[length - 1] -= 1  // p is odd: its last octet is at least 1
-        let one = Array(repeating: UInt8(0), count: length - 1) + [1]
-        for value in [one, pMinus1] {
+        for value in ModeTest.degenerateDHValues {
             let offer = try call.offer()
             let bad = try call.remaced(offer.octets, rand: offer.rand, dh: 0, value: value)
             #expect(ModeTest.refusal { _ = try call.answer(bad) } == .diffieHellmanValue)

@@ -1,4 +1,5 @@
 import IBAKE
+import IBE
 import MIKEY
 import Primitives
 import Testing
@@ -47,4 +48,44 @@ enum ModeTest {
 
     /// Where the HDR of `octets` ends.
     static func headerEnd(_ octets: [UInt8]) -> Int { MIKEYMessage.trace(octets).descriptions.first?.range.upperBound ?? 0 }
+
+    /// The alice → bob session of the toy profile, its CSB ID and SSRC drawn from `random`.
+    static func session(using random: RandomSource) throws -> ModeSession {
+        ModeSession(initiator: alice, responder: bob, profile: IBAKEProfile(parameterSet: try ParameterSet.named("toy")), using: random)
+    }
+
+    /// What a certificate mode's test call starts from: the stream of `seed`, a lab CA
+    /// with 1024-bit keys and a holder per URI of `uris` (valid from `notBefore`), then the
+    /// session, drawn in that order.
+    static func certifiedLab(seed: UInt64, uris: [String]) throws -> (random: HMACDRBG, pki: LabPKI, session: ModeSession) {
+        let random = HMACDRBG(seed: seed)
+        let pki = try LabPKI(uris: uris, bits: 1024, notBefore: notBefore, using: random)
+        return (random, pki, try session(using: random))
+    }
+
+    /// The DH values that confine the secret (RFC 3526 §8): 1 and p - 1 of OAKLEY 5.
+    static var degenerateDHValues: [[UInt8]] {
+        let length = MODPGroup.oakley5.primeOctets.count
+        var pMinus1 = MODPGroup.oakley5.primeOctets
+        pMinus1[length - 1] -= 1  // p is odd: its last octet is at least 1
+        return [Array(repeating: UInt8(0), count: length - 1) + [1], pMinus1]
+    }
+
+    /// `payloads` with the `index`-th DH payload's value replaced by `value`.
+    static func replacingDH(_ index: Int, with value: [UInt8]) -> (inout [Payload]) -> Void {
+        { payloads in
+            let positions = payloads.indices.filter { if case .dh = payloads[$0] { true } else { false } }
+            payloads[positions[index]] = .dh(DHPayload(group: .oakley5, value: value))
+        }
+    }
+}
+
+/// A test call of a certificate mode (MIKEY-PK, DH-SIGN, RSA-R): its lab CA's holders.
+protocol CertifiedModeCall {
+    var pki: LabPKI { get }
+}
+
+extension CertifiedModeCall {
+    func holder(_ uri: String) throws -> LabPKI.Holder { try #require(pki[uri]) }
+    var authority: X509Certificate { pki.authority.certificate }
 }

@@ -10,7 +10,7 @@ import Testing
 /// and each check catches what it is for.
 @Suite struct PKModeTests {
 
-    struct Call {
+    struct Call: CertifiedModeCall {
         let random: HMACDRBG
         let pki: LabPKI
         let session: ModeSession
@@ -18,15 +18,8 @@ import Testing
         static let (now, notBefore) = (ModeTest.now, ModeTest.notBefore)
 
         init(seed: UInt64 = 3830) throws {
-            random = HMACDRBG(seed: seed)
-            pki = try LabPKI(uris: [ModeTest.alice, ModeTest.bob, ModeTest.carol], bits: 1024,
-                             notBefore: Self.notBefore, using: random)
-            session = ModeSession(initiator: ModeTest.alice, responder: ModeTest.bob,
-                                  profile: IBAKEProfile(parameterSet: try ParameterSet.named("toy")), using: random)
+            (random, pki, session) = try ModeTest.certifiedLab(seed: seed, uris: [ModeTest.alice, ModeTest.bob, ModeTest.carol])
         }
-
-        func holder(_ uri: String) throws -> LabPKI.Holder { try #require(pki[uri]) }
-        var authority: X509Certificate { pki.authority.certificate }
 
         func offer(signer: LabPKI.Holder? = nil, to certificate: X509Certificate? = nil) throws -> PublicKeyMode.Offer {
             try PublicKeyMode.offer(session, signer: signer ?? holder(ModeTest.alice),

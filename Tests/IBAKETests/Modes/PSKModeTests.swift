@@ -17,8 +17,7 @@ import Testing
 
         init() throws {
             psk = random.bytes(16)
-            session = ModeSession(initiator: "sip:alice@ims.example", responder: "sip:bob@ims.example",
-                                  profile: IBAKEProfile(parameterSet: try ParameterSet.named("toy")), using: random)
+            session = try ModeTest.session(using: random)
         }
 
         func offer() throws -> PSKMode.Offer { try PSKMode.offer(session, psk: psk, now: Self.now, using: random) }

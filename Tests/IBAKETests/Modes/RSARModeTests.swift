@@ -10,7 +10,7 @@ import Testing
 /// and each check catches what it is for.
 @Suite struct RSARModeTests {
 
-    struct Call {
+    struct Call: CertifiedModeCall {
         let random: HMACDRBG
         let pki: LabPKI
         let session: ModeSession
@@ -19,15 +19,8 @@ import Testing
         static let (now, notBefore) = (ModeTest.now, ModeTest.notBefore)
 
         init(seed: UInt64 = 4738) throws {
-            random = HMACDRBG(seed: seed)
-            pki = try LabPKI(uris: [ModeTest.alice, ModeTest.bob, ModeTest.carol], bits: 1024,
-                             notBefore: Self.notBefore, using: random)
-            session = ModeSession(initiator: ModeTest.alice, responder: ModeTest.bob,
-                                  profile: IBAKEProfile(parameterSet: try ParameterSet.named("toy")), using: random)
+            (random, pki, session) = try ModeTest.certifiedLab(seed: seed, uris: [ModeTest.alice, ModeTest.bob, ModeTest.carol])
         }
-
-        func holder(_ uri: String) throws -> LabPKI.Holder { try #require(pki[uri]) }
-        var authority: X509Certificate { pki.authority.certificate }
 
         func offer(signer: LabPKI.Holder? = nil) throws -> RSARMode.Offer {
             try RSARMode.offer(session, signer: signer ?? holder(ModeTest.alice), now: Self.now, using: random)

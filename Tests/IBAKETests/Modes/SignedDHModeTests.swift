@@ -8,35 +8,28 @@ import Testing
 /// same g^(xi·xr), and each check (certificate, signature, DH value, echo) catches what it
 /// is for.
 @Suite struct SignedDHModeTests {
-    struct Call {
+    struct Call: CertifiedModeCall {
         let random: HMACDRBG
         let pki: LabPKI
         let session: ModeSession
         let replays = ReplayCache()
         static let now = ModeTest.now
-        static let unix = (now >> 32) - Timestamp.ntpEpochOffset
-        static let (alice, bob) = ("sip:alice@ims.example", "sip:bob@ims.example")
 
         init(seed: UInt64 = 3830) throws {
-            random = HMACDRBG(seed: seed)
-            pki = try LabPKI(uris: [ModeTest.alice, ModeTest.bob], bits: 1024, notBefore: Self.unix - 86_400, using: random)
-            session = ModeSession(initiator: ModeTest.alice, responder: ModeTest.bob,
-                                  profile: IBAKEProfile(parameterSet: try ParameterSet.named("toy")), using: random)
+            (random, pki, session) = try ModeTest.certifiedLab(seed: seed, uris: [ModeTest.alice, ModeTest.bob])
         }
-
-        func holder(_ uri: String) throws -> LabPKI.Holder { try #require(pki[uri]) }
 
         func offer(signer: LabPKI.Holder? = nil) throws -> SignedDHMode.Offer {
             try SignedDHMode.offer(session, signer: signer ?? holder(ModeTest.alice), now: Self.now, using: random)
         }
 
         func answer(_ octets: [UInt8]) throws -> SignedDHMode.Answer {
-            try SignedDHMode.answer(octets, session: session, signer: holder(ModeTest.bob), authority: pki.authority.certificate,
+            try SignedDHMode.answer(octets, session: session, signer: holder(ModeTest.bob), authority: authority,
                                     now: Self.now, replays: replays, using: random)
         }
 
         func finish(_ octets: [UInt8], of offer: SignedDHMode.Offer) throws -> [UInt8] {
-            try SignedDHMode.finish(octets, of: offer, session: session, authority: pki.authority.certificate, now: Self.now)
+            try SignedDHMode.finish(octets, of: offer, session: session, authority: authority, now: Self.now)
         }
     }
 
@@ -53,14 +46,6 @@ import Testing
         message.payloads[message.payloads.count - 1] = .sign(SignaturePayload(type: .rsaPKCS1v15,
                                                                               signature: try key.sign(covered, hash: .sha256)))
         return try message.encode()
-    }
-
-    /// `payloads` with the `index`-th DH payload's value replaced by `value`.
-    static func replaceDH(_ index: Int, with value: [UInt8]) -> (inout [Payload]) -> Void {
-        { payloads in
-            let positions = payloads.indices.filter { if case .dh = payloads[$0] { true } else { false } }
-            payloads[positions[index]] = .dh(DHPayload(group: .oakley5, value: value))
-        }
     }
 
     @Test("both ends reach the same 192-octet g^(xi·xr); data types 4 and 5, payloads in RFC 3830 §3.3's order")
@@ -90,31 +75,27 @@ import Testing
     @Test("a certificate from another CA fails the certificate check; a signature by another key, the signature check")
     func certificateAndSignature() throws {
         let call = try Call()
-        let stranger = try LabPKI(uris: [Call.alice], bits: 1024, notBefore: Call.unix - 86_400, using: HMACDRBG(seed: 4650))
-        let impostor: LabPKI.Holder = try #require(stranger[Call.alice])
+        let stranger = try LabPKI(uris: [ModeTest.alice], bits: 1024, notBefore: ModeTest.notBefore, using: HMACDRBG(seed: 4650))
+        let impostor: LabPKI.Holder = try #require(stranger[ModeTest.alice])
         let forged = try call.offer(signer: impostor)
         #expect(ModeTest.refusal { _ = try call.answer(forged.octets) } == .certificate)
         let offer = try call.offer()
-        let wrongKey = try Self.resigned(offer.octets, with: try call.holder(Call.bob).key)
+        let wrongKey = try Self.resigned(offer.octets, with: try call.holder(ModeTest.bob).key)
         #expect(ModeTest.refusal { _ = try call.answer(wrongKey) } == .signature)
         let answer = try call.answer(offer.octets)
-        let wrongAnswer = try Self.resigned(answer.octets, with: try call.holder(Call.alice).key)
+        let wrongAnswer = try Self.resigned(answer.octets, with: try call.holder(ModeTest.alice).key)
         #expect(ModeTest.refusal { _ = try call.finish(wrongAnswer, of: offer) } == .signature)
     }
 
     @Test("a DH value of 1 or p-1, signed by its sender, fails the Diffie-Hellman value check at either end")
     func degenerateValues() throws {
         let call = try Call()
-        let length = MODPGroup.oakley5.primeOctets.count
-        var pMinus1 = MODPGroup.oakley5.primeOctets
-        pMinus1[length - 1] -= 1  // p is odd: its last octet is at least 1
-        let one = Array(repeating: UInt8(0), count: length - 1) + [1]
-        for value in [one, pMinus1] {
+        for value in ModeTest.degenerateDHValues {
             let offer = try call.offer()
-            let bad = try Self.resigned(offer.octets, with: try call.holder(Call.alice).key, Self.replaceDH(0, with: value))
+            let bad = try Self.resigned(offer.octets, with: try call.holder(ModeTest.alice).key, ModeTest.replacingDH(0, with: value))
             #expect(ModeTest.refusal { _ = try call.answer(bad) } == .diffieHellmanValue)
             let answer = try call.answer(offer.octets)
-            let badAnswer = try Self.resigned(answer.octets, with: try call.holder(Call.bob).key, Self.replaceDH(0, with: value))
+            let badAnswer = try Self.resigned(answer.octets, with: try call.holder(ModeTest.bob).key, ModeTest.replacingDH(0, with: value))
             #expect(ModeTest.refusal { _ = try call.finish(badAnswer, of: offer) } == .diffieHellmanValue)
         }
     }
@@ -125,7 +106,7 @@ import Testing
         let offer = try call.offer()
         let answer = try call.answer(offer.octets)
         let other = try call.offer()
-        let echo = try Self.resigned(answer.octets, with: try call.holder(Call.bob).key, Self.replaceDH(1, with: other.initiatorValue))
+        let echo = try Self.resigned(answer.octets, with: try call.holder(ModeTest.bob).key, ModeTest.replacingDH(1, with: other.initiatorValue))
         #expect(ModeTest.refusal { _ = try call.finish(echo, of: offer) } == .initiatorEcho)
         #expect(ModeTest.refusal { _ = try call.answer(offer.octets) } == .replay)
     }

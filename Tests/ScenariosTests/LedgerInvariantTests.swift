@@ -29,6 +29,17 @@ import Testing
         }
     }
 
+    @Test("the four messages of every scenario's exchange are in its exchange phase, none in provisioning")
+    func exchangeMessagesAreInTheExchangePhase() throws {
+        let exchange: Set<MessageKind> = [.iMessage1, .rMessage1, .iMessage2, .rMessage2]
+        for name in ScenarioName.ibakeScenarios where name != .group {
+            let timeline = try Self.timeline(name, "toy", 1)
+            for step in timeline.steps where step.action == .send && exchange.contains(step.message?.kind ?? .error) {
+                #expect(step.phase == .exchange, "\(name) step \(step.index) (\(step.title)): phase \(step.phase)")
+            }
+        }
+    }
+
     @Test(arguments: runs) func eveNeverKnowsTheSecrets(set: String, seed: UInt64) throws {
         for name in ScenarioName.ibakeScenarios {
             let timeline = try Self.timeline(name, set, seed)

@@ -44,6 +44,7 @@ enum ForkingScenario {
             let staged = StagedExchange(initiator: initiator, responder: answeringDevice, initiatorParty: .initiator,
                                         responderParty: devices[answering])
 
+            stage.builder.phase = .exchange
             let m1 = try staged.initiator.makeIMessage1()
             stage.compute(m1, by: .initiator, title: "I picks a, computes aP",
                           narration: "I picks a and computes aP, then calls \(common): the user, not a device.",
